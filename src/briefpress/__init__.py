@@ -1,0 +1,36 @@
+"""briefpress: news briefs into grounded, search-structured articles.
+
+    >>> import briefpress
+    >>> article = briefpress.write(open("examples/takaichi-brief.txt").read())
+    >>> print(briefpress.render(article, "text"))
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .errors import BriefpressError, EngineError, InputError, InternalError, UsageError
+from .models import Article, Evidence, Fact, Section, Source, Takeaway
+from .pipeline import write
+from .render import FORMATS, render
+
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "FORMATS",
+    "Article",
+    "BriefpressError",
+    "EngineError",
+    "Evidence",
+    "Fact",
+    "InputError",
+    "InternalError",
+    "Section",
+    "Source",
+    "Takeaway",
+    "UsageError",
+    "render",
+    "write",
+]

@@ -1,0 +1,175 @@
+"""The command line: a thin shell over the library.
+
+Every error becomes one line on stderr and an exit code: 0 ok, 1 internal error, 2 bad input or
+usage, 3 an audit that found unsupported sentences (``--fail-on``). ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+from .errors import BriefpressError, InputError, UsageError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
+
+
+class _Group(click.Group):
+    """Click's own usage errors print a multi-line help block; ours are one line naming the fix."""
+
+    def main(self, args: Sequence[str] | None = None, **kwargs: Any) -> Any:  # type: ignore[override]
+        argv = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in argv
+        try:
+            return super().main(args=argv, standalone_mode=False, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("briefpress: interrupted; nothing was written", err=True)
+            sys.exit(130)
+        except click.UsageError as exc:
+            hint = f" (see 'briefpress {exc.ctx.info_name if exc.ctx else ''} --help')".replace("  ", " ")
+            _fail(f"{exc.format_message()}{hint}", EXIT_USAGE)
+        except BriefpressError as exc:
+            if debug:
+                traceback.print_exc()
+            _fail(exc.message, exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("briefpress: interrupted; nothing was written", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug: one line unless --debug
+            if debug:
+                traceback.print_exc()
+            _fail(
+                f"internal error: {type(exc).__name__}: {exc}; rerun with --debug and report it",
+                EXIT_INTERNAL,
+            )
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"briefpress: error: {' '.join(message.split())}", err=True)
+    sys.exit(code)
+
+
+def debug_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--debug", is_flag=True, help="Show tracebacks for errors.")(func)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefpress")
+def cli() -> None:
+    """briefpress: news briefs into grounded, search-structured articles."""
+
+
+def read_input(path: str) -> tuple[str, bytes]:
+    """A file path or '-' for standard input, as (name, bytes)."""
+    from .ingest import MAX_INPUT_BYTES, read_bytes
+
+    if path == "-":
+        if sys.stdin.isatty():
+            raise InputError("no brief on standard input; pipe one in or give a file path")
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        return read_bytes("-", stdin=data)
+    return read_bytes(path)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print, or write atomically: a crash never leaves a half-written file behind."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"-o {output} is a folder; give a file name such as {output.rstrip('/')}/article.html")
+    if not target.parent.exists():
+        raise UsageError(f"-o {output}: folder {target.parent} does not exist; create it first")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _format_choice(value: str) -> str:
+    from .render import FORMATS
+
+    if value not in FORMATS:
+        raise UsageError(f"unknown format '{value}'; choose one of: {', '.join(FORMATS)}")
+    return value
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT|-")
+@click.option("--source", "sources", multiple=True, metavar="FILE", help="Further source material (repeatable).")
+@click.option("--engine", default="extractive", show_default=True, help="Writing engine; see 'briefpress engines'.")
+@click.option("--format", "fmt", default="text", show_default=True, help="text, md, html or json.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("--keyphrase", help="Focus keyphrase (default: chosen from the facts).")
+@click.option("--author", help="Byline.")
+@click.option("--date", help="Publication date, ISO 8601 (default: now).")
+@click.option("--site-url", help="Site base URL for the canonical link, e.g. https://news.example.com")
+@debug_option
+def write(
+    input_path: str,
+    sources: tuple[str, ...],
+    engine: str,
+    fmt: str,
+    output: str | None,
+    keyphrase: str | None,
+    author: str | None,
+    date: str | None,
+    site_url: str | None,
+    debug: bool,
+) -> None:
+    """Write an article package from a brief (a file, or '-' for standard input)."""
+    from .pipeline import write as write_article
+    from .render import render
+
+    _format_choice(fmt)
+    name, data = read_input(input_path)
+    named_sources = [read_input(path) for path in sources]
+    article = write_article(
+        data,
+        sources=named_sources,
+        engine=engine,
+        keyphrase=keyphrase,
+        author=author,
+        date=date,
+        site_url=site_url,
+        brief_name=name,
+    )
+    write_output(render(article, fmt), output)
+
+
+@cli.command()
+@debug_option
+def engines(debug: bool) -> None:
+    """List the writing engines and whether each is ready."""
+    from .engines import available, get_engine
+
+    for name in available():
+        try:
+            state = get_engine(name).state()
+            line = f"{name:12} {'ready' if state.ready else 'not ready'}  {state.detail}"
+        except BriefpressError as exc:
+            line = f"{name:12} not ready  {exc.message}"
+        click.echo(line)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    cli.main(args=argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Sentence compression by deletion only.
+
+Headlines, meta descriptions and takeaways must be shorter than the source sentences they restate.
+Every function here only *removes* words (trailing clauses, titles before a name, a possessive
+lead-in), so the result can never hold a figure, name or quote that its sentence lacks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import STOPWORDS, ensure_period
+
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sep\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\."
+)
+
+# Where a trailing clause may be cut off without changing what the kept part says.
+_CUT_POINTS = re.compile(
+    r",\s|\s[—–]\s|;\s|:\s"
+    r"|\s(?=(?:amid|as|after|while|with|following|despite|because|since|ending|marking|signaling|"
+    r"signalling|emphasizing|emphasising|highlighting|saying|according|including|"
+    r"before|until|to\s+(?:boost|help|support|avoid|reduce|address|ensure|end|meet))\b)"
+    rf"|\s(?=(?:on|last|this|next)\s+(?:{_WEEKDAYS})\b)"
+    rf"|\s(?=(?:on|in)\s+(?:{_MONTHS})\b)"
+)
+
+_TITLES = (
+    "Prime Minister|Deputy Prime Minister|President|Vice President|Vice-President|Chancellor|"
+    "Foreign Minister|Finance Minister|Defence Minister|Defense Minister|Minister|Secretary of State|"
+    "Secretary|Mayor|Governor|Senator|Sen\\.|Rep\\.|Representative|Chief Executive|CEO|Chairman|"
+    "Chairwoman|Chair|Director|Spokesperson|Spokesman|Spokeswoman|Coach|Manager|Judge|Justice|"
+    "General|Gen\\.|King|Queen|Prince|Princess|Pope|Dr\\.|Professor|Prof\\."
+)
+# "Japan's new Prime Minister Sanae Takaichi" -> "Sanae Takaichi"; only before a capitalised name.
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:\b(?:[A-Z][\w.-]*(?:’s|'s)|U\.S\.|UK|U\.K\.|EU)\s+)?(?:(?:new|former|acting|incoming|outgoing)\s+)?"
+    rf"\b(?:{_TITLES})\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+)"
+)
+
+_DANGLING = STOPWORDS | {"said", "says", "that", "than"}
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".,;:—–- ")
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    text = " ".join(words).rstrip(".,;:—–- ")
+    # An unbalanced quote or bracket means the cut fell inside one: such a cut is not safe.
+    if text.count('"') % 2 or text.count("“") != text.count("”") or text.count("(") != text.count(")"):
+        return ""
+    return text
+
+
+def variants(sentence: str) -> list[str]:
+    """The sentence, then the sentence with titles before names removed."""
+    base = sentence.strip()
+    out = [base]
+    untitled = _TITLE_BEFORE_NAME.sub("", base)
+    if untitled != base:
+        out.append(untitled[:1].upper() + untitled[1:])
+    return out
+
+
+def prefixes(sentence: str, min_words: int = 4) -> list[str]:
+    """The sentence and every prefix ending at a clause boundary, longest first."""
+    base = _tidy(sentence)
+    found = {base} if base else set()
+    for m in _CUT_POINTS.finditer(sentence):
+        candidate = _tidy(sentence[: m.start()])
+        # A comma right after a short subject ("Mayor Ana Ruiz, 45, said") leaves no verb behind.
+        needed = max(min_words, 6) if m.group(0).startswith(",") else min_words
+        if len(candidate.split()) >= needed:
+            found.add(candidate)
+    return sorted(found, key=len, reverse=True)
+
+
+def shorten(sentence: str, limit: int, min_words: int = 4) -> str | None:
+    """The fullest deletion-only version of ``sentence`` within ``limit`` characters, without
+    final punctuation, or None when no clause boundary gives one."""
+    best: str | None = None
+    for variant in variants(sentence):
+        for candidate in prefixes(variant, min_words):
+            if len(candidate) <= limit:
+                if best is None or len(candidate) > len(best):
+                    best = candidate
+                break
+    return best
+
+
+def truncate_words(sentence: str, limit: int) -> str:
+    """Last resort: cut at a word boundary and drop dangling function words."""
+    text = _tidy(sentence)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0]
+    return _tidy(cut) or text[:limit]
+
+
+def headline(sentence: str, limit: int = 70) -> str:
+    return shorten(sentence, limit) or truncate_words(sentence, limit)
+
+
+def main_clause(sentence: str, max_chars: int = 220) -> str:
+    """The sentence without trailing participial or subordinate clauses when it is long."""
+    if len(sentence) <= max_chars:
+        return sentence.strip()
+    short = shorten(sentence, max_chars, min_words=6)
+    return ensure_period(short) if short else sentence.strip()

@@ -1,0 +1,249 @@
+"""Ingest: turn a brief and further sources into ``Source`` texts and sentence-level ``Fact``s.
+
+Brief forms, detected in this order: JSON ``{"title", "points", "sources"}``, a saved HTML page
+(main text through trafilatura), the dash layout (lines holding a single ``-`` separate the points),
+Markdown bullets or numbered lists, and plain prose. Fact ids are ``S<source>.F<n>``: S1 is the
+brief, S2... the further sources in the order given, and F counts sentences from 1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import EmptyInputError, EncodingError, InputError, InputTooLargeError
+from .models import Fact, FactRole, Run, Source, SourceKind
+from .text import split_sentences
+
+MAX_INPUT_BYTES = 2 * 1024 * 1024
+
+_DASH_LINE = re.compile(r"^[ \t]*-[ \t]*$", re.MULTILINE)
+_BULLET = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
+_HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<!--)", re.I)
+
+
+def read_bytes(path: str | Path, stdin: bytes | None = None) -> tuple[str, bytes]:
+    """Read a file (or ``-`` for standard input) and refuse what is too large to be a brief."""
+    if str(path) == "-":
+        data = stdin if stdin is not None else b""
+        return "<stdin>", data
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file; check the path, or pass '-' to read standard input")
+    if p.is_dir():
+        raise InputError(f"{p} is a folder; pass a brief file (use 'briefpress batch' for folders)")
+    size = p.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputTooLargeError(
+            f"{p.name} is {size / 1048576:.1f} MB, over the 2 MB limit for one brief; "
+            "split it into smaller sources"
+        )
+    try:
+        return p.name, p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror}); check its permissions") from exc
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text, or a one-line error that says what is wrong with the bytes."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLargeError(
+            f"{name} is {len(data) / 1048576:.1f} MB, over the 2 MB limit for one brief; "
+            "split it into smaller sources"
+        )
+    if b"\x00" in data[:8192] or _control_share(data[:8192]) > 0.1:
+        raise EncodingError(f"{name} looks like a binary file; give a text, Markdown, HTML or JSON brief")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(
+            f"{name} is not valid UTF-8 (byte {exc.start}); save it as UTF-8 and try again"
+        ) from exc
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptyInputError(f"{name} is empty; give a brief: a lead sentence and a few key points")
+    return text
+
+
+def _control_share(data: bytes) -> float:
+    if not data:
+        return 0.0
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(data)
+
+
+def detect_kind(text: str) -> SourceKind:
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        return "json"
+    if _HTML_START.match(stripped):
+        return "html"
+    if _DASH_LINE.search(text):
+        return "dash"
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if sum(1 for ln in lines if _BULLET.match(ln)) >= 2:
+        return "bullets"
+    return "prose"
+
+
+def parse(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]]]:
+    """One input text into its source (and, for JSON briefs, the sources it embeds) with facts."""
+    kind = detect_kind(text)
+    if kind == "json":
+        return _parse_json(text, name, source_id)
+    if kind == "html":
+        return [_parse_html(text, name, source_id)]
+    source = Source(id=source_id, name=name, kind=kind, text=text)
+    blocks = _dash_blocks(text) if kind == "dash" else _bullet_blocks(text) if kind == "bullets" else [
+        (0, len(text))
+    ]
+    return [(source, _facts_from_blocks(source, blocks, prose=kind == "prose"))]
+
+
+def _dash_blocks(text: str) -> list[tuple[int, int]]:
+    blocks, pos = [], 0
+    for m in _DASH_LINE.finditer(text):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, len(text)))
+    return blocks
+
+
+def _bullet_blocks(text: str) -> list[tuple[int, int]]:
+    """Lead lines before the first bullet form one block; each bullet (with its indented
+    continuation lines) forms another. Offsets skip the bullet marker itself."""
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    current: list[int] | None = None
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\n"))
+        pos += len(line)
+        m = _BULLET.match(line)
+        heading = line.lstrip().startswith("#")
+        if m:
+            if current:
+                blocks.append((current[0], current[1]))
+            current = [start + m.end(), end]
+        elif line.strip() and current is not None and line[:1] in " \t":
+            current[1] = end
+        elif line.strip():
+            if current:
+                blocks.append((current[0], current[1]))
+            hashes = len(line) - len(line.lstrip().lstrip("#")) if heading else 0
+            current = [start + hashes, end]
+        else:
+            if current:
+                blocks.append((current[0], current[1]))
+            current = None
+    if current:
+        blocks.append((current[0], current[1]))
+    return blocks
+
+
+def _facts_from_blocks(source: Source, blocks: Iterable[tuple[int, int]], prose: bool) -> list[Fact]:
+    facts: list[Fact] = []
+    for start, end in blocks:
+        spans = split_sentences(source.text[start:end], offset=start)
+        for n, span in enumerate(spans):
+            # The first sentence of a brief's block is its key point; prose has only sentences.
+            role: FactRole = "lead" if not facts else "point" if n == 0 and not prose else "sentence"
+            facts.append(
+                Fact(
+                    id=f"{source.id}.F{len(facts) + 1}",
+                    text=span.text,
+                    source=source.name,
+                    start=span.start,
+                    end=span.end,
+                    role=role,
+                )
+            )
+    return facts
+
+
+def _parse_html(html: str, name: str, source_id: str) -> tuple[Source, list[Fact]]:
+    import trafilatura  # imported lazily: heavy, and only HTML needs it
+
+    try:
+        extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False)
+    except Exception as exc:  # trafilatura raises a variety of parser errors
+        raise InputError(f"{name}: the HTML page could not be parsed ({exc}); save the page again") from exc
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not body or not body.strip():
+        raise EmptyInputError(f"{name}: no article text found in the HTML page; save the article page itself")
+    title = getattr(extracted, "title", None)
+    url = getattr(extracted, "url", None)
+    source = Source(id=source_id, name=name, kind="html", text=body, title=title, url=url)
+    return source, _facts_from_blocks(source, [(0, len(body))], prose=True)
+
+
+def _parse_json(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]]]:
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{name}: invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
+            'a JSON brief looks like {"title": "...", "points": ["..."]}'
+        ) from exc
+    if not isinstance(data, dict):
+        raise InputError(f'{name}: a JSON brief must be an object like {{"title": "...", "points": ["..."]}}')
+    title = data.get("title") or ""
+    points = data.get("points") or []
+    if not isinstance(title, str) or not isinstance(points, list) or not all(isinstance(p, str) for p in points):
+        raise InputError(f'{name}: "title" must be a string and "points" a list of strings')
+    parts = [p.strip() for p in ([title] if title.strip() else []) + points if p.strip()]
+    if not parts:
+        raise EmptyInputError(f'{name}: the JSON brief has no "title" or "points"; add the lead and key points')
+    # The brief's text is its dash layout, so offsets point into something a person can read.
+    body = "\n-\n".join(parts)
+    source = Source(id=source_id, name=name, kind="json", text=body, title=title or None)
+    facts = _facts_from_blocks(source, _dash_blocks(body), prose=False)
+    if title.strip() and facts and not title.rstrip().endswith((".", "!", "?", '"', "”")):
+        facts[0] = facts[0].model_copy(update={"role": "title"})
+        if len(facts) > 1:
+            facts[1] = facts[1].model_copy(update={"role": "lead"})
+    out = [(source, facts)]
+    extra = data.get("sources") or []
+    if not isinstance(extra, list):
+        raise InputError(f'{name}: "sources" must be a list of texts or {{"name", "text"}} objects')
+    number = int(source_id[1:])
+    for i, item in enumerate(extra, start=1):
+        if isinstance(item, str):
+            item_name, item_text, item_url = f"{name}#source{i}", item, None
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            item_name = str(item.get("name") or f"{name}#source{i}")
+            item_text, item_url = item["text"], item.get("url")
+        else:
+            raise InputError(f'{name}: source {i} must be a text or a {{"name", "text"}} object')
+        if not item_text.strip():
+            continue
+        for src, src_facts in parse(item_text, item_name, f"S{number + i}"):
+            if item_url and src.url is None:
+                src = src.model_copy(update={"url": item_url})
+            out.append((src, src_facts))
+    return out
+
+
+def ingest(run: Run, brief: str | bytes, brief_name: str = "brief", sources: Iterable[tuple[str, str | bytes]] = ()) -> Run:
+    """The ingest stage: fill ``run.sources`` and ``run.facts`` from the brief and further sources."""
+    texts: list[tuple[str, str]] = [(brief_name, decode(brief, brief_name) if isinstance(brief, bytes) else brief)]
+    for name, content in sources:
+        texts.append((name, decode(content, name) if isinstance(content, bytes) else content))
+    all_sources: list[Source] = []
+    all_facts: list[Fact] = []
+    for i, (name, text) in enumerate(texts):
+        if not text.strip():
+            what = "brief" if i == 0 else "source"
+            raise EmptyInputError(f"{name}: the {what} is empty; give it some text or leave it out")
+        for source, facts in parse(text, name, f"S{len(all_sources) + 1}"):
+            all_sources.append(source)
+            all_facts.extend(facts)
+    if not any(f.id.startswith("S1.") for f in all_facts):
+        raise EmptyInputError(
+            f"{brief_name} holds no sentence; give a lead sentence and a few key points, one per line"
+        )
+    run.sources = all_sources
+    run.facts = all_facts
+    return run

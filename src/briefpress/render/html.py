@@ -1,0 +1,34 @@
+"""A standalone HTML5 page with SEO metadata and JSON-LD; every piece of text is escaped."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..models import Article
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(
+        loader=PackageLoader("briefpress", "render/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside <script>: no '<', '>' or '&' can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render(article: Article) -> str:
+    from markupsafe import Markup
+
+    jsonld = [Markup(script_json(block)) for block in article.jsonld]
+    return _env().get_template("article.html.j2").render(a=article, jsonld=jsonld)

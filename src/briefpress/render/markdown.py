@@ -1,0 +1,52 @@
+"""Markdown with YAML front matter, as Hugo and Jekyll read it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..models import Article
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _yaml_str(value: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: quotes, colons and newlines stay safe.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _md(text: str) -> str:
+    """Escape what Markdown would read as markup or raw HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def front_matter(article: Article) -> str:
+    fields = [
+        ("title", _yaml_str(article.headline)),
+        ("description", _yaml_str(article.meta_description)),
+        ("slug", _yaml_str(article.slug)),
+        ("date", _yaml_str(article.date_published or article.created)),
+        ("lastmod", _yaml_str(article.date_modified or article.date_published or article.created)),
+        ("tags", "[" + ", ".join(_yaml_str(t) for t in article.tags) + "]"),
+        ("keyphrase", _yaml_str(article.keyphrase)),
+    ]
+    if article.author:
+        fields.append(("author", _yaml_str(article.author)))
+    return "---\n" + "".join(f"{k}: {v}\n" for k, v in fields) + "---\n"
+
+
+def render(article: Article) -> str:
+    out = [front_matter(article), f"# {_md(article.headline)}", ""]
+    out += [f"- {_md(s)}" for s in article.summary] + [""]
+    for section in article.sections:
+        out += [f"## {_md(section.question)}", "", _md(section.answer), ""]
+    out += ["## Frequently Asked Questions", ""]
+    for qa in article.faq:
+        out += [f"### {_md(qa.question)}", "", _md(qa.answer), ""]
+    out += ["## Key Takeaways", ""]
+    out += [f"- **{_md(t.label)}:** {_md(t.text)}" for t in article.takeaways] + [""]
+    out += ["## Conclusion", "", _md(article.conclusion), ""]
+    out += ["## The Full Story", ""]
+    for paragraph in article.body:
+        out += [_md(paragraph), ""]
+    return "\n".join(out).rstrip() + "\n"

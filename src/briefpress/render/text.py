@@ -1,0 +1,23 @@
+"""The plain-text layout of FORMAT.md: one part per line or paragraph, no markup."""
+
+from __future__ import annotations
+
+from ..models import Article
+
+
+def render(article: Article) -> str:
+    lines: list[str] = []
+    lines.append(article.summary[0])
+    for point in article.summary[1:]:
+        lines += ["-", point]
+    lines.append(article.meta_description)
+    for section in article.sections:
+        lines += [section.question, section.answer]
+    lines.append("Frequently Asked Questions")
+    for qa in article.faq:
+        lines += [qa.question, qa.answer]
+    lines.append("Key Takeaways")
+    lines += [f"- {t.label}: {t.text}" for t in article.takeaways]
+    lines += ["Conclusion", article.conclusion]
+    lines += article.body
+    return "\n".join(lines) + "\n"

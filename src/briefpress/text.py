@@ -1,0 +1,111 @@
+"""Text helpers shared by the stages: sentence splitting with offsets, words, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd  # imported lazily: it compiles many regexes
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Span]:
+    """Split prose into sentences with character offsets into ``text`` (plus ``offset``).
+
+    pysbd keeps abbreviations such as "U.S.", "Jan. 5" and "Mr." inside their sentence. Each
+    paragraph is split on its own so a sentence never runs across a blank line.
+    """
+    spans: list[Span] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        chunk = para.group(0)
+        if not chunk.strip():
+            continue
+        pos = 0
+        for seg in _segmenter().segment(chunk):
+            raw = seg.sent
+            # pysbd's offsets can drift on repeated text; locate the sentence ourselves.
+            found = chunk.find(raw.strip(), pos)
+            if found < 0:
+                continue
+            stripped = raw.strip()
+            start = para.start() + found
+            end = start + len(stripped)
+            pos = found + len(stripped)
+            if any(ch.isalpha() for ch in stripped):
+                spans.append(Span(stripped, start + offset, end + offset))
+            elif spans:  # a stray fragment such as a lone quote mark belongs to the previous one
+                prev = spans[-1]
+                spans[-1] = Span(text[prev.start - offset : end], prev.start, end + offset)
+    return spans
+
+
+def normalize_space(text: str) -> str:
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+_WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """Word tokens, keeping inner apostrophes, dots and hyphens ("U.S.", "Japan-U.S.")."""
+    return _WORD.findall(text)
+
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about after
+    before between during through against among amid is are was were be been being am do does did
+    has have had having will would shall should can could may might must it its it's this that these
+    those there here their they them he him his she her hers we us our you your i me my mine who whom
+    whose which what when where why how not no nor so than too very just also up down out off again
+    further then once all any both each few more most other some such only own same s t don now new
+    said says say while said, per via up""".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w.lower() not in STOPWORDS and any(c.isalpha() for c in w)]
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """ASCII, lower case, hyphen-separated, cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = ascii_text.lower().replace("'", "").replace(".", "")
+    parts = [p for p in re.split(r"[^a-z0-9]+", ascii_text) if p]
+    slug = ""
+    for part in parts:
+        candidate = f"{slug}-{part}" if slug else part
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    return slug or "article"
+
+
+def ensure_period(sentence: str) -> str:
+    sentence = sentence.rstrip()
+    if not sentence:
+        return sentence
+    if sentence[-1] in ".!?":
+        return sentence
+    if sentence[-1] in "\"'”’" and len(sentence) > 1 and sentence[-2] in ".!?,":
+        return sentence
+    return sentence.rstrip(",;:—–-").rstrip() + "."
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
