@@ -167,6 +167,19 @@ def engines(debug: bool) -> None:
         click.echo(line)
 
 
+def _add_commands() -> None:
+    import importlib
+
+    from .commands import COMMAND_MODULES
+
+    for module_name in COMMAND_MODULES:
+        module = importlib.import_module(f"briefpress.commands.{module_name}")
+        cli.add_command(module.command)
+
+
+_add_commands()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     cli.main(args=argv)
 
