@@ -79,6 +79,12 @@ def detect_kind(text: str) -> SourceKind:
     stripped = text.lstrip()
     if stripped.startswith("{"):
         return "json"
+    if stripped.startswith("["):  # a JSON list is a mistake worth naming, not prose
+        try:
+            json.loads(stripped)
+            return "json"
+        except json.JSONDecodeError:
+            pass
     if _HTML_START.match(stripped):
         return "html"
     if _DASH_LINE.search(text):

@@ -115,7 +115,7 @@ def run_stages(run: Run, progress: ProgressCallback | None = None, stages: Itera
         except BriefpressError:
             raise
         except Exception as exc:  # a bug: keep the cause for --debug, give the user one line
-            raise InternalError(f"stage '{stage.name}' failed: {type(exc).__name__}: {exc}; rerun with --debug and report it") from exc
+            raise InternalError(f"internal error in stage '{stage.name}': {type(exc).__name__}: {exc}; rerun with --debug and report it") from exc
         if not isinstance(result, Run):
             raise InternalError(f"stage '{stage.name}' returned {type(result).__name__}, not a Run; report this bug")
         for given in stage.assigns:

@@ -21,14 +21,14 @@ def _env() -> Environment:
     )
 
 
-def script_json(data: Any) -> str:
+def script_json(data: Any, indent: int | None = None) -> str:
     """JSON safe inside <script>: no '<', '>' or '&' can close the element or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def render(article: Article) -> str:
     from markupsafe import Markup
 
-    jsonld = [Markup(script_json(block)) for block in article.jsonld]
+    jsonld = [Markup(script_json(block, indent=2)) for block in article.jsonld]
     return _env().get_template("article.html.j2").render(a=article, jsonld=jsonld)

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from ..models import Article
+from .html import script_json
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
 
 def _yaml_str(value: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar: quotes, colons and newlines stay safe.
-    return json.dumps(value, ensure_ascii=False)
+    # A JSON string is a valid YAML double-quoted scalar: quotes, colons and newlines stay safe;
+    # \u escapes keep markup out of templates that paste front matter unescaped.
+    return script_json(value)
 
 
 def _md(text: str) -> str:
-    """Escape what Markdown would read as markup or raw HTML."""
+    """Escape what Markdown would read as markup; raw HTML becomes entities, shown as text."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
