@@ -112,6 +112,8 @@ class Options:
     author: str | None = None
     date: str | None = None
     site_url: str | None = None
+    # A fixed creation time (ISO 8601) makes a run reproducible byte for byte; None means now.
+    created: str | None = None
     strict: bool = True
     engine_options: dict[str, Any] = field(default_factory=dict)
 

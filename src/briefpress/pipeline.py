@@ -31,7 +31,7 @@ def _write(run: Run, progress: ProgressCallback | None) -> Run:
     engine = get_engine(run.options.engine, **run.options.engine_options)
     outline = build_outline(run.facts, keyphrase=run.options.keyphrase)
     draft = engine.write(run, outline, progress)
-    created = _now()
+    created = normalize_date(run.options.created) if run.options.created else _now()
     published = normalize_date(run.options.date) if run.options.date else created
     slug = slugify(draft.headline)
     url = f"{run.options.site_url.rstrip('/')}/{slug}/" if run.options.site_url else None
@@ -135,20 +135,25 @@ def write(
     date: str | None = None,
     site_url: str | None = None,
     brief_name: str = "brief",
+    created: str | None = None,
     progress: ProgressCallback | None = None,
     **engine_options: object,
 ) -> Article:
     """Write an article package from a brief (text or bytes in any form ingest reads).
 
     ``sources`` are further texts, or ``(name, text)`` pairs; their facts may be used too.
+    ``created`` fixes the article's creation time (ISO 8601) instead of the clock, so the same
+    input gives the same bytes; the publication date defaults to it when ``date`` is not given.
     """
     options = Options(
         engine=engine, keyphrase=keyphrase, author=author, date=date, site_url=site_url,
-        engine_options=dict(engine_options),
+        created=created, engine_options=dict(engine_options),
     )
     # Fail on a bad date or engine name before any work is done.
     if date:
         normalize_date(date)
+    if created:
+        normalize_date(created)
     engine_class(engine)
     named = [s if isinstance(s, tuple) else (f"source{i}", s) for i, s in enumerate(sources, start=1)]
     run = ingest_stage.ingest(Run(options=options), brief, brief_name=brief_name, sources=named)
