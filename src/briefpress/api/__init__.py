@@ -1,0 +1,11 @@
+"""The HTTP API: ``create_app(Settings(...))`` builds the FastAPI app that ``briefpress serve`` runs.
+
+Needs the ``server`` extra: ``pip install 'briefpress[server]'``.
+"""
+
+from __future__ import annotations
+
+from .app import create_app
+from .settings import Settings
+
+__all__ = ["Settings", "create_app"]

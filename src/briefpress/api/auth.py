@@ -1,0 +1,62 @@
+"""API keys (``Authorization: Bearer KEY``) and the per-key rate limit."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from fastapi import HTTPException, Request
+
+from ..store import KeyRecord
+
+
+class RateLimiter:
+    """A token bucket per key: ``per_minute`` requests a minute, in bursts up to the same number."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.per_minute = per_minute
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, key: str) -> float:
+        """0 when the request may go on, else the seconds to wait."""
+        if self.per_minute <= 0:
+            return 0.0
+        rate = self.per_minute / 60.0
+        now = time.monotonic()
+        with self._lock:
+            tokens, stamp = self._buckets.get(key, (float(self.per_minute), now))
+            tokens = min(float(self.per_minute), tokens + (now - stamp) * rate)
+            if tokens < 1.0:
+                self._buckets[key] = (tokens, now)
+                return (1.0 - tokens) / rate
+            self._buckets[key] = (tokens - 1.0, now)
+            return 0.0
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def require_key(request: Request) -> KeyRecord | None:
+    """FastAPI dependency of every /v1 route: the caller's key (None under ``--no-auth``)."""
+    state = request.app.state
+    key: KeyRecord | None = None
+    if not state.settings.no_auth:
+        token = bearer_token(request)
+        if token is None:
+            raise HTTPException(401, "missing API key; send 'Authorization: Bearer KEY' (create one with 'briefpress keys create')",
+                                headers={"WWW-Authenticate": "Bearer"})
+        key = state.store.check_key(token)
+        if key is None:
+            raise HTTPException(401, "unknown or revoked API key; create a new one with 'briefpress keys create'",
+                                headers={"WWW-Authenticate": "Bearer"})
+    wait = state.limiter.check(key.id if key else f"anon:{request.client.host if request.client else '-'}")
+    if wait > 0:
+        raise HTTPException(429, f"rate limit of {state.settings.rate_limit} requests a minute reached; retry in {wait:.1f} s",
+                            headers={"Retry-After": str(max(1, round(wait)))})
+    return key

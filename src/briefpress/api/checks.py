@@ -1,0 +1,80 @@
+"""The reports an article carries in the editor and API: grounding (verifier) and SEO/readability.
+
+Both come from other parts of briefpress (``briefpress.audit``, ``briefpress.seo``); when one of
+them is not installed in this build the server still works and says which report is missing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from ..models import Article
+
+log = logging.getLogger(__name__)
+
+
+def _as_dict(report: Any) -> dict[str, Any]:
+    if report is None:
+        return {}
+    if isinstance(report, dict):
+        return report
+    for name in ("to_json_dict", "model_dump"):
+        method = getattr(report, name, None)
+        if callable(method):
+            return method(mode="json") if name == "model_dump" else method()
+    raise TypeError(f"cannot turn {type(report).__name__} into JSON")
+
+
+def audit_function() -> Any | None:
+    import briefpress
+
+    return getattr(briefpress, "audit", None)
+
+
+def seo_function() -> Any | None:
+    try:
+        module = importlib.import_module("briefpress.seo")
+    except ImportError:
+        return None
+    return getattr(module, "analyze", None)
+
+
+def source_texts(article: Article) -> list[tuple[str, str]]:
+    return [(s.name, s.text) for s in article.sources]
+
+
+def grounding(article: Article, sources: list[Any] | None = None) -> dict[str, Any] | None:
+    """A fresh grounding report, or None when the verifier is not part of this build."""
+    audit = audit_function()
+    if audit is None:
+        return None
+    report = audit(article, sources if sources is not None else source_texts(article))
+    return _as_dict(report)
+
+
+def seo(article: Article) -> dict[str, Any] | None:
+    """``{"seo": ..., "readability": ...}`` from the article, or computed, or None."""
+    data = article.to_json_dict()
+    if data.get("seo"):
+        return {"seo": data.get("seo"), "readability": data.get("readability")}
+    analyze = seo_function()
+    if analyze is None:
+        return None
+    report = _as_dict(analyze(article))
+    if "seo" in report or "readability" in report:
+        return {"seo": report.get("seo"), "readability": report.get("readability")}
+    return {"seo": report, "readability": None}
+
+
+def recheck(article: Article) -> Article:
+    """The article with its grounding report recomputed (after an edit)."""
+    report = grounding(article)
+    if report is None:
+        return article
+    return article.model_copy(update={"grounding": report})
+
+
+def available() -> dict[str, bool]:
+    return {"grounding": audit_function() is not None, "seo": seo_function() is not None}

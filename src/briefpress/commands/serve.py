@@ -1,0 +1,49 @@
+"""``briefpress serve``: the HTTP API and the web editor, under uvicorn."""
+
+from __future__ import annotations
+
+import click
+
+from ..cli import debug_option
+from ..errors import UsageError
+
+
+def _need_server_extra() -> None:
+    try:
+        import fastapi  # noqa: F401
+        import sqlalchemy  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError as exc:
+        raise UsageError(f"the server needs more packages ({exc.name} is missing); run: pip install 'briefpress[server]'") from exc
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--db", "db_url", metavar="URL", help="SQLAlchemy URL (default: SQLite in the user data folder).")
+@click.option("--no-auth", is_flag=True, help="Serve /v1 without API keys; only allowed on a loopback address.")
+@click.option("--workers", type=click.IntRange(1, 64), help="Writer threads (default: cores, at most 4).")
+@click.option("--rate-limit", type=click.IntRange(0), default=120, show_default=True,
+              help="Requests a minute per API key; 0 turns the limit off.")
+@click.option("--max-body", type=click.IntRange(1024), default=5 * 1024 * 1024, show_default=True,
+              help="Largest request body in bytes.")
+@debug_option
+def command(host: str, port: int, db_url: str | None, no_auth: bool, workers: int | None, rate_limit: int,
+            max_body: int, debug: bool) -> None:
+    """Serve the HTTP API (/v1, docs at /docs) and the web editor (/)."""
+    _need_server_extra()
+    import logging
+
+    import uvicorn
+
+    from ..api import Settings, create_app
+    from ..api.settings import is_loopback
+
+    if no_auth and not is_loopback(host):
+        raise UsageError(f"--no-auth serves anyone who can reach {host}; bind to 127.0.0.1, or create a key with 'briefpress keys create'")
+    settings = Settings(db_url=db_url, no_auth=no_auth, rate_limit=rate_limit, max_body=max_body)
+    if workers:
+        settings.workers = workers
+    logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = create_app(settings)
+    uvicorn.run(app, host=host, port=port, log_level="debug" if debug else "info")

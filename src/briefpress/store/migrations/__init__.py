@@ -1,0 +1,1 @@
+"""Alembic migrations of the briefpress store (script location ``briefpress.store:migrations``)."""
