@@ -13,6 +13,7 @@ from .errors import BriefpressError, EngineError, InputError, InternalError, Usa
 from .models import Article, Evidence, Fact, Section, Source, Takeaway
 from .pipeline import write
 from .render import FORMATS, render
+from .verify import Report, audit
 
 __version__ = "0.1.0"
 

@@ -1,0 +1,231 @@
+"""Read an article in any form into sentences with their part and offsets.
+
+- plain text and Markdown: offsets into the file's own characters (``text == article[start:end]``);
+  Markdown markup is kept in ``text`` and removed only for checking.
+- HTML: offsets into the page's visible text (block elements joined by blank lines).
+- briefpress JSON (``briefpress.article/1``) or an ``Article``: ``part`` is the field path
+  ("sections[1].answer") and offsets are into that field's text; the article's own evidence map
+  marks questions and labels as making no claim.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from ..errors import EmptyInputError, InputError
+from ..ingest import decode
+from ..models import ARTICLE_SCHEMA, Article
+from ..text import split_sentences
+
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ArticleSentence:
+    text: str
+    part: str
+    start: int
+    end: int
+    check_text: str  # the text to check: markup removed
+    no_claim: bool | None = None  # None: decide from the text
+
+
+_MD_INLINE = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+)
+_BLOCK_MARK = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+•][ \t]+|\d{1,3}[.)][ \t]+)")
+
+
+def clean_markdown(text: str) -> str:
+    for pattern, repl in _MD_INLINE:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def read(article: str | bytes | Article, name: str = "article") -> tuple[str, list[ArticleSentence]]:
+    """The article text as read and its sentences."""
+    if isinstance(article, Article):
+        return _from_article(article)
+    if isinstance(article, bytes):
+        if len(article) > MAX_ARTICLE_BYTES:
+            raise InputError(f"{name} is {len(article) / 1048576:.1f} MB, over the 2 MB limit; audit it in parts")
+        text = decode(article, name)
+    else:
+        text = article.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        if len(text.encode("utf-8", "ignore")) > MAX_ARTICLE_BYTES:
+            raise InputError(f"{name} is over the 2 MB limit; audit it in parts")
+    if not text.strip():
+        raise EmptyInputError(f"{name} is empty; give the article to audit")
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        return _from_json(text, name)
+    if re.match(r"(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<h1)", stripped, re.I):
+        return _from_html(text)
+    return text, _from_lines(text)
+
+
+def _from_lines(text: str) -> list[ArticleSentence]:
+    """Text or Markdown: each heading, bullet and paragraph is a block; sentences within blocks."""
+    out: list[ArticleSentence] = []
+    lines = text.split("\n")
+    pos = 0
+    starts = []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    in_front_matter = bool(lines) and lines[0].strip() == "---"
+    block: list[tuple[int, int]] = []  # (start, end) of text in each line of the block
+    n_block = 0
+
+    def flush() -> None:
+        nonlocal block, n_block
+        if not block:
+            return
+        start, end = block[0][0], block[-1][1]
+        for span in split_sentences(text[start:end], offset=start):
+            out.append(ArticleSentence(span.text, f"block[{n_block}]", span.start, span.end, clean_markdown(span.text)))
+        n_block += 1
+        block = []
+
+    for k, line in enumerate(lines):
+        if in_front_matter:
+            if k > 0 and line.strip() == "---":
+                in_front_matter = False
+            continue
+        stripped = line.strip()
+        if not stripped or stripped in ("-", "---", "***") or stripped.startswith("```"):
+            flush()
+            continue
+        m = _BLOCK_MARK.match(line)
+        begin = starts[k] + (m.end() if m else len(line) - len(line.lstrip()))
+        end = starts[k] + len(line.rstrip())
+        own_block = bool(m) or not re.search(r"[.!?:\"”’)]$", stripped)
+        if own_block:
+            flush()
+            block = [(begin, end)]
+            flush()
+        else:
+            block.append((begin, end))
+    flush()
+    return out
+
+
+class _TextParser(HTMLParser):
+    _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dt", "dd", "figcaption", "div", "section", "article", "header", "footer", "br", "tr", "title"}
+    _SKIP = {"script", "style", "noscript", "template", "head", "nav", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []  # (tag, text)
+        self._tags: list[str] = []
+        self._buf: list[str] = []
+        self._skip = 0
+        self._tag = "p"
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._buf).split())
+        if text:
+            self.blocks.append((self._tag, text))
+        self._buf = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCKS:
+            self._flush()
+            self._tag = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._buf.append(data)
+
+
+def _from_html(page: str) -> tuple[str, list[ArticleSentence]]:
+    parser = _TextParser()
+    parser.feed(page)
+    parser.close()
+    parser._flush()
+    out: list[ArticleSentence] = []
+    parts: list[str] = []
+    pos = 0
+    counts: dict[str, int] = {}
+    for tag, block in parser.blocks:
+        label = f"{tag}[{counts.get(tag, 0)}]"
+        counts[tag] = counts.get(tag, 0) + 1
+        block = html.unescape(block)
+        for span in split_sentences(block, offset=pos):
+            no_claim = True if tag in ("title",) else None
+            out.append(ArticleSentence(span.text, label, span.start, span.end, span.text, no_claim))
+        parts.append(block)
+        pos += len(block) + 2
+    return "\n\n".join(parts), out
+
+
+def _from_json(text: str, name: str) -> tuple[str, list[ArticleSentence]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); give briefpress article JSON, text, Markdown or HTML") from exc
+    if not isinstance(data, dict) or data.get("schema") != ARTICLE_SCHEMA:
+        raise InputError(f'{name}: JSON articles must be briefpress article JSON ("schema": "{ARTICLE_SCHEMA}")')
+    try:
+        article = Article.model_validate(data)
+    except Exception as exc:
+        raise InputError(f"{name}: not a valid {ARTICLE_SCHEMA} document ({str(exc).splitlines()[0]}); write it with 'briefpress write --format json'") from exc
+    _, sentences = _from_article(article)
+    return text, sentences
+
+
+def article_parts(article: Article) -> list[tuple[str, str]]:
+    """Every text part of the package as (field path, text), in reading order."""
+    parts: list[tuple[str, str]] = [("headline", article.headline)]
+    parts += [(f"summary[{i}]", s) for i, s in enumerate(article.summary)]
+    parts.append(("meta_description", article.meta_description))
+    for i, sec in enumerate(article.sections):
+        parts += [(f"sections[{i}].question", sec.question), (f"sections[{i}].answer", sec.answer)]
+    for i, sec in enumerate(article.faq):
+        parts += [(f"faq[{i}].question", sec.question), (f"faq[{i}].answer", sec.answer)]
+    for i, t in enumerate(article.takeaways):
+        parts += [(f"takeaways[{i}].label", t.label), (f"takeaways[{i}].text", t.text)]
+    parts.append(("conclusion", article.conclusion))
+    parts += [(f"body[{i}]", p) for i, p in enumerate(article.body)]
+    return parts
+
+
+def _from_article(article: Article) -> tuple[str, list[ArticleSentence]]:
+    no_claim = {(e.part, e.sentence.strip()) for e in article.evidence if e.no_claim}
+    claims = {(e.part, e.sentence.strip()) for e in article.evidence if not e.no_claim}
+    out: list[ArticleSentence] = []
+    for part, text in article_parts(article):
+        if not text.strip():
+            continue
+        whole = (part, text.strip())
+        if whole in no_claim or whole in claims or part == "headline" or part.endswith((".question", ".label")):
+            spans = [(text.strip(), text.find(text.strip()))]
+        else:
+            spans = [(s.text, s.start) for s in split_sentences(text)]
+            # Prefer the engine's own sentence boundaries where they are known.
+            known = [e.sentence for e in article.evidence if e.part == part]
+            if known and all(k in text for k in known):
+                spans, pos = [], 0
+                for k in known:
+                    at = text.find(k, pos)
+                    spans.append((k, at))
+                    pos = at + len(k)
+        for sentence, start in spans:
+            key = (part, sentence.strip())
+            flag = True if key in no_claim or part.endswith((".question", ".label")) else False if key in claims else None
+            out.append(ArticleSentence(sentence, part, start, start + len(sentence), sentence, flag))
+    return json.dumps(article.to_json_dict(), ensure_ascii=False), out

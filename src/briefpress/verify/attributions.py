@@ -1,0 +1,64 @@
+"""Attributions: "according to X", "X said", "analysts say", "experts from X note", "per data from X".
+
+The named or implied source must be in the sources: a named one as a name, an implied one
+("analysts", "experts", "economists") as that kind of person or body, mentioned by the sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .nlp import stem
+
+_GENERIC = (
+    r"analysts?|experts?|economists?|observers?|critics?|officials?|sources?|researchers?|scientists?|"
+    r"insiders?|investors?|residents?|lawmakers?|commentators?|specialists?|scholars?|doctors?|"
+    r"studies|polls?|surveys?|reports?|data|figures|estimates?|forecasts?|insiders?|industry watchers?"
+)
+_CUE = (
+    r"say|says|said|note|notes|noted|warn|warns|warned|believe|believes|believed|expect|expects|expected|"
+    r"estimate|estimates|estimated|agree|agreed|suggest|suggests|suggested|show|shows|showed|predict|predicts|"
+    r"predicted|argue|argues|argued|point out|pointed out|caution|cautioned|claim|claims|claimed|found|find|finds"
+)
+_NAME = r"(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|on|de|van|von|&)\s+|\s+)?)+"
+_PATTERNS = (
+    re.compile(rf"\baccording to\s+(?P<who>{_NAME}|(?:the\s+|some\s+|many\s+|several\s+|leading\s+)?(?:{_GENERIC}))", re.I),
+    re.compile(rf"\b(?:per|citing)\s+(?:data|figures|a report|a study|a survey|research|estimates)\s+(?:from|by)\s+(?P<who>{_NAME})"),
+    re.compile(rf"\b(?:a|an|the|new|recent)?\s*(?:study|report|survey|poll|analysis|research|review|data)\s+(?:by|from|of)\s+(?P<who>{_NAME})"),
+    re.compile(rf"\b(?P<generic>(?:many|some|several|most|leading|independent|industry|local|senior|top)?\s*(?:{_GENERIC}))"
+               rf"(?:\s+(?:from|at|with|of)\s+(?P<who>{_NAME}))?\s+(?:{_CUE})\b", re.I),
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    text: str
+    start: int
+    end: int
+    who: str  # a name ("" when only implied)
+    generic: str  # the implied kind of source, e.g. "analysts" ("" when named)
+
+
+def extract(text: str) -> list[Attribution]:
+    out: list[Attribution] = []
+    seen: set[tuple[int, int]] = set()
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if (m.start(), m.end()) in seen:
+                continue
+            seen.add((m.start(), m.end()))
+            who = (m.groupdict().get("who") or "").strip()
+            generic = (m.groupdict().get("generic") or "").strip()
+            if who and not who[:1].isupper() and not who.lower().startswith("the "):
+                generic, who = who, ""  # "according to analysts"
+            if who and not any(ch.isupper() for ch in who):
+                generic, who = who, ""
+            who = re.sub(r"^(?:the|The)\s+", "", who).rstrip(" .,'’")
+            out.append(Attribution(m.group(0).strip(), m.start(), m.end(), who, generic))
+    return out
+
+
+def generic_stem(generic: str) -> str:
+    word = generic.lower().split()[-1]
+    return stem({"studies": "study", "data": "data", "figures": "figure"}.get(word, word))

@@ -1,0 +1,237 @@
+"""Sentence verdicts: each check, cheapest first, then the verdict that follows from their reasons.
+
+A failed figure, name, quote or attribution check is final; the statement check gives a support
+score, and only a borderline score may be settled by a judge.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..models import Fact
+from ..text import STOPWORDS
+from . import attributions as attr
+from . import figures as fig
+from . import names as nm
+from . import quotes as qt
+from .article import ArticleSentence
+from .judge import Judge, ask_judge
+from .nlp import parse, stem
+from .report import EvidenceSpan, Reason, SentenceVerdict
+from .sources import SourceIndex
+from .statements import BORDERLINE, SUPPORT_THRESHOLD, Support, score
+
+log = logging.getLogger(__name__)
+
+_QUESTION = re.compile(r"\?[\"”’')]*$")
+_CTA = re.compile(r"^(?:read|subscribe|sign up|follow|share|click|learn more|find out|see|watch|listen|contact|here are|here is|key facts on)\b", re.I)
+
+
+def is_no_claim(text: str) -> bool:
+    """Questions, headings, labels and calls to action: sentences that assert no fact."""
+    t = text.strip()
+    if not t or _QUESTION.search(t):
+        return True
+    words = re.findall(r"[A-Za-z0-9]+", t)
+    content = [w for w in words if w.lower() not in STOPWORDS]
+    if not content:
+        return True
+    if _CTA.match(t) and not fig.extract(t):
+        return True
+    # A short heading: no verb-like ending punctuation, no figure, a few words.
+    if len(words) <= 4 and not re.search(r"[.!]$", t) and not fig.extract(t):
+        return True
+    return False
+
+
+def _span(index: SourceIndex, i: int, score_: float) -> EvidenceSpan:
+    f = index.facts[i]
+    return EvidenceSpan(source=f.source, start=f.start, end=f.end, text=f.text, score=round(float(score_), 4))
+
+
+def check_figures(text: str, index: SourceIndex, support: Support) -> tuple[list[Reason], list[tuple[int, float]], bool]:
+    reasons: list[Reason] = []
+    evidence: list[tuple[int, float]] = []
+    contradicted = False
+    near = [i for i, _ in support.facts]
+    for f in fig.extract(text):
+        found = None
+        for i, figs in enumerate(index.figures):
+            for g in figs:
+                if fig.units_compatible(f.unit, g.unit) and fig.same_value(f, g) and fig.qualifier_compatible(f, g):
+                    # The same thing: a counted noun must be in that source sentence too.
+                    if f.noun and f.noun not in index.stem_sets[i] and not any(s.startswith(f.noun[:5]) for s in index.stem_sets[i]):
+                        continue
+                    found = i
+                    break
+            if found is not None and found in near:
+                break
+        if found is not None:
+            evidence.append((found, 1.0))
+            continue
+        # Not found: a different value for the same kind of thing nearby is a contradiction.
+        rival = None
+        for i in near[:2]:
+            for g in index.figures[i]:
+                same_kind = (f.unit and f.unit == g.unit and f.unit not in ("", "year")) or (f.noun and f.noun == g.noun)
+                if same_kind and not fig.same_value(f, g):
+                    rival = g
+                    break
+                if same_kind and not fig.qualifier_compatible(f, g):
+                    rival = g
+                    break
+            if rival:
+                break
+        if rival is not None:
+            contradicted = True
+            reasons.append(Reason(kind="number", text=f.text, detail=f"the sources give '{rival.text}' here, not '{f.text}'"))
+        else:
+            reasons.append(Reason(kind="number", text=f.text, detail=f"no source gives the figure '{f.text}'"))
+    return reasons, evidence, contradicted
+
+
+def check_names(text: str, doc: Any | None, index: SourceIndex, skip: list[tuple[int, int]]) -> list[Reason]:
+    reasons = []
+    seen: set[str] = set()
+    for n in nm.extract(text, doc):
+        if any(s <= n.start < e for s, e in skip):
+            continue  # inside a quotation: the quote check covers it
+        if n.text in seen or fig.extract(n.text) and len(fig.extract(n.text)[0].text) >= len(n.text) - 1:
+            continue  # a date or figure; the figure check covers it
+        seen.add(n.text)
+        if not index.names.contains(n.text):
+            reasons.append(Reason(kind="entity", text=n.text, detail=f"the sources do not name '{n.text}'"))
+    return reasons
+
+
+def _speaker(text: str, doc: Any | None, quotes: list[qt.Quote]) -> str:
+    """The named speaker of the quotations in a sentence, if it names one."""
+    rest = qt.outside(text, quotes)
+    if not qt.has_speech_verb(rest):
+        return ""
+    candidates = [n for n in nm.extract(rest, None) if not any(q.start <= n.start < q.end for q in quotes)]
+    if doc is not None:
+        candidates += [nm.Name(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents
+                       if e.label_ in ("PERSON", "ORG") and not any(q.start <= e.start_char < q.end for q in quotes)]
+    if not candidates:
+        return ""
+    verb = qt._SPEECH.search(rest)
+    assert verb is not None
+    best = min(candidates, key=lambda n: min(abs(n.start - verb.start()), abs(n.end - verb.end())))
+    return best.text
+
+
+def check_quotes(text: str, doc: Any | None, index: SourceIndex) -> tuple[list[Reason], list[tuple[int, float]], list[tuple[int, int]]]:
+    reasons: list[Reason] = []
+    evidence: list[tuple[int, float]] = []
+    quotes = qt.extract(text)
+    spans = [(q.start, q.end) for q in quotes]
+    if not quotes:
+        return reasons, evidence, spans
+    speaker = _speaker(text, doc, quotes)
+    for q in quotes:
+        pieces = qt.pieces(q.text)
+        if not pieces:
+            continue
+        hit: tuple[str, int, int] | None = None
+        for name, st in index.sources.items():
+            pos, first = 0, -1
+            for piece in pieces:
+                at = qt.find(piece, st.words, pos)
+                if at < 0:
+                    break
+                first = at if first < 0 else first
+                pos = at + len(piece)
+            else:
+                hit = (name, first, pos)
+                break
+        if hit is None:
+            reasons.append(Reason(kind="quote", text=q.text, detail="no source has these quoted words"))
+            continue
+        name, first, last = hit
+        st = index.sources[name]
+        fact_ids = sorted(set(st.word_fact[first:last]))
+        evidence.extend((i, 1.0) for i in fact_ids)
+        if speaker and not index.names.contains(speaker):
+            continue  # the name check reports the unknown speaker
+        if speaker:
+            window = sorted({j for i in fact_ids for j in index.neighbours(i, 2)})
+            local = nm.NameIndex([index.facts[j].text for j in window])
+            if not local.contains(speaker):
+                reasons.append(Reason(kind="quote", text=q.text,
+                                      detail=f"the sources have these words, but not from {speaker}"))
+    return reasons, evidence, spans
+
+
+def check_attributions(text: str, index: SourceIndex, support: Support) -> list[Reason]:
+    reasons = []
+    for a in attr.extract(text):
+        if a.who:
+            if not index.names.contains(a.who):
+                reasons.append(Reason(kind="attribution", text=a.text, detail=f"the sources do not mention '{a.who}'"))
+                continue
+            # A named source must be the source of this claim, near the facts that support it.
+            window = sorted({j for i, _ in support.facts[:2] for j in index.neighbours(i, 2)})
+            if window and support.score >= SUPPORT_THRESHOLD and not nm.NameIndex([index.facts[j].text for j in window]).contains(a.who):
+                reasons.append(Reason(kind="attribution", text=a.text, detail=f"the sources do not attribute this to '{a.who}'"))
+        elif a.generic:
+            s = attr.generic_stem(a.generic)
+            if s not in index.all_stems and not any(x.startswith(s[:5]) for x in index.all_stems if len(s) >= 5):
+                reasons.append(Reason(kind="attribution", text=a.text, detail=f"the sources cite no {a.generic.split()[-1]}"))
+    return reasons
+
+
+def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, judge: Judge | None = None,
+              threshold: float = SUPPORT_THRESHOLD) -> SentenceVerdict:
+    text = sentence.check_text
+    no_claim = sentence.no_claim if sentence.no_claim is not None else is_no_claim(text)
+    base = {"text": sentence.text, "part": sentence.part, "start": sentence.start, "end": sentence.end}
+    if no_claim:
+        return SentenceVerdict(**base, verdict="no_claim")
+    support = score(text, index, doc)
+    reasons, evidence, contradicted = check_figures(text, index, support)
+    quote_reasons, quote_evidence, quote_spans = check_quotes(text, doc, index)
+    reasons += quote_reasons
+    evidence += quote_evidence
+    reasons += check_names(text, doc, index, quote_spans)
+    reasons += check_attributions(text, index, support)
+    hard_fail = bool(reasons)
+    if support.contradiction:
+        reasons.append(Reason(kind="contradiction", text=text, detail=support.contradiction))
+        contradicted = True
+    elif support.score < threshold:
+        missing = ", ".join(support.missing[:6])
+        detail = f"support {support.score:.2f} is below {threshold:.2f}" + (f"; the sources lack: {missing}" if missing else "")
+        reasons.append(Reason(kind="statement", text=text, detail=detail))
+    if judge is not None and not hard_fail and not support.contradiction and abs(support.score - threshold) < BORDERLINE:
+        verdict_p = ask_judge(judge, text, [index.facts[i].text for i, _ in support.facts])
+        if verdict_p is not None:
+            reasons = [r for r in reasons if r.kind != "statement"]
+            if verdict_p < 0.5:
+                reasons.append(Reason(kind="statement", text=text, detail=f"the judge found no support (p={verdict_p:.2f})"))
+    seen_ids: set[int] = set()
+    spans = []
+    for i, s in [*evidence, *support.facts]:
+        if i not in seen_ids and len(spans) < 3:
+            seen_ids.add(i)
+            spans.append(_span(index, i, s if (i, s) not in evidence else 1.0))
+    verdict = "contradicted" if contradicted else "unsupported" if reasons else "supported"
+    return SentenceVerdict(**base, verdict=verdict, reasons=reasons, evidence=spans)
+
+
+def check_all(sentences: Sequence[ArticleSentence], facts: list[Fact], judge: Judge | None = None,
+              threshold: float = SUPPORT_THRESHOLD) -> list[SentenceVerdict]:
+    index = SourceIndex(facts)
+    texts = [s.check_text for s in sentences]
+    docs = parse(texts) if texts else []
+    if docs is None:
+        docs_list: list[Any | None] = [None] * len(texts)
+    else:
+        docs_list = list(docs)
+    return [check_one(s, d, index, judge, threshold) for s, d in zip(sentences, docs_list)]
+
+
+__all__ = ["check_all", "check_one", "is_no_claim", "stem"]

@@ -1,0 +1,248 @@
+"""Figures: numbers, percentages, money, dates, years, counts and ordinals, in digits or words.
+
+Each figure is normalised to a value, a unit and a qualifier ("over", "up to", "about"), so
+"five percent" matches "5%", "$550 billion" matches "550 billion dollars", and "over 4%" does not
+match "up to 4%". A count also keeps the noun it counts, so "18 kilometres" is not "18 shops".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .nlp import stem
+
+_ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MAG = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+        "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
+_ORDINAL_WORDS = {
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20,
+    "thirtieth": 30, "fiftieth": 50, "hundredth": 100,
+}
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+                   "¥": "JPY", "jpy": "JPY", "yen": "JPY", "c$": "CAD", "a$": "AUD"}
+_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+                   "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "won": "KRW"}
+_UNIT_ALIASES = {"km": "kilometre", "kms": "kilometre", "kilometers": "kilometre", "kilometres": "kilometre",
+                 "kilometer": "kilometre", "mi": "mile", "kg": "kilogram", "kgs": "kilogram", "lb": "pound",
+                 "lbs": "pound", "yrs": "year", "hrs": "hour", "mins": "minute", "sq": "square", "ft": "foot",
+                 "feet": "foot", "metres": "metre", "meters": "metre", "meter": "metre", "m2": "square"}
+_QUALIFIERS = (
+    (re.compile(r"(?:more than|over|above|at least|exceeding|upwards of|in excess of|greater than|beyond|"
+                r"no fewer than|no less than)\s*$", re.I), ">"),
+    (re.compile(r"(?:less than|fewer than|under|below|up to|at most|no more than|as many as|as much as|"
+                r"not more than|a maximum of)\s*$", re.I), "<"),
+    (re.compile(r"(?:about|around|nearly|almost|roughly|approximately|some|an estimated|close to|"
+                r"approx\.?|circa|just over|just under)\s*$", re.I), "~"),
+)
+_NUMBER_WORD = "|".join(sorted([*_ONES, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))
+_FIGURE = re.compile(
+    r"(?P<cur>(?:US\$|C\$|A\$|[$€£¥])\s?)?"
+    r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?P<words>\b(?:{_NUMBER_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}))*\b))"
+    r"(?P<ord>st|nd|rd|th)?"
+    r"(?:(?:\s|-)?(?P<mag>thousand|million|billion|trillion|mln|mn|bn|tn|trn|[mkb])\b)?"
+    r"(?:\s?(?P<unit>%|per\s?cent\b|percent\b|percentage points?\b|pct\b|(?:US\s)?dollars?\b|euros?\b|"
+    r"pounds sterling\b|yen\b|yuan\b|rupees\b))?",
+    re.I,
+)
+_ORDINAL = re.compile(r"\b(?:" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
+_MONTH = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?",
+)
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December)\b")
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_NEXT_WORD = re.compile(r"[\s-]*(?:of\s+|more\s+|new\s+|additional\s+|extra\s+|other\s+)?([A-Za-z][A-Za-z'’]*)")
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str  # "" (a count), "percent", "pp", "money:USD", "ordinal", "year", "date", "month", "weekday"
+    qualifier: str = ""  # "", ">", "<", "~"
+    noun: str = ""  # stem of the counted thing, for counts
+
+    def describe(self) -> str:
+        return self.text
+
+
+def _words_value(text: str) -> float | None:
+    total, current = 0.0, 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "and" or not word:
+            continue
+        if word in _ONES:
+            current += _ONES[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _qualifier(text: str, start: int) -> str:
+    before = text[max(0, start - 24) : start]
+    for pattern, mark in _QUALIFIERS:
+        if pattern.search(before):
+            return mark
+    return ""
+
+
+def _noun_after(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return ""
+    word = m.group(1).lower()
+    word = _UNIT_ALIASES.get(word, word)
+    if word in _MONTHS or word in ("and", "or", "to", "the", "a", "in", "on", "at", "by", "per", "percent", "from",
+                                    "with", "for", "as", "is", "was", "were", "are", "of"):
+        return ""
+    return stem(word)
+
+
+def extract(text: str) -> list[Figure]:
+    """Every figure in ``text``, left to right, with offsets into ``text``."""
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(fig: Figure) -> None:
+        figures.append(fig)
+        taken.append((fig.start, fig.end))
+
+    for m in list(_DAY_MONTH.finditer(text)) + list(_MONTH.finditer(text)):
+        if not free(m.start(), m.end()):
+            continue
+        month_word = m.group("month").lower().rstrip(".")
+        if month_word == "may" and not m.group("day") and not re.search(r"\b(?:in|since|until|by|of|from|last|next|early|late|mid|this)\s+$", text[: m.start()], re.I):
+            continue  # the verb "may"
+        month = _MONTHS[month_word]
+        if m.group("day"):
+            add(Figure(m.group(0), m.start(), m.end(), month * 100 + int(m.group("day")), "date", _qualifier(text, m.start())))
+        else:
+            add(Figure(m.group(0), m.start(), m.end(), month, "month"))
+    for m in _WEEKDAY.finditer(text):
+        if free(m.start(), m.end()):
+            add(Figure(m.group(0), m.start(), m.end(), _WEEKDAYS[m.group(0).lower().rstrip("s")], "weekday"))
+    for m in _ORDINAL.finditer(text):
+        if free(m.start(), m.end()):
+            add(Figure(m.group(0), m.start(), m.end(), _ORDINAL_WORDS[m.group(0).lower()], "ordinal"))
+    for m in _FIGURE.finditer(text):
+        if not (m.group("num") or m.group("words")) or not free(m.start(), m.end()):
+            continue
+        start, end = m.start(), m.end()
+        if m.group("num"):
+            if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_/"):
+                continue  # part of a code or name such as G7
+            if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+                continue  # F-35, COVID-19: a name, checked as one
+            value: float | None = float(m.group("num").replace(",", ""))
+        else:
+            words = m.group("words")
+            if words.lower() in ("one",) and not (m.group("mag") or m.group("unit")):
+                continue  # "one of", "no one": too often not a figure at all
+            value = _words_value(words)
+        if value is None:
+            continue
+        mag = (m.group("mag") or "").lower()
+        if mag:
+            if mag in ("m", "b", "k") and not (m.group("cur") or m.group("num")):
+                end = m.end("words") if m.group("words") else end
+                mag = ""
+            else:
+                value *= _MAG[mag]
+        unit = ""
+        raw_unit = (m.group("unit") or "").lower()
+        cur = (m.group("cur") or "").strip().lower()
+        if m.group("ord"):
+            unit = "ordinal"
+        elif raw_unit.startswith("percentage"):
+            unit = "pp"
+        elif raw_unit in ("%", "percent", "pct") or raw_unit.startswith("per"):
+            unit = "percent"
+        elif cur:
+            unit = "money:" + _CURRENCY_SIGNS.get(cur, "USD")
+        elif raw_unit:
+            unit = "money:" + _CURRENCY_WORDS.get(raw_unit.split()[-1], "USD")
+        noun = ""
+        if not unit:
+            after = text[end : end + 40]
+            word = re.match(r"[\s-]*([A-Za-z]+)", after)
+            if word and word.group(1).lower() in _CURRENCY_WORDS:
+                unit = "money:" + _CURRENCY_WORDS[word.group(1).lower()]
+                end += word.end()
+            elif m.group("num") and 1800 <= value <= 2100 and "." not in m.group("num") and "," not in m.group("num") and not mag:
+                unit = "year"
+            else:
+                noun = _noun_after(text, end)
+        add(Figure(text[start:end].strip(), start, end, value, unit, _qualifier(text, start), noun))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def units_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    pair = {a, b}
+    if pair == {"", "year"}:
+        return True
+    if "" in pair and any(u.startswith("money:") for u in pair):
+        return True
+    if pair == {"date", "month"}:
+        return True
+    return False
+
+
+def same_value(article: Figure, source: Figure) -> bool:
+    if {article.unit, source.unit} == {"date", "month"}:
+        a = article.value if article.unit == "month" else article.value // 100
+        b = source.value if source.unit == "month" else source.value // 100
+        return article.unit == "month" and a == b  # "March" is in "March 5", not the other way round
+    if article.value == source.value:
+        return True
+    if article.qualifier == "~" or source.qualifier == "~":
+        return abs(article.value - source.value) <= 0.1 * max(abs(article.value), abs(source.value))
+    # A rounded figure in the article: "4.2 million" for 4,213,000.
+    if article.value and source.value:
+        text_digits = re.sub(r"\D", "", article.text.split(".")[-1]) if "." in article.text else ""
+        places = len(text_digits)
+        if places and article.value >= 1e3:
+            scale = 10 ** (len(str(int(article.value))) - 2 - places + 1)
+            return round(source.value / scale) * scale == article.value
+    return False
+
+
+def qualifier_compatible(article: Figure, source: Figure) -> bool:
+    """A bound the article adds must be the source's own bound: "over 4%" is not "4%" or "up to 4%"."""
+    if article.qualifier in (">", "<"):
+        return source.qualifier == article.qualifier
+    return True

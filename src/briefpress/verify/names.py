@@ -1,0 +1,180 @@
+"""Names: people, organisations, places and products, found by spaCy's NER and by capitalised runs.
+
+A name is grounded when the sources hold it, allowing for aliases: a surname for a full name,
+"U.S." for "United States", "PM" for "Prime Minister", an acronym for the words it stands for,
+"Japanese" for "Japan". Matching ignores case, so title-case headlines match sentence-case sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+_ALIASES: dict[str, str] = {
+    "us": "united states", "usa": "united states", "america": "united states", "united states of america": "united states",
+    "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+    "pm": "prime minister", "eu": "european union", "un": "united nations", "uae": "united arab emirates",
+    "nyc": "new york city", "ny": "new york", "dc": "washington", "prc": "china", "fed": "federal reserve",
+    "gop": "republican party", "republicans": "republican party", "democrats": "democratic party",
+    "nhs": "national health service", "who": "world health organization", "imf": "international monetary fund",
+    "nato": "north atlantic treaty organization", "u.n.": "united nations",
+}
+_DEMONYMS = {
+    "american": "united states", "americans": "united states", "british": "united kingdom", "briton": "united kingdom",
+    "french": "france", "dutch": "netherlands", "swiss": "switzerland", "chinese": "china", "japanese": "japan",
+    "german": "germany", "spanish": "spain", "irish": "ireland", "welsh": "wales", "scottish": "scotland",
+    "english": "england", "greek": "greece", "turkish": "turkey", "polish": "poland", "danish": "denmark",
+    "swedish": "sweden", "finnish": "finland", "norwegian": "norway", "filipino": "philippines", "thai": "thailand",
+    "israeli": "israel", "iraqi": "iraq", "iranian": "iran", "pakistani": "pakistan", "saudi": "saudi arabia",
+}
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister mayor governor gov
+    senator sen representative rep secretary chancellor chief executive ceo chairman chair chairwoman judge
+    justice general gen colonel col captain capt officer inspector detective sgt sergeant pope king queen
+    prince princess saint st the""".split()
+)
+_COMMON_CAPS = frozenset(
+    """i a an the this that these those it its he she they we you his her their our in on at for of to and or
+    but if as by with from after before when while however meanwhile also then there here what who why how
+    where which today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december key takeaways conclusion
+    frequently asked questions faq main news details background statement reaction numbers next steps
+    read more update updated breaking latest figures context""".split()
+)
+_CAP_RUN = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'.&-]*|[A-Z]\.)(?:\s+(?:of|de|del|da|van|von|der|la|le|al|bin|and|&)\s+[A-Z][\w’'.&-]*"
+    r"|\s+[A-Z][\w’'.&-]*)*"
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+    label: str  # a spaCy label, or "CAP" for a capitalised run
+
+
+def normalize(name: str) -> str:
+    n = name.lower().replace("’", "'")
+    n = re.sub(r"'s\b", "", n)
+    n = re.sub(r"(?<=\b[a-z])\.", "", n)  # u.s. -> us
+    n = re.sub(r"[^a-z0-9&]+", " ", n).strip()
+    n = re.sub(r"^the ", "", n)
+    return n
+
+
+def variants(name: str) -> set[str]:
+    n = normalize(name)
+    out = {n}
+    for key, value in (*_ALIASES.items(), *_DEMONYMS.items()):
+        if n == key:
+            out.add(value)
+        if n == value:
+            out.add(key)
+        # "U.S. officials" holds the alias as a word
+        if re.search(rf"\b{re.escape(key)}\b", n) and key in _ALIASES:
+            out.add(re.sub(rf"\b{re.escape(key)}\b", value, n))
+    for key, value in _ALIASES.items():
+        if re.search(rf"\b{re.escape(value)}\b", n):
+            out.add(re.sub(rf"\b{re.escape(value)}\b", key, n))
+    return {v for v in out if v}
+
+
+def _title_case(text: str) -> bool:
+    """A headline in Title Case: its capitals say nothing about names."""
+    ws = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) >= 4 and w.lower() not in ("with", "from", "into", "over", "that", "this")]
+    return len(ws) >= 3 and sum(1 for w in ws if w[0].isupper()) >= 0.85 * len(ws)
+
+
+def extract(text: str, doc: Any | None = None) -> list[Name]:
+    """Names in ``text`` (offsets into it), from the spaCy ``doc`` of the same text when given."""
+    names: list[Name] = []
+    spans: list[tuple[int, int]] = []
+    if doc is not None:
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS:
+                t = ent.text.strip()
+                if t.lower() in _COMMON_CAPS:
+                    continue
+                names.append(Name(t, ent.start_char, ent.start_char + len(t), ent.label_))
+                spans.append((ent.start_char, ent.end_char))
+    if not _title_case(text):
+        for m in _CAP_RUN.finditer(text):
+            start, end = m.start(), m.end()
+            run = m.group(0).rstrip(".'’-")
+            end = start + len(run)
+            words = run.split()
+            while words and words[0].lower() in _COMMON_CAPS:
+                start = text.index(words[1], start) if len(words) > 1 else end
+                words = words[1:]
+            if not words:
+                continue
+            run = text[start:end]
+            at_sentence_start = not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:\"“‘(—–-"
+            if len(words) == 1 and (at_sentence_start or len(run) < 2):
+                continue
+            if any(not (e <= start or s >= end) for s, e in spans):
+                continue
+            names.append(Name(run, start, end, "CAP"))
+    names.sort(key=lambda n: n.start)
+    return names
+
+
+class NameIndex:
+    """The sources' text, normalised once, for name look-ups."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.normal = [f" {normalize(t)} " for t in texts]
+        self.blob = " ".join(self.normal)
+        self._initials = self._acronyms(texts)
+        self._cache: dict[str, bool] = {}
+
+    @staticmethod
+    def _acronyms(texts: list[str]) -> set[str]:
+        found: set[str] = set()
+        for t in texts:
+            for m in re.finditer(r"(?:[A-Z][\w’'-]*(?:\s+(?:of|and|for|the|&|on)\s+|\s+)?){2,}", t):
+                caps = [w for w in m.group(0).split() if w[:1].isupper()]
+                for i in range(len(caps)):
+                    for j in range(i + 2, len(caps) + 1):
+                        found.add("".join(w[0] for w in caps[i:j]).lower())
+        return found
+
+    def contains(self, name: str) -> bool:
+        key = normalize(name)
+        if key in self._cache:
+            return self._cache[key]
+        result = self._contains(name)
+        self._cache[key] = result
+        return result
+
+    def _contains(self, name: str) -> bool:
+        for v in variants(name):
+            if f" {v} " in self.blob:
+                return True
+        key = normalize(name)
+        words = [w for w in key.split() if w not in _TITLES]
+        if not words:
+            return True  # a bare title ("the Prime Minister") names no one new
+        # Every word of the name in one source sentence: "Ana Ruiz" for "Ruiz ... Ana".
+        for text in self.normal:
+            if all(f" {w} " in text for w in words):
+                return True
+        # An acronym of the sources' words ("ACCC"), or the words of a source acronym.
+        compact = key.replace(" ", "")
+        if name.isupper() and 2 <= len(compact) <= 7 and compact in self._initials:
+            return True
+        initials = "".join(w[0] for w in words if w not in ("of", "and", "for", "the", "on"))
+        if len(initials) >= 2 and f" {initials} " in self.blob:
+            return True
+        # A demonym or possessive form of a source place: "Japanese" / "Japan".
+        if len(words) == 1 and len(words[0]) >= 5:
+            stem = words[0][:5]
+            if re.search(rf" {re.escape(stem)}\w* ", self.blob):
+                return True
+        return False

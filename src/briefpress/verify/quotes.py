@@ -1,0 +1,73 @@
+"""Quotes: quoted words must be in a source, as words in order, and said by the same speaker.
+
+Quote style, case, punctuation and spacing are ignored; an ellipsis splits a quote into pieces that
+must each be found, in order. Short scare quotes (one or two words) are checked as words only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"]{2,}?)\"|(?<![\w])‘([^’]{2,}?\s[^’]*?)’(?![\w])|(?<![\w])'([^']{2,}?\s[^']*?)'(?![\w])")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|noted|notes|warned|warns|argued|argues|stated|states|wrote|writes|"
+    r"explained|explains|insisted|insists|claimed|claims|declared|declares|remarked|recalled|asked|asks|"
+    r"according to|tweeted|posted|announced|announces)\b",
+    re.I,
+)
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # the quoted words, without the marks
+    start: int  # offsets of the whole quotation, marks included
+    end: int
+
+
+def extract(text: str) -> list[Quote]:
+    out = []
+    for m in _QUOTE.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        if re.search(r"[a-zA-Z]", inner):
+            out.append(Quote(inner, m.start(), m.end()))
+    return out
+
+
+def words_of(text: str) -> list[str]:
+    return _WORDS.findall(text.lower().replace("’", "'").replace("'", ""))
+
+
+def pieces(quote: str) -> list[list[str]]:
+    return [w for w in (words_of(p) for p in re.split(r"\.\.\.|…|\[[^\]]*\]", quote)) if w]
+
+
+def find(needle: list[str], hay: list[str], start: int = 0) -> int:
+    """Index of ``needle`` as a contiguous run in ``hay`` at or after ``start``, or -1."""
+    if not needle:
+        return start
+    first = needle[0]
+    n = len(needle)
+    i = start
+    while True:
+        try:
+            i = hay.index(first, i)
+        except ValueError:
+            return -1
+        if hay[i : i + n] == needle:
+            return i
+        i += 1
+
+
+def has_speech_verb(text: str) -> bool:
+    return bool(_SPEECH.search(text))
+
+
+def outside(text: str, quotes: list[Quote]) -> str:
+    """The sentence with its quotations blanked out (offsets kept)."""
+    chars = list(text)
+    for q in quotes:
+        for i in range(q.start, q.end):
+            chars[i] = " "
+    return "".join(chars)

@@ -1,0 +1,131 @@
+"""Statements: does the meaning follow from some source sentences?
+
+Retrieval is BM25 over the facts; support is the idf-weighted share of the sentence's content
+words that the best fact (and the best few together) hold, with word-order evidence from bigrams.
+Negations, opposite comparisons and who-did-what swaps against the best fact count as contradictions.
+The score is in 0..1; ``SUPPORT_THRESHOLD`` is the operating point tuned on the benchmarks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .nlp import stem, tokens
+from .sources import SourceIndex, content_stems
+
+SUPPORT_THRESHOLD = 0.70
+BORDERLINE = 0.12  # the judge is asked only within this margin of the threshold
+
+_NEGATION = frozenset("not no never none nobody nothing neither nor without cannot n't denied denies deny refused refuses failed fails".split())
+_OPPOSITES = [
+    ("increas", "decreas"), ("rise", "fall"), ("ris", "fall"), ("up", "down"), ("higher", "lower"), ("more", "less"),
+    ("more", "fewer"), ("gain", "loss"), ("win", "lose"), ("approv", "reject"), ("accept", "reject"),
+    ("before", "after"), ("above", "below"), ("majority", "minority"), ("largest", "smallest"),
+    ("biggest", "smallest"), ("first", "last"), ("support", "oppos"), ("open", "clos"), ("start", "end"),
+    ("allow", "ban"), ("boost", "cut"), ("expand", "reduc"), ("strong", "weak"), ("success", "fail"),
+    ("guilty", "innocent"), ("hire", "fire"), ("buy", "sell"), ("import", "export"), ("ris", "drop"),
+    ("rise", "drop"), ("increas", "cut"), ("win", "defeat"), ("best", "worst"), ("earlier", "later"),
+]
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)\s+by\b", re.I)
+
+
+@dataclass
+class Support:
+    score: float
+    facts: list[tuple[int, float]] = field(default_factory=list)  # (fact index, score), best first
+    missing: list[str] = field(default_factory=list)  # content words no source holds
+    contradiction: str = ""  # why the best fact contradicts the sentence, if it does
+
+
+def _neg_count(text: str) -> int:
+    ws = [w.lower() for w in re.findall(r"[A-Za-z']+", text.replace("’", "'"))]
+    return sum(1 for w in ws if w in _NEGATION or w.endswith("n't"))
+
+
+def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
+    return set(zip(stems, stems[1:]))
+
+
+def score(text: str, index: SourceIndex, doc: Any | None = None) -> Support:
+    query = content_stems(text)
+    if not query:
+        return Support(1.0)
+    weights = [index.weight(s) for s in query]
+    total = sum(weights) or 1.0
+    hits = index.bm25(query, k=8)
+    if not hits:
+        missing = sorted({w for w in tokens(text) if stem(w) not in index.all_stems and w.lower() == w})
+        return Support(0.0, [], missing)
+    per_fact = []
+    for i, _ in hits:
+        have = index.stem_sets[i]
+        cov = sum(w for s, w in zip(query, weights) if s in have) / total
+        per_fact.append((i, cov))
+    per_fact.sort(key=lambda x: -x[1])
+    best_i, best_cov = per_fact[0]
+    # The best few together, for a sentence that fuses two source sentences.
+    union: set[str] = set()
+    for i, _ in per_fact[:3]:
+        union |= index.stem_sets[i]
+        for j in index.neighbours(i):
+            union |= index.stem_sets[j]
+    union_cov = sum(w for s, w in zip(query, weights) if s in union) / total
+    global_cov = sum(w for s, w in zip(query, weights) if s in index.all_stems) / total
+    qb = _bigrams(query)
+    order = len(qb & _bigrams(index.stems[best_i])) / len(qb) if qb else 1.0
+    value = 0.45 * best_cov + 0.3 * union_cov + 0.15 * global_cov + 0.1 * order
+    missing = [w for w in tokens(text) if w.lower() not in ("", ) and stem(w) in set(query) - index.all_stems]
+    support = Support(round(min(1.0, value), 4), per_fact[:3], sorted(set(missing)))
+    support.contradiction = _contradiction(text, query, index, per_fact, doc)
+    return support
+
+
+def _contradiction(text: str, query: list[str], index: SourceIndex, per_fact: list[tuple[int, float]], doc: Any | None) -> str:
+    best_i, best_cov = per_fact[0]
+    if best_cov < 0.6:
+        return ""
+    fact_text = index.facts[best_i].text
+    close = [i for i, c in per_fact if c >= best_cov - 0.1]
+    # Negation: the sentence says "not" where every close source sentence does not, or the reverse.
+    neg_a = _neg_count(text)
+    negs = [_neg_count(index.facts[i].text) for i in close]
+    if neg_a and all(n == 0 for n in negs):
+        return f"it negates what the source says: '{fact_text}'"
+    if not neg_a and all(n > 0 for n in negs) and best_cov >= 0.8:
+        return f"the source says the opposite (with a negation): '{fact_text}'"
+    qs = set(query)
+    fs = index.stem_sets[best_i]
+    for a, b in _OPPOSITES:
+        for x, y in ((a, b), (b, a)):
+            if _has(qs, x) and not _has(qs, y) and _has(fs, y) and not _has(fs, x):
+                return f"it says '{x}…' where the source says '{y}…': '{fact_text}'"
+    swap = _swap(doc, index.stems[best_i], fact_text) if doc is not None else ""
+    if swap:
+        return f"{swap}: '{fact_text}'"
+    return ""
+
+
+def _has(stems: set[str], prefix: str) -> bool:
+    return any(s == prefix or (len(prefix) >= 4 and s.startswith(prefix)) for s in stems)
+
+
+def _swap(doc: Any, fact_stems: list[str], fact_text: str) -> str:
+    """Who did what to whom: the subject and object of a verb trade places in the source."""
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        obj = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if not subj or not obj:
+            continue
+        s, o, v = stem(subj[0].text), stem(obj[0].text), stem(tok.text)
+        if s == o or s not in fact_stems or o not in fact_stems or v not in fact_stems:
+            continue
+        ps, po, pv = fact_stems.index(s), fact_stems.index(o), fact_stems.index(v)
+        if po < pv < ps and not _PASSIVE.search(fact_text) and not _PASSIVE.search(doc.text):
+            return f"the source has it the other way round ({obj[0].text} {tok.text} {subj[0].text})"
+    return ""
