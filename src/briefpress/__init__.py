@@ -32,6 +32,8 @@ __all__ = [
     "Source",
     "Takeaway",
     "UsageError",
+    "Report",
+    "audit",
     "render",
     "write",
 ]
