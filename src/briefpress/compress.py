@@ -40,7 +40,10 @@ _TITLE_BEFORE_NAME = re.compile(
     rf"\b(?:{_TITLES})\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+)"
 )
 
-_DANGLING = STOPWORDS | {"said", "says", "that", "than"}
+# Words a cut must not end on. "said" may end a sentence ("..., Netflix said"), so it stays.
+_DANGLING = (STOPWORDS - {"said", "says", "say"}) | {"that", "than"}
+# Verbs that need what follows them: a cut right after one is refused, not tidied.
+_NEEDS_COMPLEMENT = frozenset("came come comes went became remain remains remained".split())
 
 
 def _tidy(text: str) -> str:
@@ -48,6 +51,8 @@ def _tidy(text: str) -> str:
     words = text.split(" ")
     while len(words) > 1 and words[-1].lower().strip(",;:") in _DANGLING:
         words.pop()
+    if words[-1].lower().strip(",;:") in _NEEDS_COMPLEMENT:
+        return ""
     text = " ".join(words).rstrip(".,;:—–- ")
     # An unbalanced quote or bracket means the cut fell inside one: such a cut is not safe.
     if text.count('"') % 2 or text.count("“") != text.count("”") or text.count("(") != text.count(")"):
@@ -55,14 +60,30 @@ def _tidy(text: str) -> str:
     return text
 
 
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,80}\)")
+# A non-restrictive clause or apposition between commas: ", who has ruled since 1989," etc.
+_APPOSITION = re.compile(r",\s(?:who|which|whose|now|also|the|a|an)\b[^,;:\"“”]{1,90},(?=\s[a-z])")
+# A connective that ties the sentence to one before it; alone, the sentence reads better without.
+_CONNECTIVE = re.compile(r"^(?:But|And|However|Separately|Meanwhile|Also|Still|Yet),?\s+(?=\w)")
+
+
 def variants(sentence: str) -> list[str]:
-    """The sentence, then the sentence with titles before names removed."""
+    """The sentence, then versions with titles before names, parentheses and asides removed."""
     base = sentence.strip()
     out = [base]
-    untitled = _TITLE_BEFORE_NAME.sub("", base)
-    if untitled != base:
-        out.append(untitled[:1].upper() + untitled[1:])
+    for pattern in (_CONNECTIVE, _TITLE_BEFORE_NAME, _PARENTHESIS, _APPOSITION):
+        for text in list(out):
+            shorter = pattern.sub("", text).strip()
+            if shorter and shorter != text and shorter not in out:
+                out.append(shorter[:1].upper() + shorter[1:])
     return out
+
+
+# What may follow a comma for the cut before it to leave a whole clause behind.
+_CLAUSE_AFTER_COMMA = re.compile(
+    r"(?:\w+ing|\w+ed\s+by|which|while|but|as|after|before|with|according|amid|despite|although|though|"
+    r"whereas|because|since|ending|marking|sending|leaving|making|taking)\b"
+)
 
 
 def prefixes(sentence: str, min_words: int = 4) -> list[str]:
@@ -70,6 +91,8 @@ def prefixes(sentence: str, min_words: int = 4) -> list[str]:
     base = _tidy(sentence)
     found = {base} if base else set()
     for m in _CUT_POINTS.finditer(sentence):
+        if m.group(0).startswith(",") and not _CLAUSE_AFTER_COMMA.match(sentence, m.end()):
+            continue  # a comma inside a list or before an apposition: the kept part may have no verb
         candidate = _tidy(sentence[: m.start()])
         # A comma right after a short subject ("Mayor Ana Ruiz, 45, said") leaves no verb behind.
         needed = max(min_words, 6) if m.group(0).startswith(",") else min_words
@@ -100,8 +123,23 @@ def truncate_words(sentence: str, limit: int) -> str:
     return _tidy(cut) or text[:limit]
 
 
+_PREPOSITION = re.compile(r"\s(?=(?:at|in|on|for|to|with|from|by|of|over|under|into|across)\s)")
+
+
 def headline(sentence: str, limit: int = 70) -> str:
-    return shorten(sentence, limit) or truncate_words(sentence, limit)
+    """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
+    before a preposition (a whole phrase), and only then at a word boundary."""
+    found = shorten(sentence, limit)
+    if found:
+        return found
+    best = ""
+    for variant in variants(sentence):
+        for m in _PREPOSITION.finditer(variant):
+            candidate = _tidy(variant[: m.start()])
+            # Too short a cut ("Josh Earnest said the closure") loses the news; truncation keeps more.
+            if 0.6 * limit <= len(candidate) <= limit and len(candidate) > len(best):
+                best = candidate
+    return best or truncate_words(sentence, limit)
 
 
 def main_clause(sentence: str, max_chars: int = 220) -> str:

@@ -15,8 +15,7 @@ from . import jsonld
 from .engines import ProgressCallback, engine_class, get_engine
 from .errors import BriefpressError, InternalError, UsageError
 from .models import Article, Options, Run
-from .plan import build_outline
-from .text import slugify
+from .plan import build_outline, make_slug, name_tags
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ def _write(run: Run, progress: ProgressCallback | None) -> Run:
     draft = engine.write(run, outline, progress)
     created = normalize_date(run.options.created) if run.options.created else _now()
     published = normalize_date(run.options.date) if run.options.date else created
-    slug = slugify(draft.headline)
+    slug = make_slug(draft.headline, outline.keyphrase)
     url = f"{run.options.site_url.rstrip('/')}/{slug}/" if run.options.site_url else None
     article = Article(
         headline=draft.headline,
@@ -84,23 +83,8 @@ def normalize_date(value: str) -> str:
 
 
 def _tags(keyphrase: str, run: Run) -> list[str]:
-    from .plan import _TIME
-
-    tags = [keyphrase]
-    seen = {keyphrase.lower()}
-    for fact in run.facts[:12]:
-        for name in _names(fact.text):
-            if name.lower() not in seen and not _TIME.fullmatch(name) and len(tags) < 6:
-                seen.add(name.lower())
-                tags.append(name)
-    return tags
-
-
-def _names(text: str) -> list[str]:
-    """Runs of two or more capitalised words: the people, places and bodies a brief names."""
-    import re
-
-    return [m.group(0) for m in re.finditer(r"\b[A-Z][\w’'.-]*[a-z](?:\s+[A-Z][\w’'.-]*[a-z])+\b", text)]
+    """The keyphrase and the brief's most-mentioned whole names (see ``plan.name_tags``)."""
+    return name_tags(keyphrase, run.facts)
 
 
 def run_stages(run: Run, progress: ProgressCallback | None = None, stages: Iterable[Stage] = STAGES) -> Run:

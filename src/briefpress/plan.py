@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 
 from . import compress
 from .models import Fact
-from .text import STOPWORDS, words
+from .text import STOPWORDS, slugify, words
 
 # The only words briefpress itself adds to an article (headings, question frames, labels, the
 # meta description's reader benefit). Tests check that nothing else appears that the sources lack.
 TEMPLATE_WORDS = frozenset(
     """frequently asked questions key takeaways conclusion what happened with the was reaction to
     who is involved in when did it happen happens next for what are numbers behind why does matter
-    else known about say said figures statement reaction context detail main news what's
-    here latest on and read facts how of key full story details at glance background""".split()
+    else known about say said figures statement reaction context detail details main news what's
+    here latest on and read facts how of key full story at glance background next steps others
+    react is this story so far we know how did others react more where does stand""".split()
 )
 
 
@@ -36,24 +37,27 @@ class Facet:
     cues: re.Pattern[str]
 
 
+# Order matters: a fact goes to the first facet whose cues it holds. Reaction comes before figures
+# because "shares rose 5%" is a market reaction that happens to hold a number.
 FACETS: tuple[Facet, ...] = (
-    Facet(
-        "figures",
-        "Numbers",
-        "What are the numbers behind {topic}?",
-        "What are the key figures?",
-        re.compile(r"\d|\b(?:percent|per cent|million|billion|trillion|half|double|tripled?)\b", re.I),
-    ),
     Facet(
         "reaction",
         "Reaction",
         "What was the reaction to {topic}?",
         "How did others react?",
         re.compile(
-            r"\b(?:react\w*|market\w*|shares?|stocks?|investors?|critics?|opposed|opposition|protest\w*|"
-            r"welcomed|criticis\w*|criticiz\w*|praised|condemned|backlash)\b",
+            r"\b(?:react\w*|markets? (?:rose|fell|rallied|slumped)|shares|stocks?|investors?|critics?|"
+            r"opposed|opposition|protest(?:s|ers|ors)?|welcomed|criticis\w*|criticiz\w*|praised|"
+            r"condemned|backlash|congratulated)\b",
             re.I,
         ),
+    ),
+    Facet(
+        "figures",
+        "Numbers",
+        "What are the key figures on {topic}?",
+        "What are the key figures?",
+        re.compile(r"\d|\b(?:percent|per cent|million|billion|trillion|half|double|tripled?)\b", re.I),
     ),
     Facet(
         "next",
@@ -107,6 +111,10 @@ class Outline:
     faq: list[Part] = field(default_factory=list)
     body: list[Fact] = field(default_factory=list)
 
+    @property
+    def keyphrase_is_name(self) -> bool:
+        return is_name(self.keyphrase)
+
 
 def _stem(word: str) -> str:
     w = word.lower().strip(".’'")
@@ -116,51 +124,155 @@ def _stem(word: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
-def choose_keyphrase(headline: str, facts: list[Fact]) -> str:
-    """A phrase from the headline, weighted by how many facts mention its words.
+# Capitalised words that open a name run but are not part of the name ("Co-star John Stamos").
+_NOT_NAME = frozenset(
+    """inc inc. ltd ltd. plc co. corp corp. co-star substitute administrator administrators developers
+    developer mr mrs ms dr prof sir dame lord lady st""".split()
+)
+_TITLE_WORDS = frozenset(
+    w.lower() for w in re.sub(r"\\\.|[()?:|]", " ", compress._TITLES).split() if w
+) | {"pcc", "mp", "mep", "leader", "chief", "head", "boss", "officer"}
+_DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
+_TOKEN = re.compile(r"[\w][\w'’.-]*[\w]|[\w]|[,;:()\"“”—–&]")
 
-    Candidates are runs of capitalised words (names) and runs of two or three lower-case content
-    words (topics); a candidate that leaves out a name it belongs to is not offered.
-    """
-    doc_freq: Counter[str] = Counter()
-    for fact in facts:
-        doc_freq.update({_stem(w) for w in words(fact.text)})
-    tokens = headline.split()
-    candidates: list[list[str]] = []
+
+def is_name(phrase: str) -> bool:
+    return phrase[:1].isupper()
+
+
+def _name_runs(sentence: str) -> list[tuple[list[str], str | None]]:
+    """Runs of capitalised words (with "of" inside), each with the lower-case word that follows it."""
+    tokens = _TOKEN.findall(sentence)
+    runs: list[tuple[list[str], str | None]] = []
     run: list[str] = []
     for i, tok in enumerate(tokens + ["."]):
-        clean = tok.strip(",.;:!?\"“”()")
-        is_name = clean[:1].isupper() and not _TIME.fullmatch(clean) and clean.lower() not in STOPWORDS
-        joins = clean.lower() == "of" and run and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
-        if is_name or (joins and run):
+        clean = re.sub(r"(?:’s|'s)$", "", tok)
+        cap = clean[:1].isupper() and clean.lower() not in STOPWORDS and not _TIME.fullmatch(clean)
+        joins = clean in ("of", "&") and run and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+        if (cap and clean.lower() not in _NOT_NAME) or joins:
             run.append(clean)
-        else:
+            if clean != tok:  # a possessive ends the name
+                runs.append((run, None))
+                run = []
+            continue
+        if run:
+            nxt = tok if tok[:1].islower() and tok.lower() not in STOPWORDS else None
+            titles = [i for i, w in enumerate(run[:-1]) if w.lower() in _TITLE_WORDS]
+            if titles:  # "Home Secretary Theresa May" -> "Theresa May"
+                run = run[titles[-1] + 1 :]
+            while run and run[0] in ("of", "&"):
+                run = run[1:]
+            while run and run[-1] in ("of", "&"):
+                run = run[:-1]
             if run:
-                candidates.append(run)
-            run = []
-    content = [
-        t.strip(",.;:!?\"“”()")
-        for t in tokens
-    ]
-    for n in (3, 2):
-        for i in range(len(content) - n + 1):
-            gram = content[i : i + n]
-            if all(g and g.islower() and g not in STOPWORDS and g.isalpha() for g in gram):
-                candidates.append(gram)
+                runs.append((run, nxt))
+        run = []
+    return runs
+
+
+def _mentions(phrase: str, text: str) -> bool:
+    """The text names the phrase; a person's surname alone counts ("Takaichi" for "Sanae
+    Takaichi"), but not inside another name ("West Sussex" does not mention "East Sussex")."""
+    if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.I):
+        return True
+    parts = phrase.split()
+    if len(parts) < 2 or not is_name(phrase):
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(parts[-1])}(?![\w-])", text):
+        before = text[: m.start()].split()[-1:] or [""]
+        after = text[m.end() :].split()[:1] or [""]
+        prev = before[0].rstrip(",.").lower()
+        inside_other_name = (before[0][:1].isupper() and prev not in _NOT_NAME | _TITLE_WORDS
+                             and prev != parts[-2].lower()) or after[0][:1].isupper()
+        if not inside_other_name:
+            return True
+    return False
+
+
+def _lowercase_somewhere(word: str, texts: list[str]) -> bool:
+    low = word.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", t) for t in texts)
+
+
+def choose_keyphrase(headline: str, facts: list[Fact]) -> str:
+    """The name or topic the brief is most about: mentioned by the most facts, the lead counting
+    double. Candidates are names (runs of capitalised words, titles and possessives left out; a
+    nationality keeps the noun it qualifies, "Chinese shares"), then lower-case topics that at
+    least two facts mention; a name wins a tie, and an earlier candidate a later one.
+    """
+    brief = [f for f in facts if f.id.startswith("S1.")] or facts
+    lead = next((f for f in brief if f.role == "lead"), brief[0])
+    texts = [f.text for f in brief]
+    candidates: dict[str, float] = {}
+    order: list[str] = []
+
+    def offer(phrase: str, bonus: float, min_mentions: int = 1) -> None:
+        if phrase in candidates or len(phrase) < 2:
+            return
+        mentions = sum(1 for t in texts if _mentions(phrase, t))
+        if mentions < min_mentions:
+            return
+        in_lead = _mentions(phrase, lead.text)
+        candidates[phrase] = mentions + (1.0 if in_lead else 0.0) + bonus
+        order.append(phrase)
+
+    for fact in [lead, *[f for f in brief if f is not lead]]:
+        for run, following in _name_runs(fact.text):
+            # A sentence's first word is capitalised anyway: when the facts also write it in lower
+            # case ("Activists ..." / "... showed activists"), it is a common word, not a name.
+            if fact.text.startswith(run[0]) and _lowercase_somewhere(run[0], texts):
+                run = run[1:]
+            if not run:
+                continue
+            phrase = " ".join(run[:4])
+            if len(run) == 1 and following and _DEMONYM.search(run[0]) and run[0][-1].islower():
+                phrase = f"{run[0]} {following}"
+            short_acronym = len(run) == 1 and len(run[0]) <= 3
+            offer(phrase, -1.0 if short_acronym else 0.5)
+    for fact in brief:
+        toks = _TOKEN.findall(fact.text)
+        for i in range(len(toks) - 1):
+            pair = toks[i : i + 2]
+            if all(t.isalpha() and t.islower() and t not in STOPWORDS and len(t) > 2 for t in pair):
+                offer(" ".join(pair), 0.0, min_mentions=2)
+        for tok in toks:
+            if tok.isalpha() and tok.islower() and len(tok) > 4 and tok not in STOPWORDS and not tok.endswith(("ed", "ly")):
+                offer(tok, -1.5, min_mentions=2)
     if not candidates:
-        fallback = [t for t in content if t and t.lower() not in STOPWORDS]
+        fallback = [t for t in words(headline) if t.lower() not in STOPWORDS]
         return " ".join(fallback[:2]) or headline
+    return max(order, key=lambda c: (candidates[c], -order.index(c)))
 
-    def score(gram: list[str]) -> float:
-        return sum(doc_freq[_stem(g)] for g in gram if g.lower() != "of") + (1.0 if len(gram) > 1 else 0.0)
 
-    best = max(candidates, key=lambda g: (score(g), -candidates.index(g)))
-    return " ".join(best)
+def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
+    """The keyphrase, then the names the brief mentions most (whole names: no titles, possessive
+    fragments or sentence-initial common words), none a part of another tag."""
+    brief = [f for f in facts if f.id.startswith("S1.")] or facts
+    texts = [f.text for f in brief]
+    found: list[str] = []
+    for fact in brief[:12]:
+        for run, _ in _name_runs(fact.text):
+            if fact.text.startswith(run[0]) and _lowercase_somewhere(run[0], texts):
+                run = run[1:]
+            # A lone capitalised word opening a sentence is as likely "However" as a name.
+            single_ok = len(run) == 1 and len(run[0]) > 3 and run[0].replace("-", "").isalpha() and not fact.text.startswith(run[0])
+            if len(run) >= 2 or single_ok:
+                found.append(" ".join(run[:4]))
+    ranked = sorted(dict.fromkeys(found), key=lambda n: -sum(1 for t in texts if _mentions(n, t)))
+    tags = [keyphrase]
+    for name in ranked:
+        low = [t.lower() for t in tags]
+        if len(tags) >= limit:
+            break
+        if any(name.lower() in t or t in name.lower() for t in low):
+            continue
+        tags.append(name)
+    return tags
 
 
 def topic_phrase(keyphrase: str) -> str:
     """The keyphrase as a noun phrase that reads inside a question."""
-    return keyphrase if keyphrase[:1].isupper() else f"the {keyphrase}"
+    return keyphrase if is_name(keyphrase) else f"the {keyphrase}"
 
 
 def facet_of(fact: Fact) -> Facet:
@@ -168,6 +280,18 @@ def facet_of(fact: Fact) -> Facet:
         if facet.cues.search(fact.text):
             return facet
     return _CONTEXT
+
+
+def make_slug(headline: str, keyphrase: str, max_length: int = 50) -> str:
+    """A short URL slug: the keyphrase, then the headline's content words, without stop words."""
+    key = slugify(keyphrase, max_length)
+    rest = [w for w in slugify(headline, 200).split("-") if w not in STOPWORDS and w not in key.split("-")]
+    slug = key
+    for word in rest:
+        if len(slug) + 1 + len(word) > max_length:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "article"
 
 
 def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_paragraph_facts: int = 32) -> Outline:
@@ -194,9 +318,8 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
             order.append(facet)
         by_facet[facet.name].append(fact)
     first_follow_up = points[:1] if points and facet_of(points[0]) is _CONTEXT else []
-    outline.sections.append(
-        Part(f"What happened with {topic}?", [lead, *first_follow_up], label="What happened")
-    )
+    opening = f"What is the latest on {topic}?" if is_name(kp) else f"What happened with {topic}?"
+    outline.sections.append(Part(opening, [lead, *first_follow_up], label="What happened"))
     for facet in order:
         group = [f for f in by_facet[facet.name] if f not in first_follow_up]
         if group and len(outline.sections) < 4:
@@ -206,7 +329,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
         outline.sections.append(Part(_CONTEXT.section_question.format(topic=topic), others[:4] or [lead], "Details"))
 
     # FAQ: questions that stand alone; each answer is complete without the article around it.
-    outline.faq.append(Part(f"Who is involved in {topic}?", [lead]))
+    outline.faq.append(Part(f"What is the main news about {topic}?", [lead], "Main news"))
     timed = next((f for f in [lead, *points] if _TIME.search(f.text)), None)
     if timed is not None:
         outline.faq.append(Part("When did it happen?", [timed]))
@@ -214,6 +337,9 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
         group = by_facet[facet.name]
         if len(outline.faq) < 5 and facet is not _CONTEXT:
             outline.faq.append(Part(facet.faq_question, group[:2], facet.label))
+    if len(outline.faq) < 2:
+        others = [f for f in points + supporting if f is not lead]
+        outline.faq.append(Part(_CONTEXT.faq_question, others[:2] or [lead], "Details"))
 
     outline.body = [lead, *[f for f in rest], *extra][: max_body_paragraph_facts]
     return outline

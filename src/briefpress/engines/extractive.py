@@ -8,7 +8,7 @@ cannot add a number, name, quote or attribution, and the evidence map is exact.
 from __future__ import annotations
 
 from ..compress import headline as compress_headline
-from ..compress import main_clause, shorten
+from ..compress import main_clause, prefixes, shorten, variants
 from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import Outline, facet_of
 from ..text import ensure_period
@@ -17,7 +17,12 @@ from .base import Draft, Engine, ProgressCallback
 META_MIN, META_MAX = 120, 156
 HEADLINE_MAX = 70
 # Reader benefits for the meta description; they make no factual claim.
-_BENEFITS = ("Here are the key facts.", "Read the key facts and what happens next.", "Here is what we know.")
+_BENEFITS = (
+    "Here are the key facts.",
+    "Read the full story.",
+    "Here is what we know so far.",
+    "Read the key facts and what happens next.",
+)
 
 
 class _Writer:
@@ -107,41 +112,55 @@ class ExtractiveEngine(Engine):
 
     @staticmethod
     def _meta_description(w: _Writer, outline: Outline) -> str:
-        """120-156 characters, holding the keyphrase, ending on a sentence boundary."""
+        """120-156 characters, holding the keyphrase, ending on a sentence boundary.
+
+        Built from deletion-only versions of the lead and key points, one or two of them, topped
+        up with a reader benefit (a sentence that makes no claim) when the facts fall short. The
+        best mix fits the size, holds the keyphrase in a factual sentence, uses the lead, and
+        needs the fewest added words.
+        """
         kp = outline.keyphrase.lower()
-        candidates: list[tuple[str, list[Fact]]] = []
+        options: list[tuple[str, Fact]] = []
+        seen: set[str] = set()
         for fact in [outline.lead, *outline.points]:
-            full = ensure_period(fact.text)
-            if len(full) <= META_MAX:
-                candidates.append((full, [fact]))
-            short = shorten(fact.text, META_MAX - 1)
-            if short:
-                candidates.append((ensure_period(short), [fact]))
-        # Prefer sentences that hold the keyphrase, then the lead, then the longest that fits.
-        candidates.sort(key=lambda c: (kp not in c[0].lower(), c[1][0] is not outline.lead, -len(c[0])))
-        first, facts = candidates[0] if candidates else (ensure_period(compress_headline(outline.lead.text, META_MAX - 1)), [outline.lead])
-        sentences: list[tuple[str, list[Fact] | None]] = [(first, facts)]
-        if kp not in first.lower():
-            sentences.append((f"Key facts on {outline.keyphrase}.", None))
-        length = len(" ".join(s for s, _ in sentences))
-        if length < META_MIN:
-            for extra, extra_facts in candidates[1:]:
-                if extra_facts[0] not in facts and META_MIN <= length + 1 + len(extra) <= META_MAX:
-                    sentences.append((extra, extra_facts))
-                    break
-            else:
-                for benefit in _BENEFITS:
-                    if length + 1 + len(benefit) <= META_MAX:
-                        sentences.append((benefit, None))
-                        if length + 1 + len(benefit) >= META_MIN:
-                            break
-                        length += 1 + len(benefit)
-        for sentence, sentence_facts in sentences:
-            if sentence_facts is None:
+            for variant in variants(fact.text):
+                for cut in prefixes(variant):
+                    sentence = ensure_period(cut)
+                    if len(sentence) <= META_MAX and sentence not in seen:
+                        seen.add(sentence)
+                        options.append((sentence, fact))
+        if not options:
+            options.append((ensure_period(compress_headline(outline.lead.text, META_MAX - 1)), outline.lead))
+        fillers = [*_BENEFITS, f"Key facts on {outline.keyphrase}."]
+
+        best: tuple[tuple[object, ...], list[tuple[str, Fact | None]]] | None = None
+        for first, first_fact in options:
+            mixes: list[list[tuple[str, Fact | None]]] = [[(first, first_fact)]]
+            mixes += [[(first, first_fact), (second, f)] for second, f in options if f is not first_fact]
+            for mix in list(mixes):
+                mixes += [[*mix, (filler, None)] for filler in fillers]
+            for mix in mixes:
+                text = " ".join(s for s, _ in mix)
+                if len(text) > META_MAX:
+                    continue
+                claims = " ".join(s for s, f in mix if f is not None).lower()
+                key = (
+                    META_MIN <= len(text),
+                    kp in claims,
+                    kp in text.lower(),
+                    mix[0][1] is outline.lead,
+                    -sum(1 for _, f in mix if f is None),
+                    len(text),
+                )
+                if best is None or key > best[0]:
+                    best = (key, mix)
+        assert best is not None
+        for sentence, fact in best[1]:
+            if fact is None:
                 w.no_claim("meta_description", sentence)
             else:
-                w.claim("meta_description", sentence, sentence_facts)
-        return " ".join(s for s, _ in sentences)
+                w.claim("meta_description", sentence, [fact])
+        return " ".join(s for s, _ in best[1])
 
     @staticmethod
     def _conclusion(w: _Writer, outline: Outline) -> str:

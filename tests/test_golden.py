@@ -1,0 +1,168 @@
+"""The golden set: real news briefs written end to end, checked for structure and grounding.
+
+Each brief in ``tests/golden/briefs/`` is a lead plus three key sentences from a real news story
+(dash layout). Structure follows FORMAT.md; where a brief is too thin for a size rule, the rule
+relaxes to what the evidence allows, and the test says so where it does. Quality that varies by
+brief (section lengths, FAQ answers that differ from section answers, ...) is measured as a share
+of the golden set and must not fall below the floors committed in ``tests/golden/baseline.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import briefpress
+from briefpress.models import Article
+from briefpress.plan import TEMPLATE_WORDS
+from briefpress.text import slugify, split_sentences, words
+from golden.checks import Vocabulary, ends_on_sentence_boundary, is_deletion_of, novel_tokens
+
+GOLDEN = Path(__file__).parent / "golden"
+BRIEFS = sorted((GOLDEN / "briefs").glob("*.txt"))
+BASELINE = json.loads((GOLDEN / "baseline.json").read_text(encoding="utf-8"))
+DATE = "2026-11-25T09:00:00+00:00"
+
+
+@cache
+def written(path: Path) -> Article:
+    return briefpress.write(path.read_text(encoding="utf-8"), brief_name=path.name, date=DATE)
+
+
+def _ids(path: Path) -> str:
+    return path.stem
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def test_golden_set_is_large_enough() -> None:
+    assert len(BRIEFS) >= 10
+    for path in BRIEFS:
+        points = [p for p in re.split(r"^\s*-\s*$", path.read_text(encoding="utf-8"), flags=re.M) if p.strip()]
+        assert len(points) >= 4, f"{path.name}: a golden brief is a lead plus three key sentences"
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=_ids)
+def test_structure(path: Path) -> None:
+    a = written(path)
+    brief_facts = [f for f in a.facts if f.id.startswith("S1.")]
+    n = len(brief_facts)
+
+    assert 0 < len(a.headline) <= 70
+    # Summary: the lead and 2-4 key points; a brief with fewer points gives what it has.
+    assert a.summary[0] == brief_facts[0].text
+    assert min(2, n - 1) <= len(a.summary) - 1 <= 4
+
+    assert 120 <= len(a.meta_description) <= 156, a.meta_description
+    assert a.keyphrase.lower() in a.meta_description.lower()
+    assert ends_on_sentence_boundary(a.meta_description)
+
+    assert 2 <= len(a.sections) <= 4
+    for i, section in enumerate(a.sections):
+        assert section.question.endswith("?")
+        first = _evidence(a, f"sections[{i}].answer")[0]
+        assert first.facts and section.answer.startswith(first.sentence), "the answer opens with a fact"
+
+    assert 2 <= len(a.faq) <= 5
+    for i, qa in enumerate(a.faq):
+        assert qa.question.endswith("?")
+        assert _evidence(a, f"faq[{i}].answer")[0].facts, "an FAQ answer opens with a fact"
+
+    # Takeaways: 3-5, each "Label: one sentence"; relaxed to the number of facts when fewer than 3.
+    assert min(3, n) <= len(a.takeaways) <= 5
+    for t in a.takeaways:
+        assert t.label and ":" not in t.label and t.label[:1].isupper()
+        assert len(split_sentences(t.text)) == 1, t.text
+
+    assert a.conclusion and _word_count(a.conclusion) <= 120
+
+    # Body: 3-8 paragraphs (relaxed to the number of facts when fewer than 3), inverted pyramid:
+    # the lead alone first, then the remaining facts in the brief's order.
+    assert min(3, n) <= len(a.body) <= 8
+    body_facts = [fid for i in range(len(a.body)) for e in _evidence(a, f"body[{i}]") for fid in e.facts]
+    assert body_facts[0] == brief_facts[0].id
+    assert _evidence(a, "body[0]")[0].facts == [brief_facts[0].id]
+    order = [a.facts.index(next(f for f in a.facts if f.id == fid)) for fid in body_facts]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=_ids)
+def test_grounding(path: Path) -> None:
+    a = written(path)
+    facts = {f.id: f for f in a.facts}
+    vocab = Vocabulary.of("\n".join(s.text for s in a.sources))
+    for e in a.evidence:
+        assert e.no_claim != bool(e.facts), f"{e.part}: a sentence is either a claim with facts or no claim"
+        assert all(fid in facts for fid in e.facts), f"{e.part}: unknown fact id in {e.facts}"
+        assert novel_tokens(e.sentence, vocab) == [], f"{e.part}: {e.sentence!r}"
+        if e.facts:
+            assert is_deletion_of(e.sentence, [facts[fid].text for fid in e.facts]), (
+                f"{e.part}: {e.sentence!r} is not its facts' words with some deleted"
+            )
+        else:
+            # A no-claim sentence is template vocabulary plus words the input holds (the topic).
+            stray = [w for w in words(e.sentence) if w.lower() not in TEMPLATE_WORDS and w.lower() not in vocab.lower_words]
+            assert stray == [], f"{e.part}: {e.sentence!r} adds {stray}"
+    # Every sentence a reader sees is in the evidence map, in order.
+    parts = {
+        "headline": a.headline, "meta_description": a.meta_description, "conclusion": a.conclusion,
+        **{f"summary[{i}]": s for i, s in enumerate(a.summary)},
+        **{f"sections[{i}].question": s.question for i, s in enumerate(a.sections)},
+        **{f"sections[{i}].answer": s.answer for i, s in enumerate(a.sections)},
+        **{f"faq[{i}].question": s.question for i, s in enumerate(a.faq)},
+        **{f"faq[{i}].answer": s.answer for i, s in enumerate(a.faq)},
+        **{f"takeaways[{i}].label": t.label for i, t in enumerate(a.takeaways)},
+        **{f"takeaways[{i}].text": t.text for i, t in enumerate(a.takeaways)},
+        **{f"body[{i}]": p for i, p in enumerate(a.body)},
+    }
+    for part, text in parts.items():
+        assert " ".join(e.sentence for e in _evidence(a, part)) == text, part
+    for tag in a.tags:
+        assert novel_tokens(tag, vocab) == [], tag
+
+
+def _evidence(a: Article, part: str) -> list:  # type: ignore[type-arg]
+    found = [e for e in a.evidence if e.part == part]
+    assert found, f"no evidence for {part}"
+    return found
+
+
+def measure(articles: list[Article]) -> dict[str, float]:
+    """Shares of the golden set meeting each editorial rule of FORMAT.md (and a few of taste)."""
+
+    def share(values: list[bool]) -> float:
+        return round(sum(values) / len(values), 3) if values else 1.0
+
+    sections = [s for a in articles for s in a.sections]
+    faq = [(a, qa) for a in articles for qa in a.faq]
+    return {
+        "headline_max_70": share([len(a.headline) <= 70 for a in articles]),
+        "headline_holds_keyphrase": share([a.keyphrase.lower() in a.headline.lower() for a in articles]),
+        "meta_120_156": share([120 <= len(a.meta_description) <= 156 for a in articles]),
+        "meta_holds_keyphrase": share([a.keyphrase.lower() in a.meta_description.lower() for a in articles]),
+        "sections_2_4": share([2 <= len(a.sections) <= 4 for a in articles]),
+        "section_words_60_200": share([60 <= _word_count(s.answer) <= 200 for s in sections]),
+        "faq_2_5": share([2 <= len(a.faq) <= 5 for a in articles]),
+        "faq_words_30_90": share([30 <= _word_count(qa.answer) <= 90 for _, qa in faq]),
+        "faq_not_verbatim_section": share([all(qa.answer != s.answer for s in a.sections) for a, qa in faq]),
+        "takeaways_3_5": share([3 <= len(a.takeaways) <= 5 for a in articles]),
+        "conclusion_50_120": share([50 <= _word_count(a.conclusion) <= 120 for a in articles]),
+        "body_3_8": share([3 <= len(a.body) <= 8 for a in articles]),
+        "slug_max_50_holds_keyphrase": share(
+            [len(a.slug) <= 50 and slugify(a.keyphrase) in a.slug for a in articles]
+        ),
+    }
+
+
+def test_quality_floors() -> None:
+    measured = measure([written(p) for p in BRIEFS])
+    floors: dict[str, float] = BASELINE["floors"]
+    assert set(floors) == set(measured), "every measured rule has a committed floor"
+    below = {k: (measured[k], floors[k]) for k in floors if measured[k] < floors[k]}
+    assert not below, f"golden quality fell below the committed floors (measured, floor): {below}; all: {measured}"
