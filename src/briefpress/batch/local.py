@@ -1,0 +1,69 @@
+"""Running items here: in this process (one job) or in a pool of local worker processes.
+
+Workers ignore Ctrl-C (the driver handles it and keeps what is finished) and exit on their own
+when the driver dies, even by ``kill -9``, so no orphan keeps working for nobody.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Generator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+from .items import Item, Settings
+from .work import Result, process_item
+
+Work = Sequence[tuple[Item, str]]
+
+
+def run_serial(work: Work, settings: Settings) -> Generator[tuple[Item, Result], None, None]:
+    for item, key in work:
+        yield item, process_item(item, settings, key)
+
+
+def run_pool(work: Work, settings: Settings, jobs: int, window: int) -> Generator[tuple[Item, Result], None, None]:
+    """At most ``window`` items submitted at once: that bounds both memory and concurrent requests."""
+    context = multiprocessing.get_context("spawn")  # no fork of a driver that runs threads
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),))
+    pending: dict[Future[Result], Item] = {}
+    queue = iter(work)
+    try:
+        while True:
+            while len(pending) < window:
+                nxt = next(queue, None)
+                if nxt is None:
+                    break
+                item, key = nxt
+                pending[executor.submit(process_item, item, settings, key)] = item
+            if not pending:
+                break
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: pending[f].position):
+                item = pending.pop(future)
+                yield item, _result(future, item, settings)
+    finally:
+        # On Ctrl-C: drop what has not started; running items finish in their worker and are lost.
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _result(future: Future[Result], item: Item, settings: Settings) -> Result:
+    try:
+        return future.result()
+    except Exception as exc:  # the worker process died (out of memory, killed)
+        return Result(item.key(settings), "failed", error=f"worker failed: {type(exc).__name__}: {exc}")
+
+
+def _worker_init(driver_pid: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_driver, args=(driver_pid,), daemon=True).start()
+
+
+def _exit_with_driver(driver_pid: int) -> None:
+    while True:
+        if os.getppid() != driver_pid:
+            os._exit(1)
+        time.sleep(0.5)
