@@ -20,7 +20,7 @@ def _as_dict(report: Any) -> dict[str, Any]:
         return {}
     if isinstance(report, dict):
         return report
-    for name in ("to_json_dict", "model_dump"):
+    for name in ("to_json_dict", "to_dict", "model_dump"):
         method = getattr(report, name, None)
         if callable(method):
             return method(mode="json") if name == "model_dump" else method()

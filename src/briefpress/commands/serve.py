@@ -27,9 +27,11 @@ def _need_server_extra() -> None:
               help="Requests a minute per API key; 0 turns the limit off.")
 @click.option("--max-body", type=click.IntRange(1024), default=5 * 1024 * 1024, show_default=True,
               help="Largest request body in bytes.")
+@click.option("--stale-after", type=click.FloatRange(1.0), default=10.0, show_default=True,
+              help="Seconds without a heartbeat before another worker takes over a running job.")
 @debug_option
 def command(host: str, port: int, db_url: str | None, no_auth: bool, workers: int | None, rate_limit: int,
-            max_body: int, debug: bool) -> None:
+            max_body: int, stale_after: float, debug: bool) -> None:
     """Serve the HTTP API (/v1, docs at /docs) and the web editor (/)."""
     _need_server_extra()
     import logging
@@ -41,9 +43,14 @@ def command(host: str, port: int, db_url: str | None, no_auth: bool, workers: in
 
     if no_auth and not is_loopback(host):
         raise UsageError(f"--no-auth serves anyone who can reach {host}; bind to 127.0.0.1, or create a key with 'briefpress keys create'")
-    settings = Settings(db_url=db_url, no_auth=no_auth, rate_limit=rate_limit, max_body=max_body)
+    settings = Settings(db_url=db_url, no_auth=no_auth, rate_limit=rate_limit, max_body=max_body,
+                        stale_after=stale_after, heartbeat=min(2.0, stale_after / 3))
     if workers:
         settings.workers = workers
     logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    app = create_app(settings)
+    from ..store import open_store
+
+    # Open and migrate the database here, so a bad --db is one line and exit 2, not a startup traceback.
+    store = open_store(db_url)
+    app = create_app(settings, store=store)
     uvicorn.run(app, host=host, port=port, log_level="debug" if debug else "info")

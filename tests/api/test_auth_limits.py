@@ -1,0 +1,94 @@
+"""API keys, the per-key rate limit, the body limit and the security headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefpress.store import Store
+
+
+def test_every_v1_route_needs_a_key(make_client):
+    c = make_client()
+    for method, path in [("post", "/v1/articles"), ("get", "/v1/jobs/x"), ("get", "/v1/articles/x"),
+                         ("get", "/v1/articles/x.md"), ("put", "/v1/articles/x"), ("get", "/v1/articles/x/versions"),
+                         ("post", "/v1/audit")]:
+        r = getattr(c, method)(path, **({"json": {}} if method in ("post", "put") else {}))
+        assert r.status_code == 401, (method, path)
+        assert r.headers["www-authenticate"] == "Bearer"
+        assert "briefpress keys create" in r.json()["detail"]
+    assert c.get("/healthz").status_code == 200
+
+
+def test_wrong_and_revoked_keys_are_refused(make_client, store: Store, takaichi):
+    c = make_client()
+    record, key = store.create_key("editor")
+    ok = c.post("/v1/articles", json={"brief": takaichi}, headers={"Authorization": f"Bearer {key}"})
+    assert ok.status_code == 202
+    assert c.post("/v1/articles", json={"brief": takaichi},
+                  headers={"Authorization": f"Bearer {key}x"}).status_code == 401
+    assert c.post("/v1/articles", json={"brief": takaichi},
+                  headers={"Authorization": f"Basic {key}"}).status_code == 401
+    store.revoke_key(record.id)
+    r = c.post("/v1/articles", json={"brief": takaichi}, headers={"Authorization": f"Bearer {key}"})
+    assert r.status_code == 401 and "revoked" in r.json()["detail"]
+
+
+def test_keys_are_stored_hashed(store: Store, db_url: str):
+    _, key = store.create_key("secret")
+    raw = open(db_url.removeprefix("sqlite:///"), "rb").read()
+    wal = db_url.removeprefix("sqlite:///") + "-wal"
+    try:
+        raw += open(wal, "rb").read()
+    except FileNotFoundError:
+        pass
+    assert key.encode() not in raw
+    assert store.check_key(key) is not None
+
+
+def test_no_auth_serves_v1_without_a_key(make_client, takaichi):
+    c = make_client(no_auth=True)
+    assert c.post("/v1/articles", json={"brief": takaichi}).status_code == 202
+
+
+def test_rate_limit_per_key(make_client, store: Store):
+    c = make_client(rate_limit=3)
+    _, first = store.create_key("a")
+    _, second = store.create_key("b")
+    codes = [c.get("/v1/jobs/x", headers={"Authorization": f"Bearer {first}"}).status_code for _ in range(4)]
+    assert codes == [404, 404, 404, 429]
+    limited = c.get("/v1/jobs/x", headers={"Authorization": f"Bearer {first}"})
+    assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
+    assert "rate limit" in limited.json()["detail"]
+    # Another key has its own bucket.
+    assert c.get("/v1/jobs/x", headers={"Authorization": f"Bearer {second}"}).status_code == 404
+
+
+@pytest.fixture
+def small_limit_client(make_client, api_key):
+    c = make_client(max_body=2048)
+    c.headers["Authorization"] = f"Bearer {api_key}"
+    return c
+
+
+def test_body_over_the_limit_is_413(small_limit_client):
+    r = small_limit_client.post("/v1/articles", json={"brief": "A lead sentence. " * 500})
+    assert r.status_code == 413
+    assert "limit" in r.json()["detail"]
+
+
+def test_streamed_body_over_the_limit_is_413(small_limit_client):
+    def chunks():
+        for _ in range(10):
+            yield b'{"brief": "' + b"a" * 500
+
+    r = small_limit_client.post("/v1/articles", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_security_headers_on_api_and_pages(client):
+    for path in ("/healthz", "/v1/jobs/x", "/login"):
+        headers = client.get(path).headers
+        csp = headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert headers["x-content-type-options"] == "nosniff"
+
