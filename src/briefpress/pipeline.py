@@ -60,8 +60,15 @@ def _write(run: Run, progress: ProgressCallback | None) -> Run:
     return run
 
 
+def _verify(run: Run, progress: ProgressCallback | None) -> Run:
+    from .verify.stage import verify_run  # imported lazily: the verifier loads spaCy on first use
+
+    return verify_run(run, progress)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("write", requires=("facts",), assigns=("article",), func=_write),
+    Stage("verify", requires=("facts", "article"), assigns=("article",), func=_verify),
 )
 
 

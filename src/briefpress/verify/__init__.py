@@ -52,6 +52,8 @@ def read_sources(sources: Iterable[SourceInput]) -> list[Fact]:
     n = 0
     for i, item in enumerate(sources, start=1):
         name, content = item if isinstance(item, tuple) else (f"source{i}", item)
+        if not content.strip():
+            raise EmptyInputError(f"{name}: the source is empty; give it some text or leave it out")
         text = decode(content, name) if isinstance(content, bytes) else content
         if not text.strip():
             raise EmptyInputError(f"{name}: the source is empty; give it some text or leave it out")

@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from ..errors import EmptyInputError, InputError
+from ..errors import EmptyInputError, InputError, InputTooLargeError
 from ..ingest import decode
 from ..models import ARTICLE_SCHEMA, Article
 from ..text import split_sentences
 
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+# A news article is rarely over 50 KB; past this it is a corpus, and checking it would take minutes.
+MAX_ARTICLE_BYTES = 512 * 1024
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,14 @@ def read(article: str | bytes | Article, name: str = "article") -> tuple[str, li
         return _from_article(article)
     if isinstance(article, bytes):
         if len(article) > MAX_ARTICLE_BYTES:
-            raise InputError(f"{name} is {len(article) / 1048576:.1f} MB, over the 2 MB limit; audit it in parts")
+            raise InputTooLargeError(f"{name} is {len(article) / 1024:.0f} KB, over the {MAX_ARTICLE_BYTES // 1024} KB limit for one article; audit it in parts")
+        if not article.strip():
+            raise EmptyInputError(f"{name} is empty; give the article to audit")
         text = decode(article, name)
     else:
         text = article.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         if len(text.encode("utf-8", "ignore")) > MAX_ARTICLE_BYTES:
-            raise InputError(f"{name} is over the 2 MB limit; audit it in parts")
+            raise InputTooLargeError(f"{name} is over the {MAX_ARTICLE_BYTES // 1024} KB limit for one article; audit it in parts")
     if not text.strip():
         raise EmptyInputError(f"{name} is empty; give the article to audit")
     stripped = text.lstrip()

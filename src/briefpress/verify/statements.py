@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text import STOPWORDS
 from .nlp import stem, tokens
 from .sources import SourceIndex, content_stems
 
@@ -41,9 +42,21 @@ class Support:
     contradiction: str = ""  # why the best fact contradicts the sentence, if it does
 
 
-def _neg_count(text: str) -> int:
-    ws = [w.lower() for w in re.findall(r"[A-Za-z']+", text.replace("’", "'"))]
-    return sum(1 for w in ws if w in _NEGATION or w.endswith("n't"))
+_NEG_SCOPE = 3
+
+
+def _negated(text: str) -> set[str]:
+    """Stems of the content words a negation governs: the first within three words after it."""
+    ws = re.findall(r"[A-Za-z']+", text.replace("’", "'"))
+    out: set[str] = set()
+    for k, w in enumerate(ws):
+        lw = w.lower()
+        if lw in _NEGATION or lw.endswith("n't"):
+            for nxt in ws[k + 1 : k + 1 + _NEG_SCOPE]:
+                if nxt.lower() not in STOPWORDS and nxt.lower() not in _NEGATION:
+                    out.add(stem(nxt))
+                    break
+    return out
 
 
 def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
@@ -90,14 +103,20 @@ def _contradiction(text: str, query: list[str], index: SourceIndex, per_fact: li
         return ""
     fact_text = index.facts[best_i].text
     close = [i for i, c in per_fact if c >= best_cov - 0.1]
-    # Negation: the sentence says "not" where every close source sentence does not, or the reverse.
-    neg_a = _neg_count(text)
-    negs = [_neg_count(index.facts[i].text) for i in close]
-    if neg_a and all(n == 0 for n in negs):
-        return f"it negates what the source says: '{fact_text}'"
-    if not neg_a and all(n > 0 for n in negs) and best_cov >= 0.8:
-        return f"the source says the opposite (with a negation): '{fact_text}'"
+    # Negation: a word the sentence negates that the close source sentences assert, or the reverse.
+    neg_a = _negated(text)
     qs = set(query)
+    for i in close:
+        f_text = index.facts[i].text
+        neg_f = _negated(f_text)
+        fs = index.stem_sets[i]
+        if (neg_a - neg_f) & fs:
+            word = sorted((neg_a - neg_f) & fs)[0]
+            if i == best_i and not any(word in _negated(index.facts[j].text) for j in close):
+                return f"it negates '{word}…' where the source does not: '{f_text}'"
+        if (neg_f - neg_a) & qs and i == best_i and best_cov >= 0.8:
+            word = sorted((neg_f - neg_a) & qs)[0]
+            return f"the source negates '{word}…' where the sentence does not: '{f_text}'"
     fs = index.stem_sets[best_i]
     for a, b in _OPPOSITES:
         for x, y in ((a, b), (b, a)):
