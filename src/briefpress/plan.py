@@ -239,8 +239,7 @@ def choose_keyphrase(headline: str, facts: list[Fact]) -> str:
             if tok.isalpha() and tok.islower() and len(tok) > 4 and tok not in STOPWORDS and not tok.endswith(("ed", "ly")):
                 offer(tok, -1.5, min_mentions=2)
     if not candidates:
-        fallback = [t for t in words(headline) if t.lower() not in STOPWORDS]
-        return " ".join(fallback[:2]) or headline
+        return _fallback_keyphrase(headline)
     return max(order, key=lambda c: (candidates[c], -order.index(c)))
 
 
@@ -268,6 +267,23 @@ def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
             continue
         tags.append(name)
     return tags
+
+
+def _fallback_keyphrase(headline: str) -> str:
+    """The headline's longest run of plain words (no figures, no stop words), at most three."""
+    best: list[str] = []
+    run: list[str] = []
+    for tok in headline.split() + ["."]:
+        clean = tok.strip(",.;:!?\"“”()")
+        if clean.isalpha() and clean.lower() not in STOPWORDS and clean == tok:
+            run.append(clean)
+            if len(run) > len(best):
+                best = run[:3]
+        else:
+            if clean.isalpha() and clean.lower() not in STOPWORDS and not best:
+                best = [clean]
+            run = []
+    return " ".join(best) or headline
 
 
 def topic_phrase(keyphrase: str) -> str:
@@ -332,7 +348,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     outline.faq.append(Part(f"What is the main news about {topic}?", [lead], "Main news"))
     timed = next((f for f in [lead, *points] if _TIME.search(f.text)), None)
     if timed is not None:
-        outline.faq.append(Part("When did it happen?", [timed]))
+        outline.faq.append(Part("When did it happen?", [timed], "When"))
     for facet in order:
         group = by_facet[facet.name]
         if len(outline.faq) < 5 and facet is not _CONTEXT:

@@ -164,8 +164,10 @@ def rendered_texts(fmt: str, rendered: str, article: Article) -> list[str]:
     """The reader-facing text of one rendered format, without dates and machine metadata."""
     if fmt == "json":
         data = json.loads(rendered)
-        skip = _DATE_KEYS | {"schema", "slug", "engine", "facts", "sources", "evidence", "jsonld", "language", "url"}
-        texts = _strings(data, skip)
+        # The reader-facing fields of the contract; later additions (reports) are not article text.
+        shown = ("headline", "keyphrase", "meta_description", "summary", "sections", "faq", "takeaways",
+                 "conclusion", "body", "tags")
+        texts = _strings([data[k] for k in shown if k in data], set())
         texts += [e["sentence"] for e in data["evidence"]]
         texts += _strings(data["jsonld"], _DATE_KEYS | {"inLanguage", "url"})
         return texts

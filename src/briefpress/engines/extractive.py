@@ -10,12 +10,13 @@ from __future__ import annotations
 from ..compress import headline as compress_headline
 from ..compress import main_clause, prefixes, shorten, variants
 from ..models import Evidence, Fact, Run, Section, Takeaway
-from ..plan import Outline, facet_of
+from ..plan import _TIME, Outline, facet_of
 from ..text import ensure_period
 from .base import Draft, Engine, ProgressCallback
 
 META_MIN, META_MAX = 120, 156
 HEADLINE_MAX = 70
+FAQ_MIN_WORDS, FAQ_MAX_WORDS = 30, 90
 # Reader benefits for the meta description; they make no factual claim.
 _BENEFITS = (
     "Here are the key facts.",
@@ -65,9 +66,13 @@ class ExtractiveEngine(Engine):
             sections.append(Section(question=question, answer=w.paragraph(f"sections[{i}].answer", part.facts)))
 
         faq = []
+        section_answers = {s.answer for s in sections}
         for i, part in enumerate(outline.faq):
             question = w.no_claim(f"faq[{i}].question", part.question)
-            faq.append(Section(question=question, answer=w.paragraph(f"faq[{i}].answer", part.facts)))
+            sentences = self._faq_answer(part.facts, outline, section_answers, when=part.label == "When")
+            answer = " ".join(w.claim(f"faq[{i}].answer", text, [fact]) for text, fact in sentences)
+            section_answers.add(answer)  # no two FAQ answers alike either
+            faq.append(Section(question=question, answer=answer))
 
         takeaways = []
         used_labels: set[str] = set()
@@ -109,6 +114,41 @@ class ExtractiveEngine(Engine):
             body=body,
             evidence=w.evidence,
         )
+
+    @staticmethod
+    def _faq_answer(
+        facts: list[Fact], outline: Outline, section_answers: set[str], when: bool = False
+    ) -> list[tuple[str, Fact]]:
+        """An answer that stands alone (30-90 words where the facts allow) and does not repeat a
+        section answer word for word: its facts shortened by deletion, then, when short, the next
+        facts of the brief that it does not hold yet."""
+
+        def words_in(sentences: list[tuple[str, Fact]]) -> int:
+            return sum(len(t.split()) for t, _ in sentences)
+
+        full = [(ensure_period(f.text), f) for f in facts]
+        answer = full
+        if when:  # the shortest deletion of the sentence that still says when
+            timed = [ensure_period(c) for v in variants(facts[0].text) for c in prefixes(v) if _TIME.search(c)]
+            if timed:
+                answer = [(min(timed, key=len), facts[0])]
+        if " ".join(t for t, _ in full) in section_answers:
+            short = [(ensure_period(shorten(f.text, int(len(f.text) * 0.8)) or f.text), f) for f in facts]
+            if " ".join(t for t, _ in short) not in section_answers:
+                answer = short
+        # Pad with the facts that follow in the story, the lead last: it opens most answers already.
+        story = list({f.id: f for f in [*outline.points, *outline.body] if f is not outline.lead}.values())
+        held = {f.id for _, f in answer}
+        last = max((i for i, f in enumerate(story) if f.id in held), default=-1)
+        for fact in [*story[last + 1 :], *story[: last + 1], outline.lead]:
+            if words_in(answer) >= FAQ_MIN_WORDS and " ".join(t for t, _ in answer) not in section_answers:
+                break
+            if any(f.id == fact.id for _, f in answer):
+                continue
+            extra = ensure_period(main_clause(fact.text))
+            if words_in(answer) + len(extra.split()) <= FAQ_MAX_WORDS:
+                answer = [*answer, (extra, fact)]
+        return answer
 
     @staticmethod
     def _meta_description(w: _Writer, outline: Outline) -> str:
