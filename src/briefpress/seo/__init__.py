@@ -1,0 +1,56 @@
+"""SEO and readability audit at Yoast's level, plus Rank Math's extra tests.
+
+``analyze(article)`` audits an article package; ``analyze_page`` audits any ``Page`` (build one
+with ``page_from_html_document``, ``page_from_markdown`` or ``page_from_text``);
+``analyze_document`` picks the reader from the text itself. Word forms (Yoast Premium's
+matching) are on by default; ``word_forms=False`` matches as Yoast's free analysis does.
+"""
+
+from __future__ import annotations
+
+from ..models import Article
+from .context import Context
+from .document import Page, page_from_html
+from .pages import article_html, page_from_article, page_from_html_document, page_from_markdown, page_from_text
+from .rankmath import rank_math
+from .readability_checks import READABILITY_CHECKS, flesch
+from .result import Assessment, Report, SeoResult, rating
+from .scoring import readability_score, seo_score
+from .seo_checks import SEO_CHECKS
+
+__all__ = [
+    "Assessment", "Page", "Report", "SeoResult", "analyze", "analyze_document", "analyze_page", "article_html",
+    "page_from_article", "page_from_html", "page_from_html_document", "page_from_markdown", "page_from_text",
+    "rating",
+]
+
+
+def analyze_page(page: Page, *, word_forms: bool = True) -> SeoResult:
+    ctx = Context(page, word_forms=word_forms)
+    seo = [a for a in (check(ctx) for check in SEO_CHECKS) if a is not None]
+    read_all = [check(ctx) for check in READABILITY_CHECKS]
+    readability = [a for a in read_all if a is not None]
+    applicable = len(READABILITY_CHECKS) if page.plain_text.strip() else 1
+    return SeoResult(
+        seo=Report(seo_score(seo), seo),
+        readability=Report(readability_score(readability, applicable), readability, extras={"insights": flesch(ctx)}),
+        rankmath=rank_math(ctx),
+    )
+
+
+def analyze(article: Article, keyphrase: str | None = None, *, word_forms: bool = True) -> SeoResult:
+    """Audit an article package; ``keyphrase`` overrides the article's own."""
+    return analyze_page(page_from_article(article, keyphrase), word_forms=word_forms)
+
+
+def analyze_document(text: str, keyphrase: str = "", *, name: str = "", word_forms: bool = True) -> SeoResult:
+    """Audit an article given as HTML, Markdown or plain text (chosen by file name, else content)."""
+    lower = name.lower()
+    head = text.lstrip()[:2000].lower()
+    if lower.endswith((".html", ".htm")) or head.startswith(("<!doctype", "<html")) or "<p>" in head or "<h1" in head:
+        page = page_from_html_document(text, keyphrase)
+    elif lower.endswith((".md", ".markdown")) or head.startswith("---") or "\n#" in "\n" + head:
+        page = page_from_markdown(text, keyphrase)
+    else:
+        page = page_from_text(text, keyphrase)
+    return analyze_page(page, word_forms=word_forms)

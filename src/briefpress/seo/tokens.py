@@ -1,0 +1,97 @@
+"""Sentences and words, split the way Yoast's English analysis splits them.
+
+Two word counts exist on purpose: text length splits on white space only ("Japan-U.S." is one
+word), while sentence-level checks split on hyphens and dashes too (two words).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+PUNCTUATION = (
+    "–-()_[]’‘“”〝〞〟‟„\"'.?!:;,¿¡«»‹›—×+&<>…"
+)
+_STRIP_START = re.compile("^[" + re.escape(PUNCTUATION) + "]+")
+_STRIP_END = re.compile("[" + re.escape(PUNCTUATION) + "]+$")
+_TOKEN_SEPARATORS = re.compile(r"[\s\u00a0\u2013\u2014\-\[\]]+")
+_QUOTES = "'\"‘’“”„‟‚‛`〝〞〟«»‹›"
+_CLOSING_DELIMITERS = "”〞〟„』›»’‛`\"'"
+
+ABBREVIATIONS = (
+    "A.D. Adm. Adv. B.C. Br. Brig. Cmrd. Col. Cpl. Cpt. Dr. Esq. Fr. Gen. Gov. Hon. Jr. Lieut. Lt. "
+    "Maj. Mr. Mrs. Ms. Msgr. Mx. No. Pfc. Pr. Prof. Pvt. Rep. Reps. Rev. Hon. Sen. Sens. Sgt. Sps. "
+    "Sr. St. vs. i.e. e.g. viz. Mt."
+).split()
+_ABBREV_END = re.compile(
+    r"(?:^|[\s(\"'“‘])(?:" + "|".join(re.escape(a) for a in sorted(set(ABBREVIATIONS), key=len, reverse=True)) + r")$"
+)
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s.,'()\"+\-;!?:/»«‹›<>])[A-Za-z]$")
+
+
+def strip_punctuation(word: str) -> str:
+    return _STRIP_END.sub("", _STRIP_START.sub("", word))
+
+
+def count_words(text: str) -> int:
+    """Words as text length counts them: white-space separated, punctuation removed."""
+    return sum(1 for w in text.split() if strip_punctuation(w))
+
+
+def tokens(text: str) -> list[str]:
+    """Words as sentence-level checks see them: hyphens and dashes separate words too."""
+    out = []
+    for raw in _TOKEN_SEPARATORS.split(text):
+        word = strip_punctuation(raw)
+        if word:
+            out.append(word)
+    return out
+
+
+def _valid_start(ch: str) -> bool:
+    return ch != ch.lower() or ch.isdigit() or ch in _QUOTES or ch in "¿¡<"
+
+
+def _after(text: str, i: int) -> str:
+    """The two characters after position i, with the first white-space run collapsed."""
+    rest = text[i + 1 : i + 40]
+    return re.sub(r"\s+", " ", rest, count=1)[:2]
+
+
+@lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Sentences of one paragraph or heading."""
+    out: list[str] = []
+    start = 0
+    n = len(text)
+    for i, ch in enumerate(text):
+        split = False
+        if ch == ".":
+            current = text[start : i + 1]
+            nxt = _after(text, i)
+            if _ABBREV_END.search(current.strip()):
+                continue
+            if nxt[:1].isdigit():
+                continue
+            # "J. K. Rowling": a single letter, a dot, a single letter and a dot again.
+            if _INITIAL_BEFORE.search(text[start:i]) and re.match(r"\s?[A-Za-z]\.", text[i + 1 : i + 4]):
+                continue
+            split = len(nxt) == 2 and nxt[0].isspace() and _valid_start(nxt[1])
+        elif ch in "?!":
+            split = i + 1 < n and text[i + 1].isspace()
+        elif ch == "…":
+            nxt = _after(text, i)
+            split = len(nxt) == 2 and nxt[0].isspace() and _valid_start(nxt[1])
+        elif ch in _CLOSING_DELIMITERS:
+            if i > 0 and text[i - 1] == ".":
+                nxt = _after(text, i)
+                split = len(nxt) == 2 and nxt[0].isspace() and _valid_start(nxt[1])
+        if split:
+            sentence = text[start : i + 1].strip()
+            if sentence:
+                out.append(sentence)
+            start = i + 1
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return tuple(out)
