@@ -86,13 +86,22 @@ _CLAUSE_AFTER_COMMA = re.compile(
 )
 
 
+_VERB_AFTER_ASIDE = re.compile(
+    r",\s(?:had|has|have|was|were|is|are|will|would|could|can|may|might|did|does|said|says)\b"
+)
+
+
 def prefixes(sentence: str, min_words: int = 4) -> list[str]:
     """The sentence and every prefix ending at a clause boundary, longest first."""
     base = _tidy(sentence)
     found = {base} if base else set()
     for m in _CUT_POINTS.finditer(sentence):
-        if m.group(0).startswith(",") and not _CLAUSE_AFTER_COMMA.match(sentence, m.end()):
-            continue  # a comma inside a list or before an apposition: the kept part may have no verb
+        if m.group(0).startswith(",") and (
+            not _CLAUSE_AFTER_COMMA.match(sentence, m.end()) or _VERB_AFTER_ASIDE.search(sentence, m.end())
+        ):
+            # A comma inside a list, or opening an aside whose sentence goes on to its verb
+            # ("the records, dating from 1841, had been restored"): the kept part has no verb.
+            continue
         candidate = _tidy(sentence[: m.start()])
         # A comma right after a short subject ("Mayor Ana Ruiz, 45, said") leaves no verb behind.
         needed = max(min_words, 6) if m.group(0).startswith(",") else min_words

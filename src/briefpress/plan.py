@@ -65,7 +65,7 @@ FACETS: tuple[Facet, ...] = (
         "What happens next for {topic}?",
         "What happens next?",
         re.compile(
-            r"\b(?:will|plans?|planned|expected|expects|starts?|scheduled|next|upcoming|deadline|"
+            r"\b(?:will|plans?|planned|expected to|expects to|starts?|scheduled|next|upcoming|deadline|"
             r"by (?:the end|early|late|mid)|within)\b",
             re.I,
         ),
@@ -110,6 +110,7 @@ class Outline:
     sections: list[Part] = field(default_factory=list)
     faq: list[Part] = field(default_factory=list)
     body: list[Fact] = field(default_factory=list)
+    title: Fact | None = None  # the brief's own headline, when it has one
 
     @property
     def keyphrase_is_name(self) -> bool:
@@ -134,6 +135,12 @@ _TITLE_WORDS = frozenset(
 ) | {"pcc", "mp", "mep", "leader", "chief", "head", "boss", "officer"}
 _DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
 _TOKEN = re.compile(r"[\w][\w'’.-]*[\w]|[\w]|[,;:()\"“”—–&]")
+
+
+def is_title(fact: Fact) -> bool:
+    """A short line with no end punctuation: a heading, not a sentence."""
+    text = fact.text.strip()
+    return not re.search(r"[.!?][\"”’')\]]*$", text) and len(text.split()) <= 14
 
 
 def is_name(phrase: str) -> bool:
@@ -189,19 +196,25 @@ def _mentions(phrase: str, text: str) -> bool:
     return False
 
 
+def _opens(sentence: str, word: str) -> bool:
+    """The word opens the sentence (after any opening quote), so its capital says nothing."""
+    return sentence.lstrip("\"“‘'( ").startswith(word)
+
+
 def _lowercase_somewhere(word: str, texts: list[str]) -> bool:
     low = word.lower()
     return any(re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", t) for t in texts)
 
 
-def choose_keyphrase(headline: str, facts: list[Fact]) -> str:
+def choose_keyphrase(headline: str, facts: list[Fact], lead: Fact | None = None) -> str:
     """The name or topic the brief is most about: mentioned by the most facts, the lead counting
     double. Candidates are names (runs of capitalised words, titles and possessives left out; a
     nationality keeps the noun it qualifies, "Chinese shares"), then lower-case topics that at
     least two facts mention; a name wins a tie, and an earlier candidate a later one.
     """
     brief = [f for f in facts if f.id.startswith("S1.")] or facts
-    lead = next((f for f in brief if f.role == "lead"), brief[0])
+    if lead is None:
+        lead = next((f for f in brief if f.role == "lead"), brief[0])
     texts = [f.text for f in brief]
     candidates: dict[str, float] = {}
     order: list[str] = []
@@ -220,7 +233,7 @@ def choose_keyphrase(headline: str, facts: list[Fact]) -> str:
         for run, following in _name_runs(fact.text):
             # A sentence's first word is capitalised anyway: when the facts also write it in lower
             # case ("Activists ..." / "... showed activists"), it is a common word, not a name.
-            if fact.text.startswith(run[0]) and _lowercase_somewhere(run[0], texts):
+            if _opens(fact.text, run[0]) and _lowercase_somewhere(run[0], texts):
                 run = run[1:]
             if not run:
                 continue
@@ -251,10 +264,10 @@ def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
     found: list[str] = []
     for fact in brief[:12]:
         for run, _ in _name_runs(fact.text):
-            if fact.text.startswith(run[0]) and _lowercase_somewhere(run[0], texts):
+            if _opens(fact.text, run[0]) and _lowercase_somewhere(run[0], texts):
                 run = run[1:]
             # A lone capitalised word opening a sentence is as likely "However" as a name.
-            single_ok = len(run) == 1 and len(run[0]) > 3 and run[0].replace("-", "").isalpha() and not fact.text.startswith(run[0])
+            single_ok = len(run) == 1 and len(run[0]) > 3 and run[0].replace("-", "").isalpha() and not _opens(fact.text, run[0])
             if len(run) >= 2 or single_ok:
                 found.append(" ".join(run[:4]))
     ranked = sorted(dict.fromkeys(found), key=lambda n: -sum(1 for t in texts if _mentions(n, t)))
@@ -313,15 +326,19 @@ def make_slug(headline: str, keyphrase: str, max_length: int = 50) -> str:
 def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_paragraph_facts: int = 32) -> Outline:
     """Choose lead, points, keyphrase, and which facts answer which question."""
     brief = [f for f in facts if f.id.startswith("S1.") and f.role != "title"]
+    title = next((f for f in facts if f.id.startswith("S1.") and f.role == "title"), None)
+    # A first line without end punctuation ("# Harbour ferry service", a page's <h1>) is a title.
+    if len(brief) > 1 and is_title(brief[0]):
+        title, brief = brief[0], brief[1:]
     lead = next((f for f in brief if f.role == "lead"), brief[0] if brief else facts[0])
     rest = [f for f in brief if f is not lead]
     points = [f for f in rest if f.role == "point"] or rest[:4]
     points = points[:4]
     extra = _rank_related([f for f in facts if not f.id.startswith("S1.")], [lead, *points])
 
-    kp = keyphrase.strip() if keyphrase else choose_keyphrase(compress.headline(lead.text), facts)
+    kp = keyphrase.strip() if keyphrase else choose_keyphrase(compress.headline(lead.text), facts, lead)
     topic = topic_phrase(kp)
-    outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic)
+    outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic, title=title)
 
     # Sections: the lead answers "what happened"; other facts go to the question their cues fit.
     supporting = [f for f in rest if f not in points] + extra[:6]
@@ -346,8 +363,9 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
 
     # FAQ: questions that stand alone; each answer is complete without the article around it.
     outline.faq.append(Part(f"What is the main news about {topic}?", [lead], "Main news"))
+    # "When?" gets its own answer only when the lead, the first FAQ answer, does not say when.
     timed = next((f for f in [lead, *points] if _TIME.search(f.text)), None)
-    if timed is not None:
+    if timed is not None and timed is not lead:
         outline.faq.append(Part("When did it happen?", [timed], "When"))
     for facet in order:
         group = by_facet[facet.name]

@@ -56,7 +56,12 @@ class ExtractiveEngine(Engine):
         w = _Writer()
         lead, points = outline.lead, outline.points
 
-        headline = w.claim("headline", compress_headline(lead.text, HEADLINE_MAX), [lead])
+        # The brief's own title is the editor's headline; use it when it fits.
+        title = outline.title
+        if title is not None and len(title.text.strip()) <= HEADLINE_MAX:
+            headline = w.claim("headline", title.text.strip(), [title])
+        else:
+            headline = w.claim("headline", compress_headline(lead.text, HEADLINE_MAX), [lead])
         summary = [w.claim(f"summary[{i}]", f.text, [f]) for i, f in enumerate([lead, *points])]
         meta = self._meta_description(w, outline)
 
