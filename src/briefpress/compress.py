@@ -91,11 +91,30 @@ _VERB_AFTER_ASIDE = re.compile(
 )
 
 
+_DATE_PHRASE = re.compile(
+    rf"\s(?:on|last|this|next|in)\s+(?:{_WEEKDAYS}|{_MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+)
+_AFTER_DATE = re.compile(
+    r"\s*$|[,.;:]|\s+(?:and|after|before|to|for|at|in|as|with|when|while|but|amid|following|despite|"
+    r"because|since|ending|marking|saying|according)\b"
+)
+
+
+def _date_cut_is_safe(sentence: str, at: int) -> bool:
+    """Cutting before "in September" is safe when the date ends its clause ("starts in March
+    and ..."), not when the clause goes on ("a campaign launched in September hit its target")."""
+    m = _DATE_PHRASE.match(sentence, at)
+    return m is None or _AFTER_DATE.match(sentence, m.end()) is not None
+
+
 def prefixes(sentence: str, min_words: int = 4) -> list[str]:
     """The sentence and every prefix ending at a clause boundary, longest first."""
     base = _tidy(sentence)
     found = {base} if base else set()
     for m in _CUT_POINTS.finditer(sentence):
+        if not _date_cut_is_safe(sentence, m.start()):
+            continue
         if m.group(0).startswith(",") and (
             not _CLAUSE_AFTER_COMMA.match(sentence, m.end()) or _VERB_AFTER_ASIDE.search(sentence, m.end())
         ):

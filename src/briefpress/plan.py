@@ -357,9 +357,9 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
         group = [f for f in by_facet[facet.name] if f not in first_follow_up]
         if group and len(outline.sections) < 4:
             outline.sections.append(Part(facet.section_question.format(topic=topic), group[:4], facet.label))
-    if len(outline.sections) < 2:
-        others = [f for f in points + supporting if f not in outline.sections[0].facts]
-        outline.sections.append(Part(_CONTEXT.section_question.format(topic=topic), others[:4] or [lead], "Details"))
+    others = [f for f in points + supporting if f not in outline.sections[0].facts]
+    if len(outline.sections) < 2 and others:  # a one-sentence brief gets one section, not a repeat
+        outline.sections.append(Part(_CONTEXT.section_question.format(topic=topic), others[:4], "Details"))
 
     # FAQ: questions that stand alone; each answer is complete without the article around it.
     outline.faq.append(Part(f"What is the main news about {topic}?", [lead], "Main news"))
@@ -371,9 +371,9 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
         group = by_facet[facet.name]
         if len(outline.faq) < 5 and facet is not _CONTEXT:
             outline.faq.append(Part(facet.faq_question, group[:2], facet.label))
-    if len(outline.faq) < 2:
-        others = [f for f in points + supporting if f is not lead]
-        outline.faq.append(Part(_CONTEXT.faq_question, others[:2] or [lead], "Details"))
+    others = [f for f in points + supporting if f is not lead]
+    if len(outline.faq) < 2 and others:
+        outline.faq.append(Part(_CONTEXT.faq_question, others[:2], "Details"))
 
     outline.body = [lead, *[f for f in rest], *extra][: max_body_paragraph_facts]
     return outline
