@@ -63,7 +63,8 @@ def check_figures(text: str, index: SourceIndex, support: Support) -> tuple[list
             for g in figs:
                 if fig.units_compatible(f.unit, g.unit) and fig.same_value(f, g) and fig.qualifier_compatible(f, g):
                     # The same thing: a counted noun must be in that source sentence too.
-                    if f.noun and f.noun not in index.stem_sets[i] and not any(s.startswith(f.noun[:5]) for s in index.stem_sets[i]):
+                    if f.noun and g.noun and f.noun != g.noun and f.noun not in index.stem_sets[i] \
+                            and not any(s.startswith(f.noun[:5]) for s in index.stem_sets[i]):
                         continue
                     found = i
                     break
@@ -107,21 +108,39 @@ def check_names(text: str, doc: Any | None, index: SourceIndex, skip: list[tuple
     return reasons
 
 
-def _speaker(text: str, doc: Any | None, quotes: list[qt.Quote]) -> str:
-    """The named speaker of the quotations in a sentence, if it names one."""
+_NAMEISH = r"(?:[A-Z][\w’'.-]+(?:\s+(?:of|de|van|von)\s+|\s+)?){1,4}"
+_SPEAKER_AFTER = re.compile(rf"\b(?:said|says|told|added|noted|warned|argued|stated|wrote|explained|insisted|claimed|declared|according to)\s+(?P<who>{_NAMEISH})")
+_SPEAKER_BEFORE = re.compile(rf"(?P<who>{_NAMEISH})(?:,[^,]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:said|says|told|added|noted|warned|argued|stated|wrote|explained|insisted|claimed|declared)\b")
+
+
+def speaker_of(text: str, quotes: list[qt.Quote]) -> str:
+    """The named speaker of the quotations in a sentence ("", when none or a pronoun)."""
     rest = qt.outside(text, quotes)
     if not qt.has_speech_verb(rest):
         return ""
-    candidates = [n for n in nm.extract(rest, None) if not any(q.start <= n.start < q.end for q in quotes)]
-    if doc is not None:
-        candidates += [nm.Name(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents
-                       if e.label_ in ("PERSON", "ORG") and not any(q.start <= e.start_char < q.end for q in quotes)]
-    if not candidates:
+    found = []
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
+        for m in pattern.finditer(rest):
+            who = m.group("who").strip(" ,.'’")
+            words = [w for w in who.split() if w.lower() not in nm._COMMON_CAPS]
+            if words:
+                found.append((m.start("who"), " ".join(words)))
+    if not found:
         return ""
-    verb = qt._SPEECH.search(rest)
-    assert verb is not None
-    best = min(candidates, key=lambda n: min(abs(n.start - verb.start()), abs(n.end - verb.end())))
-    return best.text
+    return sorted(found)[-1][1]
+
+
+def _source_speaker_ok(speaker: str, index: SourceIndex, fact_ids: list[int]) -> bool:
+    """Whether the sources give these words to ``speaker``: the name in the quoting sentence's own
+    attribution, or, when that says only "he said", in the sentences just before it."""
+    joined = " ".join(index.facts[i].text for i in fact_ids)
+    own = speaker_of(joined, qt.extract(joined))
+    if own:
+        return nm.NameIndex([own]).contains(speaker) or nm.NameIndex([speaker]).contains(own)
+    if nm.NameIndex([qt.outside(joined, qt.extract(joined))]).contains(speaker):
+        return True
+    before = [j for j in index.neighbours(fact_ids[0], 2) if j < fact_ids[0]]
+    return nm.NameIndex([index.facts[j].text for j in before]).contains(speaker) if before else True
 
 
 def check_quotes(text: str, doc: Any | None, index: SourceIndex) -> tuple[list[Reason], list[tuple[int, float]], list[tuple[int, int]]]:
@@ -131,7 +150,7 @@ def check_quotes(text: str, doc: Any | None, index: SourceIndex) -> tuple[list[R
     spans = [(q.start, q.end) for q in quotes]
     if not quotes:
         return reasons, evidence, spans
-    speaker = _speaker(text, doc, quotes)
+    speaker = speaker_of(text, quotes)
     for q in quotes:
         pieces = qt.pieces(q.text)
         if not pieces:
@@ -157,12 +176,8 @@ def check_quotes(text: str, doc: Any | None, index: SourceIndex) -> tuple[list[R
         evidence.extend((i, 1.0) for i in fact_ids)
         if speaker and not index.names.contains(speaker):
             continue  # the name check reports the unknown speaker
-        if speaker:
-            window = sorted({j for i in fact_ids for j in index.neighbours(i, 2)})
-            local = nm.NameIndex([index.facts[j].text for j in window])
-            if not local.contains(speaker):
-                reasons.append(Reason(kind="quote", text=q.text,
-                                      detail=f"the sources have these words, but not from {speaker}"))
+        if speaker and not _source_speaker_ok(speaker, index, fact_ids):
+            reasons.append(Reason(kind="quote", text=q.text, detail=f"the sources have these words, but not from {speaker}"))
     return reasons, evidence, spans
 
 
@@ -219,7 +234,9 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
             seen_ids.add(i)
             spans.append(_span(index, i, s if (i, s) not in evidence else 1.0))
     verdict = "contradicted" if contradicted else "unsupported" if reasons else "supported"
-    return SentenceVerdict(**base, verdict=verdict, reasons=reasons, evidence=spans)
+    result = SentenceVerdict(**base, verdict=verdict, reasons=reasons, evidence=spans)
+    result._support = 0.0 if hard_fail or support.contradiction else support.score
+    return result
 
 
 def check_all(sentences: Sequence[ArticleSentence], facts: list[Fact], judge: Judge | None = None,

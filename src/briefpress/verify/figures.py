@@ -67,7 +67,10 @@ _MONTH = re.compile(
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)\b")
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
-_NEXT_WORD = re.compile(r"[\s-]*(?:of\s+|more\s+|new\s+|additional\s+|extra\s+|other\s+)?([A-Za-z][A-Za-z'’]*)")
+_NEXT_WORD = re.compile(
+    r"[\s-]*(?:of\s+(?:its\s+|their\s+|the\s+|his\s+|her\s+|our\s+|them\s+)?)?"
+    r"(?:more\s+|new\s+|additional\s+|extra\s+|other\s+)?([A-Za-z][A-Za-z'’]*)"
+)
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,10 @@ def normalize(name: str) -> str:
     return n
 
 
+_ALIAS_WORD = [(re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in _ALIASES.items()]
+_ALIAS_PHRASE = [(re.compile(rf"\b{re.escape(v)}\b"), k) for k, v in _ALIASES.items()]
+
+
 def variants(name: str) -> set[str]:
     n = normalize(name)
     out = {n}
@@ -75,12 +79,12 @@ def variants(name: str) -> set[str]:
             out.add(value)
         if n == value:
             out.add(key)
-        # "U.S. officials" holds the alias as a word
-        if re.search(rf"\b{re.escape(key)}\b", n) and key in _ALIASES:
-            out.add(re.sub(rf"\b{re.escape(key)}\b", value, n))
-    for key, value in _ALIASES.items():
-        if re.search(rf"\b{re.escape(value)}\b", n):
-            out.add(re.sub(rf"\b{re.escape(value)}\b", key, n))
+    for pattern, value in _ALIAS_WORD:  # "U.S. officials" holds the alias as a word
+        if pattern.search(n):
+            out.add(pattern.sub(value, n))
+    for pattern, key in _ALIAS_PHRASE:
+        if pattern.search(n):
+            out.add(pattern.sub(key, n))
     return {v for v in out if v}
 
 

@@ -46,6 +46,9 @@ _IRREGULAR = {
     "brought": "bring", "began": "begin", "begun": "begin", "spent": "spend", "found": "find",
     "kept": "keep", "sent": "send", "built": "build", "thought": "think", "came": "come", "saw": "see",
     "seen": "see", "wrote": "write", "written": "write", "hit": "hit", "cut": "cut", "set": "set",
+    "stole": "steal", "stolen": "steal", "chose": "choose", "chosen": "choose", "drove": "drive",
+    "flew": "fly", "ran": "run", "spoke": "speak", "broke": "break", "broken": "break", "struck": "strike",
+    "fought": "fight", "caught": "catch", "taught": "teach", "sought": "seek", "froze": "freeze",
     "men": "man", "women": "woman", "children": "child", "people": "person",
 }
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 REPORT_SCHEMA = "briefpress.report/1"
 
@@ -48,6 +48,13 @@ class SentenceVerdict(BaseModel):
     verdict: Verdict
     reasons: list[Reason] = Field(default_factory=list)
     evidence: list[EvidenceSpan] = Field(default_factory=list)
+    # The statement check's support score (0..1; 0 after a failed figure, name, quote or
+    # attribution check): for ranking and benchmarks, not part of the JSON contract.
+    _support: float = PrivateAttr(default=1.0)
+
+    @property
+    def support(self) -> float:
+        return self._support
 
     @property
     def failed(self) -> bool:

@@ -1,0 +1,201 @@
+"""Grounding benchmark: the verifier on the human-labelled dev halves in ../shared/bench/.
+
+    python bench/grounding_bench.py [--data DIR] [--limit N] [--folds 5] [--only NAME ...]
+
+For each dataset it prints balanced accuracy at the tool's fixed operating point (the verdicts as
+shipped), with a threshold tuned per dataset (in-sample, and k-fold by source document: tuned on
+k-1 folds, measured on the held-out one), F1 on the unsupported class, character-overlap span
+P/R/F1 where spans exist, sentences per second and peak memory, beside the published figures.
+The data is read where it lies and never copied into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import platform
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from briefpress.text import split_sentences  # noqa: E402
+from briefpress.verify import check_sentences, read_sources  # noqa: E402
+from briefpress.verify.nlp import spacy_pipeline  # noqa: E402
+from briefpress.verify.statements import SUPPORT_THRESHOLD  # noqa: E402
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench"
+DATASETS = ("cliff", "goyal21", "xsumfaith", "summedits_news", "polytope", "qags_cnndm", "qags_xsum")
+# Best published balanced accuracy on the same data (../shared/bench/README.md), and the target.
+PUBLISHED = {
+    "cliff": ("74.0 CNN/DM (QuestEval), 75.4 XSum (DAE)", 85),
+    "goyal21": ("81.4 (QuestEval)", 82),
+    "xsumfaith": ("66.4 (SummaC-Conv)", 75),
+    "summedits_news": ("83.3 (GPT-4)", 84),
+    "polytope": ("n/a (floor 79)", 88),
+    "qags_cnndm": ("n/a", None),
+    "qags_xsum": ("n/a", None),
+}
+
+
+def load(path: Path, limit: int | None) -> list[dict]:
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return items[:limit] if limit else items
+
+
+def run_item(item: dict) -> dict:
+    facts = read_sources([("source", item["source"])])
+    spans = split_sentences(item["text"])
+    sentences = [s.text for s in spans]
+    verdicts = check_sentences(sentences, facts) if sentences else []
+    scores = [v.support for v in verdicts if v.verdict != "no_claim"]
+    hard = [v.support == 0.0 for v in verdicts if v.verdict != "no_claim"]
+    sentence_info = []
+    for span, v in zip(spans, verdicts):
+        if v.verdict == "no_claim":
+            continue
+        # Where a check names the offending words, the flagged span is those words; else the sentence.
+        pinpoint = []
+        for r in v.reasons:
+            if r.kind in ("number", "entity", "quote") and r.text in span.text:
+                at = span.text.find(r.text)
+                pinpoint.append((span.start + at, span.start + at + len(r.text)))
+        sentence_info.append({"start": span.start, "end": span.end, "score": v.support, "pinpoint": pinpoint})
+    return {"score": min(scores) if scores else 1.0, "hard": any(hard), "shipped": any(v.failed for v in verdicts),
+            "sentences": sentence_info, "n": len(sentences)}
+
+
+def balanced_accuracy(labels: list[int], preds: list[int]) -> float:
+    """labels/preds: 1 supported, 0 unsupported."""
+    pos = [p for l, p in zip(labels, preds) if l == 1]
+    neg = [p for l, p in zip(labels, preds) if l == 0]
+    r_pos = sum(1 for p in pos if p == 1) / len(pos) if pos else 0.0
+    r_neg = sum(1 for p in neg if p == 0) / len(neg) if neg else 0.0
+    return 100 * (r_pos + r_neg) / 2
+
+
+def f1_unsupported(labels: list[int], preds: list[int]) -> float:
+    tp = sum(1 for l, p in zip(labels, preds) if l == 0 and p == 0)
+    fp = sum(1 for l, p in zip(labels, preds) if l == 1 and p == 0)
+    fn = sum(1 for l, p in zip(labels, preds) if l == 0 and p == 1)
+    return 100 * 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def best_threshold(scores: list[float], labels: list[int]) -> float:
+    candidates = sorted(set(scores)) + [1.01]
+    best, best_ba = SUPPORT_THRESHOLD, -1.0
+    for t in candidates:
+        ba = balanced_accuracy(labels, [1 if s >= t else 0 for s in scores])
+        if ba > best_ba:
+            best, best_ba = t, ba
+    return best
+
+
+def folds_by_source(items: list[dict], k: int) -> list[int]:
+    """Fold number per item, by a hash of its source document: no source is in two folds."""
+    return [int(hashlib.sha1(it["source"].encode()).hexdigest(), 16) % k for it in items]
+
+
+def span_prf(items: list[dict], results: list[dict], threshold: float) -> tuple[float, float, float] | None:
+    tp = fp = fn = 0
+    seen = False
+    for it, res in zip(items, results):
+        gold: set[int] = set()
+        for s in it.get("spans") or []:
+            if isinstance(s, dict) and "start" in s:
+                gold.update(range(s["start"], s["end"]))
+        if it.get("spans"):
+            seen = True
+        pred: set[int] = set()
+        for s in res["sentences"]:
+            if s["score"] < threshold:
+                for a, b in s["pinpoint"] or [(s["start"], s["end"])]:
+                    pred.update(range(a, b))
+        tp += len(gold & pred)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+    if not seen:
+        return None
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return 100 * p, 100 * r, 100 * (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(name: str, items: list[dict], folds: int) -> dict:
+    t0 = time.perf_counter()
+    results = [run_item(it) for it in items]
+    elapsed = time.perf_counter() - t0
+    labels = [int(it["label"]) for it in items]
+    scores = [r["score"] for r in results]
+    shipped = [0 if r["shipped"] else 1 for r in results]
+    tuned_t = best_threshold(scores, labels)
+    tuned = [1 if s >= tuned_t else 0 for s in scores]
+    fold_of = folds_by_source(items, folds)
+    cv = [0] * len(items)
+    fold_thresholds = []
+    for f in range(folds):
+        train = [i for i in range(len(items)) if fold_of[i] != f]
+        test = [i for i in range(len(items)) if fold_of[i] == f]
+        if not test:
+            continue
+        t = best_threshold([scores[i] for i in train], [labels[i] for i in train])
+        fold_thresholds.append(t)
+        for i in test:
+            cv[i] = 1 if scores[i] >= t else 0
+    n_sent = sum(r["n"] for r in results)
+    spans = span_prf(items, results, statistics.median(fold_thresholds) if fold_thresholds else tuned_t)
+    return {
+        "dataset": name, "n": len(items), "unsupported": labels.count(0),
+        "ba_operating": balanced_accuracy(labels, shipped), "f1_operating": f1_unsupported(labels, shipped),
+        "ba_tuned": balanced_accuracy(labels, tuned), "threshold": tuned_t,
+        "ba_cv": balanced_accuracy(labels, cv), "f1_cv": f1_unsupported(labels, cv),
+        "spans": spans, "sentences": n_sent, "seconds": elapsed, "sent_per_s": n_sent / elapsed if elapsed else 0.0,
+    }
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int, default=None, help="first N items of each dataset")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--only", nargs="*", default=None)
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    args = ap.parse_args(list(argv) if argv is not None else None)
+    t = time.perf_counter()
+    spacy_pipeline()
+    load_s = time.perf_counter() - t
+    print(f"# {platform.node()} {platform.machine()} Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
+    print(f"# model loading (spaCy {'' if spacy_pipeline() else 'MISSING '}pipeline): {load_s:.2f} s")
+    header = (f"{'dataset':16} {'n':>5} {'unsup':>5} | {'BA op':>6} {'F1 op':>6} | {'BA tuned':>8} {'thr':>5} | "
+              f"{'BA 5-fold':>9} {'F1 5-fold':>9} | {'span P/R/F1':>17} | {'sent/s':>6} | published (target)")
+    print(header)
+    print("-" * len(header))
+    rows = []
+    for name in args.only or DATASETS:
+        path = args.data / f"{name}.dev.jsonl"
+        if not path.exists():
+            print(f"{name:16} missing: {path}")
+            continue
+        row = evaluate(name, load(path, args.limit), args.folds)
+        rows.append(row)
+        spans = "/".join(f"{x:.1f}" for x in row["spans"]) if row["spans"] else "-"
+        published, target = PUBLISHED.get(name, ("n/a", None))
+        print(f"{name:16} {row['n']:>5} {row['unsupported']:>5} | {row['ba_operating']:6.1f} {row['f1_operating']:6.1f} | "
+              f"{row['ba_tuned']:8.1f} {row['threshold']:5.2f} | {row['ba_cv']:9.1f} {row['f1_cv']:9.1f} | {spans:>17} | "
+              f"{row['sent_per_s']:6.1f} | {published}" + (f" ({target})" if target else ""), flush=True)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    total_s = sum(r["sentences"] for r in rows)
+    total_t = sum(r["seconds"] for r in rows)
+    print(f"# all checks but the judge: {total_s} sentences in {total_t:.1f} s = {total_s / total_t if total_t else 0:.1f} sentences/s "
+          f"(source indexing included); peak memory {peak_mb:.0f} MB")
+    if args.json:
+        args.json.write_text(json.dumps({"rows": rows, "peak_mb": peak_mb, "load_s": load_s}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
