@@ -16,7 +16,7 @@ from briefpress.api.workers import WorkerPool
 from briefpress.store import open_store
 from briefpress.store.migrate import current
 
-from .conftest import wait_job, write_article
+from .conftest import write_article
 
 ADMIN_URL = os.environ.get(
     "BRIEFPRESS_TEST_PG_URL", "postgresql+psycopg://briefpress_test:briefpress_test@127.0.0.1:5432/postgres")

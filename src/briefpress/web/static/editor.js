@@ -72,6 +72,13 @@
     selected.contentEditable = "true";
     selected.classList.add("editing");
     selected.focus();
+    // Start with the caret at the end of the sentence, as a text field would.
+    const range = document.createRange();
+    range.selectNodeContents(selected);
+    range.collapse(false);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
     $("edit-button").hidden = true;
     $("edit-actions").hidden = false;
   }
@@ -121,7 +128,12 @@
       li.appendChild(document.createTextNode(" edited " + body.part));
       versions.appendChild(li);
     }
-    const again = pane.querySelector('span.s[data-i="' + index + '"]');
+    // Show the edited sentence again: the one in the same part that now holds the new text.
+    const inPart = Array.from(pane.querySelectorAll("span.s")).filter((el) => el.dataset.part === body.part);
+    const again = inPart.find((el) => el.textContent.includes(body.new)) ||
+      inPart.find((el) => body.new.includes(el.textContent)) ||
+      inPart[0] || pane.querySelector('span.s[data-i="' + index + '"]');
+    selected = null;
     if (again) show(again);
     $("edit-status").textContent = "Saved as version " + answer.version + ".";
   }
