@@ -37,13 +37,16 @@ SourceInput = str | bytes | tuple[str, str | bytes]
 
 
 def check_sentences(sentences: list[str], facts: list[Fact], *, judge: Judge | str | None = None,
-                    parts: list[str] | None = None) -> list[SentenceVerdict]:
-    """A verdict for each sentence (offsets are into the sentence itself; part is 'sentence[i]')."""
+                    parts: list[str] | None = None, threshold: float = SUPPORT_THRESHOLD) -> list[SentenceVerdict]:
+    """A verdict for each sentence (offsets are into the sentence itself; part is 'sentence[i]').
+
+    ``threshold`` is the statement check's operating point (support below it is unsupported).
+    """
     items = [
         ArticleSentence(s, parts[i] if parts else f"sentence[{i}]", 0, len(s), s)
         for i, s in enumerate(sentences)
     ]
-    return check_all(items, facts, resolve_judge(judge))
+    return check_all(items, facts, resolve_judge(judge), threshold)
 
 
 def read_sources(sources: Iterable[SourceInput]) -> list[Fact]:

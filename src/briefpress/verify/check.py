@@ -30,7 +30,7 @@ _QUESTION = re.compile(r"\?[\"”’')]*$")
 _CTA = re.compile(r"^(?:read|subscribe|sign up|follow|share|click|learn more|find out|see|watch|listen|contact|here are|here is|key facts on)\b", re.I)
 
 
-def is_no_claim(text: str) -> bool:
+def is_no_claim(text: str, doc: Any | None = None) -> bool:
     """Questions, headings, labels and calls to action: sentences that assert no fact."""
     t = text.strip()
     if not t or _QUESTION.search(t):
@@ -41,9 +41,10 @@ def is_no_claim(text: str) -> bool:
         return True
     if _CTA.match(t) and not fig.extract(t):
         return True
-    # A short heading: no verb-like ending punctuation, no figure, a few words.
-    if len(words) <= 4 and not re.search(r"[.!]$", t) and not fig.extract(t):
-        return True
+    # A short heading: no end punctuation, no figure, a few words, and no verb ("Key Takeaways",
+    # not "Riverton approves cycle lanes").
+    if len(words) <= 5 and not re.search(r"[.!]$", t) and not fig.extract(t):
+        return doc is None and len(words) <= 3 or doc is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in doc)
     return False
 
 
@@ -202,7 +203,7 @@ def check_attributions(text: str, index: SourceIndex, support: Support) -> list[
 def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, judge: Judge | None = None,
               threshold: float = SUPPORT_THRESHOLD) -> SentenceVerdict:
     text = sentence.check_text
-    no_claim = sentence.no_claim if sentence.no_claim is not None else is_no_claim(text)
+    no_claim = sentence.no_claim if sentence.no_claim is not None else is_no_claim(text, doc)
     base = {"text": sentence.text, "part": sentence.part, "start": sentence.start, "end": sentence.end}
     if no_claim:
         return SentenceVerdict(**base, verdict="no_claim")

@@ -71,14 +71,17 @@ _ALIAS_WORD = [(re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in _ALIASES.item
 _ALIAS_PHRASE = [(re.compile(rf"\b{re.escape(v)}\b"), k) for k, v in _ALIASES.items()]
 
 
+_GROUPS: dict[str, set[str]] = {}
+for _k, _v in (*_ALIASES.items(), *_DEMONYMS.items()):
+    _GROUPS.setdefault(_v, {_v}).add(_k)
+
+
 def variants(name: str) -> set[str]:
     n = normalize(name)
     out = {n}
-    for key, value in (*_ALIASES.items(), *_DEMONYMS.items()):
-        if n == key:
-            out.add(value)
-        if n == value:
-            out.add(key)
+    for value, group in _GROUPS.items():
+        if n in group:
+            out |= {v for v in group if v not in _DEMONYMS}
     for pattern, value in _ALIAS_WORD:  # "U.S. officials" holds the alias as a word
         if pattern.search(n):
             out.add(pattern.sub(value, n))

@@ -1,0 +1,209 @@
+"""Sentence verdicts: each check, the verdict it leads to, the reasons and evidence it carries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import briefpress
+from briefpress.verify import SentenceVerdict, audit, check_sentences, read_sources
+
+BRIEF = """Council of Riverton approved a 4.2 million dollar cycle lane network on Tuesday, ending a two-year dispute.
+-
+The plan adds 18 kilometres of protected lanes along the river and the ring road.
+-
+Mayor Ana Ruiz said construction starts in March and should finish within 14 months.
+-
+Shop owners on Mill Street, who opposed the plan, won a delivery bay on every block.
+-
+"This is the day Riverton stops arguing and starts building," Ruiz told reporters after the vote.
+-
+Councillor Tom Becker, who voted against the plan, said the money should have gone to road repairs."""
+
+SCHEMA = json.loads((Path(briefpress.__file__).parent / "schemas" / "report.schema.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def facts():  # type: ignore[no-untyped-def]
+    return read_sources([("brief.txt", BRIEF)])
+
+
+def verdict(sentence: str, facts) -> SentenceVerdict:  # type: ignore[no-untyped-def]
+    return check_sentences([sentence], facts)[0]
+
+
+def kinds(v: SentenceVerdict) -> set[str]:
+    return {r.kind for r in v.reasons}
+
+
+def test_a_faithful_sentence_is_supported_with_its_evidence(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict("Riverton's council approved a $4.2 million cycle lane network on Tuesday.", facts)
+    assert v.verdict == "supported" and not v.reasons
+    top = v.evidence[0]
+    assert top.source == "brief.txt" and BRIEF[top.start : top.end] == top.text
+    assert "4.2 million" in top.text
+
+
+def test_an_invented_figure_is_unsupported_and_named(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict("About 40% of residents cycle to work.", facts)
+    assert v.verdict == "unsupported"
+    assert any(r.kind == "number" and r.text == "40%" for r in v.reasons)
+
+
+def test_a_changed_figure_contradicts_the_source(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict("The plan adds 25 kilometres of protected lanes.", facts)
+    assert v.verdict == "contradicted"
+    assert any(r.kind == "number" and "18" in r.detail for r in v.reasons)
+
+
+def test_a_changed_month_contradicts_the_source(facts) -> None:  # type: ignore[no-untyped-def]
+    assert verdict("Construction starts in May, the mayor said.", facts).verdict == "contradicted"
+
+
+def test_an_invented_expert_and_institute_are_named(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict("Dr. Helen Marsh of the Brookfield Institute praised the plan.", facts)
+    assert v.verdict == "unsupported"
+    flagged = {r.text for r in v.reasons if r.kind == "entity"}
+    assert any("Helen Marsh" in t for t in flagged) and any("Brookfield" in t for t in flagged)
+
+
+def test_a_made_up_quote_is_unsupported(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict('"We have waited far too long for safe streets," Ruiz said.', facts)
+    assert "quote" in kinds(v) and v.verdict == "unsupported"
+
+
+def test_a_real_quote_in_another_style_and_case_is_supported(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict("“this is the day Riverton stops arguing and starts building,” Ruiz said.", facts)
+    assert v.verdict == "supported"
+
+
+def test_a_misattributed_quote_is_caught(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict('"This is the day Riverton stops arguing and starts building," Becker said.', facts)
+    assert v.verdict == "unsupported"
+    assert any(r.kind == "quote" and "Becker" in r.detail for r in v.reasons)
+
+
+def test_analysts_the_sources_never_cite_are_caught(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict("Analysts say the lanes will ease traffic on the ring road.", facts)
+    assert "attribution" in kinds(v)
+
+
+def test_according_to_an_unknown_body_is_caught(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict("The lanes are the longest in the region, according to the National Cycling Trust.", facts)
+    assert "attribution" in kinds(v) or "entity" in kinds(v)
+    assert v.verdict == "unsupported"
+
+
+def test_a_negation_contradicts(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict("Shop owners on Mill Street did not win a delivery bay.", facts)
+    assert v.verdict == "contradicted" and "contradiction" in kinds(v)
+
+
+def test_a_swapped_actor_contradicts(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict("Mayor Ana Ruiz opposed the plan.", facts)
+    assert v.verdict == "contradicted"
+
+
+def test_an_unrelated_statement_is_unsupported(facts) -> None:  # type: ignore[no-untyped-def]
+    v = verdict("The river flooded the old town last winter.", facts)
+    assert v.verdict == "unsupported" and kinds(v) == {"statement"}
+
+
+def test_questions_and_headings_make_no_claim(facts) -> None:  # type: ignore[no-untyped-def]
+    out = check_sentences(["What happens next?", "Key Takeaways"], facts)
+    assert [v.verdict for v in out] == ["no_claim", "no_claim"]
+
+
+def test_audit_reports_offsets_into_the_article_and_a_summary(facts) -> None:  # type: ignore[no-untyped-def]
+    article = ("Riverton approves cycle lanes\n\nThe plan adds 18 kilometres of protected lanes. "
+               "Analysts say traffic will fall by 30%.\n\nWhat happens next?\n")
+    report = audit(article, [("brief.txt", BRIEF)])
+    for s in report.sentences:
+        assert article[s.start : s.end] == s.text
+    m = report.summary
+    assert (m.sentences, m.claims, m.no_claim) == (4, 3, 1)
+    assert m.unsupported + m.contradicted == 1 and m.supported == 2
+    assert m.supported_share == pytest.approx(2 / 3, abs=1e-3)
+    assert [s.text for s in report.failed] == ["Analysts say traffic will fall by 30%."]
+    jsonschema.validate(report.to_json_dict(), SCHEMA)
+
+
+def test_the_article_contradicting_itself_is_reported(facts) -> None:  # type: ignore[no-untyped-def]
+    article = ("The plan adds 18 kilometres of protected lanes along the river.\n\n"
+               "In all, the plan adds 25 kilometres of protected lanes along the river.\n")
+    report = audit(article, [("brief.txt", BRIEF)])
+    assert report.consistency and report.consistency[0].sentences == [0, 1]
+    jsonschema.validate(report.to_json_dict(), SCHEMA)
+
+
+def test_briefpress_audit_is_the_public_api() -> None:
+    report = briefpress.audit("The plan adds 18 kilometres of protected lanes.", [BRIEF])
+    assert report.to_json_dict()["schema"] == "briefpress.report/1"
+    assert report.summary.supported == 1
+
+
+class ScriptedJudge:
+    """A judge that answers from a script and records what it was asked."""
+
+    def __init__(self, answer: float | None) -> None:
+        self.answer = answer
+        self.asked: list[tuple[str, list[str]]] = []
+
+    def judge(self, statement: str, evidence: list[str]) -> float | None:
+        self.asked.append((statement, evidence))
+        return self.answer
+
+
+BORDERLINE = "The ring road gets protected lanes too, ending a long dispute."
+
+
+def _borderline_threshold(facts) -> float:  # type: ignore[no-untyped-def]
+    """An operating point just above the fixture sentence's support, so it is borderline whatever
+    the shipped threshold is."""
+    from briefpress.verify.sources import SourceIndex
+    from briefpress.verify.statements import score
+
+    return score(BORDERLINE, SourceIndex(facts)).score + 0.02
+
+
+def test_the_judge_is_asked_only_about_borderline_statements(facts) -> None:  # type: ignore[no-untyped-def]
+    t = _borderline_threshold(facts)
+    yes, no = ScriptedJudge(0.95), ScriptedJudge(0.05)
+    sure = "The plan adds 18 kilometres of protected lanes along the river and the ring road."
+    unjudged = check_sentences([BORDERLINE], facts, threshold=t)
+    out_yes = check_sentences([BORDERLINE, sure], facts, judge=yes, threshold=t)
+    out_no = check_sentences([BORDERLINE], facts, judge=no, threshold=t)
+    assert unjudged[0].verdict == "unsupported"
+    assert [q for q, _ in yes.asked] == [BORDERLINE]  # the clear sentence was not asked about
+    assert yes.asked[0][1] and all(isinstance(e, str) for e in yes.asked[0][1])
+    assert out_yes[0].verdict == "supported" and out_no[0].verdict == "unsupported"
+    assert "judge" in out_no[0].reasons[-1].detail
+
+
+def test_the_judge_never_overturns_a_failed_figure_name_or_quote(facts) -> None:  # type: ignore[no-untyped-def]
+    judge = ScriptedJudge(1.0)
+    out = check_sentences([
+        "The plan adds 25 kilometres of protected lanes along the river and the ring road.",
+        "Dr. Helen Marsh said the plan adds protected lanes along the river.",
+        '"We have waited far too long," Ruiz said of the lanes.',
+    ], facts, judge=judge)
+    assert [v.verdict for v in out] != ["supported"] * 3
+    assert all(v.failed for v in out)
+    assert judge.asked == []
+
+
+def test_a_judge_that_cannot_tell_leaves_the_verdict(facts) -> None:  # type: ignore[no-untyped-def]
+    t = _borderline_threshold(facts)
+    plain = check_sentences([BORDERLINE], facts, threshold=t)[0]
+    judged = check_sentences([BORDERLINE], facts, judge=ScriptedJudge(None), threshold=t)[0]
+    assert plain.verdict == judged.verdict
+
+
+def test_an_engine_without_a_judge_is_refused_by_name(facts) -> None:  # type: ignore[no-untyped-def]
+    from briefpress.errors import UsageError
+
+    with pytest.raises(UsageError, match="cannot judge"):
+        check_sentences(["The plan adds lanes."], facts, judge="extractive")
