@@ -112,7 +112,14 @@ def _format_choice(value: str) -> str:
 @cli.command()
 @click.argument("input_path", metavar="INPUT|-")
 @click.option("--source", "sources", multiple=True, metavar="FILE", help="Further source material (repeatable).")
-@click.option("--engine", default="extractive", show_default=True, help="Writing engine; see 'briefpress engines'.")
+@click.option(
+    "--engine",
+    default=None,
+    help="Writing engine; see 'briefpress engines' (default: local once briefpress[local] is installed, else extractive).",
+)
+@click.option("--model", help="Model: a .gguf path or 'smollm2' (local), or a served model's name (openai).")
+@click.option("--base-url", help="OpenAI-compatible server for --engine openai, e.g. http://127.0.0.1:8080/v1")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.option("--format", "fmt", default="text", show_default=True, help="text, md, html or json.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
 @click.option("--keyphrase", help="Focus keyphrase (default: chosen from the facts).")
@@ -123,7 +130,10 @@ def _format_choice(value: str) -> str:
 def write(
     input_path: str,
     sources: tuple[str, ...],
-    engine: str,
+    engine: str | None,
+    model: str | None,
+    base_url: str | None,
+    quiet: bool,
     fmt: str,
     output: str | None,
     keyphrase: str | None,
@@ -136,35 +146,47 @@ def write(
     from .pipeline import write as write_article
     from .render import render
 
+    from .engines.local import default_engine
+    from .progress import ProgressView
+
     _format_choice(fmt)
     name, data = read_input(input_path)
     named_sources = [read_input(path) for path in sources]
-    article = write_article(
-        data,
-        sources=named_sources,
-        engine=engine,
-        keyphrase=keyphrase,
-        author=author,
-        date=date,
-        site_url=site_url,
-        brief_name=name,
-    )
+    engine_options = {k: v for k, v in (("model", model), ("base_url", base_url)) if v is not None}
+    with ProgressView(enabled=not quiet and sys.stderr.isatty()) as view:
+        article = write_article(
+            data,
+            sources=named_sources,
+            engine=engine or default_engine(),
+            keyphrase=keyphrase,
+            author=author,
+            date=date,
+            site_url=site_url,
+            brief_name=name,
+            progress=view.callback,
+            **engine_options,
+        )
     write_output(render(article, fmt), output)
 
 
 @cli.command()
+@click.option("--model", help="Check this model instead of each engine's default.")
+@click.option("--base-url", help="Check this OpenAI-compatible server (the openai engine).")
 @debug_option
-def engines(debug: bool) -> None:
-    """List the writing engines and whether each is ready."""
+def engines(model: str | None, base_url: str | None, debug: bool) -> None:
+    """List the writing engines and their state: installed, model found, server reachable."""
     from .engines import available, get_engine
+    from .engines.local import default_engine
 
+    options = {k: v for k, v in (("model", model), ("base_url", base_url)) if v is not None}
+    default = default_engine()
     for name in available():
         try:
-            state = get_engine(name).state()
+            state = get_engine(name, **options).state()
             line = f"{name:12} {'ready' if state.ready else 'not ready'}  {state.detail}"
         except BriefpressError as exc:
             line = f"{name:12} not ready  {exc.message}"
-        click.echo(line)
+        click.echo(line + ("  (default)" if name == default else ""))
 
 
 def _add_commands() -> None:

@@ -96,6 +96,8 @@ class Article(BaseModel):
     language: str = "en"
     sources: list[Source] = Field(default_factory=list)
     grounding: dict[str, Any] | None = None
+    # Model engines: sentences repaired, replaced and dropped by verify-and-repair.
+    repairs: dict[str, int] | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

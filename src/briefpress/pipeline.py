@@ -55,6 +55,7 @@ def _write(run: Run, progress: ProgressCallback | None) -> Run:
         date_modified=published,
         url=url,
         sources=run.sources,
+        repairs=draft.repairs,
     )
     run.article = article.model_copy(update={"jsonld": jsonld.build(article)})
     return run

@@ -22,6 +22,9 @@ ENTRY_POINT_GROUP = "briefpress.engines"
 # Built-ins are listed here too, so a source checkout that was never pip-installed still works.
 _BUILTIN = {
     "extractive": "briefpress.engines.extractive:ExtractiveEngine",
+    "local": "briefpress.engines.local:LocalEngine",
+    "openai": "briefpress.engines.openai_engine:OpenAIEngine",
+    "scripted": "briefpress.engines.fake:ScriptedEngine",
 }
 
 

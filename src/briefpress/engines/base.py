@@ -31,6 +31,8 @@ class Draft:
     conclusion: str
     body: list[str]
     evidence: list[Evidence] = field(default_factory=list)
+    # Model engines: how many sentences verification made them repair, replace or drop.
+    repairs: dict[str, int] | None = None
 
 
 @dataclass

@@ -1,0 +1,620 @@
+"""Writing with a language model: the flow every model-backed engine shares.
+
+The plan's outline fixes which facts answer which question. The facts (short ids F1, F2... and
+their text) and the instructions form one prompt prefix that every part reuses; each part adds one
+short request. The model answers with sentences that each list the fact ids they rest on
+(``output.py`` reads both forms). Every sentence is then verified against the sources and
+repaired: a failing sentence is rewritten once with the reason it failed; if the rewrite fails too,
+it is replaced by a grounded extractive sentence (a source sentence, shortened by deletion only)
+or dropped. In strict mode (the default) no unsupported or contradicted sentence is ever kept.
+A part whose output cannot be read after one retry falls back to the extractive engine's part.
+
+A backend subclasses ``ModelEngine`` and implements ``_complete`` (one request, one answer); it may
+override ``_begin`` to evaluate the shared prefix once before the parts are written.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from abc import abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar
+
+from ..compress import headline as compress_headline
+from ..compress import main_clause
+from ..errors import EngineError
+from ..models import Evidence, Fact, Run, Section, Takeaway
+from ..plan import Outline, facet_of
+from ..text import ensure_period, words
+from .base import Draft, Engine, ProgressCallback
+from .extractive import ExtractiveEngine
+from .output import MalformedOutput, Sentence, is_looping, looks_cut_off, parse
+
+log = logging.getLogger(__name__)
+
+HEADLINE_MAX = 70
+META_MIN, META_MAX = 120, 156
+_BENEFITS = ("Here are the key facts.", "Here is what we know.", "Read the key facts.")
+Message = dict[str, str]
+
+
+@dataclass
+class Completion:
+    """One answer from a backend."""
+
+    text: str
+    tokens: int = 0  # generated
+    prompt_tokens: int = 0  # evaluated for this request (a reused prefix is not counted)
+    seconds: float = 0.0
+    finish: str = "stop"  # stop | length | loop
+
+
+@dataclass
+class PartSpec:
+    """One request: what to write, and the limits the backend enforces where it can."""
+
+    name: str
+    instruction: str
+    min_sentences: int = 1
+    max_sentences: int = 3
+    max_tokens: int = 160
+    max_chars: int | None = None  # per sentence (the headline)
+    paragraphs: int = 1  # >1: a blank line between paragraphs
+    final_period: bool = True
+    enforce: bool = False  # a retry after unreadable output: hold the answer to the form (grammar)
+
+
+@dataclass
+class Stats:
+    """What one ``write`` cost; benchmarks read it."""
+
+    calls: int = 0
+    generated_tokens: int = 0
+    prompt_tokens: int = 0
+    seconds: float = 0.0
+    kept_model_sentences: list[str] = field(default_factory=list)
+
+
+def _reason_text(verdict: Any) -> str:
+    parts = []
+    for reason in getattr(verdict, "reasons", None) or []:
+        if isinstance(reason, tuple):
+            kind, text, detail = (list(reason) + ["", "", ""])[:3]
+        else:
+            kind, text, detail = getattr(reason, "kind", ""), getattr(reason, "text", ""), getattr(reason, "detail", "")
+        parts.append(f"{kind} '{text}': {detail}".strip())
+    return "; ".join(parts) or f"the sentence is {getattr(verdict, 'verdict', 'unsupported')} by the facts"
+
+
+def _failed(verdict: Any) -> bool:
+    return getattr(verdict, "verdict", "unsupported") in ("unsupported", "contradicted")
+
+
+def _near(text: str, seen: set[str]) -> bool:
+    """Said already in other words: most of its words are in one sentence of ``seen``."""
+    mine = set(_norm(text).split())
+    if not mine:
+        return True
+    for other in seen:
+        theirs = set(other.split())
+        if len(mine & theirs) / len(mine | theirs) >= 0.75:
+            return True
+    return False
+
+
+class _CutOff:
+    """The verdict for a sentence that stops mid-way: it fails without asking the verifier."""
+
+    verdict = "unsupported"
+    reasons = [("statement", "", "the sentence is cut off; finish it")]
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in words(text))
+
+
+class ModelEngine(Engine):
+    """Base of the engines that write with a language model."""
+
+    output_format: ClassVar[str] = "lines"  # what ``_complete`` is asked for: "lines" or "json"
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.stats = Stats()
+
+    @abstractmethod
+    def _complete(self, messages: list[Message], spec: PartSpec, fact_ids: Sequence[str]) -> Completion:
+        """Send one request; ``fact_ids`` are the only ids a sentence may cite."""
+
+    def _begin(self, prefix: list[Message]) -> None:
+        """Called once per article before the parts, with the messages every request starts with."""
+
+    def write(self, run: Run, outline: Outline, progress: ProgressCallback | None = None) -> Draft:
+        self.stats = Stats()
+        return _ArticleWriter(self, run, outline, progress).write()
+
+
+class _ArticleWriter:
+    def __init__(self, engine: ModelEngine, run: Run, outline: Outline, progress: ProgressCallback | None) -> None:
+        self.engine = engine
+        self.run = run
+        self.outline = outline
+        self.progress = progress
+        self.strict = run.options.strict
+        self.fallback = ExtractiveEngine().write(run, outline)
+        self.facts = self._prompt_facts()
+        self.alias = {f"F{i}": fact for i, fact in enumerate(self.facts, start=1)}
+        self.alias_of = {fact.id: a for a, fact in self.alias.items()}
+        self.system = self._system_prompt()
+        self.prefix = [{"role": "system", "content": self.system}, *self._demonstration()]
+        self.evidence: list[Evidence] = []
+        self.pool: list[tuple[str, list[Fact]]] = []  # verified model sentences, for FAQ and takeaways
+        self.repairs = {"repaired": 0, "replaced": 0, "dropped": 0, "malformed": 0, "fallback_parts": 0}
+        self.started = time.monotonic()
+        self.done = 0
+        self.total = 0
+        try:
+            from ..verify import check_sentences
+        except ImportError as exc:
+            raise EngineError(
+                "model engines need the verifier (briefpress.verify), which cannot be loaded; reinstall briefpress"
+            ) from exc
+        self.check_sentences = check_sentences
+
+    # -- prompt -----------------------------------------------------------------------------
+
+    def _prompt_facts(self) -> list[Fact]:
+        o = self.outline
+        ordered = [o.lead, *o.points, *o.body]
+        for part in [*o.sections, *o.faq]:
+            ordered.extend(part.facts)
+        seen: set[str] = set()
+        out = []
+        for fact in ordered:
+            if fact.id not in seen:
+                seen.add(fact.id)
+                out.append(fact)
+        return out
+
+    def _system_prompt(self) -> str:
+        if self.engine.output_format == "json":
+            form = (
+                'Answer with JSON only: {"sentences": [{"text": "...", "facts": ["F1"]}]} '
+                '(for several paragraphs: {"paragraphs": [{"sentences": [...]}]}).'
+            )
+        else:
+            form = "After every sentence, write in brackets the ids of the facts it uses, like [F1] or [F2, F3]."
+        facts = "\n".join(f"{a}: {' '.join(f.text.split())}" for a, f in self.alias.items())
+        return (
+            "You are a news writer. Write clear, plain news prose in English using ONLY the facts below. "
+            "Do not add any name, number, date, quote, place or opinion that the facts do not state. "
+            "Keep names, titles and figures exactly as the facts give them.\n"
+            f"{form}\n\nFacts:\n{facts}"
+        )
+
+    def _demonstration(self) -> list[Message]:
+        """One worked exchange on the brief's own facts: small models copy a shown form far more
+        reliably than they follow a described one. It is part of the shared, cached prefix."""
+        shown = list(self.alias.items())[:2]
+        lines = [(ensure_period(compress_headline(f.text, 110)), a) for a, f in shown]
+        ask = "Write " + ", then ".join(f"one short sentence from {a}" for _, a in lines) + "."
+        if self.engine.output_format == "json":
+            answer = json.dumps({"sentences": [{"text": t, "facts": [a]} for t, a in lines]}, ensure_ascii=False)
+        else:
+            answer = "\n".join(f"{t} [{a}]" for t, a in lines)
+        return [{"role": "user", "content": ask}, {"role": "assistant", "content": answer}]
+
+    def _ids(self, facts: Sequence[Fact]) -> str:
+        return ", ".join(self.alias_of[f.id] for f in facts if f.id in self.alias_of)
+
+    # -- parts ------------------------------------------------------------------------------
+
+    def write(self) -> Draft:
+        o = self.outline
+        specs = self._specs()
+        self.total = len(specs)
+        self._report("begin", None)
+        self.engine._begin(self.prefix)
+
+        # The body first: its verified sentences also answer the FAQ and make the takeaways.
+        body = self._body(specs["body"])
+        sections = []
+        for i, part in enumerate(o.sections):
+            self._copy_evidence(lambda p, i=i: p == f"sections[{i}].question")
+            answer = self._paragraph(specs[f"sections[{i}].answer"], self.fallback.sections[i].answer)
+            sections.append(Section(question=part.question, answer=answer))
+        conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
+        headline = self._headline(specs["headline"])
+        meta = self._meta(specs["meta_description"])
+        summary = list(self.fallback.summary)
+        self._copy_evidence(lambda p: p.startswith("summary["))
+        faq = []
+        for i, part in enumerate(o.faq):
+            self._copy_evidence(lambda p, i=i: p == f"faq[{i}].question")
+            faq.append(Section(question=part.question, answer=self._faq_answer(i, part.facts)))
+        takeaways = self._takeaways()
+        self.evidence.sort(key=lambda e: _PART_ORDER(e.part))
+        return Draft(
+            headline=headline,
+            meta_description=meta,
+            summary=summary,
+            sections=sections,
+            faq=faq,
+            takeaways=takeaways,
+            conclusion=conclusion,
+            body=body,
+            evidence=self.evidence,
+            repairs=dict(self.repairs),
+        )
+
+    def _takeaway_plan(self) -> list[tuple[str, Fact]]:
+        o = self.outline
+        plan: list[tuple[str, Fact]] = []
+        used: set[str] = set()
+        for fact in [o.lead, *o.points, *o.body]:
+            label = "Main news" if fact is o.lead else facet_of(fact).label
+            if label not in used and len(plan) < 5:
+                used.add(label)
+                plan.append((label, fact))
+        for fact in [*o.points, *o.body]:
+            if len(plan) >= 3:
+                break
+            if all(fact is not f for _, f in plan):
+                label = "Details" if "Details" not in used else "Background"
+                used.add(label)
+                plan.append((label, fact))
+        return plan
+
+    def _specs(self) -> dict[str, PartSpec]:
+        o = self.outline
+        kp = o.keyphrase
+        specs = {
+            "headline": PartSpec(
+                "headline",
+                f"Write the headline: one line of at most {HEADLINE_MAX} characters that says who did what, "
+                f"based on {self._ids([o.lead])}. No final period.",
+                1, 1, 40, max_chars=HEADLINE_MAX, final_period=False,
+            ),
+            "meta_description": PartSpec(
+                "meta_description",
+                f'Write a meta description for search results: one sentence of 90 to 140 characters that '
+                f'contains the words "{kp}". Use {self._ids([o.lead, *o.points[:1]])}.',
+                1, 1, 60, max_chars=META_MAX,
+            ),
+        }
+        for i, part in enumerate(o.sections):
+            n = min(3, max(2, len(part.facts)))
+            specs[f"sections[{i}].answer"] = PartSpec(
+                f"sections[{i}].answer",
+                f'Answer the question "{part.question}" in {n} sentences; the first sentence answers it '
+                f"directly. Use {self._ids(part.facts)}.",
+                1, n + 1, 45 * (n + 1),
+            )
+        specs["conclusion"] = PartSpec(
+            "conclusion",
+            "Write the conclusion: 2 or 3 sentences that restate the news and what follows from it. "
+            f"Use {self._ids([o.lead, *o.points])}.",
+            1, 3, 140,
+        )
+        paragraphs = max(2, min(5, (len(o.body) + 1) // 2))
+        specs["body"] = PartSpec(
+            "body",
+            f"Write the full story in {paragraphs} short paragraphs, most important first, with a blank line "
+            f"between paragraphs. Use each of {self._ids(o.body)} once.",
+            2, 2 * len(o.body) + 2, 45 * (len(o.body) + 2), paragraphs=paragraphs,
+        )
+        return specs
+
+    # -- generation, verification, repair ---------------------------------------------------
+
+    def _report(self, event: str, part: str | None) -> None:
+        if not self.progress:
+            return
+        elapsed = time.monotonic() - self.started
+        gen = self.engine.stats.generated_tokens
+        busy = self.engine.stats.seconds
+        self.progress(
+            event,
+            {
+                "part": part,
+                "done": self.done,
+                "total": self.total,
+                "tokens": gen,
+                "tokens_per_s": round(gen / busy, 1) if busy > 0 else 0.0,
+                "elapsed": round(elapsed, 1),
+            },
+        )
+
+    def _ask(self, spec: PartSpec, user: str | None = None) -> Completion:
+        messages = [*self.prefix, {"role": "user", "content": user or spec.instruction}]
+        completion = self.engine._complete(messages, spec, list(self.alias))
+        stats = self.engine.stats
+        stats.calls += 1
+        stats.generated_tokens += completion.tokens
+        stats.prompt_tokens += completion.prompt_tokens
+        stats.seconds += completion.seconds
+        return completion
+
+    def _generate(self, spec: PartSpec) -> list[Sentence] | None:
+        """The part's sentences, retried once when unreadable; None means: fall back."""
+        try:
+            for attempt in range(2):
+                completion = self._ask(replace(spec, enforce=attempt > 0))
+                text = completion.text
+                log.debug("%s (attempt %d, %d tokens, %s): %r", spec.name, attempt + 1, completion.tokens, completion.finish, text)
+                if completion.finish == "loop" or is_looping(text):
+                    text = _cut_loop(text)
+                try:
+                    sentences = parse(text)
+                except MalformedOutput as exc:
+                    log.info("%s: unreadable output (attempt %d): %s", spec.name, attempt + 1, exc)
+                    self.repairs["malformed"] += 1
+                    continue
+                if completion.finish != "stop" and sentences and looks_cut_off(sentences[-1].text):
+                    sentences.pop()  # stopped by the token limit mid-sentence
+                    self.repairs["dropped"] += 1
+                    if not sentences:
+                        continue
+                return sentences[: spec.max_sentences]
+            return None
+        finally:
+            self.done += 1
+            self._report("part", spec.name)
+
+    def _resolve(self, ids: Sequence[str]) -> list[Fact]:
+        out = []
+        for i in ids:
+            fact = self.alias.get(i) or next((f for f in self.facts if f.id == i), None)
+            if fact is not None and fact not in out:
+                out.append(fact)
+        return out
+
+    def _check(self, texts: list[str]) -> list[Any]:
+        return list(self.check_sentences(texts, self.run.facts)) if texts else []
+
+    def _repair(self, part: str, sentences: list[Sentence], spec: PartSpec) -> list[tuple[str, list[Fact], bool, int]]:
+        """Verified sentences as (text, facts, written_by_model, paragraph)."""
+        texts = [self._finish_sentence(s.text, spec) for s in sentences]
+        verdicts: list[Any] = self._check(texts)
+        for i, s in enumerate(sentences):
+            if self._cut_off(s.text, spec):
+                verdicts[i] = _CutOff()
+        kept: list[tuple[str, list[Fact], bool, int]] = []
+        seen: set[str] = set()
+        for s, text, verdict in zip(sentences, texts, verdicts):
+            cited = self._resolve(s.facts)
+            if not text or _near(text, seen):  # empty, or said twice: a loop, not news
+                self.repairs["dropped"] += 1
+                continue
+            if not _failed(verdict):
+                seen.add(_norm(text))
+                kept.append((text, cited, True, s.paragraph))
+                continue
+            rewrite = self._rewrite(text, verdict, cited, spec)
+            if rewrite is not None:
+                new_text, new_cited, new_verdict = rewrite
+                if not _failed(new_verdict) and not _near(new_text, seen):
+                    self.repairs["repaired"] += 1
+                    seen.add(_norm(new_text))
+                    kept.append((new_text, new_cited or cited, True, s.paragraph))
+                    continue
+                if not self.strict:
+                    seen.add(_norm(new_text))
+                    kept.append((new_text, new_cited or cited, True, s.paragraph))
+                    continue
+            elif not self.strict:
+                seen.add(_norm(text))
+                kept.append((text, cited, True, s.paragraph))
+                continue
+            grounded = self._grounded(text, cited, seen, spec)
+            if grounded is None:
+                self.repairs["dropped"] += 1
+            else:
+                self.repairs["replaced"] += 1
+                seen.add(_norm(grounded[0]))
+                kept.append((grounded[0], [grounded[1]], False, s.paragraph))
+        return kept
+
+    @staticmethod
+    def _cut_off(text: str, spec: PartSpec) -> bool:
+        return looks_cut_off(text if spec.final_period else ensure_period(text))
+
+    def _finish_sentence(self, text: str, spec: PartSpec) -> str:
+        text = text.strip().strip('"“”').strip() if text.count('"') % 2 or text.count("“") != text.count("”") else text.strip()
+        if not text:
+            return ""
+        if spec.final_period:
+            return ensure_period(text)
+        return text.rstrip(" .")
+
+    def _rewrite(
+        self, text: str, verdict: Any, cited: list[Fact], spec: PartSpec
+    ) -> tuple[str, list[Fact], Any] | None:
+        ids = self._ids(cited) or ", ".join(list(self.alias)[:3])
+        one = PartSpec(spec.name, "", 1, 1, 70, max_chars=spec.max_chars, final_period=spec.final_period)
+        user = (
+            f'This sentence is not backed by the facts: "{text}" Problem: {_reason_text(verdict)}. '
+            f"Rewrite it as one sentence that says only what {ids} state."
+        )
+        completion = self._ask(one, user)
+        try:
+            sentence = parse(_cut_loop(completion.text))[0]
+        except MalformedOutput:
+            self.repairs["malformed"] += 1
+            return None
+        new_text = self._finish_sentence(sentence.text, spec)
+        if not new_text:
+            return None
+        verdict = _CutOff() if self._cut_off(sentence.text, spec) else self._check([new_text])[0]
+        return new_text, self._resolve(sentence.facts), verdict
+
+    def _grounded(
+        self, text: str, cited: list[Fact], seen: set[str], spec: PartSpec
+    ) -> tuple[str, Fact] | None:
+        """A source sentence (shortened by deletion only) that says what the failed one meant."""
+        want = set(_norm(text).split())
+        ranked = sorted(self.facts, key=lambda f: -len(want & set(_norm(f.text).split())))
+        candidates = [*cited, *[f for f in ranked if f not in cited]][:4]
+        for fact in candidates:
+            if spec.max_chars:
+                sentence = compress_headline(fact.text, spec.max_chars)
+            else:
+                sentence = main_clause(fact.text, 200)
+            sentence = self._finish_sentence(sentence, spec)
+            if not sentence or _near(sentence, seen):
+                continue
+            if not _failed(self._check([sentence])[0]):
+                return sentence, fact
+        return None
+
+    def _record(self, part: str, kept: list[tuple[str, list[Fact], bool, int]]) -> None:
+        for text, facts, by_model, _ in kept:
+            facts = facts or self._support(text)
+            self.evidence.append(Evidence(part=part, sentence=text, facts=[f.id for f in facts]))
+            if by_model:
+                self.engine.stats.kept_model_sentences.append(text)
+                if part.startswith(("body", "sections", "conclusion")):
+                    self.pool.append((text, facts))
+
+    def _support(self, text: str) -> list[Fact]:
+        """For a verified sentence the model cited nothing for: the facts sharing most words."""
+        want = set(_norm(text).split())
+        scored = sorted(((len(want & set(_norm(f.text).split())), i) for i, f in enumerate(self.facts)), reverse=True)
+        return [self.facts[i] for score, i in scored[:1] if score > 0]
+
+    def _copy_evidence(self, match: Any) -> None:
+        self.evidence.extend(e for e in self.fallback.evidence if match(e.part))
+
+    def _fall_back(self, part: str) -> None:
+        self.repairs["fallback_parts"] += 1
+        self._copy_evidence(lambda p: p == part)
+
+    def _paragraph(self, spec: PartSpec, fallback: str) -> str:
+        sentences = self._generate(spec)
+        kept = self._repair(spec.name, sentences, spec) if sentences else []
+        if not kept:
+            self._fall_back(spec.name)
+            return fallback
+        self._record(spec.name, kept)
+        return " ".join(text for text, *_ in kept)
+
+    def _headline(self, spec: PartSpec) -> str:
+        sentences = self._generate(spec)
+        kept = self._repair("headline", sentences, spec) if sentences else []
+        if not kept or len(kept[0][0]) > HEADLINE_MAX:
+            self._fall_back("headline")
+            return self.fallback.headline
+        self._record("headline", kept[:1])
+        return kept[0][0]
+
+    def _meta(self, spec: PartSpec) -> str:
+        sentences = self._generate(spec)
+        kept = self._repair("meta_description", sentences, spec) if sentences else []
+        if kept:
+            text = kept[0][0]
+            extra = []
+            for benefit in _BENEFITS:
+                if len(text) >= META_MIN:
+                    break
+                if len(text) + 1 + len(benefit) <= META_MAX:
+                    text = f"{text} {benefit}"
+                    extra.append(benefit)
+            if META_MIN <= len(text) <= META_MAX and self.outline.keyphrase.lower() in text.lower():
+                self._record("meta_description", kept[:1])
+                self.evidence.extend(Evidence(part="meta_description", sentence=b, no_claim=True) for b in extra)
+                return text
+        self._fall_back("meta_description")
+        return self.fallback.meta_description
+
+    def _from_pool(self, facts: Sequence[Fact], avoid: set[str], limit: int) -> list[tuple[str, list[Fact]]]:
+        """Verified model sentences that rest on ``facts``, fewest other facts first."""
+        ids = {f.id for f in facts}
+        found = [(t, fs) for t, fs in self.pool if ids & {f.id for f in fs} and not _near(t, avoid)]
+        found.sort(key=lambda item: (len({f.id for f in item[1]} - ids), len(item[0])))
+        out: list[tuple[str, list[Fact]]] = []
+        for text, fs in found:
+            if len(out) == limit:
+                break
+            if not _near(text, {_norm(t) for t, _ in out}):
+                out.append((text, fs))
+        return out
+
+    def _faq_answer(self, i: int, facts: Sequence[Fact]) -> str:
+        """An answer that stands alone: the body's and sections' verified sentences on its facts."""
+        chosen = self._from_pool(facts, set(), 2)
+        if not chosen:
+            self._fall_back(f"faq[{i}].answer")
+            return self.fallback.faq[i].answer
+        for text, fs in chosen:
+            self.evidence.append(Evidence(part=f"faq[{i}].answer", sentence=text, facts=[f.id for f in fs]))
+        return " ".join(text for text, _ in chosen)
+
+    def _takeaways(self) -> list[Takeaway]:
+        """One bullet per kind of fact: the shortest verified model sentence resting on it."""
+        out: list[tuple[str, str, list[Fact]]] = []
+        used: set[str] = set()
+        for label, fact in self._takeaway_plan():
+            chosen = [c for c in self._from_pool([fact], used, 3) if len(c[0]) <= 220]
+            if chosen:
+                text, fs = min(chosen, key=lambda c: len(c[0]))
+                used.add(_norm(text))
+                out.append((label, text, fs))
+        if len(out) < 3:
+            # Too few: the extractive takeaways, whole, keep the 3-5 bullets the format asks for.
+            self._fall_back_prefix("takeaways[")
+            return list(self.fallback.takeaways)
+        for i, (label, text, fs) in enumerate(out):
+            self.evidence.append(Evidence(part=f"takeaways[{i}].label", sentence=label, no_claim=True))
+            self.evidence.append(Evidence(part=f"takeaways[{i}].text", sentence=text, facts=[f.id for f in fs]))
+        return [Takeaway(label=label, text=text) for label, text, _ in out]
+
+    def _fall_back_prefix(self, prefix: str) -> None:
+        self.repairs["fallback_parts"] += 1
+        self._copy_evidence(lambda p: p.startswith(prefix))
+
+    def _body(self, spec: PartSpec) -> list[str]:
+        sentences = self._generate(spec)
+        kept = self._repair("body", sentences, spec) if sentences else []
+        if not kept:
+            self._fall_back_prefix("body[")
+            return list(self.fallback.body)
+        groups: dict[int, list[tuple[str, list[Fact], bool, int]]] = {}
+        for item in kept:
+            groups.setdefault(item[3], []).append(item)
+        paragraphs = list(groups.values())[:8]
+        out = []
+        for i, group in enumerate(paragraphs):
+            self._record(f"body[{i}]", group)
+            out.append(" ".join(text for text, *_ in group))
+        return out
+
+
+def _cut_loop(text: str) -> str:
+    """Keep the text up to where it starts repeating itself."""
+    lines = text.splitlines()
+    out: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        key = line.strip()
+        if key and key in seen:
+            break
+        if key:
+            seen.add(key)
+        out.append(line)
+    return "\n".join(out)
+
+
+_ORDER = ("headline", "summary", "meta_description", "sections", "faq", "takeaways", "conclusion", "body")
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def _PART_ORDER(part: str) -> tuple[int, int, int]:
+    head = re.split(r"[\[.]", part, maxsplit=1)[0]
+    rank = _ORDER.index(head) if head in _ORDER else len(_ORDER)
+    m = _INDEX.search(part)
+    sub = 0 if part.endswith(("question", "label")) else 1
+    return rank, int(m.group(1)) if m else 0, sub
