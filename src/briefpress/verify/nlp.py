@@ -53,6 +53,7 @@ _IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude, fast stem: enough to match 'approved'/'approves', 'lanes'/'lane', 'said'/'says'."""
     w = word.lower().replace("’", "'")

@@ -126,10 +126,10 @@ def _contradiction(text: str, query: list[str], index: SourceIndex, per_fact: li
         if (neg_f - neg_a) & qs and i == best_i and best_cov >= 0.8:
             word = sorted((neg_f - neg_a) & qs)[0]
             return f"the source negates '{word}…' where the sentence does not: '{f_text}'"
-    fs = index.stem_sets[best_i]
+    qp, fp = _prefixes(qs), _prefixes(index.stem_sets[best_i])
     for a, b in _OPPOSITES:
         for x, y in ((a, b), (b, a)):
-            if _has(qs, x) and not _has(qs, y) and _has(fs, y) and not _has(fs, x):
+            if x in qp and y not in qp and y in fp and x not in fp:
                 return f"it says '{x}…' where the source says '{y}…': '{fact_text}'"
     swap = _swap(doc, index.stems[best_i], fact_text) if doc is not None else ""
     if swap:
@@ -137,8 +137,12 @@ def _contradiction(text: str, query: list[str], index: SourceIndex, per_fact: li
     return ""
 
 
-def _has(stems: set[str], prefix: str) -> bool:
-    return any(s == prefix or (len(prefix) >= 4 and s.startswith(prefix)) for s in stems)
+def _prefixes(stems: set[str]) -> set[str]:
+    """The stems and their prefixes of four letters or more: 'increas' matches 'increased'."""
+    out = set(stems)
+    for w in stems:
+        out.update(w[:k] for k in range(4, len(w)))
+    return out
 
 
 def _swap(doc: Any, fact_stems: list[str], fact_text: str) -> str:
