@@ -109,3 +109,13 @@ def test_markup_in_a_brief_is_escaped_everywhere(browser_client, takaichi):
     missing = browser_client.get("/articles/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
     assert missing.status_code == 404
     assert "<img" not in missing.text and "&lt;img src=x onerror=alert(1)&gt;" in missing.text
+
+
+def test_api_docs_are_served_locally(live):
+    with httpx.Client(base_url=live.url) as c:
+        docs = c.get("/docs")
+        assert docs.status_code == 200 and "script-src 'self'" in docs.headers["content-security-policy"]
+        assert '<script src="/docs-assets/swagger-ui-bundle.js"' in docs.text
+        assert c.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+        spec = c.get("/openapi.json").json()
+        assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..store import KeyRecord
 
@@ -42,7 +43,11 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
-def require_key(request: Request) -> KeyRecord | None:
+# Declared so the OpenAPI docs offer an "Authorize" button; the check itself is below.
+_bearer = HTTPBearer(auto_error=False, description="An API key from `briefpress keys create`")
+
+
+def require_key(request: Request, _: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> KeyRecord | None:
     """FastAPI dependency of every /v1 route: the caller's key (None under ``--no-auth``)."""
     state = request.app.state
     key: KeyRecord | None = None

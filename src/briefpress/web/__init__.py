@@ -17,6 +17,21 @@ def mount(app: Any) -> None:
 
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    assets = swagger_assets()
+    if assets is not None:  # Swagger UI's files come from a PyPI package: /docs works offline, under the CSP
+        app.mount("/docs-assets", StaticFiles(directory=assets), name="docs-assets")
+
+
+def swagger_assets() -> str | None:
+    """The folder of Swagger UI 5 files shipped by the ``swagger-ui-py`` package, if installed."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("swagger_ui")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(list(spec.submodule_search_locations)[0]) / "static"
+    return str(folder) if (folder / "swagger-ui-bundle.js").exists() else None
 
 
 __all__ = ["mount"]

@@ -94,6 +94,13 @@ def _engines() -> list[str]:
     return [name for name in available_engines() if name != "scripted"] or ["extractive"]
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def docs() -> Response:
+    from . import swagger_assets
+
+    return page("docs.html.j2", swagger=swagger_assets() is not None)
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request) -> Response:
     return page("login.html.j2", error=None)
