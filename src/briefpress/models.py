@@ -98,6 +98,9 @@ class Article(BaseModel):
     grounding: dict[str, Any] | None = None
     # Model engines: sentences repaired, replaced and dropped by verify-and-repair.
     repairs: dict[str, int] | None = None
+    # The SEO and readability audit of the final article (briefpress.seo): score and assessments.
+    seo: dict[str, Any] | None = None
+    readability: dict[str, Any] | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

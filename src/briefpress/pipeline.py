@@ -67,9 +67,16 @@ def _verify(run: Run, progress: ProgressCallback | None) -> Run:
     return verify_run(run, progress)
 
 
+def _seo(run: Run, progress: ProgressCallback | None) -> Run:
+    from .seo.stage import seo_run
+
+    return seo_run(run, progress)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("write", requires=("facts",), assigns=("article",), func=_write),
     Stage("verify", requires=("facts", "article"), assigns=("article",), func=_verify),
+    Stage("seo", requires=("facts", "article"), assigns=("article",), func=_seo),
 )
 
 

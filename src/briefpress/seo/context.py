@@ -7,14 +7,14 @@ from functools import cached_property
 
 from .document import Block, Page
 from .forms import Topic, build_topic
-from .tokens import count_words, split_sentences, tokens
+from .tokens import count_words, length_words, split_sentences, tokens
 
 
 @dataclass(frozen=True)
 class Sentence:
     text: str
     block: int  # index into page.blocks
-    words: int  # token count (hyphens split words)
+    words: int  # words as sentence length counts them
 
 
 @dataclass
@@ -28,7 +28,7 @@ class Context:
         out = []
         for i, block in enumerate(self.page.blocks):
             for s in split_sentences(block.text):
-                out.append(Sentence(s, i, len(tokens(s))))
+                out.append(Sentence(s, i, len(length_words(s))))
         return out
 
     @cached_property

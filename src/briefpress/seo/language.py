@@ -92,7 +92,7 @@ FUNCTION_WORDS: frozenset[str] = (
 
 TRANSITION_WORDS: frozenset[str] = _set(
     """accordingly actually additionally afterward afterwards albeit also although altogether another
-    anyhow anyway basically because before besides certainly chiefly comparatively concurrently
+    anyhow anyway basically because before besides but certainly chiefly comparatively concurrently
     consequently contrarily conversely correspondingly despite during earlier emphatically equally
     especially eventually evidently explicitly finally firstly following formerly forthwith fourthly
     further furthermore generally hence henceforth however identically if including indeed initially

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 from ..models import Article
@@ -11,8 +12,12 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
 def article_html(article: Article) -> str:
-    """The post content as a CMS holds it: everything below the title (H1), escaped."""
-    e = escape
+    """The post content as a CMS holds it: everything below the title (H1), escaped. Quotes stay
+    as they are in text (only attributes need them escaped), as in a CMS's stored content."""
+
+    def e(text: str) -> str:
+        return html_lib.escape(text, quote=False)
+
     out = ["<ul>" + "".join(f"<li>{e(p)}</li>" for p in article.summary) + "</ul>"]
     for s in article.sections:
         out.append(f"<h2>{e(s.question)}</h2><p>{e(s.answer)}</p>")

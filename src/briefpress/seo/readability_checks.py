@@ -23,7 +23,7 @@ from .language import (
     TWO_PART_TRANSITIONS,
 )
 from .result import Assessment
-from .tokens import count_words, strip_punctuation, tokens
+from .tokens import count_words, length_words, strip_punctuation, tokens
 
 SECTION_MAX, SECTION_FAR = 300, 350
 PARAGRAPH_MAX, PARAGRAPH_FAR = 150, 200
@@ -56,7 +56,7 @@ def subheading_distribution(ctx: Context) -> Assessment | None:
 
 
 def paragraph_length(ctx: Context) -> Assessment | None:
-    lengths = [len(tokens(b.text)) for b in ctx.page.paragraphs]
+    lengths = [len(length_words(b.text)) for b in ctx.page.paragraphs]
     lengths = [n for n in lengths if n > 0]
     if not lengths:
         return None
@@ -191,7 +191,7 @@ def text_presence(ctx: Context) -> Assessment | None:
 
 
 def _beginning(sentence: str) -> str:
-    words = [w.lower() for w in tokens(sentence)]
+    words = [w.lower() for w in length_words(sentence)]
     if not words:
         return ""
     first = words[0]

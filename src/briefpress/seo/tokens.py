@@ -48,6 +48,20 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+_LENGTH_SEPARATORS = re.compile(r"[\s\u00a0\u2013\u2014\[\]]+")
+
+
+def length_words(text: str) -> list[str]:
+    """Words as sentence and paragraph length count them: hyphenated compounds stay one word
+    ("Indo-Pacific"), dashes and brackets separate."""
+    out = []
+    for raw in _LENGTH_SEPARATORS.split(text):
+        word = strip_punctuation(raw)
+        if word:
+            out.append(word)
+    return out
+
+
 def _valid_start(ch: str) -> bool:
     return ch != ch.lower() or ch.isdigit() or ch in _QUOTES or ch in "¿¡<"
 

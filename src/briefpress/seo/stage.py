@@ -1,0 +1,374 @@
+"""The ``seo`` stage of ``write``: fix only what fails a check, within the grounding rules.
+
+Nothing here writes a new sentence. Every change is one of: choosing the keyphrase (metadata,
+only when the caller gave none), deleting words at a clause boundary (``compress``), moving or
+re-selecting existing source sentences, splitting a paragraph in two, or dropping trailing
+sentences. When the verifier is installed the changed article is checked again, and if it holds
+more failed sentences than before, the changes are undone.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .. import jsonld
+from ..compress import prefixes, variants
+from ..models import Article, Evidence, Fact, Run
+from ..text import ensure_period, split_sentences
+from . import analyze
+from .result import SeoResult
+from .forms import build_topic, occurrences
+from .pixels import title_width
+from .seo_checks import TITLE_MAX_PX
+from .tokens import length_words, tokens
+
+META_MIN, META_MAX = 121, 156
+PARAGRAPH_MAX = 150
+BODY_MAX = 8  # paragraphs (FORMAT.md)
+LONG_SENTENCE, LONG_SHARE = 20, 25.0
+SHORTEST_KEPT = 6  # words: a shorter cut rarely keeps a verb and its object
+
+_FIELDS_WITH_PROSE = ("summary", "sections", "faq", "takeaways", "conclusion", "body")
+
+
+class _Draft:
+    """The article as editable JSON plus its evidence map, kept in step."""
+
+    def __init__(self, article: Article) -> None:
+        self.data: dict[str, Any] = article.to_json_dict()
+        self.changes: list[str] = []
+
+    def article(self) -> Article:
+        return Article.model_validate(self.data)
+
+    def evidence_for(self, part: str, sentence: str) -> dict[str, Any] | None:
+        return next((e for e in self.data["evidence"] if e["part"] == part and e["sentence"].strip() == sentence.strip()), None)
+
+    def parts(self) -> list[tuple[str, str]]:
+        d = self.data
+        out = [(f"summary[{i}]", s) for i, s in enumerate(d["summary"])]
+        out += [(f"sections[{i}].answer", s["answer"]) for i, s in enumerate(d["sections"])]
+        out += [(f"faq[{i}].answer", s["answer"]) for i, s in enumerate(d["faq"])]
+        out += [(f"takeaways[{i}].text", t["text"]) for i, t in enumerate(d["takeaways"])]
+        out.append(("conclusion", d["conclusion"]))
+        out += [(f"body[{i}]", p) for i, p in enumerate(d["body"])]
+        return out
+
+    def get(self, part: str) -> str:
+        m = re.fullmatch(r"(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", part)
+        assert m
+        value: Any = self.data[m[1]]
+        if m[2] is not None:
+            value = value[int(m[2])]
+        return value[m[3]] if m[3] else value
+
+    def set(self, part: str, text: str) -> None:
+        m = re.fullmatch(r"(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", part)
+        assert m
+        if m[2] is None:
+            self.data[m[1]] = text
+        elif m[3]:
+            self.data[m[1]][int(m[2])][m[3]] = text
+        else:
+            self.data[m[1]][int(m[2])] = text
+
+    def replace_sentence(self, part: str, old: str, new: str) -> None:
+        self.set(part, self.get(part).replace(old, new, 1))
+        e = self.evidence_for(part, old)
+        if e is not None:
+            e["sentence"] = new
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def _cut_to_words(sentence: str, max_words: int) -> str | None:
+    """The fullest clause-bounded deletion of ``sentence`` with at most ``max_words`` words."""
+    best: str | None = None
+    for variant in variants(sentence):
+        for candidate in prefixes(variant, SHORTEST_KEPT):
+            n = len(length_words(candidate))
+            if SHORTEST_KEPT <= n <= max_words and candidate.rstrip(".") != sentence.rstrip("."):
+                if best is None or len(candidate) > len(best):
+                    best = candidate
+                break
+    return ensure_period(best) if best else None
+
+
+def choose_keyphrase(article: Article, score: Callable[[Article], int]) -> Article:
+    """The candidate keyphrase (the planner's, then the names the article is tagged with) that
+    gives the best SEO score; the slug follows the keyphrase as the planner builds it."""
+    from ..plan import make_slug
+
+    best, best_score = article, score(article)
+    for candidate in _keyphrase_candidates(article):
+        trial = article.model_copy(update={"keyphrase": candidate, "slug": make_slug(article.headline, candidate)})
+        s = score(trial)
+        if s > best_score:
+            best, best_score = trial, s
+    if best is not article:
+        tags = [best.keyphrase] + [t for t in article.tags if t.lower() != best.keyphrase.lower()]
+        url = article.url.replace(f"/{article.slug}/", f"/{best.slug}/") if article.url else None
+        best = best.model_copy(update={"tags": tags, "url": url})
+    return best
+
+
+def _keyphrase_candidates(article: Article) -> list[str]:
+    """The names the article is tagged with, and a name that opens the headline (two or three
+    capitalised words): a news headline opens with who the story is about."""
+    out = [t for t in article.tags if t]
+    words = [w.strip(",.;:'\"’") for w in article.headline.split()]
+    run = 0
+    while run < len(words) and words[run][:1].isupper():
+        run += 1
+    if 2 <= run <= 4 and run < len(words):
+        out.append(" ".join(words[:run]))
+    seen = {article.keyphrase.lower()}
+    return [c for c in out if not (c.lower() in seen or seen.add(c.lower()))]  # type: ignore[func-returns-value]
+
+
+def fix_title_width(draft: _Draft) -> None:
+    """A headline wider than 600 px (Arial 18px) is cut at a clause boundary until it fits."""
+    from ..compress import headline as cut_headline
+
+    old = draft.data["headline"]
+    if title_width(old) <= TITLE_MAX_PX:
+        return
+    limit = len(old) - 1
+    while limit > 30:
+        new = cut_headline(old, limit)
+        if title_width(new) <= TITLE_MAX_PX and len(tokens(new)) >= 4:
+            draft.data["headline"] = new
+            for e in draft.data["evidence"]:
+                if e["part"] == "headline":
+                    e["sentence"] = new
+            draft.changes.append("headline")
+            return
+        limit -= 5
+
+
+def fix_meta_description(draft: _Draft, facts: list[Fact]) -> None:
+    """Too long: delete at a clause boundary. Too short or without the keyphrase: re-select a
+    source sentence (or add one to it) so it holds the keyphrase within 121-156 characters."""
+    d = draft.data
+    topic = build_topic(d["keyphrase"])
+    meta = d["meta_description"].strip()
+
+    def has_kp(text: str) -> bool:
+        return d["keyphrase"].lower() in text.lower() and any(occurrences(topic, s) for s in _sentences(text))
+
+    def fits(text: str) -> bool:
+        return META_MIN <= len(text) <= META_MAX
+
+    if fits(meta) and has_kp(meta):
+        return
+    current = [(e["sentence"], e["facts"]) for e in d["evidence"] if e["part"] == "meta_description"]
+    Choice = list[tuple[str, list[str]]]  # (sentence, fact ids) in order
+    candidates: list[Choice] = []
+    if len(meta) > META_MAX and len(current) == 1:
+        for variant in variants(meta):
+            candidates += [[(ensure_period(cut), current[0][1])] for cut in prefixes(variant, SHORTEST_KEPT)]
+    ordered = sorted(facts, key=lambda f: (f.role not in ("lead", "title"), not f.id.startswith("S1.")))
+    for fact in ordered:
+        for variant in variants(fact.text):
+            for cut in dict.fromkeys([variant.strip(), *prefixes(variant, SHORTEST_KEPT)]):
+                sentence = ensure_period(cut)
+                candidates.append([(sentence, [fact.id])])
+                if len(meta) < META_MIN and current and sentence not in meta:
+                    candidates.append([*current, (sentence, [fact.id])])
+
+    def text_of(choice: Choice) -> str:
+        return " ".join(s for s, _ in choice)
+
+    good = [c for c in candidates if fits(text_of(c)) and has_kp(text_of(c))]
+    if not good and not fits(meta):
+        good = [c for c in candidates if fits(text_of(c))]
+    if not good:
+        return
+    choice = good[0]
+    d["meta_description"] = text_of(choice)
+    d["evidence"] = [e for e in d["evidence"] if e["part"] != "meta_description"]
+    d["evidence"] += [Evidence(part="meta_description", sentence=s, facts=ids).model_dump() for s, ids in choice]
+    draft.changes.append("meta_description")
+
+
+def fix_long_paragraphs(draft: _Draft) -> None:
+    """Body paragraphs over 150 words split in two at a sentence boundary; other parts over 150
+    words lose trailing sentences."""
+    d = draft.data
+    i = 0
+    while i < len(d["body"]):
+        sentences = _sentences(d["body"][i])
+        if len(tokens(d["body"][i])) > PARAGRAPH_MAX and len(sentences) > 1 and len(d["body"]) < BODY_MAX:
+            total, cut = 0, 1
+            half = len(tokens(d["body"][i])) / 2
+            for j, s in enumerate(sentences[:-1], start=1):
+                total += len(tokens(s))
+                cut = j
+                if total >= half:
+                    break
+            first, second = " ".join(sentences[:cut]), " ".join(sentences[cut:])
+            d["body"][i : i + 1] = [first, second]
+            for e in d["evidence"]:
+                m = re.fullmatch(r"body\[(\d+)\]", e["part"])
+                if m and int(m[1]) > i:
+                    e["part"] = f"body[{int(m[1]) + 1}]"
+                elif m and int(m[1]) == i and e["sentence"] in second:
+                    e["part"] = f"body[{i + 1}]"
+            draft.changes.append("paragraph")
+            continue
+        i += 1
+    for part, text in draft.parts():
+        if part.startswith("body["):
+            continue
+        sentences = _sentences(text)
+        while len(sentences) > 1 and len(tokens(" ".join(sentences))) > PARAGRAPH_MAX:
+            dropped = sentences.pop()
+            d["evidence"] = [e for e in d["evidence"] if not (e["part"] == part and e["sentence"].strip() == dropped.strip())]
+            draft.changes.append("paragraph")
+        draft.set(part, " ".join(sentences))
+
+
+def _score(result_free: SeoResult, result_forms: SeoResult) -> int:
+    return min(result_free.seo.score, result_forms.seo.score)
+
+
+def _readability(result_free: SeoResult, result_forms: SeoResult) -> int:
+    return min(result_free.readability.score, result_forms.readability.score)
+
+
+def _both(article: Article) -> tuple[SeoResult, SeoResult]:
+    """Free and Premium matching: a fix must hold under both (the free one caps keyphrase
+    density at 3%, the Premium one finds more keyphrase forms)."""
+    return analyze(article, word_forms=False), analyze(article)
+
+
+def fix_long_sentences(draft: _Draft) -> None:
+    """While more than 25% of sentences run over 20 words, cut the longest at a clause boundary,
+    in every part where the part keeps its FORMAT.md size; a cut that lowers the SEO score
+    (fewer words can push keyphrase density over) is undone."""
+    tried: set[str] = set()
+    current = _both(draft.article())
+    while _long_share(current[1]) > LONG_SHARE:
+        longest = [
+            (len(length_words(s)), part, s) for part, text in draft.parts() for s in _sentences(text)
+            if len(length_words(s)) > LONG_SENTENCE and s not in tried and part != "summary[0]"
+        ]
+        if not longest:
+            return
+        _, part, sentence = max(longest)
+        tried.add(sentence)
+        short = _cut_to_words(sentence, LONG_SENTENCE)
+        if not short:
+            continue
+        saved = copy.deepcopy(draft.data)
+        changed = False
+        # The same source sentence often appears in several parts: cut it wherever the part
+        # keeps its size (the summary opens with the lead exactly as written).
+        for p, text in draft.parts():
+            if sentence not in text or p == "summary[0]":
+                continue
+            before = copy.deepcopy(draft.data)
+            draft.replace_sentence(p, sentence, short)
+            if _sizes_kept(before, draft.data):
+                changed = True
+            else:
+                draft.data = before
+        if not changed:
+            continue
+        trial = _both(draft.article())
+        if _score(*trial) < _score(*current) or _readability(*trial) < _readability(*current):
+            draft.data = saved
+            continue
+        current = trial
+        draft.changes.append("sentence")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _sizes_kept(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """FORMAT.md's sizes still hold where they held: conclusion 50-120 words, FAQ answers 30-90,
+    section answers 60-200, and no FAQ answer the same as a section answer."""
+    def floor(old: str, new: str, low: int) -> bool:
+        return _words(new) >= low or _words(new) >= _words(old)
+
+    if not floor(before["conclusion"], after["conclusion"], 50):
+        return False
+    for old, new in zip(before["faq"], after["faq"]):
+        if not floor(old["answer"], new["answer"], 30):
+            return False
+    for old, new in zip(before["sections"], after["sections"]):
+        if not floor(old["answer"], new["answer"], 60):
+            return False
+    answers = {s["answer"] for s in after["sections"]}
+    was = {s["answer"] for s in before["sections"]}
+    return all(q["answer"] not in answers or q_old["answer"] in was for q, q_old in zip(after["faq"], before["faq"]))
+
+
+def _long_share(result: SeoResult) -> float:
+    a = result.readability.get("textSentenceLength")
+    if a is None:
+        return 0.0
+    m = re.match(r"([\d.]+)%", a.message)
+    return float(m.group(1)) if m else 0.0
+
+
+def _failed(article: Article, facts: list[Fact]) -> int | None:
+    try:
+        from ..verify.stage import report_for
+    except ImportError:  # the verifier's models are not installed
+        return None
+    return sum(1 for s in report_for(article, facts).sentences if s.failed)
+
+
+def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tuple[Article, list[str]]:
+    """The article with what fails a check fixed (see the module doc), and what was changed."""
+    changes: list[str] = []
+    if not keyphrase_given:
+        chosen = choose_keyphrase(article, lambda a: _score(*_both(a)))
+        if chosen.keyphrase != article.keyphrase:
+            changes.append("keyphrase")
+        article = chosen
+    draft = _Draft(article)
+    fix_title_width(draft)
+    saved, score = copy.deepcopy(draft.data), _score(*_both(article))
+    fix_meta_description(draft, facts)
+    if _score(*_both(draft.article())) < score:
+        draft.data = saved
+    fix_long_paragraphs(draft)
+    fix_long_sentences(draft)
+    changes += draft.changes
+    return draft.article(), changes
+
+
+def seo_run(run: Run, progress: Any = None) -> Run:
+    """The stage: improve, check grounding again, attach the final scores."""
+    assert run.article is not None
+    before = run.article
+    after, changes = improve(before, run.facts, keyphrase_given=bool(run.options.keyphrase))
+    grounding = before.grounding
+    if changes and any(c != "keyphrase" for c in changes) and before.grounding is not None:
+        failed_before, failed_after = _failed(before, run.facts), _failed(after, run.facts)
+        if failed_before is not None and failed_after is not None and failed_after > failed_before:
+            after, changes = before, []  # a fix cost grounding: ship the verified article as it was
+        elif failed_after is not None:
+            from ..verify.stage import report_for
+
+            grounding = report_for(after, run.facts).to_json_dict()
+    result = analyze(after)
+    after = after.model_copy(update={
+        "seo": result.seo.to_dict(),
+        "readability": result.readability.to_dict(),
+        "grounding": grounding,
+    })
+    after = after.model_copy(update={"jsonld": jsonld.build(after)})
+    if progress:
+        progress("seo", {"seo": result.seo.score, "readability": result.readability.score, "changes": sorted(set(changes))})
+    run.article = after
+    return run
