@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 from ..compress import headline as compress_headline
-from ..compress import main_clause
+from ..compress import main_clause, shorten
 from ..errors import EngineError
 from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import Outline, facet_of
@@ -101,7 +101,7 @@ def _near(text: str, seen: set[str]) -> bool:
         return True
     for other in seen:
         theirs = set(other.split())
-        if len(mine & theirs) / len(mine | theirs) >= 0.75:
+        if theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= 0.8:
             return True
     return False
 
@@ -275,7 +275,7 @@ class _ArticleWriter:
         specs = {
             "headline": PartSpec(
                 "headline",
-                f"Write the headline: one line of at most {HEADLINE_MAX} characters that says who did what, "
+                f"Write the headline: one line of at most {HEADLINE_MAX - 15} characters that says who did what, "
                 f"based on {self._ids([o.lead])}. No final period.",
                 1, 1, 40, max_chars=HEADLINE_MAX, final_period=False,
             ),
@@ -378,7 +378,7 @@ class _ArticleWriter:
 
     def _repair(self, part: str, sentences: list[Sentence], spec: PartSpec) -> list[tuple[str, list[Fact], bool, int]]:
         """Verified sentences as (text, facts, written_by_model, paragraph)."""
-        texts = [self._finish_sentence(s.text, spec) for s in sentences]
+        texts = [self._fit(self._finish_sentence(s.text, spec), spec) for s in sentences]
         verdicts: list[Any] = self._check(texts)
         for i, s in enumerate(sentences):
             if self._cut_off(s.text, spec):
@@ -418,6 +418,17 @@ class _ArticleWriter:
                 seen.add(_norm(grounded[0]))
                 kept.append((grounded[0], [grounded[1]], False, s.paragraph))
         return kept
+
+    @staticmethod
+    def _fit(text: str, spec: PartSpec) -> str:
+        """A sentence over the part's length, shortened by deleting trailing clauses only (so it
+        cannot gain a claim); unchanged when no clause boundary makes it fit."""
+        if not spec.max_chars or len(text) <= spec.max_chars:
+            return text
+        short = shorten(text, spec.max_chars - 1)
+        if not short:
+            return text
+        return ensure_period(short) if spec.final_period else short
 
     @staticmethod
     def _cut_off(text: str, spec: PartSpec) -> bool:
@@ -533,8 +544,17 @@ class _ArticleWriter:
     def _from_pool(self, facts: Sequence[Fact], avoid: set[str], limit: int) -> list[tuple[str, list[Fact]]]:
         """Verified model sentences that rest on ``facts``, fewest other facts first."""
         ids = {f.id for f in facts}
-        found = [(t, fs) for t, fs in self.pool if ids & {f.id for f in fs} and not _near(t, avoid)]
-        found.sort(key=lambda item: (len({f.id for f in item[1]} - ids), len(item[0])))
+        want = {w for f in facts for w in _norm(f.text).split()}
+
+        def overlap(text: str) -> float:
+            mine = set(_norm(text).split())
+            return len(mine & want) / max(1, len(mine))
+
+        # Cited for these facts, and mostly made of their words (a citation list can be too wide).
+        found = [
+            (t, fs) for t, fs in self.pool if ids & {f.id for f in fs} and overlap(t) >= 0.5 and not _near(t, avoid)
+        ]
+        found.sort(key=lambda item: (-overlap(item[0]), len(item[0])))
         out: list[tuple[str, list[Fact]]] = []
         for text, fs in found:
             if len(out) == limit:
@@ -585,7 +605,11 @@ class _ArticleWriter:
         groups: dict[int, list[tuple[str, list[Fact], bool, int]]] = {}
         for item in kept:
             groups.setdefault(item[3], []).append(item)
-        paragraphs = list(groups.values())[:8]
+        paragraphs = list(groups.values())
+        if len(paragraphs) == 1 and len(kept) >= 3:
+            # One block of text: the lead alone, then two sentences a paragraph (inverted pyramid).
+            paragraphs = [kept[:1], *[kept[i : i + 2] for i in range(1, len(kept), 2)]]
+        paragraphs = paragraphs[:8]
         out = []
         for i, group in enumerate(paragraphs):
             self._record(f"body[{i}]", group)

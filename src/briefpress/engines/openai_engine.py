@@ -183,14 +183,10 @@ class OpenAIEngine(ModelEngine):
                     response_format=self._response_format(spec, fact_ids),
                 )
                 break
-            except openai.BadRequestError as exc:
-                # Older servers know only {"type": "json_object", "schema": ...}: ask that way.
+            except openai.APIStatusError as exc:
+                # Some servers know only {"type": "json_object", "schema": ...} (llama-cpp-python's
+                # answers 500 to json_schema, others 400 or 422): ask that way from now on.
                 if self._format_kind == "json_schema" and "response_format" in str(exc).lower():
-                    self._format_kind = "json_object"
-                    continue
-                raise self._translate(exc) from exc
-            except openai.UnprocessableEntityError as exc:
-                if self._format_kind == "json_schema":
                     self._format_kind = "json_object"
                     continue
                 raise self._translate(exc) from exc

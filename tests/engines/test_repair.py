@@ -1,0 +1,121 @@
+"""Verify-and-repair, driven by the scripted engine: what a model says, and what ships."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from briefpress.engines.base import Draft
+from briefpress.engines.fake import ScriptedEngine
+from briefpress.errors import EngineError
+
+from .conftest import make_run
+from .test_contract import TAKAICHI
+
+GOOD = "Takaichi conveyed gratitude for Trump's congratulations. [F2]"
+LEAD = (
+    "Japan's new Prime Minister Sanae Takaichi held her first official phone call with U.S. President Donald "
+    "Trump on Saturday. [F1]"
+)
+
+
+class Script:
+    """Answers by part; ``body`` and ``rewrite`` may be lists consumed in order."""
+
+    def __init__(self, body: list[str] | str, rewrite: list[str] | str = GOOD) -> None:
+        self.body = body if isinstance(body, list) else [body]
+        self.rewrite = rewrite if isinstance(rewrite, list) else [rewrite]
+        self.asked: list[tuple[str, str, bool]] = []
+
+    def __call__(self, messages: list[dict[str, str]], spec: Any) -> str:
+        ask = messages[-1]["content"]
+        self.asked.append((spec.name, ask, spec.enforce))
+        if "not backed by the facts" in ask:
+            return self.rewrite.pop(0) if len(self.rewrite) > 1 else self.rewrite[0]
+        if spec.name == "body":
+            return self.body.pop(0) if len(self.body) > 1 else self.body[0]
+        if spec.name == "headline":
+            return "Takaichi holds first call with Trump [F1]"
+        return f"{LEAD}\n{GOOD}"
+
+
+def write(script: Script, strict: bool = True) -> tuple[Draft, ScriptedEngine]:
+    run, outline = make_run(TAKAICHI, strict=strict)
+    engine = ScriptedEngine(responses=script)
+    return engine.write(run, outline), engine
+
+
+def test_a_failing_sentence_is_rewritten_once_with_the_reason() -> None:
+    script = Script(body=f"{LEAD}\nShares rose 40% after the call. [F4]", rewrite=GOOD)
+    draft, _ = write(script)
+    rewrites = [ask for name, ask, _ in script.asked if "not backed by the facts" in ask]
+    assert len(rewrites) == 1
+    assert "Problem: number '40%'" in rewrites[0]  # the verifier's reason travels with the request
+    assert "40%" not in " ".join(draft.body)
+    assert "Takaichi conveyed gratitude for Trump's congratulations." in " ".join(draft.body)
+    assert draft.repairs and draft.repairs["repaired"] == 1
+
+
+def test_a_sentence_that_fails_twice_is_replaced_by_a_source_sentence() -> None:
+    script = Script(body=f"{LEAD}\nShares rose 40% after the call. [F4]", rewrite="Shares rose 45% later. [F4]")
+    draft, _ = write(script)
+    body = " ".join(draft.body)
+    assert "40%" not in body and "45%" not in body
+    assert "Market reactions included gains in defense-related stocks like Mitsubishi Heavy Industries" in body
+    assert draft.repairs and draft.repairs["replaced"] >= 1
+    replaced = [e for e in draft.evidence if e.part.startswith("body") and "Market reactions" in e.sentence]
+    assert replaced and replaced[0].facts == ["S1.F4"]
+
+
+def test_non_strict_mode_keeps_the_rewrite_even_when_it_fails() -> None:
+    script = Script(body=f"{LEAD}\nShares rose 40% after the call. [F4]", rewrite="Shares rose 45% later. [F4]")
+    draft, _ = write(script, strict=False)
+    assert "Shares rose 45% later." in " ".join(draft.body)
+
+
+def test_malformed_output_is_retried_with_the_form_enforced_then_used() -> None:
+    script = Script(body=["", LEAD])
+    draft, _ = write(script)
+    body_asks = [enforce for name, _, enforce in script.asked if name == "body"]
+    assert body_asks == [False, True]
+    assert draft.repairs and draft.repairs["malformed"] == 1
+    assert draft.body[0].startswith("Japan's new Prime Minister Sanae Takaichi")
+
+
+def test_malformed_twice_falls_back_to_the_extractive_part() -> None:
+    script = Script(body=['{"sentences": "oops"}', "<think>I should write the story"])
+    draft, _ = write(script)
+    assert draft.repairs and draft.repairs["malformed"] == 2 and draft.repairs["fallback_parts"] >= 1
+    assert draft.body[0].startswith("Japan’s new Prime Minister Sanae Takaichi")  # the source's own words
+    assert all(e.facts for e in draft.evidence if e.part.startswith("body"))
+
+
+def test_reasoning_tags_are_stripped_before_reading() -> None:
+    script = Script(body=f"<think>Let me plan: F1 first, then F2.</think>\n{LEAD}\n{GOOD}")
+    draft, _ = write(script)
+    assert "<think>" not in " ".join(draft.body) and "plan" not in " ".join(draft.body)
+    assert draft.body[0].startswith("Japan's new Prime Minister")
+
+
+def test_a_looping_answer_is_cut_and_repeats_dropped() -> None:
+    script = Script(body=f"{LEAD}\n" + f"{GOOD}\n" * 6)
+    draft, _ = write(script)
+    body = " ".join(draft.body)
+    assert body.count("Takaichi conveyed gratitude") == 1
+
+
+def test_an_empty_queue_is_a_one_line_engine_error() -> None:
+    run, outline = make_run(TAKAICHI)
+    with pytest.raises(EngineError, match="no answer left for part 'body'"):
+        ScriptedEngine(responses=[]).write(run, outline)
+
+
+def test_every_request_starts_with_the_same_prefix_holding_every_fact() -> None:
+    script = Script(body=f"{LEAD}\n{GOOD}")
+    _, engine = write(script)
+    prefixes = {tuple((m["role"], m["content"]) for m in messages[:-1]) for _, messages in engine.requests}
+    assert len(prefixes) == 1
+    system = engine.requests[0][1][0]["content"]
+    for alias, fact in zip(("F1", "F2", "F3", "F4"), make_run(TAKAICHI)[0].facts):
+        assert f"{alias}: {fact.text}" in system
