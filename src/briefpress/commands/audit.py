@@ -20,11 +20,15 @@ FORMATS = ("json", "table", "html")
 @click.option("--judge", metavar="ENGINE", help="Ask this engine about borderline statements (e.g. local, openai).")
 @click.option("--fail-on", "fail_on", type=click.Choice(["unsupported"]), help="Exit 3 when any sentence is unsupported or contradicted.")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE instead of standard output.")
+@click.option("--keyphrase", help="Focus keyphrase for the SEO checks (default: the article's own, if it names one).")
 @debug_option
 def command(article_path: str, sources: tuple[str, ...], fmt: str, judge: str | None, fail_on: str | None,
-            output: str | None, debug: bool) -> None:
+            output: str | None, keyphrase: str | None, debug: bool) -> None:
     """Check every sentence of ARTICLE (text, Markdown, HTML or briefpress JSON) against the sources."""
     from ..verify import audit
+    from ..seo import analyze_input
+    from ..seo.render import html_section as seo_html
+    from ..seo.render import table as seo_table
     from ..verify.render import html_page, table
 
     if fmt not in FORMATS:
@@ -34,12 +38,13 @@ def command(article_path: str, sources: tuple[str, ...], fmt: str, judge: str | 
     name, data = read_input(article_path)
     named = [read_input(path) for path in sources]
     report = audit(data, named, judge=judge, article_name=name)
+    seo = analyze_input(data, keyphrase or "", name=name)
     if fmt == "json":
-        text = json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps({**report.to_json_dict(), **seo.to_dict()}, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
-        text = html_page(report, title=f"Grounding report: {name}")
+        text = html_page(report, title=f"Grounding report: {name}").replace("</body>", seo_html(seo) + "\n</body>", 1)
     else:
-        text = table(report)
+        text = table(report) + seo_table(seo)
     write_output(text, output)
     if fail_on == "unsupported" and report.failed:
         # sys.exit, not click's Exit: the group runs click outside standalone mode, which returns Exit's code.

@@ -19,7 +19,7 @@ from .scoring import readability_score, seo_score
 from .seo_checks import SEO_CHECKS
 
 __all__ = [
-    "Assessment", "Page", "Report", "SeoResult", "analyze", "analyze_document", "analyze_page", "article_html",
+    "Assessment", "Page", "Report", "SeoResult", "analyze", "analyze_document", "analyze_input", "analyze_page", "article_html",
     "page_from_article", "page_from_html", "page_from_html_document", "page_from_markdown", "page_from_text",
     "rating",
 ]
@@ -41,6 +41,23 @@ def analyze_page(page: Page, *, word_forms: bool = True) -> SeoResult:
 def analyze(article: Article, keyphrase: str | None = None, *, word_forms: bool = True) -> SeoResult:
     """Audit an article package; ``keyphrase`` overrides the article's own."""
     return analyze_page(page_from_article(article, keyphrase), word_forms=word_forms)
+
+
+def analyze_input(data: str | bytes, keyphrase: str = "", *, name: str = "article", word_forms: bool = True) -> SeoResult:
+    """Audit what ``briefpress audit`` reads: a briefpress article JSON, HTML, Markdown or text."""
+    import json
+
+    from ..errors import InputError
+
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    text = text.lstrip("\ufeff")
+    if text.lstrip().startswith("{"):
+        try:
+            article = Article.model_validate(json.loads(text))
+        except ValueError as exc:
+            raise InputError(f"{name} is not a briefpress article JSON ({type(exc).__name__}); give the article as JSON, HTML, Markdown or text") from exc
+        return analyze(article, keyphrase or None, word_forms=word_forms)
+    return analyze_document(text, keyphrase, name=name, word_forms=word_forms)
 
 
 def analyze_document(text: str, keyphrase: str = "", *, name: str = "", word_forms: bool = True) -> SeoResult:

@@ -79,7 +79,8 @@ def split_html_document(html: str) -> dict[str, str]:
     return {
         "title": title,
         "description": _meta(html, "description"),
-        "keyphrase": _meta(html, "keyphrase"),
+        # briefpress's own pages name the keyphrase first in the keywords meta tag.
+        "keyphrase": _meta(html, "keyphrase") or _meta(html, "keywords").split(",")[0].strip(),
         "slug": href.rstrip("/").rsplit("/", 1)[-1] if href else "",
         "site_url": site_m.group(0) if site_m else "",
         "content": body.strip(),
