@@ -178,3 +178,34 @@ def test_headline_is_a_whole_phrase_within_70_characters() -> None:
     a = _write("The decision to dedicate part of the radio spectrum to a global flight tracking system was taken at a UN conference in Geneva on Wednesday.\n-\nThe conference aimed to improve tracking.\n")
     assert len(a.headline) <= 70
     assert not re.search(r"\b(?:to|a|the|of|on|in|at)$", a.headline)
+
+
+_DUMP = """
+import json, sys
+from pathlib import Path
+from briefpress import ingest
+from briefpress.models import Options, Run
+from briefpress.pipeline import STAGES, run_stages
+out = []
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    run = ingest.ingest(Run(options=Options(date="2026-11-25T09:00:00+00:00")), path.read_text(encoding="utf-8"))
+    a = run_stages(run, stages=[s for s in STAGES if s.name == "write"]).article
+    out.append(a.model_dump(mode="json", exclude={"created"}))
+print(json.dumps(out, sort_keys=True))
+"""
+
+
+def test_output_is_the_same_in_every_process() -> None:
+    """String hashing differs per process; nothing the engine writes may depend on set order.
+    (The write stage alone: it is what this engine decides.)"""
+    import os
+    import subprocess
+    import sys
+
+    briefs = Path(__file__).parent / "golden" / "briefs"
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _DUMP, str(briefs)], env=env, capture_output=True, text=True, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]

@@ -126,7 +126,7 @@ def prefixes(sentence: str, min_words: int = 4) -> list[str]:
         needed = max(min_words, 6) if m.group(0).startswith(",") else min_words
         if len(candidate.split()) >= needed:
             found.add(candidate)
-    return sorted(found, key=len, reverse=True)
+    return sorted(found, key=lambda c: (-len(c), c))  # a total order: set order varies by process
 
 
 def shorten(sentence: str, limit: int, min_words: int = 4) -> str | None:
