@@ -107,14 +107,16 @@ class BarReporter:
         self._failed = 0
 
     def __enter__(self) -> BarReporter:
-        self._progress.start()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        self._progress.stop()
+        if self._task is not None:
+            self._progress.stop()
 
     def __call__(self, event: str, data: dict[str, Any]) -> None:
         if event == "start":
+            # Started here, not on entry: an error before the batch starts stays one line.
+            self._progress.start()
             self._task = self._progress.add_task("batch", total=data["todo"], failed=0)
         elif event == "item" and self._task is not None:
             self.finished += 1
