@@ -207,3 +207,10 @@ def test_an_engine_without_a_judge_is_refused_by_name(facts) -> None:  # type: i
 
     with pytest.raises(UsageError, match="cannot judge"):
         check_sentences(["The plan adds lanes."], facts, judge="extractive")
+
+
+def test_long_runs_of_capitals_are_checked_without_backtracking(facts) -> None:  # type: ignore[no-untyped-def]
+    # Nested optional parts in a name pattern once made this take minutes; it must take no time.
+    sentence = "According to " + " ".join(["The Very Long Name Of Some Big Organisation"] * 30) + " prices rose."
+    v = verdict(sentence, facts)
+    assert v.verdict == "unsupported"

@@ -21,13 +21,15 @@ _CUE = (
     r"estimate|estimates|estimated|agree|agreed|suggest|suggests|suggested|show|shows|showed|predict|predicts|"
     r"predicted|argue|argues|argued|point out|pointed out|caution|cautioned|claim|claims|claimed|found|find|finds"
 )
-_NAME = r"(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|on|de|van|von|&)\s+|\s+)?)+"
+# Each further word needs its own capital and the space before it: no nested optional parts, so
+# matching stays linear on long runs of capitals.
+_NAME = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:(?:\s+(?:of|for|and|on|de|van|von|&))?\s+[A-Z][\w’'.&-]*)*"
 _PATTERNS = (
-    re.compile(rf"\baccording to\s+(?P<who>{_NAME}|(?:the\s+|some\s+|many\s+|several\s+|leading\s+)?(?:{_GENERIC}))", re.I),
+    re.compile(rf"(?i:\baccording to)\s+(?P<who>{_NAME}|(?i:(?:the\s+|some\s+|many\s+|several\s+|leading\s+)?(?:{_GENERIC}))\b)"),
     re.compile(rf"\b(?:per|citing)\s+(?:data|figures|a report|a study|a survey|research|estimates)\s+(?:from|by)\s+(?P<who>{_NAME})"),
     re.compile(rf"\b(?:a|an|the|new|recent)?\s*(?:study|report|survey|poll|analysis|research|review|data)\s+(?:by|from|of)\s+(?P<who>{_NAME})"),
-    re.compile(rf"\b(?P<generic>(?:many|some|several|most|leading|independent|industry|local|senior|top)?\s*(?:{_GENERIC}))"
-               rf"(?:\s+(?:from|at|with|of)\s+(?P<who>{_NAME}))?\s+(?:{_CUE})\b", re.I),
+    re.compile(rf"(?i:\b(?P<generic>(?:many|some|several|most|leading|independent|industry|local|senior|top)?\s*(?:{_GENERIC})))"
+               rf"(?:\s+(?:from|at|with|of)\s+(?P<who>{_NAME}))?\s+(?i:(?:{_CUE}))\b"),
 )
 
 

@@ -109,7 +109,7 @@ def check_names(text: str, doc: Any | None, index: SourceIndex, skip: list[tuple
     return reasons
 
 
-_NAMEISH = r"(?:[A-Z][\w’'.-]+(?:\s+(?:of|de|van|von)\s+|\s+)?){1,4}"
+_NAMEISH = r"[A-Z][\w’'.-]+(?:(?:\s+(?:of|de|van|von))?\s+[A-Z][\w’'.-]+){0,3}"
 _SPEAKER_AFTER = re.compile(rf"\b(?:said|says|told|added|noted|warned|argued|stated|wrote|explained|insisted|claimed|declared|according to)\s+(?P<who>{_NAMEISH})")
 _SPEAKER_BEFORE = re.compile(rf"(?P<who>{_NAMEISH})(?:,[^,]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:said|says|told|added|noted|warned|argued|stated|wrote|explained|insisted|claimed|declared)\b")
 
