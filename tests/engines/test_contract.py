@@ -157,3 +157,20 @@ def test_scripted_invention_was_repaired() -> None:
     assert "40%" not in body
     assert "Defense-related stocks like Mitsubishi Heavy Industries gained, with shares rising up to 5%." in body
     assert w.draft.repairs and w.draft.repairs["repaired"] >= 1
+
+
+def test_local_evaluates_the_shared_prefix_once(written: Written) -> None:
+    """llama.cpp's own counters: the prompt tokens it evaluated for the whole article are the
+    prefix once plus each request's own few, far fewer than the requests' full length."""
+    from briefpress.engines.local import LocalEngine
+
+    engine = written.engine
+    if not isinstance(engine, LocalEngine):
+        pytest.skip("only the local engine runs llama.cpp in-process")
+    perf = engine.perf()
+    calls = engine.stats.calls
+    assert engine.prefix_tokens > 100 and calls >= 5
+    assert perf["prompt_tokens"] >= engine.prefix_tokens
+    # Without reuse every request would evaluate the prefix again.
+    assert perf["prompt_tokens"] < engine.requested_prompt_tokens - (calls - 1) * engine.prefix_tokens * 0.9
+    assert perf["decoded_tokens"] > 0

@@ -91,6 +91,8 @@ class LocalEngine(ModelEngine):
         self.llm: Any = None
         self.model_path: Path | None = None
         self._n_ctx = 0
+        self.prefix_tokens = 0
+        self.requested_prompt_tokens = 0  # what the requests would cost without the shared prefix
 
     # -- model --------------------------------------------------------------------------------
 
@@ -128,8 +130,11 @@ class LocalEngine(ModelEngine):
         # finds it in the KV cache and evaluates only the part's own request.
         tokens = self._prefix_tokens(prefix)
         self.llm.reset()
+        _import_llama().llama_perf_context_reset(self.llm._ctx.ctx)
         self.llm.eval(tokens)
         self.stats.prompt_tokens += len(tokens)
+        self.prefix_tokens = len(tokens)
+        self.requested_prompt_tokens = 0
 
     def _prefix_tokens(self, prefix: list[Message]) -> list[int]:
         """The tokens every request starts with: the chat template up to the last user turn."""
@@ -172,6 +177,7 @@ class LocalEngine(ModelEngine):
         if self.llm is None:
             self._begin(messages[:-1])
         tokens = self._prompt_tokens(messages)
+        self.requested_prompt_tokens += len(tokens)
         cached = self.llm.n_tokens
         reused = _common_prefix(self.llm._input_ids[:cached].tolist(), tokens)
         if len(tokens) + spec.max_tokens > self._n_ctx:
@@ -212,6 +218,17 @@ class LocalEngine(ModelEngine):
             seconds=time.monotonic() - started,
             finish=finish,
         )
+
+    def perf(self) -> dict[str, float]:
+        """llama.cpp's own counters since this article began: prompt tokens it evaluated, tokens
+        it decoded, and the milliseconds each took."""
+        data = _import_llama().llama_perf_context(self.llm._ctx.ctx)
+        return {
+            "prompt_tokens": data.n_p_eval,
+            "prompt_ms": data.t_p_eval_ms,
+            "decoded_tokens": data.n_eval,
+            "decode_ms": data.t_eval_ms,
+        }
 
     def count_tokens(self, text: str) -> int:
         if self.llm is None:

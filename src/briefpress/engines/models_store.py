@@ -70,14 +70,16 @@ def _installed_file(distribution: str, inner_path: str) -> Path | None:
     return None
 
 
-def packaged_parts_installed(model: PackagedModel = QWEN) -> bool:
+def packaged_parts_installed(model: PackagedModel | None = None) -> bool:
     """True when every slice's package is installed (the ``briefpress[local]`` extra)."""
+    model = model or QWEN
     return all(
         _installed_file(dist, inner) is not None for dist, inner in zip(model.distributions, model.part_paths)
     )
 
 
-def find_parts(model: PackagedModel = QWEN) -> list[Path]:
+def find_parts(model: PackagedModel | None = None) -> list[Path]:
+    model = model or QWEN
     parts: list[Path] = []
     missing: list[str] = []
     for dist, inner in zip(model.distributions, model.part_paths):
@@ -94,7 +96,8 @@ def find_parts(model: PackagedModel = QWEN) -> list[Path]:
     return parts
 
 
-def cached_model_path(model: PackagedModel = QWEN) -> Path:
+def cached_model_path(model: PackagedModel | None = None) -> Path:
+    model = model or QWEN
     return cache_dir() / model.filename
 
 
@@ -102,8 +105,9 @@ def _verified_marker(path: Path) -> Path:
     return path.with_name(path.name + ".sha256")
 
 
-def is_assembled(model: PackagedModel = QWEN) -> bool:
+def is_assembled(model: PackagedModel | None = None) -> bool:
     """The joined file is in the cache, of the right size, and was hash-checked when joined."""
+    model = model or QWEN
     path = cached_model_path(model)
     marker = _verified_marker(path)
     try:
@@ -149,8 +153,9 @@ def assemble(parts: list[Path], target: Path, sha256: str, size: int) -> Path:
     return target
 
 
-def packaged_model_path(model: PackagedModel = QWEN) -> Path:
+def packaged_model_path(model: PackagedModel | None = None) -> Path:
     """The verified GGUF file of the packaged model, joined from its parts on first use."""
+    model = model or QWEN
     if is_assembled(model):
         return cached_model_path(model)
     parts = find_parts(model)
@@ -167,7 +172,7 @@ def smollm2_path() -> Path:
 
 def resolve_model(spec: str | None) -> Path:
     """``None`` (the packaged model), ``smollm2``, or a path to any GGUF file."""
-    if spec is None or spec in ("default", QWEN.name, "qwen"):
+    if spec is None or spec in ("default", "qwen"):
         return packaged_model_path()
     if spec == "smollm2":
         return smollm2_path()
@@ -182,7 +187,7 @@ def resolve_model(spec: str | None) -> Path:
 
 def model_found(spec: str | None) -> tuple[bool, str]:
     """For ``briefpress engines``: whether the model can be had without joining or downloading."""
-    if spec is None or spec in ("default", QWEN.name, "qwen"):
+    if spec is None or spec in ("default", "qwen"):
         if is_assembled():
             return True, f"model {QWEN.name} ready in {cached_model_path()}"
         if packaged_parts_installed():
