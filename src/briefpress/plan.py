@@ -208,7 +208,7 @@ def _lowercase_somewhere(word: str, texts: list[str]) -> bool:
 
 def choose_keyphrase(headline: str, facts: list[Fact], lead: Fact | None = None) -> str:
     """The name or topic the brief is most about: mentioned by the most facts, the lead counting
-    double. Candidates are names (runs of capitalised words, titles and possessives left out; a
+    double and the headline once more. Candidates are names (runs of capitalised words, titles and possessives left out; a
     nationality keeps the noun it qualifies, "Chinese shares"), then lower-case topics that at
     least two facts mention; a name wins a tie, and an earlier candidate a later one.
     """
@@ -226,7 +226,8 @@ def choose_keyphrase(headline: str, facts: list[Fact], lead: Fact | None = None)
         if mentions < min_mentions:
             return
         in_lead = _mentions(phrase, lead.text)
-        candidates[phrase] = mentions + (1.0 if in_lead else 0.0) + bonus
+        in_headline = phrase.lower() in headline.lower()  # the headline names its subject first
+        candidates[phrase] = mentions + (1.0 if in_lead else 0.0) + (1.0 if in_headline else 0.0) + bonus
         order.append(phrase)
 
     for fact in [lead, *[f for f in brief if f is not lead]]:
