@@ -209,3 +209,9 @@ def test_output_is_the_same_in_every_process() -> None:
         done = subprocess.run([sys.executable, "-c", _DUMP, str(briefs)], env=env, capture_output=True, text=True, check=True)
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_meta_description_prefers_one_whole_sentence(takaichi_article: Article) -> None:
+    meta = [e for e in takaichi_article.evidence if e.part == "meta_description"]
+    assert len(meta) == 1 and meta[0].facts == ["S1.F1"]
+    assert "Donald Trump" in takaichi_article.meta_description

@@ -161,8 +161,8 @@ class ExtractiveEngine(Engine):
 
         Built from deletion-only versions of the lead and key points, one or two of them, topped
         up with a reader benefit (a sentence that makes no claim) when the facts fall short. The
-        best mix fits the size, holds the keyphrase in a factual sentence, uses the lead, and
-        needs the fewest added words.
+        best mix fits the size, holds the keyphrase in a factual sentence, uses the lead, needs
+        the fewest added words and the fewest sentences.
         """
         kp = outline.keyphrase.lower()
         options: list[tuple[str, Fact]] = []
@@ -195,6 +195,8 @@ class ExtractiveEngine(Engine):
                     kp in text.lower(),
                     mix[0][1] is outline.lead,
                     -sum(1 for _, f in mix if f is None),
+                    -len(mix),  # one whole sentence reads better than two cut ones
+                    -sum(fillers.index(s) for s, f in mix if f is None),  # the plainest benefit that fits
                     len(text),
                 )
                 if best is None or key > best[0]:
