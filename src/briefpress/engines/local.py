@@ -92,6 +92,7 @@ class LocalEngine(ModelEngine):
         self.model_path: Path | None = None
         self._n_ctx = 0
         self.prefix_tokens = 0
+        self.prefix_ms = 0.0
         self.requested_prompt_tokens = 0  # what the requests would cost without the shared prefix
 
     # -- model --------------------------------------------------------------------------------
@@ -133,6 +134,7 @@ class LocalEngine(ModelEngine):
         _import_llama().llama_perf_context_reset(self.llm._ctx.ctx)
         self.llm.eval(tokens)
         self.stats.prompt_tokens += len(tokens)
+        self.prefix_ms = float(_import_llama().llama_perf_context(self.llm._ctx.ctx).t_p_eval_ms)
         self.prefix_tokens = len(tokens)
         self.requested_prompt_tokens = 0
 

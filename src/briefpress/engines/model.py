@@ -229,7 +229,7 @@ class _ArticleWriter:
             sections.append(Section(question=part.question, answer=answer))
         conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
         headline = self._headline(specs["headline"])
-        meta = self._meta(specs["meta_description"])
+        meta = self._meta()
         summary = list(self.fallback.summary)
         self._copy_evidence(lambda p: p.startswith("summary["))
         faq = []
@@ -237,7 +237,7 @@ class _ArticleWriter:
             self._copy_evidence(lambda p, i=i: p == f"faq[{i}].question")
             faq.append(Section(question=part.question, answer=self._faq_answer(i, part.facts)))
         takeaways = self._takeaways()
-        self.evidence.sort(key=lambda e: _PART_ORDER(e.part))
+        self.evidence.sort(key=lambda e: _part_order(e.part))
         return Draft(
             headline=headline,
             meta_description=meta,
@@ -271,19 +271,12 @@ class _ArticleWriter:
 
     def _specs(self) -> dict[str, PartSpec]:
         o = self.outline
-        kp = o.keyphrase
         specs = {
             "headline": PartSpec(
                 "headline",
                 f"Write the headline: one line of at most {HEADLINE_MAX - 15} characters that says who did what, "
                 f"based on {self._ids([o.lead])}. No final period.",
                 1, 1, 40, max_chars=HEADLINE_MAX, final_period=False,
-            ),
-            "meta_description": PartSpec(
-                "meta_description",
-                f'Write a meta description for search results: one sentence of 90 to 140 characters that '
-                f'contains the words "{kp}". Use {self._ids([o.lead, *o.points[:1]])}.',
-                1, 1, 60, max_chars=META_MAX,
             ),
         }
         for i, part in enumerate(o.sections):
@@ -435,7 +428,9 @@ class _ArticleWriter:
         return looks_cut_off(text if spec.final_period else ensure_period(text))
 
     def _finish_sentence(self, text: str, spec: PartSpec) -> str:
-        text = text.strip().strip('"“”').strip() if text.count('"') % 2 or text.count("“") != text.count("”") else text.strip()
+        text = text.strip()
+        if text.count('"') % 2 or text.count("“") != text.count("”"):
+            text = text.strip('"“”').strip()  # a stray quote mark around the whole answer
         if not text:
             return ""
         if spec.final_period:
@@ -522,22 +517,34 @@ class _ArticleWriter:
         self._record("headline", kept[:1])
         return kept[0][0]
 
-    def _meta(self, spec: PartSpec) -> str:
-        sentences = self._generate(spec)
-        kept = self._repair("meta_description", sentences, spec) if sentences else []
-        if kept:
-            text = kept[0][0]
+    def _meta(self) -> str:
+        """From the verified body and section sentences: the one that holds the keyphrase (the
+        lead's first), shortened by deletion to fit, with a reader benefit when short. A model
+        asked for 120-156 characters overshoots and the cut is thrown away, so none is asked."""
+        kp = self.outline.keyphrase.lower()
+        lead = self.outline.lead.id
+        candidates = sorted(
+            (item for item in self.pool if kp in item[0].lower()),
+            key=lambda item: (lead not in {f.id for f in item[1]}, len(item[0])),
+        )
+        for text, facts in candidates:
+            if len(text) > META_MAX:
+                short = shorten(text, META_MAX - 1)
+                if not short or kp not in short.lower():
+                    continue
+                text = ensure_period(short)
             extra = []
+            full = text
             for benefit in _BENEFITS:
-                if len(text) >= META_MIN:
+                if len(full) >= META_MIN:
                     break
-                if len(text) + 1 + len(benefit) <= META_MAX:
-                    text = f"{text} {benefit}"
+                if len(full) + 1 + len(benefit) <= META_MAX:
+                    full = f"{full} {benefit}"
                     extra.append(benefit)
-            if META_MIN <= len(text) <= META_MAX and self.outline.keyphrase.lower() in text.lower():
-                self._record("meta_description", kept[:1])
+            if META_MIN <= len(full) <= META_MAX and not _failed(self._check([text])[0]):
+                self.evidence.append(Evidence(part="meta_description", sentence=text, facts=[f.id for f in facts]))
                 self.evidence.extend(Evidence(part="meta_description", sentence=b, no_claim=True) for b in extra)
-                return text
+                return full
         self._fall_back("meta_description")
         return self.fallback.meta_description
 
@@ -636,7 +643,7 @@ _ORDER = ("headline", "summary", "meta_description", "sections", "faq", "takeawa
 _INDEX = re.compile(r"\[(\d+)\]")
 
 
-def _PART_ORDER(part: str) -> tuple[int, int, int]:
+def _part_order(part: str) -> tuple[int, int, int]:
     head = re.split(r"[\[.]", part, maxsplit=1)[0]
     rank = _ORDER.index(head) if head in _ORDER else len(_ORDER)
     m = _INDEX.search(part)
