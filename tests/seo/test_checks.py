@@ -12,7 +12,7 @@ from briefpress.seo.readability_checks import has_transition, is_passive
 from briefpress.seo.result import Assessment
 from briefpress.seo.scoring import readability_score, seo_score
 from briefpress.seo.syllables import count_word
-from briefpress.seo.tokens import count_words, split_sentences, tokens
+from briefpress.seo.tokens import count_words, length_words, split_sentences, tokens
 
 
 def _page(body: str, **kw: str) -> Context:
@@ -29,7 +29,8 @@ def test_sentences_split_like_yoast() -> None:
 
 def test_word_counts_split_on_spaces_and_tokens_on_hyphens() -> None:
     assert count_words("Japan-U.S. alliance — 5% rise") == 4
-    assert tokens("Japan-U.S. alliance") == ["Japan", "U.S", "alliance"]
+    assert tokens("Japan-U.S. alliance") == ("Japan", "U.S", "alliance")
+    assert length_words("Japan-U.S. alliance — in Indo-Pacific") == ("Japan-U.S", "alliance", "in", "Indo-Pacific")
 
 
 def test_stemmer_puts_inflections_together() -> None:

@@ -19,10 +19,20 @@ from .scoring import readability_score, seo_score
 from .seo_checks import SEO_CHECKS
 
 __all__ = [
-    "Assessment", "Page", "Report", "SeoResult", "analyze", "analyze_document", "analyze_input", "analyze_page", "article_html",
+    "Assessment", "Page", "Report", "SeoResult", "analyze", "clear_caches", "analyze_document", "analyze_input", "analyze_page", "article_html",
     "page_from_article", "page_from_html", "page_from_html_document", "page_from_markdown", "page_from_text",
     "rating",
 ]
+
+
+def clear_caches() -> None:
+    """Forget the per-sentence results kept between audits (benchmarks time cold audits)."""
+    from . import forms, readability_checks, syllables, tokens
+
+    for func in (tokens.tokens, tokens.length_words, tokens.count_words, tokens.split_sentences, forms.stem,
+                 forms._normalize, forms._token_keys, forms._token_pairs, readability_checks.has_transition,
+                 readability_checks.is_passive, readability_checks._beginning, syllables.count_word):
+        func.cache_clear()
 
 
 def analyze_page(page: Page, *, word_forms: bool = True) -> SeoResult:

@@ -19,6 +19,7 @@ _DOUBLE_QUOTES = "\"“”„‟〝〞〟"
 _VOWELS = set("aeiouy")
 
 
+@lru_cache(maxsize=65536)
 def _normalize(word: str) -> str:
     word = word.lower().replace("’", "'").replace("‘", "'")
     for suffix in ("'s", "s'"):
@@ -103,27 +104,29 @@ def build_topic(keyphrase: str, page_words: set[str] | None = None) -> Topic:
     return Topic(k, words, tuple(forms), exact=False)
 
 
-def _token_keys(text: str) -> list[str]:
-    return [t.lower() for t in tokens(text)]
+@lru_cache(maxsize=16384)
+def _token_keys(text: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in tokens(text))
 
 
-def _matches(token: str, forms: frozenset[str]) -> bool:
-    return token in forms or _normalize(token) in forms
+@lru_cache(maxsize=16384)
+def _token_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((t, _normalize(t)) for t in _token_keys(text))
 
 
 def word_counts(topic: Topic, text: str) -> list[int]:
     """How often each keyphrase word (any of its forms) occurs in ``text``."""
     if topic.exact:
         return [count_exact(topic, text)]
-    toks = _token_keys(text)
-    return [sum(1 for t in toks if _matches(t, f)) for f in topic.forms]
+    pairs = _token_pairs(text)
+    return [sum(1 for t, n in pairs if t in f or n in f) for f in topic.forms]
 
 
 def count_exact(topic: Topic, text: str) -> int:
-    phrase = _token_keys(topic.words[0])
+    phrase = list(_token_keys(topic.words[0]))
     if not phrase:
         return 0
-    toks = _token_keys(text)
+    toks = list(_token_keys(text))
     count = i = 0
     while i + len(phrase) <= len(toks):
         if toks[i : i + len(phrase)] == phrase:

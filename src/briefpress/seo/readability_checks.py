@@ -87,6 +87,7 @@ def _multi_word_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])")
 
 
+@lru_cache(maxsize=16384)
 def has_transition(sentence: str) -> bool:
     lower = sentence.lower().replace("’", "'")
     words = [w.lower() for w in tokens(lower)]
@@ -94,11 +95,19 @@ def has_transition(sentence: str) -> bool:
         return True
     if _multi_word_pattern().search(lower):
         return True
-    for first, second in TWO_PART_TRANSITIONS:
-        a = re.search(rf"(?<![\w']){re.escape(first)}(?![\w'])", lower)
-        if a and re.search(rf"(?<![\w']){re.escape(second)}(?![\w'])", lower[a.end():]):
+    for first, second in _two_part_patterns():
+        a = first.search(lower)
+        if a and second.search(lower, a.end()):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _two_part_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    def word(w: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w']){re.escape(w)}(?![\w'])")
+
+    return [(word(a), word(b)) for a, b in TWO_PART_TRANSITIONS]
 
 
 def transition_words(ctx: Context) -> Assessment | None:
@@ -119,6 +128,7 @@ _STOP_CHARACTER = re.compile(r"[:,](?=[\s'\"+\-»«‹›<>])|'ll(?=[\s'\"])|'ve
 _ING = re.compile(r"\w+ing(?=$|[\s.,'()\"+\-;!?:/»«‹›<>])")
 _ING_EXCLUDED = frozenset(("king", "cling", "ring", "being", "thing", "something", "anything"))
 _WORD_AT = re.compile(r"[^\s]+")
+_STOP_PHRASES = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in CLAUSE_STOP_PHRASES) + r")(?![\w'])")
 
 
 def _clauses(sentence: str) -> list[list[str]]:
@@ -132,9 +142,8 @@ def _clauses(sentence: str) -> list[list[str]]:
     for pos, w in words:
         if w in PASSIVE_AUXILIARIES or w in CLAUSE_STOPWORDS:
             breaks.add(pos)
-    for phrase in CLAUSE_STOP_PHRASES:
-        for m in re.finditer(rf"(?<![\w']){phrase}(?![\w'])", s):
-            breaks.add(m.start())
+    for m in _STOP_PHRASES.finditer(s):
+        breaks.add(m.start())
     for m in _STOP_CHARACTER.finditer(s):
         breaks.add(m.start())
     for m in _ING.finditer(s):
@@ -152,9 +161,10 @@ def _clauses(sentence: str) -> list[list[str]]:
 
 
 def _is_participle(word: str) -> bool:
-    return bool(re.fullmatch(r"\w+ed", word)) or word in IRREGULAR_PARTICIPLES
+    return (len(word) > 2 and word.endswith("ed") and word[:-2].isalnum()) or word in IRREGULAR_PARTICIPLES
 
 
+@lru_cache(maxsize=16384)
 def is_passive(sentence: str) -> bool:
     for clause in _clauses(sentence):
         aux_at = next(i for i, w in enumerate(clause) if w in PASSIVE_AUXILIARIES)
@@ -190,6 +200,7 @@ def text_presence(ctx: Context) -> Assessment | None:
     return Assessment("textPresence", 3, "There is not enough text to judge; write at least 50 characters.")
 
 
+@lru_cache(maxsize=16384)
 def _beginning(sentence: str) -> str:
     words = [w.lower() for w in length_words(sentence)]
     if not words:

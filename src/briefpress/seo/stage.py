@@ -22,6 +22,7 @@ from . import analyze
 from .result import SeoResult
 from .forms import build_topic, occurrences
 from .pixels import title_width
+from .readability_checks import is_passive
 from .seo_checks import TITLE_MAX_PX
 from .tokens import length_words, tokens
 
@@ -29,6 +30,7 @@ META_MIN, META_MAX = 121, 156
 PARAGRAPH_MAX = 150
 BODY_MAX = 8  # paragraphs (FORMAT.md)
 LONG_SENTENCE, LONG_SHARE = 20, 25.0
+PASSIVE_SHARE = 10.0
 SHORTEST_KEPT = 6  # words: a shorter cut rarely keeps a verb and its object
 
 _FIELDS_WITH_PROSE = ("summary", "sections", "faq", "takeaways", "conclusion", "body")
@@ -181,6 +183,15 @@ def fix_meta_description(draft: _Draft, facts: list[Fact]) -> None:
                 if len(meta) < META_MIN and current and sentence not in meta:
                     candidates.append([*current, (sentence, [fact.id])])
 
+    # A sentence with the keyphrase, then a clause of another fact to fill the room.
+    keyed = [f for f in ordered if has_kp(ensure_period(f.text)) and len(f.text) < META_MIN]
+    for first in keyed[:2]:
+        for other in ordered:
+            if other.id == first.id:
+                continue
+            for cut in dict.fromkeys([other.text.strip(), *prefixes(other.text, SHORTEST_KEPT)]):
+                candidates.append([(ensure_period(first.text), [first.id]), (ensure_period(cut), [other.id])])
+
     def text_of(choice: Choice) -> str:
         return " ".join(s for s, _ in choice)
 
@@ -203,11 +214,11 @@ def fix_long_paragraphs(draft: _Draft) -> None:
     i = 0
     while i < len(d["body"]):
         sentences = _sentences(d["body"][i])
-        if len(tokens(d["body"][i])) > PARAGRAPH_MAX and len(sentences) > 1 and len(d["body"]) < BODY_MAX:
+        if len(length_words(d["body"][i])) > PARAGRAPH_MAX and len(sentences) > 1 and len(d["body"]) < BODY_MAX:
             total, cut = 0, 1
-            half = len(tokens(d["body"][i])) / 2
+            half = len(length_words(d["body"][i])) / 2
             for j, s in enumerate(sentences[:-1], start=1):
-                total += len(tokens(s))
+                total += len(length_words(s))
                 cut = j
                 if total >= half:
                     break
@@ -226,7 +237,7 @@ def fix_long_paragraphs(draft: _Draft) -> None:
         if part.startswith("body["):
             continue
         sentences = _sentences(text)
-        while len(sentences) > 1 and len(tokens(" ".join(sentences))) > PARAGRAPH_MAX:
+        while len(sentences) > 1 and len(length_words(" ".join(sentences))) > PARAGRAPH_MAX:
             dropped = sentences.pop()
             d["evidence"] = [e for e in d["evidence"] if not (e["part"] == part and e["sentence"].strip() == dropped.strip())]
             draft.changes.append("paragraph")
@@ -247,38 +258,67 @@ def _both(article: Article) -> tuple[SeoResult, SeoResult]:
     return analyze(article, word_forms=False), analyze(article)
 
 
-def fix_long_sentences(draft: _Draft) -> None:
-    """While more than 25% of sentences run over 20 words, cut the longest at a clause boundary,
-    in every part where the part keeps its FORMAT.md size; a cut that lowers the SEO score
-    (fewer words can push keyphrase density over) is undone."""
-    tried: set[str] = set()
+def _cut_active(sentence: str) -> str | None:
+    """The fullest clause-bounded deletion of ``sentence`` that holds no passive clause (a
+    trailing "..., which was approved by ..." goes; a passive main clause cannot)."""
+    best: str | None = None
+    for variant in variants(sentence):
+        for candidate in prefixes(variant, SHORTEST_KEPT):
+            if (len(length_words(candidate)) >= SHORTEST_KEPT and candidate.rstrip(".") != sentence.rstrip(".")
+                    and not is_passive(candidate)):
+                if best is None or len(candidate) > len(best):
+                    best = candidate
+                break
+    return ensure_period(best) if best else None
+
+
+def _apply_cut(draft: _Draft, sentence: str, short: str) -> bool:
+    """Cut ``sentence`` to ``short`` in every part where the part keeps its FORMAT.md size (the
+    summary opens with the lead exactly as written); whether any part changed."""
+    changed = False
+    for p, text in draft.parts():
+        if sentence not in text or p == "summary[0]":
+            continue
+        before = copy.deepcopy(draft.data)
+        draft.replace_sentence(p, sentence, short)
+        if _sizes_kept(before, draft.data):
+            changed = True
+        else:
+            draft.data = before
+    return changed
+
+
+def fix_sentences(draft: _Draft) -> None:
+    """While more than 25% of sentences run over 20 words, cut the longest at a clause boundary;
+    while more than 10% are passive, cut a passive trailing clause where there is one. A cut
+    that lowers either score under either matching is undone."""
+    tried: set[tuple[str, str]] = set()
     current = _both(draft.article())
-    while _long_share(current[1]) > LONG_SHARE:
-        longest = [
-            (len(length_words(s)), part, s) for part, text in draft.parts() for s in _sentences(text)
-            if len(length_words(s)) > LONG_SENTENCE and s not in tried and part != "summary[0]"
-        ]
-        if not longest:
+    while True:
+        kinds = []
+        if _long_share(current[1]) > LONG_SHARE:
+            kinds.append("long")
+        if _passive_share(current[1]) > PASSIVE_SHARE:
+            kinds.append("passive")
+        candidates = []
+        for part, text in draft.parts():
+            if part == "summary[0]":
+                continue
+            for s in _sentences(text):
+                n = len(length_words(s))
+                if "long" in kinds and n > LONG_SENTENCE and ("long", s) not in tried:
+                    candidates.append((n, "long", s))
+                if "passive" in kinds and is_passive(s) and ("passive", s) not in tried:
+                    candidates.append((n, "passive", s))
+        if not candidates:
             return
-        _, part, sentence = max(longest)
-        tried.add(sentence)
-        short = _cut_to_words(sentence, LONG_SENTENCE)
+        _, kind, sentence = max(candidates)
+        tried.add((kind, sentence))
+        short = _cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
         if not short:
             continue
         saved = copy.deepcopy(draft.data)
-        changed = False
-        # The same source sentence often appears in several parts: cut it wherever the part
-        # keeps its size (the summary opens with the lead exactly as written).
-        for p, text in draft.parts():
-            if sentence not in text or p == "summary[0]":
-                continue
-            before = copy.deepcopy(draft.data)
-            draft.replace_sentence(p, sentence, short)
-            if _sizes_kept(before, draft.data):
-                changed = True
-            else:
-                draft.data = before
-        if not changed:
+        if not _apply_cut(draft, sentence, short):
             continue
         trial = _both(draft.article())
         if _score(*trial) < _score(*current) or _readability(*trial) < _readability(*current):
@@ -309,6 +349,14 @@ def _sizes_kept(before: dict[str, Any], after: dict[str, Any]) -> bool:
     answers = {s["answer"] for s in after["sections"]}
     was = {s["answer"] for s in before["sections"]}
     return all(q["answer"] not in answers or q_old["answer"] in was for q, q_old in zip(after["faq"], before["faq"]))
+
+
+def _passive_share(result: SeoResult) -> float:
+    a = result.readability.get("passiveVoice")
+    if a is None:
+        return 0.0
+    m = re.match(r"([\d.]+)%", a.message)
+    return float(m.group(1)) if m else 0.0
 
 
 def _long_share(result: SeoResult) -> float:
@@ -342,7 +390,7 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tu
     if _score(*_both(draft.article())) < score:
         draft.data = saved
     fix_long_paragraphs(draft)
-    fix_long_sentences(draft)
+    fix_sentences(draft)
     changes += draft.changes
     return draft.article(), changes
 

@@ -12,8 +12,6 @@ from functools import lru_cache
 PUNCTUATION = (
     "–-()_[]’‘“”〝〞〟‟„\"'.?!:;,¿¡«»‹›—×+&<>…"
 )
-_STRIP_START = re.compile("^[" + re.escape(PUNCTUATION) + "]+")
-_STRIP_END = re.compile("[" + re.escape(PUNCTUATION) + "]+$")
 _TOKEN_SEPARATORS = re.compile(r"[\s\u00a0\u2013\u2014\-\[\]]+")
 _QUOTES = "'\"‘’“”„‟‚‛`〝〞〟«»‹›"
 _CLOSING_DELIMITERS = "”〞〟„』›»’‛`\"'"
@@ -30,28 +28,31 @@ _INITIAL_BEFORE = re.compile(r"(?:^|[\s.,'()\"+\-;!?:/»«‹›<>])[A-Za-z]$")
 
 
 def strip_punctuation(word: str) -> str:
-    return _STRIP_END.sub("", _STRIP_START.sub("", word))
+    return word.strip(PUNCTUATION)
 
 
+@lru_cache(maxsize=16384)
 def count_words(text: str) -> int:
     """Words as text length counts them: white-space separated, punctuation removed."""
     return sum(1 for w in text.split() if strip_punctuation(w))
 
 
-def tokens(text: str) -> list[str]:
-    """Words as sentence-level checks see them: hyphens and dashes separate words too."""
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> tuple[str, ...]:
+    """Words as keyphrase matching sees them: hyphens and dashes separate words too."""
     out = []
     for raw in _TOKEN_SEPARATORS.split(text):
         word = strip_punctuation(raw)
         if word:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 _LENGTH_SEPARATORS = re.compile(r"[\s\u00a0\u2013\u2014\[\]]+")
 
 
-def length_words(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def length_words(text: str) -> tuple[str, ...]:
     """Words as sentence and paragraph length count them: hyphenated compounds stay one word
     ("Indo-Pacific"), dashes and brackets separate."""
     out = []
@@ -59,17 +60,22 @@ def length_words(text: str) -> list[str]:
         word = strip_punctuation(raw)
         if word:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 def _valid_start(ch: str) -> bool:
     return ch != ch.lower() or ch.isdigit() or ch in _QUOTES or ch in "¿¡<"
 
 
+_SPACES = re.compile(r"\s+")
+_CANDIDATES = re.compile("[.?!…" + re.escape(_CLOSING_DELIMITERS) + "]")
+_INITIAL_AFTER = re.compile(r"\s?[A-Za-z]\.")
+
+
 def _after(text: str, i: int) -> str:
     """The two characters after position i, with the first white-space run collapsed."""
     rest = text[i + 1 : i + 40]
-    return re.sub(r"\s+", " ", rest, count=1)[:2]
+    return _SPACES.sub(" ", rest, count=1)[:2]
 
 
 @lru_cache(maxsize=4096)
@@ -78,7 +84,8 @@ def split_sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     start = 0
     n = len(text)
-    for i, ch in enumerate(text):
+    for m in _CANDIDATES.finditer(text):
+        i, ch = m.start(), m.group(0)
         split = False
         if ch == ".":
             current = text[start : i + 1]
@@ -88,7 +95,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
             if nxt[:1].isdigit():
                 continue
             # "J. K. Rowling": a single letter, a dot, a single letter and a dot again.
-            if _INITIAL_BEFORE.search(text[start:i]) and re.match(r"\s?[A-Za-z]\.", text[i + 1 : i + 4]):
+            if _INITIAL_BEFORE.search(text[start:i]) and _INITIAL_AFTER.match(text, i + 1, i + 4):
                 continue
             split = len(nxt) == 2 and nxt[0].isspace() and _valid_start(nxt[1])
         elif ch in "?!":
