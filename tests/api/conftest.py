@@ -38,6 +38,7 @@ def make_client(db_url: str) -> Iterator[Callable[..., Client]]:
 
     def make(**settings: Any) -> Client:
         settings.setdefault("db_url", db_url)
+        settings.setdefault("rate_limit", 0)  # tests poll jobs fast; the rate limit has its own tests
         server = LiveServer(create_app(Settings(**settings))).__enter__()
         client = httpx.Client(base_url=server.url, timeout=60)
         opened.append((server, client))
@@ -67,7 +68,7 @@ def wait_job(client: Client, job_id: str, timeout: float = 60.0) -> dict[str, An
         job = client.get(f"/v1/jobs/{job_id}").json()
         if job["state"] in ("done", "failed"):
             return job
-        time.sleep(0.05)
+        time.sleep(0.1)
     raise AssertionError(f"job {job_id} did not finish in {timeout} s: {job}")
 
 

@@ -108,6 +108,26 @@ def test_two_pools_on_one_database_never_run_a_job_twice(db_url, takaichi):
     assert len({j.article_id for j in jobs}) == len(ids)
 
 
+def _writer_children(pid: int) -> list[int]:
+    """The writer processes (multiprocessing children) of a server process."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            ppid = int(open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()[1])
+            cmdline = open(f"/proc/{entry}/cmdline", "rb").read()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == pid and b"multiprocessing" in cmdline:
+            found.append(int(entry))
+    return found
+
+
+def _alive(pids: list[int]) -> list[int]:
+    return [p for p in pids if os.path.exists(f"/proc/{p}")]
+
+
 @pytest.mark.slow
 def test_kill_minus_nine_loses_no_accepted_job(tmp_path, takaichi):
     """A real `briefpress serve`, killed with SIGKILL while writing, restarted: every job finishes."""
@@ -137,6 +157,8 @@ def test_kill_minus_nine_loses_no_accepted_job(tmp_path, takaichi):
             deadline = time.monotonic() + 30
             while c.get("/healthz").json()["jobs"]["running"] == 0 and time.monotonic() < deadline:
                 time.sleep(0.02)
+        children = _writer_children(server.pid)
+        assert children, "the server writes in child processes"
         server.send_signal(signal.SIGKILL)
         server.wait(10)
         server = start()
@@ -153,6 +175,21 @@ def test_kill_minus_nine_loses_no_accepted_job(tmp_path, takaichi):
             assert any(s["attempts"] >= 2 for s in states.values())
             for s in states.values():
                 assert c.get(f"/v1/articles/{s['article_id']}").status_code == 200
+        # The killed server's writer processes left by themselves.
+        deadline = time.monotonic() + 15
+        while _alive(children) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not _alive(children)
     finally:
         server.kill()
         server.wait(10)
+
+
+def test_writing_in_child_processes(make_client, api_key, takaichi):
+    c = make_client(processes=True, workers=2)
+    c.headers["Authorization"] = f"Bearer {api_key}"
+    ids = [c.post("/v1/articles", json={"brief": takaichi}).json()["job_id"] for _ in range(3)]
+    jobs = [wait_job(c, i, timeout=180) for i in ids]
+    assert all(j["state"] == "done" for j in jobs)
+    article = c.get(f"/v1/articles/{jobs[0]['article_id']}").json()
+    assert article["grounding"]["summary"]["sentences"] > 0

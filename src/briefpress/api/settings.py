@@ -19,6 +19,9 @@ class Settings:
     heartbeat: float = 2.0
     max_attempts: int = 3
     start_workers: bool = True
+    # Write in child processes (the server's default: both cores, and the API stays responsive while
+    # articles are written), or in threads of this process (tests, and models that must not be loaded twice).
+    processes: bool = False
 
 
 def is_loopback(host: str) -> bool:

@@ -22,16 +22,18 @@ def _need_server_extra() -> None:
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--db", "db_url", metavar="URL", help="SQLAlchemy URL (default: SQLite in the user data folder).")
 @click.option("--no-auth", is_flag=True, help="Serve /v1 without API keys; only allowed on a loopback address.")
-@click.option("--workers", type=click.IntRange(1, 64), help="Writer threads (default: cores, at most 4).")
+@click.option("--workers", type=click.IntRange(1, 64), help="Articles written at once (default: cores, at most 4).")
 @click.option("--rate-limit", type=click.IntRange(0), default=120, show_default=True,
               help="Requests a minute per API key; 0 turns the limit off.")
 @click.option("--max-body", type=click.IntRange(1024), default=5 * 1024 * 1024, show_default=True,
               help="Largest request body in bytes.")
 @click.option("--stale-after", type=click.FloatRange(1.0), default=10.0, show_default=True,
               help="Seconds without a heartbeat before another worker takes over a running job.")
+@click.option("--threads", "use_threads", is_flag=True,
+              help="Write in threads of the server process instead of child processes.")
 @debug_option
 def command(host: str, port: int, db_url: str | None, no_auth: bool, workers: int | None, rate_limit: int,
-            max_body: int, stale_after: float, debug: bool) -> None:
+            max_body: int, stale_after: float, use_threads: bool, debug: bool) -> None:
     """Serve the HTTP API (/v1, docs at /docs) and the web editor (/)."""
     _need_server_extra()
     import logging
@@ -44,7 +46,7 @@ def command(host: str, port: int, db_url: str | None, no_auth: bool, workers: in
     if no_auth and not is_loopback(host):
         raise UsageError(f"--no-auth serves anyone who can reach {host}; bind to 127.0.0.1, or create a key with 'briefpress keys create'")
     settings = Settings(db_url=db_url, no_auth=no_auth, rate_limit=rate_limit, max_body=max_body,
-                        stale_after=stale_after, heartbeat=min(2.0, stale_after / 3))
+                        stale_after=stale_after, heartbeat=min(2.0, stale_after / 3), processes=not use_threads)
     if workers:
         settings.workers = workers
     logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
