@@ -29,6 +29,7 @@ from briefpress.verify import check_sentences, read_sources  # noqa: E402
 from briefpress.verify.nlp import spacy_pipeline  # noqa: E402
 from briefpress.verify.statements import SUPPORT_THRESHOLD  # noqa: E402
 
+SWEEP = (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7)
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench"
 DATASETS = ("cliff", "goyal21", "xsumfaith", "summedits_news", "polytope", "qags_cnndm", "qags_xsum")
 # Best published balanced accuracy on the same data (../shared/bench/README.md), and the target.
@@ -161,13 +162,15 @@ def evaluate(name: str, items: list[dict], folds: int, jobs: int = 1) -> dict:
         for i in test:
             cv[i] = 1 if scores[i] >= t else 0
     n_sent = sum(r["n"] for r in results)
+    # The same scores at fixed operating points: what one shipped threshold gives on each dataset.
+    sweep = {f"{t:.2f}": balanced_accuracy(labels, [1 if sc >= t else 0 for sc in scores]) for t in SWEEP}
     spans = span_prf(items, results, statistics.median(fold_thresholds) if fold_thresholds else tuned_t)
     return {
         "dataset": name, "n": len(items), "unsupported": labels.count(0),
         "ba_operating": balanced_accuracy(labels, shipped), "f1_operating": f1_unsupported(labels, shipped),
         "ba_tuned": balanced_accuracy(labels, tuned), "threshold": tuned_t,
         "ba_cv": balanced_accuracy(labels, cv), "f1_cv": f1_unsupported(labels, cv),
-        "spans": spans, "sentences": n_sent, "seconds": elapsed, "wall_seconds": wall, "sent_per_s": n_sent / elapsed if elapsed else 0.0,
+        "spans": spans, "sweep": sweep, "sentences": n_sent, "seconds": elapsed, "wall_seconds": wall, "sent_per_s": n_sent / elapsed if elapsed else 0.0,
     }
 
 
@@ -202,6 +205,12 @@ def main(argv: Iterable[str] | None = None) -> None:
         print(f"{name:16} {row['n']:>5} {row['unsupported']:>5} | {row['ba_operating']:6.1f} {row['f1_operating']:6.1f} | "
               f"{row['ba_tuned']:8.1f} {row['threshold']:5.2f} | {row['ba_cv']:9.1f} {row['f1_cv']:9.1f} | {spans:>17} | "
               f"{row['sent_per_s']:6.1f} | {published}" + (f" ({target})" if target else ""), flush=True)
+    if rows:
+        print("# balanced accuracy at fixed operating points (one threshold for all data):")
+        print(f"# {'dataset':16} " + " ".join(f"{t:>6.2f}" for t in SWEEP))
+        for r in rows:
+            print(f"# {r['dataset']:16} " + " ".join(f"{r['sweep'][f'{t:.2f}']:6.1f}" for t in SWEEP))
+        print(f"# {'mean':16} " + " ".join(f"{statistics.mean(r['sweep'][f'{t:.2f}'] for r in rows):6.1f}" for t in SWEEP))
     peak_mb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     total_s = sum(r["sentences"] for r in rows)
     total_t = sum(r["seconds"] for r in rows)

@@ -3,7 +3,7 @@
 Retrieval is BM25 over the facts; support is the idf-weighted share of the sentence's content
 words that the best fact (and the best few together) hold, with word-order evidence from bigrams.
 Negations, opposite comparisons and who-did-what swaps against the best fact count as contradictions.
-The score is in 0..1; ``SUPPORT_THRESHOLD`` is the operating point tuned on the benchmarks.
+The score is in 0..1; ``SUPPORT_THRESHOLD`` is the operating point chosen on the benchmarks.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from ..text import STOPWORDS
 from .nlp import stem, tokens
 from .sources import SourceIndex, content_stems
 
-SUPPORT_THRESHOLD = 0.70
+# The operating point, chosen on the benchmarks' dev halves (bench/grounding_bench.py prints the
+# sweep): 0.55 gives a mean balanced accuracy of 62.0 over the seven datasets against 59.8 at 0.70,
+# and its best single value would be 0.30 (64.0), which lets too much through on CNN/DM-style news.
+SUPPORT_THRESHOLD = 0.55
 BORDERLINE = 0.12  # the judge is asked only within this margin of the threshold
 
 # Everyday words a paraphrase adds freely; they weigh little in the support score.
