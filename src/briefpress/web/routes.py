@@ -113,7 +113,8 @@ def login(request: Request, key: str = Form("")) -> Response:
     if _store(request).check_key(key.strip()) is None:
         return page("login.html.j2", status=401, error="That key is unknown or revoked; create one with 'briefpress keys create'.")
     response = RedirectResponse("/", status_code=303)
-    response.set_cookie(COOKIE, key.strip(), httponly=True, samesite="strict", path="/")
+    response.set_cookie(COOKIE, key.strip(), httponly=True, samesite="strict", path="/",
+                        secure=request.url.scheme == "https")
     return response
 
 
