@@ -92,3 +92,33 @@ def test_security_headers_on_api_and_pages(client):
         assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
         assert headers["x-content-type-options"] == "nosniff"
 
+
+
+def test_library_errors_map_to_422_and_500_with_one_line(db_url):
+    import httpx
+
+    from briefpress.api import Settings, create_app
+    from briefpress.errors import EngineError, UsageError
+    from serverkit import LiveServer
+
+    app = create_app(Settings(db_url=db_url, no_auth=True))
+
+    @app.get("/v1/test-usage")
+    def usage() -> None:
+        raise UsageError("unknown format 'x'; choose one of: text, md")
+
+    @app.get("/v1/test-engine")
+    def engine() -> None:
+        raise EngineError("the model server refused the connection; start it")
+
+    @app.get("/v1/test-bug")
+    def bug() -> None:
+        raise ZeroDivisionError("division by zero")
+
+    with LiveServer(app) as server, httpx.Client(base_url=server.url) as c:
+        r = c.get("/v1/test-usage")
+        assert r.status_code == 422 and r.json()["detail"] == "unknown format 'x'; choose one of: text, md"
+        r = c.get("/v1/test-engine")
+        assert r.status_code == 500 and r.json()["detail"] == "the model server refused the connection; start it"
+        r = c.get("/v1/test-bug")
+        assert r.status_code == 500 and r.json()["detail"].startswith("internal error: ZeroDivisionError")
