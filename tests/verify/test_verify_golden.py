@@ -25,7 +25,7 @@ FLOORS = {
     "misattributed_quote": 0.95,
     "generic_attribution": 0.95,
     "negation": 0.80,
-    "swap": 0.60,
+    "swap": 0.80,
     "paraphrase": 0.95,  # at most 5% false flags
 }
 

@@ -201,10 +201,12 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
         obj_stems = {stem(t.text) for t in obj.subtree if not t.is_stop and t.is_alpha}
         if not subj_stems or not obj_stems:
             continue
-        if subj.pos_ != "PROPN":
-            continue  # a named doer only: "the network adds" for "the plan adds" is a paraphrase
+        named_subject = subj.pos_ == "PROPN"
+        if not named_subject and not (subj_stems & index.all_stems):
+            continue  # a new word for the doer: the coverage score weighs it
         verb = stem(tok.text)
         sentence_stems = {stem(t.text) for t in doc if t.is_alpha}
+        others = sentence_stems - subj_stems - {verb}
         named_elsewhere = False
         for i in candidates:
             words = _WORD_RE.findall(index.facts[i].text)
@@ -217,7 +219,8 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
                 if words[k].lower().endswith("ing") and not (k and words[k - 1].lower() in _AUX):
                     continue  # a participle ("ending a dispute"): its doer is not before it
                 after = " ".join(words[k + 1 : k + 3]).lower()
-                if after.startswith("by") or (k and words[k - 1].lower() in ("was", "were", "been", "be", "being")):
+                progressive = words[k].lower().endswith("ing")
+                if not progressive and (after.startswith("by") or (k and words[k - 1].lower() in ("was", "were", "been", "be", "being"))):
                     region_words = words[k + 1 : k + 7]  # passive: the doer follows "by"
                 else:
                     start = max((j for j in range(k) if words[j] in (";", ":")), default=-1) + 1
@@ -225,9 +228,15 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
                 region = {stem(w) for w in region_words}
                 if subj_stems & region or any(a[:4] == b[:4] for a in subj_stems for b in region if len(a) >= 4 and len(b) >= 4):
                     return ""
-                named = [w for w in region_words if w[:1].isupper() and w.lower() not in STOPWORDS]
-                if not named or any(stem(w) in sentence_stems for w in named):
-                    return ""  # the source's doer is unclear, or named in the sentence too: no verdict
+                if named_subject:
+                    named = [w for w in region_words if w[:1].isupper() and w.lower() not in STOPWORDS]
+                    if not named or any(stem(w) in sentence_stems for w in named):
+                        return ""  # the source's doer is unclear, or named in the sentence too: no verdict
+                elif not (region & others & index.all_stems):
+                    # A common-noun doer ("the union") counts only when the sentence gives it
+                    # another role ("... from the union"): "the network adds" for "the plan adds"
+                    # is a paraphrase.
+                    return ""
                 named_elsewhere = True
         if named_elsewhere:
             return f"in the sources, someone other than '{subj.text}' {tok.text} {obj.text}"
