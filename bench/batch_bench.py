@@ -88,6 +88,7 @@ class PeakMemory:
 
 
 def run_mode(src: Path, out: Path, args: list[str]) -> dict[str, float]:
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(CLI + [str(src), "-o", str(out), "--no-progress", *args],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -98,7 +99,10 @@ def run_mode(src: Path, out: Path, args: list[str]) -> dict[str, float]:
         raise SystemExit(f"batch {' '.join(args)} failed: {stderr[-2000:]}")
     rows = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
     ok = sum(1 for r in rows if r["status"] == "ok")
-    return {"seconds": seconds, "ok": ok, "failed": len(rows) - ok, "rate": ok / seconds, "peak_mb": memory.peak / 2**20}
+    # The machine's load average around the run: other work on the machine slows every mode.
+    load = (load_before + os.getloadavg()[0]) / 2
+    return {"seconds": seconds, "ok": ok, "failed": len(rows) - ok, "rate": ok / seconds, "peak_mb": memory.peak / 2**20,
+            "load": load}
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
@@ -165,15 +169,15 @@ def render(n: int, results: dict[str, dict[str, float]], resume: dict[str, float
         f"Run {date.today().isoformat()} on {machine()}; {n} briefs, extractive engine with the full pipeline "
         "(write, verify, SEO), JSON output.",
         "",
-        "| mode | articles | failed | wall time | articles/s | scaling efficiency | peak memory |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| mode | articles | failed | wall time | articles/s | scaling efficiency | peak memory | machine load |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     base = results.get("1", {}).get("rate")
     for mode, r in results.items():
         workers = 1 if mode == "1" else 2
         eff = f"{r['rate'] / base / workers:.0%}" if base else "n/a"
         lines.append(f"| {label[mode]} | {int(r['ok'])} | {int(r['failed'])} | {r['seconds']:.1f} s | {r['rate']:.2f} | "
-                     f"{eff} | {r['peak_mb']:.0f} MB |")
+                     f"{eff} | {r['peak_mb']:.0f} MB | {r['load']:.1f} |")
     lines += [
         "",
         f"Outputs byte-identical across the modes: {'yes' if same_modes else 'NO'}. Interrupted run (`--jobs 2`, "

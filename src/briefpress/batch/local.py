@@ -1,4 +1,4 @@
-"""Running items here: in this process (one job) or in a pool of local worker processes.
+"""Running items here, in a pool of local worker processes.
 
 Workers ignore Ctrl-C (the driver handles it and keeps what is finished) and exit on their own
 when the driver dies, even by ``kill -9``, so no orphan keeps working for nobody.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Generator, Sequence
@@ -18,19 +19,21 @@ from .items import Item, Settings
 from .work import Result, process_item
 
 Work = Sequence[tuple[Item, str]]
-
-
-def run_serial(work: Work, settings: Settings) -> Generator[tuple[Item, Result], None, None]:
-    for item, key in work:
-        yield item, process_item(item, settings, key)
+_PR_SET_PDEATHSIG = 1
+HASH_SEED = "0"
 
 
 def run_pool(work: Work, settings: Settings, jobs: int, window: int) -> Generator[tuple[Item, Result], None, None]:
-    """At most ``window`` items submitted at once: that bounds both memory and concurrent requests."""
+    """Items run in worker processes, even with one job: a crash in one item never takes the driver
+    down, and every worker has the same string hash seed, so nothing that iterates a set of strings
+    can make two runs differ. At most ``window`` items are submitted at once: that bounds memory
+    and concurrent requests."""
     context = multiprocessing.get_context("spawn")  # no fork of a driver that runs threads
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),))
     pending: dict[Future[Result], Item] = {}
     queue = iter(work)
+    seed = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = HASH_SEED  # read by each worker's interpreter as it starts
     try:
         while True:
             while len(pending) < window:
@@ -48,6 +51,10 @@ def run_pool(work: Work, settings: Settings, jobs: int, window: int) -> Generato
     finally:
         # On Ctrl-C: drop what has not started; running items finish in their worker and are lost.
         executor.shutdown(wait=False, cancel_futures=True)
+        if seed is None:
+            os.environ.pop("PYTHONHASHSEED", None)
+        else:
+            os.environ["PYTHONHASHSEED"] = seed
 
 
 def _result(future: Future[Result], item: Item, settings: Settings) -> Result:
@@ -59,7 +66,24 @@ def _result(future: Future[Result], item: Item, settings: Settings) -> Result:
 
 def _worker_init(driver_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_driver, args=(driver_pid,), daemon=True).start()
+    # On Linux the kernel kills the worker when the driver dies, even while an item holds the GIL;
+    # elsewhere a thread watches for the driver to go.
+    if not _die_with_parent():
+        threading.Thread(target=_exit_with_driver, args=(driver_pid,), daemon=True).start()
+    if os.getppid() != driver_pid:  # the driver died before the line above took effect
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def _exit_with_driver(driver_pid: int) -> None:

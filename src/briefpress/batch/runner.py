@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..engines import engine_class
 from ..errors import UsageError
@@ -21,6 +21,9 @@ from .inputs import load_items
 from .items import DEFAULT_MAX_REQUESTS, REMOTE_ENGINES, Item, Settings
 from .store import STATE_DIR, Journal, atomic_write, remove_stale_temps, write_index
 from .work import Result
+
+if TYPE_CHECKING:
+    from .ray_runner import RaySession
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +95,15 @@ def run_batch(
             reused += 1
         else:
             todo.append((item, key))
+    session = None
+    if ray_address and todo:
+        from .ray_runner import connect
+
+        session = connect(ray_address, jobs)
     if progress:
         progress("start", {"total": len(items), "todo": len(todo), "reused": reused})
     fresh: set[str] = set()
-    results = _results(todo, settings, jobs, ray_address, bound)
+    results = _results(todo, settings, jobs, session, bound)
     try:
         for finished, (item, result) in enumerate(results, start=1):
             entry = _keep(out, journal, item, result)
@@ -106,6 +114,8 @@ def run_batch(
                                   "finished": finished, "todo": len(todo)})
     finally:
         results.close()  # stops the workers or Ray tasks now, not whenever the generator is collected
+        if session is not None:
+            session.close()
         journal.close()
         rows = _rows(keyed, entries, fresh)
         write_index(out, rows)
@@ -145,18 +155,16 @@ def _finished(entry: dict[str, Any] | None, out: Path, retry_failed: bool) -> bo
     return entry.get("status") == "ok" and all((out / name).is_file() for name in entry.get("files", []))
 
 
-def _results(todo: list[tuple[Item, str]], settings: Settings, jobs: int, ray_address: str | None,
+def _results(todo: list[tuple[Item, str]], settings: Settings, jobs: int, session: RaySession | None,
              bound: int | None) -> Generator[tuple[Item, Result], None, None]:
     if not todo:
         return _nothing()
-    if ray_address:
+    if session is not None:
         from .ray_runner import run_ray
 
-        return run_ray(todo, settings, ray_address, jobs, bound)
-    from .local import run_pool, run_serial
+        return run_ray(todo, settings, session, bound)
+    from .local import run_pool
 
-    if jobs == 1:
-        return run_serial(todo, settings)
     window = 2 * jobs if bound is None else min(2 * jobs, bound)
     return run_pool(todo, settings, jobs, window)
 

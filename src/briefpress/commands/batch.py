@@ -22,6 +22,8 @@ from ..cli import debug_option
 @click.option("--format", "formats", multiple=True, metavar="FMT",
               help="text, md, html or json; repeat or comma-separate for several (default: json).")
 @click.option("--engine", default="extractive", show_default=True, help="Writing engine; see 'briefpress engines'.")
+@click.option("--model", help="Model for --engine local or openai (a .gguf path, or a served model's name).")
+@click.option("--base-url", help="OpenAI-compatible server for --engine openai, e.g. http://127.0.0.1:8080/v1")
 @click.option("--jobs", "-j", default=1, show_default=True, type=int, help="Local worker processes.")
 @click.option("--resume", is_flag=True, help="Continue a batch in OUTDIR: items already done are skipped.")
 @click.option("--retry-failed", is_flag=True, help="Like --resume, and run the items that failed again.")
@@ -39,6 +41,8 @@ def command(
     outdir: str,
     formats: tuple[str, ...],
     engine: str,
+    model: str | None,
+    base_url: str | None,
     jobs: int,
     resume: bool,
     retry_failed: bool,
@@ -58,7 +62,9 @@ def command(
     from ..batch import Settings, run_batch
 
     wanted = tuple(f.strip() for value in formats for f in value.split(",") if f.strip()) or ("json",)
-    settings = Settings(engine=engine, formats=tuple(dict.fromkeys(wanted)), date=date, author=author, site_url=site_url)
+    engine_options = {k: v for k, v in (("model", model), ("base_url", base_url)) if v is not None}
+    settings = Settings(engine=engine, formats=tuple(dict.fromkeys(wanted)), date=date, author=author, site_url=site_url,
+                        engine_options=engine_options)
     reporter = BarReporter(enabled=not no_progress)
     # A plain `kill` ends the run like Ctrl-C: finished items kept, index written.
     previous = signal.signal(signal.SIGTERM, _interrupt)
