@@ -90,6 +90,12 @@ def test_brief_upload(browser_client, takaichi):
     r = browser_client.post("/generate", data={"brief": "", "engine": "extractive"},
                             files={"brief_file": ("takaichi.txt", takaichi.encode(), "text/plain")})
     assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")
+    job_id = r.headers["location"].rsplit("/", 1)[-1]
+    deadline = time.monotonic() + 60
+    while browser_client.get(f"/jobs/{job_id}/state").json()["state"] not in ("done", "failed"):
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    assert browser_client.get(f"/jobs/{job_id}/state").json()["state"] == "done"
 
 
 def test_bad_brief_shows_the_message_on_the_form(browser_client):

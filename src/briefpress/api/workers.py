@@ -121,7 +121,9 @@ class WorkerPool:
         t.start()
         self._threads.append(t)
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 60.0) -> None:
+        # Wait for articles being written in this process: a thread cut off at interpreter exit
+        # while inside a model's native code can abort the whole process.
         self._stop.set()
         self._wake.set()
         if self._executor is not None:
