@@ -10,10 +10,11 @@ import sys
 import time
 from pathlib import Path
 
-import psutil
 import pytest
 
 from .batch_helpers import BRIEFS, bench_sources, write_jsonl
+
+psutil = pytest.importorskip("psutil")  # part of the batch extra
 
 CLI = [sys.executable, "-c", "from briefpress.cli import main; main()", "batch"]
 ITEMS = 12

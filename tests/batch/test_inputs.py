@@ -112,6 +112,7 @@ def test_a_folder_gives_its_files_in_path_order_without_hidden_files_or_the_outp
 
 
 def test_rss_entries_become_briefs_dated_by_the_entry(tmp_path: Path) -> None:
+    pytest.importorskip("feedparser")  # part of the batch extra
     path = tmp_path / "wire.rss"
     path.write_text(RSS)
     first, second, empty = load_items([path])
@@ -125,6 +126,7 @@ def test_rss_entries_become_briefs_dated_by_the_entry(tmp_path: Path) -> None:
 
 
 def test_atom_content_beyond_the_summary_becomes_a_source(tmp_path: Path) -> None:
+    pytest.importorskip("feedparser")  # part of the batch extra
     path = tmp_path / "bank.xml"
     path.write_text(ATOM)
     (item,) = load_items([path])
@@ -136,6 +138,7 @@ def test_atom_content_beyond_the_summary_becomes_a_source(tmp_path: Path) -> Non
 
 
 def test_a_feed_without_entries_is_one_failed_item(tmp_path: Path) -> None:
+    pytest.importorskip("feedparser")  # part of the batch extra
     path = tmp_path / "broken.rss"
     path.write_text("<rss><channel><title>nothing</title>")
     (item,) = load_items([path])

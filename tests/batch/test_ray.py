@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import psutil
 import pytest
 
 from briefpress.batch import Settings, run_batch
@@ -20,6 +19,7 @@ from briefpress.batch import Settings, run_batch
 from .batch_helpers import bench_sources, write_jsonl
 
 ray = pytest.importorskip("ray")
+psutil = pytest.importorskip("psutil")
 
 RAY_BIN = Path(sys.executable).with_name("ray")
 
