@@ -367,12 +367,16 @@ def _long_share(result: SeoResult) -> float:
     return float(m.group(1)) if m else 0.0
 
 
-def _failed(article: Article, facts: list[Fact]) -> int | None:
+def _grounding_report(article: Article, facts: list[Fact]) -> Any:
+    """The verifier's report on ``article``, or None when the verifier is not installed."""
     try:
         from ..verify.stage import report_for
     except ImportError:  # the verifier's models are not installed
         return None
-    return sum(1 for s in report_for(article, facts).sentences if s.failed)
+    return report_for(article, facts)
+
+
+_FAILED = ("unsupported", "contradicted")
 
 
 def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tuple[Article, list[str]]:
@@ -402,13 +406,13 @@ def seo_run(run: Run, progress: Any = None) -> Run:
     after, changes = improve(before, run.facts, keyphrase_given=bool(run.options.keyphrase))
     grounding = before.grounding
     if changes and any(c != "keyphrase" for c in changes) and before.grounding is not None:
-        failed_before, failed_after = _failed(before, run.facts), _failed(after, run.facts)
-        if failed_before is not None and failed_after is not None and failed_after > failed_before:
-            after, changes = before, []  # a fix cost grounding: ship the verified article as it was
-        elif failed_after is not None:
-            from ..verify.stage import report_for
-
-            grounding = report_for(after, run.facts).to_json_dict()
+        report = _grounding_report(after, run.facts)
+        if report is not None:
+            failed_before = sum(1 for v in before.grounding.get("sentences", []) if v.get("verdict") in _FAILED)
+            if len(report.failed) > failed_before:
+                after, changes = before, []  # a fix cost grounding: ship the verified article as it was
+            else:
+                grounding = report.to_json_dict()
     result = analyze(after)
     after = after.model_copy(update={
         "seo": result.seo.to_dict(),
