@@ -213,3 +213,22 @@ def test_long_runs_of_capitals_are_checked_without_backtracking(facts) -> None: 
     sentence = "According to " + " ".join(["The Very Long Name Of Some Big Organisation"] * 30) + " prices rose."
     v = verdict(sentence, facts)
     assert v.verdict == "unsupported"
+
+
+def test_two_dates_for_one_event_are_reported(facts) -> None:  # type: ignore[no-untyped-def]
+    article = "Construction starts in March, the mayor said.\n\nConstruction starts in May, the mayor said.\n"
+    report = audit(article, [("brief.txt", BRIEF)])
+    dates = [c for c in report.consistency if c.kind == "date"]
+    assert dates and dates[0].sentences == [0, 1]
+
+
+def test_without_the_spacy_model_the_pattern_checks_still_work(facts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import briefpress.verify.check as check
+
+    monkeypatch.setattr(check, "parse", lambda texts: None)
+    out = check_sentences([
+        "The plan adds 18 kilometres of protected lanes along the river and the ring road.",
+        "Dr. Helen Marsh of the Brookfield Institute praised the plan.",
+        '"We have waited far too long for safe streets," Ruiz said.',
+    ], facts)
+    assert [v.verdict for v in out] == ["supported", "unsupported", "unsupported"]
