@@ -26,6 +26,13 @@ TEMPLATE_WORDS = frozenset(
 )
 
 
+SECTION_MIN_WORDS, SECTION_MAX_WORDS = 60, 200  # FORMAT.md: question sections of 60-200 words
+
+
+def _words(fact: Fact) -> int:
+    return len(fact.text.split())
+
+
 @dataclass(frozen=True)
 class Facet:
     """One kind of question a fact can answer, recognised by cue words."""
@@ -341,26 +348,48 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     topic = topic_phrase(kp)
     outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic, title=title)
 
-    # Sections: the lead answers "what happened"; other facts go to the question their cues fit.
+    # Sections: as many as the evidence fills at FORMAT.md's 60-200 words each (2-4). The lead
+    # answers "what happened", followed by the brief's next points while that answer is short;
+    # the other facts are grouped by the question their cues fit, the smallest groups merged.
     supporting = [f for f in rest if f not in points] + extra[:6]
-    by_facet: dict[str, list[Fact]] = {}
+    pool = points + supporting
+    by_facet: dict[str, list[Fact]] = {}  # every fact, for the FAQ
     order: list[Facet] = []
-    for fact in points + supporting:
+    for fact in pool:
         facet = facet_of(fact)
         if facet.name not in by_facet:
             by_facet[facet.name] = []
             order.append(facet)
         by_facet[facet.name].append(fact)
-    first_follow_up = points[:1] if points and facet_of(points[0]) is _CONTEXT else []
     opening = f"What is the latest on {topic}?" if is_name(kp) else f"What happened with {topic}?"
-    outline.sections.append(Part(opening, [lead, *first_follow_up], label="What happened"))
-    for facet in order:
-        group = [f for f in by_facet[facet.name] if f not in first_follow_up]
-        if group and len(outline.sections) < 4:
-            outline.sections.append(Part(facet.section_question.format(topic=topic), group[:4], facet.label))
-    others = [f for f in points + supporting if f not in outline.sections[0].facts]
-    if len(outline.sections) < 2 and others:  # a one-sentence brief gets one section, not a repeat
-        outline.sections.append(Part(_CONTEXT.section_question.format(topic=topic), others[:4], "Details"))
+    total = sum(_words(f) for f in [lead, *pool])
+    wanted = max(2, min(4, total // SECTION_MIN_WORDS)) if pool else 1
+    opening_facts = [lead]
+    for fact in pool:
+        if sum(_words(f) for f in opening_facts) >= SECTION_MIN_WORDS:
+            break
+        if len([f for f in pool if f not in opening_facts]) <= wanted - 1:
+            break
+        opening_facts.append(fact)
+    outline.sections.append(Part(opening, opening_facts, label="What happened"))
+    groups = [(facet, [f for f in by_facet[facet.name] if f not in opening_facts]) for facet in order]
+    groups = [(facet, facts_) for facet, facts_ in groups if facts_]
+    while len(groups) > max(1, wanted - 1):
+        # Merge the smallest group into its neighbour; the bigger side names the question.
+        i = min(range(len(groups)), key=lambda k: sum(_words(f) for f in groups[k][1]))
+        j = i - 1 if i > 0 else 1
+        (fa, a), (fb, b) = groups[min(i, j)], groups[max(i, j)]
+        bigger = fa if sum(map(_words, a)) >= sum(map(_words, b)) else fb
+        merged = a + b if bigger is fa else b + a
+        groups[min(i, j)] = (bigger, merged)
+        del groups[max(i, j)]
+    for facet, facts_ in groups:
+        kept: list[Fact] = []
+        for fact in facts_:
+            if kept and sum(map(_words, kept)) + _words(fact) > SECTION_MAX_WORDS:
+                break
+            kept.append(fact)
+        outline.sections.append(Part(facet.section_question.format(topic=topic), kept, facet.label))
 
     # FAQ: questions that stand alone; each answer is complete without the article around it.
     outline.faq.append(Part(f"What is the main news about {topic}?", [lead], "Main news"))
