@@ -124,9 +124,16 @@ def extract(text: str, doc: Any | None = None) -> list[Name]:
             at_sentence_start = not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:\"“‘(—–-"
             if len(words) == 1 and (at_sentence_start or len(run) < 2):
                 continue
-            if any(not (e <= start or s >= end) for s, e in spans):
-                continue
+            overlapping = [(s, e) for s, e in spans if not (e <= start or s >= end)]
+            if overlapping:
+                # Keep the longer of the two readings: spaCy may tag only "Media" in "UFO Media".
+                if all(start <= s and e <= end for s, e in overlapping) and (end - start) > max(e - s for s, e in overlapping):
+                    names = [n for n in names if (n.start, n.end) not in overlapping]
+                    spans = [sp for sp in spans if sp not in overlapping]
+                else:
+                    continue
             names.append(Name(run, start, end, "CAP"))
+            spans.append((start, end))
     names.sort(key=lambda n: n.start)
     return names
 
