@@ -107,3 +107,32 @@ def test_yoast_scores_the_written_articles_as_we_do() -> None:
         free = analyze(a, word_forms=False)
         assert free.seo.score == t["seo"]["score"], a.slug
         assert free.readability.score == t["readability"]["score"], a.slug
+
+
+def test_a_fix_that_costs_grounding_is_undone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefpress.seo.stage as stage
+
+    content = {"seo", "readability", "jsonld", "grounding"}
+
+    def changed(path: Path) -> bool:
+        b, a = _runs(path)
+        return b.article.model_dump(exclude=content) != a.article.model_dump(exclude=content)  # type: ignore[union-attr]
+
+    path = next((p for p in BRIEFS if changed(p)), None)
+    assert path is not None, "the stage changes at least one golden article"
+    before, _ = _runs(path)
+    assert before.article is not None
+
+    class Worse:  # a verifier that finds the changed article worse grounded than the verified one
+        failed = [object()] * 1000
+
+        def to_json_dict(self) -> dict[str, object]:
+            return {}
+
+    monkeypatch.setattr(stage, "_grounding_report", lambda article, facts: Worse())
+    run = Run(options=before.options, sources=before.sources, facts=before.facts, article=before.article)
+    shipped = stage.seo_run(run).article
+    assert shipped is not None
+    assert shipped.model_dump(exclude=content) == before.article.model_dump(exclude=content)
+    assert shipped.grounding == before.article.grounding
+    assert shipped.seo == analyze(before.article).seo.to_dict()
