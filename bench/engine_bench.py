@@ -103,7 +103,12 @@ def run_one(path: Path, model: str | None) -> tuple[dict[str, object], LocalEngi
     # everything we add per token (streaming, loop checks, Python).
     decode_s = stats.seconds - (perf["prompt_ms"] - engine.prefix_ms) / 1000
     shipped = {e.sentence for e in article.evidence}
-    kept = sum(engine.count_tokens(s) for s in set(stats.kept_model_sentences) if s in shipped)
+    # Kept: model-written sentences that ship as written (the seo stage may later shorten some by
+    # deletion; those count as not kept). kept_draft: those the engine kept before that stage.
+    # Each time the model wrote a sentence that is kept counts: a sentence written twice (in the
+    # body and again in a section) cost its tokens twice and ships twice.
+    kept = sum(engine.count_tokens(s) for s in stats.kept_model_sentences if s in shipped)
+    kept_draft = sum(engine.count_tokens(s) for s in stats.kept_model_sentences)
     claims = [e.sentence for e in article.evidence if not e.no_claim]
     verdicts = check_sentences(claims, article.facts)
     failed = [v for v in verdicts if v.verdict in ("unsupported", "contradicted")]
@@ -113,6 +118,7 @@ def run_one(path: Path, model: str | None) -> tuple[dict[str, object], LocalEngi
         "calls": stats.calls,
         "generated": stats.generated_tokens,
         "kept": kept,
+        "kept_draft": kept_draft,
         "waste": round(1 - kept / stats.generated_tokens, 3) if stats.generated_tokens else None,
         "ours_tps": round(stats.generated_tokens / decode_s, 2) if decode_s > 0 else None,
         "llama_tps": round(perf["decoded_tokens"] / (perf["decode_ms"] / 1000), 2) if perf["decode_ms"] else None,
@@ -143,13 +149,13 @@ def markdown(rows: list[dict[str, object]], raw: float, threads: int, load: tupl
         f"Measured {date.today().isoformat()} on {cpu_name()}, {os.cpu_count()} cores, {threads} llama.cpp thread(s), "
         f"load average at start {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (other processes were running).",
         "",
-        "| brief | s / article | calls | tokens generated | tokens kept | waste | our tokens/s | llama.cpp decode tokens/s in the same calls | prompt tokens evaluated / requested | unsupported or contradicted after repair | repaired / replaced / dropped |",
+        "| brief | s / article | calls | tokens generated | tokens kept (engine / final article) | waste (final) | our tokens/s | llama.cpp decode tokens/s in the same calls | prompt tokens evaluated / requested | unsupported or contradicted after repair | repaired / replaced / dropped |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         rep = r["repairs"] or {}
         lines.append(
-            f"| {r['brief']} | {r['seconds']} | {r['calls']} | {r['generated']} | {r['kept']} | "
+            f"| {r['brief']} | {r['seconds']} | {r['calls']} | {r['generated']} | {r['kept_draft']} / {r['kept']} | "
             f"{float(r['waste'] or 0):.0%} | {r['ours_tps']} | {r['llama_tps']} | {r['prompt_evaluated']} / {r['prompt_requested']} | "
             f"{r['failed_after_repair']} | {rep.get('repaired', 0)} / {rep.get('replaced', 0)} / {rep.get('dropped', 0)} |"  # type: ignore[union-attr]
         )
