@@ -125,3 +125,11 @@ def test_api_docs_are_served_locally(live):
         assert c.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
         spec = c.get("/openapi.json").json()
         assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+
+
+def test_the_home_page_lists_recent_articles_escaped(browser_client, takaichi):
+    brief = takaichi.replace("Japan’s new Prime Minister", "Japan’s <b>new</b> Prime Minister", 1)
+    article_id = _generate(browser_client, brief)
+    home = browser_client.get("/").text
+    assert f'href="/articles/{article_id}"' in home
+    assert "<b>new</b>" not in home

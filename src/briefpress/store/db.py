@@ -272,6 +272,18 @@ class Store:
                 return None
             return ArticleRecord(row.id, row.latest_version, _iso(row.created_at) or "", _iso(row.updated_at) or "")
 
+    def recent_articles(self, limit: int = 20) -> list[tuple[ArticleRecord, str]]:
+        """The most recently changed articles with their current headline, newest first."""
+        with self.session() as s:
+            rows = s.execute(
+                select(ArticleRow, ArticleVersion.data)
+                .join(ArticleVersion, (ArticleVersion.article_id == ArticleRow.id)
+                      & (ArticleVersion.version == ArticleRow.latest_version))
+                .order_by(ArticleRow.updated_at.desc()).limit(limit)
+            ).all()
+            return [(ArticleRecord(r.id, r.latest_version, _iso(r.created_at) or "", _iso(r.updated_at) or ""),
+                     str((data or {}).get("headline", ""))) for r, data in rows]
+
     def get_version(self, article_id: str, version: int | None = None) -> VersionRecord | None:
         with self.session() as s:
             query = select(ArticleVersion).where(ArticleVersion.article_id == article_id)

@@ -130,7 +130,8 @@ def index(request: Request) -> Response:
     key = _guard(request)
     if isinstance(key, Response):
         return key
-    return page("index.html.j2", engines=_engines(), error=None, form={}, no_auth=request.app.state.settings.no_auth)
+    return page("index.html.j2", engines=_engines(), error=None, form={}, no_auth=request.app.state.settings.no_auth,
+                recent=_store(request).recent_articles())
 
 
 async def _text_of(upload: UploadFile | None) -> str:
