@@ -119,3 +119,14 @@ def test_word_forms_change_only_keyphrase_checks() -> None:
             b = (premium.seo.get(a.id) or premium.readability.get(a.id))
             if b is not None and b.score != a.score:
                 assert a.id in keyphrase_checks, (path.stem, a.id)
+
+
+def test_flesch_reading_ease_matches_yoast_within_two_points() -> None:
+    compared = 0
+    for stem, ours, theirs in _compared():
+        yoast = theirs["readability"]["insights"]["flesch_reading_ease"]
+        if yoast < 0:  # Yoast does not compute it for a text this short
+            continue
+        compared += 1
+        assert abs(ours.readability.extras["insights"]["flesch_reading_ease"] - yoast) <= 2.0, stem
+    assert compared >= 20

@@ -36,10 +36,11 @@ function analyze(input) {
     locale: input.locale || "en_US",
   });
   const researcher = new EnglishResearcher(paper);
-  return {
-    seo: run(new SeoAssessor(researcher), paper),
-    readability: run(new ContentAssessor(new EnglishResearcher(paper)), paper),
-  };
+  const seo = run(new SeoAssessor(researcher), paper);
+  const readability = run(new ContentAssessor(new EnglishResearcher(paper)), paper);
+  // Flesch reading ease is an insight in Yoast, outside the readability score (-1: too short).
+  readability.insights = { flesch_reading_ease: researcher.getResearch("getFleschReadingScore").score };
+  return { seo, readability };
 }
 
 function main() {
