@@ -21,7 +21,7 @@ import platform
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,7 @@ def main() -> int:
     if args.golden_scores:
         return golden_scores()
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
     import briefpress
     from briefpress.seo import analyze, analyze_document, clear_caches
@@ -67,7 +67,7 @@ def main() -> int:
     total = sum(times)
     rate = len(times) / total
     words = [len(p.split()) for p in pages]
-    print(f"date: {datetime.now(timezone.utc):%Y-%m-%d}")
+    print(f"date: {datetime.now(UTC):%Y-%m-%d}")
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores (1 used), Python {platform.python_version()}")
     print(f"articles: {len(pages)} fixture pages + {len(articles)} written articles, {args.rounds} rounds, word forms {'on' if forms else 'off'}")
     print(f"audits: {len(times)}  total: {total:.2f} s  rate: {rate:.1f} articles/s")
@@ -78,9 +78,10 @@ def main() -> int:
 def golden_scores() -> int:
     """A Markdown table: yoastseo's SEO and readability of each written golden article."""
     sys.path.insert(0, str(ROOT / "tests"))
+    from seo import yoast_harness  # type: ignore[import-not-found]
+
     import briefpress
     from briefpress.seo import article_html
-    from seo import yoast_harness  # type: ignore[import-not-found]
 
     briefs = sorted((ROOT / "tests/golden/briefs").glob("*.txt")) + [ROOT / "examples/takaichi-brief.txt"]
     articles = [briefpress.write(p.read_text(encoding="utf-8"), brief_name=p.name) for p in briefs]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from briefpress.seo import analyze, analyze_document, analyze_page, page_from_html, page_from_markdown, page_from_text
+from briefpress.seo import (
+    analyze,
+    analyze_document,
+    analyze_page,
+    page_from_html,
+    page_from_markdown,
+    page_from_text,
+)
 from briefpress.seo.context import Context
 from briefpress.seo.forms import build_topic, occurrences, stem
 from briefpress.seo.pixels import title_width

@@ -6,13 +6,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from golden.checks import is_deletion_of
 
 from briefpress.ingest import ingest
 from briefpress.models import Options, Run
 from briefpress.pipeline import STAGES, run_stages
 from briefpress.seo import analyze, article_html
-from briefpress.seo.stage import fix_long_paragraphs, fix_meta_description, _Draft
-from golden.checks import is_deletion_of
+from briefpress.seo.stage import _Draft, fix_long_paragraphs, fix_meta_description
 from seo import yoast_harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,7 +110,7 @@ def test_yoast_scores_the_written_articles_as_we_do() -> None:
 
 
 def test_a_fix_that_costs_grounding_is_undone(monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefpress.seo.stage as stage
+    from briefpress.seo import stage
 
     content = {"seo", "readability", "jsonld", "grounding"}
 

@@ -11,7 +11,13 @@ from __future__ import annotations
 from ..models import Article
 from .context import Context
 from .document import Page, page_from_html
-from .pages import article_html, page_from_article, page_from_html_document, page_from_markdown, page_from_text
+from .pages import (
+    article_html,
+    page_from_article,
+    page_from_html_document,
+    page_from_markdown,
+    page_from_text,
+)
 from .rankmath import rank_math
 from .readability_checks import READABILITY_CHECKS, flesch
 from .result import Assessment, Report, SeoResult, rating
@@ -19,8 +25,21 @@ from .scoring import readability_score, seo_score
 from .seo_checks import SEO_CHECKS
 
 __all__ = [
-    "Assessment", "Page", "Report", "SeoResult", "analyze", "clear_caches", "analyze_document", "analyze_input", "analyze_page", "article_html",
-    "page_from_article", "page_from_html", "page_from_html_document", "page_from_markdown", "page_from_text",
+    "Assessment",
+    "Page",
+    "Report",
+    "SeoResult",
+    "analyze",
+    "analyze_document",
+    "analyze_input",
+    "analyze_page",
+    "article_html",
+    "clear_caches",
+    "page_from_article",
+    "page_from_html",
+    "page_from_html_document",
+    "page_from_markdown",
+    "page_from_text",
     "rating",
 ]
 

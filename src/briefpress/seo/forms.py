@@ -35,9 +35,7 @@ def stem(word: str) -> str:
         return w
     if w.endswith("ies") and len(w) > 4:
         w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif re.search(r"(?:[sxz]|ch|sh)es$", w):
+    elif w.endswith("sses") or re.search(r"(?:[sxz]|ch|sh)es$", w):
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]

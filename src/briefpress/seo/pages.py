@@ -8,7 +8,7 @@ import re
 from ..models import Article
 from .document import Page, escape, page_from_html
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
 def article_html(article: Article) -> str:
@@ -48,8 +48,8 @@ def page_from_article(article: Article, keyphrase: str | None = None) -> Page:
 
 def _meta(html: str, name: str) -> str:
     m = re.search(
-        rf"<meta\s+[^>]*(?:name|property)=[\"']{name}[\"'][^>]*content=[\"']([^\"']*)[\"']", html, re.I
-    ) or re.search(rf"<meta\s+[^>]*content=[\"']([^\"']*)[\"'][^>]*(?:name|property)=[\"']{name}[\"']", html, re.I)
+        rf"<meta\s+[^>]*(?:name|property)=[\"']{name}[\"'][^>]*content=[\"']([^\"']*)[\"']", html, re.IGNORECASE
+    ) or re.search(rf"<meta\s+[^>]*content=[\"']([^\"']*)[\"'][^>]*(?:name|property)=[\"']{name}[\"']", html, re.IGNORECASE)
     return _unescape(m.group(1)) if m else ""
 
 
@@ -63,17 +63,17 @@ def split_html_document(html: str) -> dict[str, str]:
     """The parts of a saved HTML page a CMS keeps apart: title from <title> (else the first H1),
     description and keyphrase from meta tags, slug and site from the canonical link, and the
     content of <article> (else <body>) without its first H1 and byline."""
-    title_m = re.search(r"<title[^>]*>(.*?)</title>", html, re.I | re.S)
-    canonical = re.search(r"<link\s+[^>]*rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']*)[\"']", html, re.I)
-    body_m = re.search(r"<article[^>]*>(.*)</article>", html, re.I | re.S) or re.search(r"<body[^>]*>(.*)</body>", html, re.I | re.S)
+    title_m = re.search(r"<title[^>]*>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
+    canonical = re.search(r"<link\s+[^>]*rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']*)[\"']", html, re.IGNORECASE)
+    body_m = re.search(r"<article[^>]*>(.*)</article>", html, re.IGNORECASE | re.DOTALL) or re.search(r"<body[^>]*>(.*)</body>", html, re.IGNORECASE | re.DOTALL)
     body = body_m.group(1) if body_m else html
-    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.I | re.S)
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.IGNORECASE | re.DOTALL)
     title = _unescape(re.sub(r"<[^>]+>", "", title_m.group(1))) if title_m else ""
     if h1:
         if not title:
             title = _unescape(re.sub(r"<[^>]+>", "", h1.group(1)))
         body = body[: h1.start()] + body[h1.end():]  # the post title, not part of the content
-    body = re.sub(r"<p[^>]*class=[\"']byline[\"'][^>]*>.*?</p>", "", body, flags=re.I | re.S)
+    body = re.sub(r"<p[^>]*class=[\"']byline[\"'][^>]*>.*?</p>", "", body, flags=re.IGNORECASE | re.DOTALL)
     href = canonical.group(1) if canonical else ""
     site_m = re.match(r"https?://[^/]+", href)
     return {

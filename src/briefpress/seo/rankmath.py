@@ -7,25 +7,18 @@ substring matching is kept on purpose: it is what an editor using Rank Math woul
 from __future__ import annotations
 
 import re
-
-from .context import Context
 from typing import Any
 
+from .context import Context
 from .seo_checks import link_kind
 from .tokens import count_words, tokens
 
 _POWER_WORDS = frozenset(
-    """amazing breaking critical crucial decisive dramatic essential exclusive first historic huge
-    landmark major massive new record secret shocking stunning surprising top ultimate urgent vital
-    warning win wins proven free best biggest""".split()
+    ["amazing", "breaking", "critical", "crucial", "decisive", "dramatic", "essential", "exclusive", "first", "historic", "huge", "landmark", "major", "massive", "new", "record", "secret", "shocking", "stunning", "surprising", "top", "ultimate", "urgent", "vital", "warning", "win", "wins", "proven", "free", "best", "biggest"]
 )
 _SENTIMENT = {
-    **dict.fromkeys("win wins won gain gains boost boosts growth approve approves approved agree agrees "
-                    "agreement success successful strong stronger record rise rises rising hope welcome "
-                    "celebrate praise support supports improve improves best great good".split(), 1),
-    **dict.fromkeys("loss losses lose fall falls fell drop drops crisis crash crashes fail fails failed "
-                    "failure attack attacks war dead death deaths kill killed killing cut cuts warn warns "
-                    "warning fear fears threat threatens ban bans dispute protest row collapse worst bad".split(), -1),
+    **dict.fromkeys(["win", "wins", "won", "gain", "gains", "boost", "boosts", "growth", "approve", "approves", "approved", "agree", "agrees", "agreement", "success", "successful", "strong", "stronger", "record", "rise", "rises", "rising", "hope", "welcome", "celebrate", "praise", "support", "supports", "improve", "improves", "best", "great", "good"], 1),
+    **dict.fromkeys(["loss", "losses", "lose", "fall", "falls", "fell", "drop", "drops", "crisis", "crash", "crashes", "fail", "fails", "failed", "failure", "attack", "attacks", "war", "dead", "death", "deaths", "kill", "killed", "killing", "cut", "cuts", "warn", "warns", "warning", "fear", "fears", "threat", "threatens", "ban", "bans", "dispute", "protest", "row", "collapse", "worst", "bad"], -1),
 }
 
 

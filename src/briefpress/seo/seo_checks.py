@@ -12,7 +12,14 @@ from collections.abc import Callable
 from urllib.parse import urlparse
 
 from .context import Context
-from .forms import Topic, content_words, keyphrase_words, occurrences, percent_found, stem
+from .forms import (
+    Topic,
+    content_words,
+    keyphrase_words,
+    occurrences,
+    percent_found,
+    stem,
+)
 from .language import FUNCTION_WORDS
 from .pixels import title_width
 from .result import Assessment
@@ -232,7 +239,7 @@ def internal_links(ctx: Context) -> Assessment | None:
 
 def _exact_position(title: str, phrase: str) -> int:
     """Character position of ``phrase`` as whole words in ``title`` (case-insensitive), or -1."""
-    m = re.search(r"(?:^|(?<=[\s.,'()\"+\-;!?:/»«‹›<>]))" + re.escape(phrase) + r"(?=$|[\s.,'()\"+\-;!?:/»«‹›<>])", title, re.I)
+    m = re.search(r"(?:^|(?<=[\s.,'()\"+\-;!?:/»«‹›<>]))" + re.escape(phrase) + r"(?=$|[\s.,'()\"+\-;!?:/»«‹›<>])", title, re.IGNORECASE)
     return m.start() if m else -1
 
 

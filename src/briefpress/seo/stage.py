@@ -19,10 +19,10 @@ from ..compress import prefixes, variants
 from ..models import Article, Evidence, Fact, Run
 from ..text import ensure_period, split_sentences
 from . import analyze
-from .result import SeoResult
 from .forms import build_topic, occurrences
 from .pixels import title_width
 from .readability_checks import is_passive
+from .result import SeoResult
 from .seo_checks import TITLE_MAX_PX
 from .tokens import length_words, tokens
 

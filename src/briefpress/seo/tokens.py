@@ -16,11 +16,7 @@ _TOKEN_SEPARATORS = re.compile(r"[\s\u00a0\u2013\u2014\-\[\]]+")
 _QUOTES = "'\"‘’“”„‟‚‛`〝〞〟«»‹›"
 _CLOSING_DELIMITERS = "”〞〟„』›»’‛`\"'"
 
-ABBREVIATIONS = (
-    "A.D. Adm. Adv. B.C. Br. Brig. Cmrd. Col. Cpl. Cpt. Dr. Esq. Fr. Gen. Gov. Hon. Jr. Lieut. Lt. "
-    "Maj. Mr. Mrs. Ms. Msgr. Mx. No. Pfc. Pr. Prof. Pvt. Rep. Reps. Rev. Hon. Sen. Sens. Sgt. Sps. "
-    "Sr. St. vs. i.e. e.g. viz. Mt."
-).split()
+ABBREVIATIONS = ["A.D.", "Adm.", "Adv.", "B.C.", "Br.", "Brig.", "Cmrd.", "Col.", "Cpl.", "Cpt.", "Dr.", "Esq.", "Fr.", "Gen.", "Gov.", "Hon.", "Jr.", "Lieut.", "Lt.", "Maj.", "Mr.", "Mrs.", "Ms.", "Msgr.", "Mx.", "No.", "Pfc.", "Pr.", "Prof.", "Pvt.", "Rep.", "Reps.", "Rev.", "Hon.", "Sen.", "Sens.", "Sgt.", "Sps.", "Sr.", "St.", "vs.", "i.e.", "e.g.", "viz.", "Mt."]
 _ABBREV_END = re.compile(
     r"(?:^|[\s(\"'“‘])(?:" + "|".join(re.escape(a) for a in sorted(set(ABBREVIATIONS), key=len, reverse=True)) + r")$"
 )
@@ -100,13 +96,10 @@ def split_sentences(text: str) -> tuple[str, ...]:
             split = len(nxt) == 2 and nxt[0].isspace() and _valid_start(nxt[1])
         elif ch in "?!":
             split = i + 1 < n and text[i + 1].isspace()
-        elif ch == "…":
+        elif ch == "…" or (ch in _CLOSING_DELIMITERS and i > 0 and text[i - 1] == "."):
+            # An ellipsis, or a closing quote right after a full stop: split before a new sentence.
             nxt = _after(text, i)
             split = len(nxt) == 2 and nxt[0].isspace() and _valid_start(nxt[1])
-        elif ch in _CLOSING_DELIMITERS:
-            if i > 0 and text[i - 1] == ".":
-                nxt = _after(text, i)
-                split = len(nxt) == 2 and nxt[0].isspace() and _valid_start(nxt[1])
         if split:
             sentence = text[start : i + 1].strip()
             if sentence:
