@@ -42,16 +42,22 @@ def test_rendered_formats(client, takaichi):
     assert client.get(f"/v1/articles/{article_id}.json").json()["headline"] == article["headline"]
 
 
+def _gratitude_section(article: dict) -> int:
+    """The section holding the brief's figure-free sentence (the writer decides where it goes)."""
+    return next(i for i, s in enumerate(article["sections"]) if "conveyed gratitude" in s["answer"])
+
+
 def test_edit_makes_a_new_version_re_audited_and_keeps_the_old(client, takaichi):
     article_id, article = write_article(client, takaichi)
-    original_answer = article["sections"][1]["answer"]
+    i = _gratitude_section(article)
+    original_answer = article["sections"][i]["answer"]
     edited = json.loads(json.dumps(article))
-    edited["sections"][1]["answer"] = original_answer.replace("alliance", "alliance by 40%", 1)
+    edited["sections"][i]["answer"] = original_answer.replace("alliance", "alliance by 40%", 1)
     r = client.put(f"/v1/articles/{article_id}", json=edited)
     assert r.status_code == 200, r.text
     assert r.headers["x-article-version"] == "2"
     v2 = r.json()
-    verdicts = {s["text"]: s for s in v2["grounding"]["sentences"] if s["part"] == "sections[1].answer"}
+    verdicts = {s["text"]: s for s in v2["grounding"]["sentences"] if s["part"] == f"sections[{i}].answer"}
     changed = [s for text, s in verdicts.items() if "40%" in text]
     assert changed and changed[0]["verdict"] == "unsupported"
     assert any(reason["text"] == "40%" for reason in changed[0]["reasons"])
@@ -60,8 +66,8 @@ def test_edit_makes_a_new_version_re_audited_and_keeps_the_old(client, takaichi)
     assert [v["version"] for v in versions] == [1, 2]
     assert [v["note"] for v in versions] == ["written", "edited"]
     v1 = client.get(f"/v1/articles/{article_id}", params={"version": 1}).json()
-    assert v1["sections"][1]["answer"] == original_answer
-    assert client.get(f"/v1/articles/{article_id}").json()["sections"][1]["answer"].count("40%") == 1
+    assert v1["sections"][i]["answer"] == original_answer
+    assert client.get(f"/v1/articles/{article_id}").json()["sections"][i]["answer"].count("40%") == 1
 
 
 def test_an_edit_cannot_swap_the_sources_it_is_checked_against(client, takaichi):

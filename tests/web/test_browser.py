@@ -61,7 +61,9 @@ def test_generate_read_evidence_edit_and_see_it_turn_unsupported(page: Any, taka
     assert page.locator("#checklist li.rating-good").count() >= 1
 
     # Hover shows the sentence's evidence from the source.
-    target = page.locator('#article span.s[data-part="sections[1].answer"]').first
+    # The brief's figure-free sentence, in whichever section the writer put it.
+    target = page.locator("#article span.s[data-part^=sections]", has_text="conveyed gratitude").first
+    part = target.get_attribute("data-part")
     old = target.text_content()
     target.hover()
     assert page.locator("#ev-verdict").inner_text() == "Supported"
@@ -77,7 +79,7 @@ def test_generate_read_evidence_edit_and_see_it_turn_unsupported(page: Any, taka
         page.keyboard.press("ArrowLeft")
     page.keyboard.type(" by 40%")
     page.click("#save-button")
-    edited = page.locator('#article span.s.v-unsupported[data-part="sections[1].answer"]')
+    edited = page.locator(f'#article span.s.v-unsupported[data-part="{part}"]')
     edited.wait_for()
     assert edited.text_content() == old[:len(old) - stop] + " by 40%" + old[len(old) - stop:]
     assert page.locator("#ev-verdict").inner_text() == "Unsupported"
