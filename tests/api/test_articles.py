@@ -141,3 +141,17 @@ def test_healthz_and_openapi(client):
     for path in ("/v1/articles", "/v1/jobs/{job_id}", "/v1/articles/{article_id}", "/v1/audit",
                  "/v1/articles/{article_id}/versions", "/healthz"):
         assert path in spec["paths"], path
+
+
+def test_an_edit_recomputes_the_seo_reports_it_carries(client, takaichi):
+    article_id, article = write_article(client, takaichi)
+    if article.get("seo") is None:
+        pytest.skip("this build's articles carry no SEO report")
+    edited = json.loads(json.dumps(article))
+    edited["meta_description"] = "Short."
+    v2 = client.put(f"/v1/articles/{article_id}", json=edited).json()
+    before = {a["id"]: a for a in article["seo"]["assessments"]}
+    after = {a["id"]: a for a in v2["seo"]["assessments"]}
+    changed = [i for i in after if i in before and after[i]["score"] != before[i]["score"]]
+    assert changed, "the meta description checks were re-run on the edited text"
+    assert any("meta" in i.lower() for i in changed)

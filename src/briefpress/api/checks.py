@@ -76,5 +76,14 @@ def recheck(article: Article) -> Article:
     return article.model_copy(update={"grounding": report})
 
 
+def refresh_seo(article: Article) -> Article:
+    """The article with its SEO and readability reports recomputed, where it carries them."""
+    analyze = seo_function()
+    if analyze is None or "seo" not in Article.model_fields:
+        return article
+    report = _as_dict(analyze(article))
+    return article.model_copy(update={"seo": report.get("seo"), "readability": report.get("readability")})
+
+
 def available() -> dict[str, bool]:
     return {"grounding": audit_function() is not None, "seo": seo_function() is not None}
