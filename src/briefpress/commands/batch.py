@@ -13,7 +13,6 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskID, Text
                            TimeRemainingColumn)
 from rich.text import Text
 
-from ..cli import debug_option
 
 
 @click.command("batch")
@@ -35,7 +34,9 @@ from ..cli import debug_option
 @click.option("--author", help="Byline.")
 @click.option("--site-url", help="Site base URL for canonical links.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
-@debug_option
+# The same flag as briefpress.cli.debug_option, declared here so that importing this module never
+# imports briefpress.cli (which imports every command module: `python -m briefpress.cli` would loop).
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def command(
     inputs: tuple[str, ...],
     outdir: str,
