@@ -87,6 +87,18 @@ class PeakMemory:
             time.sleep(0.1)
 
 
+def snapshot(dest: Path) -> str:
+    """The committed code at HEAD, unpacked for the runs to import: edits made to the working tree
+    while the benchmark runs (for minutes) must not make one mode run other code than another."""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    archive = subprocess.run(["git", "archive", "HEAD", "src/briefpress"], cwd=ROOT, capture_output=True, check=True).stdout
+    dest.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    os.environ["PYTHONPATH"] = str(dest / "src")  # every run, its workers and Ray's inherit it
+    return commit
+
+
 def run_mode(src: Path, out: Path, args: list[str]) -> dict[str, float]:
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
@@ -146,6 +158,7 @@ def main() -> int:
     modes = {"1": ["--jobs", "1"], "2": ["--jobs", "2"], "ray": ["--ray", "local", "--jobs", "2"]}
     with tempfile.TemporaryDirectory(prefix="batch-bench-") as tmp:
         work = Path(tmp)
+        commit = snapshot(work / "code")
         src = work / "briefs.jsonl"
         n = build_briefs(args.bench_dir, args.n, src)
         print(f"{n} briefs built from {args.bench_dir}", file=sys.stderr)
@@ -154,20 +167,26 @@ def main() -> int:
             results[mode] = run_mode(src, work / f"out-{mode}", [*common, *modes[mode]])
             print(f"mode {mode}: {json.dumps(results[mode])}", file=sys.stderr)
         reference = outputs(work / f"out-{args.modes.split(',')[0]}")
-        same_modes = all(outputs(work / f"out-{m}") == reference for m in results)
+        for m in results:
+            theirs = outputs(work / f"out-{m}")
+            results[m]["differing"] = sum(1 for k in reference.keys() | theirs.keys() if reference.get(k) != theirs.get(k))
+        same_modes = all(r["differing"] == 0 for r in results.values())
         resume = interrupted(src, work / "out-cut", [*common, *modes["2"]], n)
         resume["identical"] = float(outputs(work / "out-cut") == reference)
+        if not resume["identical"]:
+            cut = outputs(work / "out-cut")
+            resume["differing"] = sum(1 for k in reference.keys() | cut.keys() if reference.get(k) != cut.get(k))
         print(f"interrupted: {json.dumps(resume)}; all modes identical: {same_modes}", file=sys.stderr)
-    report = render(n, results, resume, same_modes)
+    report = render(n, results, resume, same_modes, commit)
     print(report)
     return 0
 
 
-def render(n: int, results: dict[str, dict[str, float]], resume: dict[str, float], same_modes: bool) -> str:
+def render(n: int, results: dict[str, dict[str, float]], resume: dict[str, float], same_modes: bool, commit: str) -> str:
     label = {"1": "1 local worker (`--jobs 1`)", "2": "2 local workers (`--jobs 2`)", "ray": "local Ray, 2 CPUs (`--ray local --jobs 2`)"}
     lines = [
-        f"Run {date.today().isoformat()} on {machine()}; {n} briefs, extractive engine with the full pipeline "
-        "(write, verify, SEO), JSON output.",
+        f"Run {date.today().isoformat()} on {machine()}, code at commit {commit}; {n} briefs, extractive engine "
+        "with the full pipeline (write, verify, SEO), JSON output.",
         "",
         "| mode | articles | failed | wall time | articles/s | scaling efficiency | peak memory | machine load |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
