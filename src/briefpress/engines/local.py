@@ -9,6 +9,7 @@ every request starts with the same system message). Output is held to the line f
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import threading
@@ -27,6 +28,18 @@ log = logging.getLogger(__name__)
 
 _LOADED: dict[tuple[str, int, int], Any] = {}
 _LOCK = threading.Lock()
+
+
+@atexit.register
+def _close_loaded() -> None:
+    """Free loaded models while llama.cpp is still there (at interpreter exit its bindings go
+    first, and a model freed after them prints an ignored error)."""
+    with _LOCK:
+        for llm in _LOADED.values():
+            close = getattr(llm, "close", None)
+            if close:
+                close()
+        _LOADED.clear()
 SEED = 7
 
 
@@ -104,7 +117,7 @@ class LocalEngine(ModelEngine):
         with _LOCK:
             llm = _LOADED.get(key)
             if llm is None:
-                # One loaded model per process: drop others before loading (memory).
+                # One cached model per process (memory); an engine still using another keeps it.
                 _LOADED.clear()
                 try:
                     llm = llama_cpp.Llama(
