@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from .batch_helpers import BRIEFS, bench_sources, write_jsonl
 
 from briefpress.batch import Settings, run_batch
 from briefpress.batch.runner import request_bound
 from briefpress.errors import UsageError
+
+from .batch_helpers import BRIEFS, bench_sources, write_jsonl
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:

@@ -21,7 +21,7 @@ ITEMS = 12
 
 
 def _run(args: list[str], env: dict[str, str], **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(CLI + args, env=env, capture_output=True, text=True, timeout=600, **kwargs)  # type: ignore[call-overload]
+    return subprocess.run(CLI + args, env=env, check=False, capture_output=True, text=True, timeout=600, **kwargs)  # type: ignore[call-overload]
 
 
 def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:

@@ -79,7 +79,7 @@ def ray_head(tmp_path: Path) -> Iterator[str]:
         deadline = time.monotonic() + 180
         while True:
             assert proc.poll() is None, "ray start exited early"
-            status = subprocess.run([str(RAY_BIN), "status", f"--address={address}"], capture_output=True,
+            status = subprocess.run([str(RAY_BIN), "status", f"--address={address}"], check=False, capture_output=True,
                                     text=True, env=RAY_ENV)
             if status.returncode == 0 and "CPU" in status.stdout:
                 break
@@ -115,16 +115,16 @@ def ray_head(tmp_path: Path) -> Iterator[str]:
 def test_cli_runs_a_batch_on_a_ray_cluster_and_resumes_on_it(tmp_path: Path, ray_head: str) -> None:
     src = write_jsonl(tmp_path / "b.jsonl", bench_sources(5))
     cli = [sys.executable, "-c", "from briefpress.cli import main; main()", "batch", str(src), "--date", "2026-11-24"]
-    first = subprocess.run(cli + ["-o", str(tmp_path / "ray"), "--ray", ray_head], capture_output=True, text=True,
+    first = subprocess.run(cli + ["-o", str(tmp_path / "ray"), "--ray", ray_head], check=False, capture_output=True, text=True,
                            timeout=600, env=RAY_ENV)
     assert first.returncode == 0, first.stderr
     assert "5/5" in first.stderr and "5 of 5 articles" in first.stderr
-    local = subprocess.run(cli + ["-o", str(tmp_path / "local")], capture_output=True, text=True, timeout=600)
+    local = subprocess.run(cli + ["-o", str(tmp_path / "local")], check=False, capture_output=True, text=True, timeout=600)
     assert local.returncode == 0, local.stderr
     assert _outputs(tmp_path / "ray") == _outputs(tmp_path / "local") and len(_outputs(tmp_path / "local")) == 5
     (tmp_path / "ray" / sorted(_outputs(tmp_path / "ray"))[0]).unlink()
     again = subprocess.run(cli + ["-o", str(tmp_path / "ray"), "--ray", ray_head, "--resume"],
-                           capture_output=True, text=True, timeout=600, env=RAY_ENV)
+                           check=False, capture_output=True, text=True, timeout=600, env=RAY_ENV)
     assert again.returncode == 0 and "(4 from an earlier run)" in again.stderr
     assert _outputs(tmp_path / "ray") == _outputs(tmp_path / "local")
 
@@ -132,6 +132,6 @@ def test_cli_runs_a_batch_on_a_ray_cluster_and_resumes_on_it(tmp_path: Path, ray
 def test_an_unreachable_cluster_is_one_line_and_exit_2(tmp_path: Path) -> None:
     src = write_jsonl(tmp_path / "b.jsonl", bench_sources(1))
     cli = [sys.executable, "-c", "from briefpress.cli import main; main()", "batch", str(src), "-o", str(tmp_path / "o")]
-    result = subprocess.run(cli + ["--ray", f"127.0.0.1:{_free_port()}"], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(cli + ["--ray", f"127.0.0.1:{_free_port()}"], check=False, capture_output=True, text=True, timeout=300)
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("briefpress: error: --ray 127.0.0.1:") and "ray start --head" in result.stderr

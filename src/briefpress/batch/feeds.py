@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import json
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -75,7 +75,7 @@ def _entry_date(entry: Any) -> str | None:
         value = entry.get(key)
         if value:
             # feedparser gives UTC struct_time; timegm reads it as UTC.
-            return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc).isoformat()
+            return datetime.fromtimestamp(calendar.timegm(value), tz=UTC).isoformat()
     return None
 
 

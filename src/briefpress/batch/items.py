@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from .. import __version__
@@ -76,7 +76,7 @@ class Item:
 
 def mtime_date(mtime: float) -> str:
     """A file's modification time as an ISO 8601 date-time in UTC, whole seconds."""
-    return datetime.fromtimestamp(int(mtime), tz=timezone.utc).isoformat()
+    return datetime.fromtimestamp(int(mtime), tz=UTC).isoformat()
 
 
 def output_name(slug: str, key: str, fmt: str) -> str:
