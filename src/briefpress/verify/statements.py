@@ -17,9 +17,10 @@ from .nlp import stem, tokens
 from .sources import SourceIndex, content_stems
 
 # The operating point, chosen on the benchmarks' dev halves (bench/grounding_bench.py prints the
-# sweep): 0.55 gives a mean balanced accuracy of 62.0 over the seven datasets against 59.8 at 0.70,
-# and its best single value would be 0.30 (64.0), which lets too much through on CNN/DM-style news.
-SUPPORT_THRESHOLD = 0.55
+# sweep): with the novelty penalty below, 0.40 gives a mean balanced accuracy of 62.6 over the
+# seven datasets (0.55: 60.5; 0.70: 59.7); 0.30 is a little higher (63.4) but lets more through on
+# CNN/DM-style news, where briefs come from.
+SUPPORT_THRESHOLD = 0.40
 BORDERLINE = 0.12  # the judge is asked only within this margin of the threshold
 
 # Everyday words a paraphrase adds freely; they weigh little in the support score.
@@ -31,6 +32,12 @@ LIGHT_WEIGHT = 0.3
 # Invented content is mostly things (nouns, names, numbers); a new verb or adverb is more often
 # a paraphrase. Weights by part of speech, applied to the sentence's words.
 POS_WEIGHTS = {"NOUN": 1.0, "PROPN": 1.0, "NUM": 1.0, "ADJ": 0.8, "VERB": 0.6, "ADV": 0.4, "AUX": 0.3}
+
+
+# Each new thing (at most two) costs this much support; on the benchmarks it raised the 5-fold
+# balanced accuracy on CLIFF (71.2 -> 72.9), XSumFaith (74.2 -> 75.6) and QAGS-XSum (57.9 -> 61.1).
+NOVEL_PENALTY = 0.15
+_THING_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 
 
 def _pos_weights(doc: Any) -> dict[str, float]:
@@ -87,10 +94,12 @@ def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
 
 
 def score(text: str, index: SourceIndex, doc: Any | None = None) -> Support:
-    query = content_stems(text)
+    # Negation words are weighed by the negation check, not as content the sources must hold.
+    query = [q for q in content_stems(text) if q not in _NEGATION]
     if not query:
         return Support(1.0)
     pos = _pos_weights(doc) if doc is not None and POS_WEIGHTS else {}
+    pos_tags = {stem(t.text): t.pos_ for t in doc} if doc is not None else {}
     weights = [index.weight(s) * (LIGHT_WEIGHT if s in _LIGHT else 1.0) * pos.get(s, 1.0) for s in query]
     total = sum(weights) or 1.0
     hits = index.bm25(query, k=8)
@@ -115,8 +124,11 @@ def score(text: str, index: SourceIndex, doc: Any | None = None) -> Support:
     qb = _bigrams(query)
     order = len(qb & _bigrams(index.stems[best_i])) / len(qb) if qb else 1.0
     value = 0.45 * best_cov + 0.3 * union_cov + 0.15 * global_cov + 0.1 * order
+    # New things (nouns, names, numbers, adjectives no source holds) are what invention adds.
+    novel = {q for q in query if q not in index.all_stems and q not in _LIGHT and pos_tags.get(q) in _THING_POS}
+    value -= NOVEL_PENALTY * min(2, len(novel))
     missing = [w for w in tokens(text) if w.lower() not in ("", ) and stem(w) in set(query) - index.all_stems]
-    support = Support(round(min(1.0, value), 4), per_fact[:3], sorted(set(missing)))
+    support = Support(round(min(1.0, max(0.0, value)), 4), per_fact[:3], sorted(set(missing)))
     support.contradiction = _contradiction(text, query, index, per_fact, doc)
     if not support.contradiction and doc is not None:
         support.contradiction = _agent(doc, index, [i for i, _ in per_fact])
