@@ -23,7 +23,26 @@ EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 
 
 class _Group(click.Group):
-    """Click's own usage errors print a multi-line help block; ours are one line naming the fix."""
+    """Click's own usage errors print a multi-line help block; ours are one line naming the fix.
+
+    The commands of ``briefpress.commands`` load on first use: start-up stays fast, and a command
+    module may import this one without a cycle.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from .commands import COMMAND_MODULES
+
+        return sorted({*super().list_commands(ctx), *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        from .commands import COMMAND_MODULES
+
+        if cmd_name in COMMAND_MODULES and cmd_name not in self.commands:
+            import importlib
+
+            module = importlib.import_module(f"briefpress.commands.{cmd_name}")
+            self.add_command(module.command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def main(self, args: Sequence[str] | None = None, **kwargs: Any) -> Any:  # type: ignore[override]
         argv = list(sys.argv[1:] if args is None else args)
@@ -187,19 +206,6 @@ def engines(model: str | None, base_url: str | None, debug: bool) -> None:
         except BriefpressError as exc:
             line = f"{name:12} not ready  {exc.message}"
         click.echo(line + ("  (default)" if name == default else ""))
-
-
-def _add_commands() -> None:
-    import importlib
-
-    from .commands import COMMAND_MODULES
-
-    for module_name in COMMAND_MODULES:
-        module = importlib.import_module(f"briefpress.commands.{module_name}")
-        cli.add_command(module.command)
-
-
-_add_commands()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

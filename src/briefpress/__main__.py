@@ -1,0 +1,5 @@
+"""``python -m briefpress``: the same command line as ``briefpress``."""
+
+from briefpress.cli import main
+
+main()
