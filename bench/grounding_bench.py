@@ -174,6 +174,20 @@ def evaluate(name: str, items: list[dict], folds: int, jobs: int = 1) -> dict:
     }
 
 
+def article_speed() -> tuple[int, float]:
+    """Whole articles, as `write` and `audit` check them: the extractive articles of the golden
+    briefs against their own facts. Returns (sentences, CPU seconds)."""
+    from briefpress.pipeline import write
+    from briefpress.verify.stage import report_for
+
+    briefs = sorted((Path(__file__).resolve().parents[1] / "tests" / "golden" / "briefs").glob("*.txt"))
+    articles = [write(p.read_text(encoding="utf-8")) for p in briefs]
+    c0, n = time.process_time(), 0
+    for a in articles:
+        n += report_for(a, a.facts).summary.sentences
+    return n, time.process_time() - c0
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -181,11 +195,16 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--only", nargs="*", default=None)
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (figures are per CPU second either way)")
+    ap.add_argument("--articles", action="store_true", help="only time whole-article checks (golden briefs)")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     args = ap.parse_args(list(argv) if argv is not None else None)
     t = time.process_time()
     spacy_pipeline()
     load_s = time.process_time() - t
+    if args.articles:
+        n, cpu = article_speed()
+        print(f"# whole articles: {n} sentences in {cpu:.2f} CPU s = {n / cpu:.1f} sentences per CPU second")
+        return
     print(f"# {platform.node()} {platform.machine()} Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
     print(f"# model loading (spaCy {'' if spacy_pipeline() else 'MISSING '}pipeline): {load_s:.2f} CPU s; sent/s below is per CPU second")
     header = (f"{'dataset':16} {'n':>5} {'unsup':>5} | {'BA op':>6} {'F1 op':>6} | {'BA tuned':>8} {'thr':>5} | "
