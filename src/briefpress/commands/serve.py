@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import click
 
-from ..cli import debug_option
 from ..errors import UsageError
+
+# The same flag as briefpress.cli.debug_option, declared here so that importing this module never
+# imports briefpress.cli (which loads the command modules: `python -m briefpress.cli` would loop).
+debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 
 
 def _need_server_extra() -> None:
