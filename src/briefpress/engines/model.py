@@ -32,7 +32,7 @@ from ..plan import Outline, facet_of
 from ..text import ensure_period, words
 from .base import Draft, Engine, ProgressCallback
 from .extractive import ExtractiveEngine
-from .output import MalformedOutput, Sentence, is_looping, looks_cut_off, parse
+from .output import MalformedOutput, Sentence, is_looping, looks_cut_off, parse, strip_reasoning
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +136,36 @@ class ModelEngine(Engine):
     def write(self, run: Run, outline: Outline, progress: ProgressCallback | None = None) -> Draft:
         self.stats = Stats()
         return _ArticleWriter(self, run, outline, progress).write()
+
+    def judge(self, statement: str, evidence: list[str]) -> float | None:
+        """The verifier's judge protocol: how likely the evidence supports the statement.
+
+        The model answers yes or no; anything else is no answer (None), and the verifier keeps its
+        own verdict. The evidence sits in the system message so a backend that evaluates a shared
+        prefix sizes its context for it.
+        """
+        numbered = "\n".join(f"[E{i}] {text}" for i, text in enumerate(evidence, start=1))
+        system = (
+            "You check news sentences against source text. Answer with one word: Yes if the "
+            "sources state everything the sentence says, No if the sentence adds, changes or "
+            "contradicts anything.\nSources:\n" + numbered
+        )
+        messages = [
+            {"role": "system", "content": system},
+            {"role": "user", "content": f"Sentence: {statement}\nDo the sources support it? Answer Yes or No."},
+        ]
+        spec = PartSpec(name="judge", instruction="Answer Yes or No.", max_sentences=1, max_tokens=8)
+        self._begin(messages[:-1])
+        answer = self._complete(messages, spec, [f"E{i}" for i in range(1, len(evidence) + 1)]).text
+        found = _YES_NO.search(strip_reasoning(answer))
+        if found is None:
+            return None
+        return JUDGE_YES if found.group(0).lower() == "yes" else JUDGE_NO
+
+
+# What a bare yes or no is worth to the verifier: confident, not certain (small models err).
+JUDGE_YES, JUDGE_NO = 0.85, 0.15
+_YES_NO = re.compile(r"\b(?:yes|no)\b", re.IGNORECASE)
 
 
 class _ArticleWriter:
