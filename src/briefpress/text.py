@@ -31,6 +31,16 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     pysbd keeps abbreviations such as "U.S.", "Jan. 5" and "Mr." inside their sentence. Each
     paragraph is split on its own so a sentence never runs across a blank line.
     """
+    spans = _split(text)
+    if offset:
+        return [Span(s.text, s.start + offset, s.end + offset) for s in spans]
+    return list(spans)
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[Span, ...]:
+    # pysbd is the slowest step of writing and auditing, and the stages split the same parts
+    # again and again (verify, then each SEO check): split each distinct text once.
     spans: list[Span] = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
         chunk = para.group(0)
@@ -48,11 +58,11 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
             end = start + len(stripped)
             pos = found + len(stripped)
             if any(ch.isalpha() for ch in stripped):
-                spans.append(Span(stripped, start + offset, end + offset))
+                spans.append(Span(stripped, start, end))
             elif spans:  # a stray fragment such as a lone quote mark belongs to the previous one
                 prev = spans[-1]
-                spans[-1] = Span(text[prev.start - offset : end], prev.start, end + offset)
-    return spans
+                spans[-1] = Span(text[prev.start : end], prev.start, end)
+    return tuple(spans)
 
 
 def normalize_space(text: str) -> str:

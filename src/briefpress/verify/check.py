@@ -243,13 +243,22 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
 def check_all(sentences: Sequence[ArticleSentence], facts: list[Fact], judge: Judge | None = None,
               threshold: float = SUPPORT_THRESHOLD) -> list[SentenceVerdict]:
     index = SourceIndex(facts)
-    texts = [s.check_text for s in sentences]
+    # An article repeats sentences (summary, sections, FAQ and body often share one): check each
+    # distinct sentence once and give every place it stands the same verdict.
+    firsts: dict[tuple[str, bool | None], ArticleSentence] = {}
+    for s in sentences:
+        firsts.setdefault((s.check_text, s.no_claim), s)
+    texts = [key[0] for key in firsts]
     docs = parse(texts) if texts else []
-    if docs is None:
-        docs_list: list[Any | None] = [None] * len(texts)
-    else:
-        docs_list = list(docs)
-    return [check_one(s, d, index, judge, threshold) for s, d in zip(sentences, docs_list)]
+    docs_list: list[Any | None] = [None] * len(texts) if docs is None else list(docs)
+    checked = {key: check_one(s, d, index, judge, threshold) for (key, s), d in zip(firsts.items(), docs_list)}
+    results = []
+    for s in sentences:
+        verdict = checked[(s.check_text, s.no_claim)]
+        if verdict.part != s.part or verdict.start != s.start or verdict.text != s.text:
+            verdict = verdict.model_copy(update={"text": s.text, "part": s.part, "start": s.start, "end": s.end})
+        results.append(verdict)
+    return results
 
 
 __all__ = ["check_all", "check_one", "is_no_claim", "stem"]
