@@ -68,3 +68,38 @@ def test_a_crash_inside_a_stage_becomes_an_internal_error_with_its_cause() -> No
     with pytest.raises(InternalError, match="ZeroDivisionError") as info:
         run_stages(Run(options=Options()), stages=[Stage("x", (), (), crash)])
     assert isinstance(info.value.__cause__, ZeroDivisionError)
+
+
+_DUMP_ALL = """
+import json, sys
+from pathlib import Path
+import briefpress
+texts = []
+for path in sorted(Path(sys.argv[1]).glob("*.dev.jsonl")):
+    for line in path.open(encoding="utf-8"):
+        source = json.loads(line)["source"]
+        if ("Julian Hernandez" in source or "Sunderland" in source) and source not in texts:
+            texts.append(source)
+for text in texts[:3]:
+    article = briefpress.write(text, date="2026-01-01", created="2026-01-01T00:00:00+00:00")
+    print(briefpress.render(article, "json"))
+"""
+
+
+def test_the_whole_pipeline_gives_the_same_bytes_in_every_process() -> None:
+    """String hashing differs per process: no stage (verify and seo included) may depend on it."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parents[2] / "shared" / "bench"
+    if not bench.is_dir():
+        pytest.skip(f"needs the shared benchmark data at {bench}")
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _DUMP_ALL, str(bench)], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] and outputs[0] == outputs[1] == outputs[2]

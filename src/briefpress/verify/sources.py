@@ -66,7 +66,7 @@ class SourceIndex:
 
     def bm25(self, query: list[str], k: int = 5, k1: float = 1.2, b: float = 0.75) -> list[tuple[int, float]]:
         scores: dict[int, float] = defaultdict(float)
-        for w in set(query):
+        for w in sorted(set(query)):  # a fixed order: float sums and ties must not vary by hash seed
             idf = self.idf.get(w)
             if idf is None:
                 continue
@@ -74,7 +74,7 @@ class SourceIndex:
                 tf = self.stems[i].count(w)
                 dl = len(self.stems[i])
                 scores[i] += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / self.avg_len))
-        return sorted(scores.items(), key=lambda x: -x[1])[:k]
+        return sorted(scores.items(), key=lambda x: (-x[1], x[0]))[:k]
 
     def neighbours(self, i: int, width: int = 1) -> list[int]:
         """Fact ``i`` and the facts next to it in the same source."""
