@@ -6,9 +6,7 @@ usage, 3 an audit that found unsupported sentences (``--fail-on``). ``--debug`` 
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +16,7 @@ import click
 
 from . import __version__
 from .errors import BriefpressError, InputError, UsageError
+from .fileio import atomic_write
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 
@@ -110,14 +109,7 @@ def write_output(text: str, output: str | None) -> None:
         raise UsageError(f"-o {output} is a folder; give a file name such as {output.rstrip('/')}/article.html")
     if not target.parent.exists():
         raise UsageError(f"-o {output}: folder {target.parent} does not exist; create it first")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(target, text)
 
 
 def _format_choice(value: str) -> str:

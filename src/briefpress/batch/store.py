@@ -11,11 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
+
+from ..fileio import TMP_PREFIX, TMP_SUFFIX, atomic_write
 
 STATE_DIR = ".batch"
 JOURNAL = "journal.jsonl"
@@ -25,27 +25,13 @@ INDEX_FIELDS = (
     "position", "id", "status", "key", "files", "slug", "headline", "date", "grounding_share",
     "seo_score", "readability_score", "write_s", "render_s", "error", "reused",
 )
-_TMP_PREFIX = ".bp-"
-_TMP_SUFFIX = ".tmp"
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename: readers see all of it or none."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{_TMP_PREFIX}{path.name}.", suffix=_TMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def remove_stale_temps(folder: Path) -> int:
     """Temporary files a killed run left behind; they were never renamed, so nothing refers to them."""
     removed = 0
-    for path in list(folder.glob(f"{_TMP_PREFIX}*{_TMP_SUFFIX}")) + list(
-        (folder / STATE_DIR).glob(f"{_TMP_PREFIX}*{_TMP_SUFFIX}")
+    for path in list(folder.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}")) + list(
+        (folder / STATE_DIR).glob(f"{TMP_PREFIX}*{TMP_SUFFIX}")
     ):
         path.unlink(missing_ok=True)
         removed += 1
