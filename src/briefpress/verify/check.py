@@ -200,6 +200,27 @@ def check_attributions(text: str, index: SourceIndex, support: Support) -> list[
     return reasons
 
 
+# Words that pass judgement on the news rather than report it. Writers pad with them ("a
+# significant moment", "a landmark deal"); one the sources do not use is the writer's opinion.
+_JUDGEMENT_WORDS = frozenset(
+    """significant significance historic historical landmark milestone pivotal crucial unprecedented
+    remarkable dramatic dramatically momentous groundbreaking major notable notably important
+    importance key vital huge massive stunning shocking striking sweeping bold controversial
+    turning-point breakthrough game-changer game-changing watershed""".split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def check_judgements(text: str, index: SourceIndex) -> list[Reason]:
+    """Evaluative words the sources never use: the sentence adds an opinion of its own."""
+    reasons = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0).lower()
+        if word in _JUDGEMENT_WORDS and stem(word) not in index.all_stems:
+            reasons.append(Reason(kind="statement", text=m.group(0), detail=f"'{m.group(0)}' is a judgement no source makes"))
+    return reasons
+
+
 def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, judge: Judge | None = None,
               threshold: float = SUPPORT_THRESHOLD) -> SentenceVerdict:
     text = sentence.check_text
@@ -214,6 +235,7 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
     evidence += quote_evidence
     reasons += check_names(text, doc, index, quote_spans)
     reasons += check_attributions(text, index, support)
+    reasons += check_judgements(text, index)
     hard_fail = bool(reasons)
     if support.contradiction:
         reasons.append(Reason(kind="contradiction", text=text, detail=support.contradiction))

@@ -1,0 +1,38 @@
+"""A sentence that adds the writer's own judgement ("a significant moment") is unsupported."""
+
+from __future__ import annotations
+
+from briefpress.ingest import parse
+from briefpress.verify import check_sentences
+
+
+def _facts(text: str):
+    (_, facts), *_ = parse(text, "brief.txt", "S1")
+    return facts
+
+
+BRIEF = (
+    "Japan’s new Prime Minister Sanae Takaichi held her first official phone call with U.S. President "
+    "Donald Trump on Saturday.\n-\nThe council called the vote a historic step for the city."
+)
+
+
+def test_an_added_judgement_is_unsupported() -> None:
+    verdict = check_sentences(
+        ["Takaichi’s first official phone call with Trump was a significant moment in her administration."],
+        _facts(BRIEF),
+    )[0]
+    assert verdict.verdict == "unsupported"
+    assert ("statement", "significant") in [(r.kind, r.text) for r in verdict.reasons]
+
+
+def test_a_judgement_the_sources_make_is_not_flagged() -> None:
+    verdict = check_sentences(["The council called the vote a historic step for the city."], _facts(BRIEF))[0]
+    assert verdict.verdict == "supported"
+
+
+def test_the_same_sentence_without_the_judgement_passes() -> None:
+    verdict = check_sentences(
+        ["Sanae Takaichi held her first official phone call with Donald Trump on Saturday."], _facts(BRIEF)
+    )[0]
+    assert verdict.verdict == "supported"
