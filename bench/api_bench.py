@@ -30,6 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import httpx
+from machine_info import cpu_name
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF = (ROOT / "examples" / "takaichi-brief.txt").read_text(encoding="utf-8")
@@ -204,14 +205,7 @@ def fault_phase(n: int, concurrency: int, folder: Path) -> dict:
 
 
 def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_name()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}; "
             f"load average {load:.1f} when the run ended (other work on the machine slows every figure)")

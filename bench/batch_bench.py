@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 import psutil
+from machine_info import cpu_name
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-c", "from briefpress.cli import main; main()", "batch"]
@@ -137,15 +138,7 @@ def interrupted(src: Path, out: Path, args: list[str], total: int, fraction: flo
 
 
 def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}"
+    return f"{cpu_name()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}"
 
 
 def main() -> int:

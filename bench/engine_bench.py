@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import resource
 import sys
@@ -37,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import briefpress  # noqa: E402
 from briefpress.engines.local import LocalEngine  # noqa: E402
 from briefpress.verify import check_sentences  # noqa: E402
+from machine_info import cpu_name  # noqa: E402
 
 MARK_BEGIN = "<!-- engine_bench:begin -->"
 MARK_END = "<!-- engine_bench:end -->"
@@ -46,16 +46,6 @@ def briefs(which: str) -> list[Path]:
     takaichi = [ROOT / "examples" / "takaichi-brief.txt"]
     golden = sorted((ROOT / "tests" / "golden" / "briefs").glob("*.txt"))
     return {"takaichi": takaichi, "golden": golden, "all": takaichi + golden}[which]
-
-
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def raw_decode_rate(engine: LocalEngine, n: int = 128) -> float:
