@@ -31,13 +31,11 @@ from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import Outline, facet_of
 from ..text import ensure_period, words
 from .base import Draft, Engine, ProgressCallback
-from .extractive import ExtractiveEngine
+from .extractive import HEADLINE_MAX, META_MAX, META_MIN, ExtractiveEngine
 from .output import MalformedOutput, Sentence, is_looping, looks_cut_off, parse, strip_reasoning
 
 log = logging.getLogger(__name__)
 
-HEADLINE_MAX = 70
-META_MIN, META_MAX = 120, 156
 _BENEFITS = ("Here are the key facts.", "Here is what we know.", "Read the key facts.")
 Message = dict[str, str]
 

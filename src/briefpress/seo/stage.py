@@ -351,20 +351,21 @@ def _sizes_kept(before: dict[str, Any], after: dict[str, Any]) -> bool:
     return all(q["answer"] not in answers or q_old["answer"] in was for q, q_old in zip(after["faq"], before["faq"]))
 
 
-def _passive_share(result: SeoResult) -> float:
-    a = result.readability.get("passiveVoice")
+def _share(result: SeoResult, assessment_id: str) -> float:
+    """The percentage a readability message opens with (passive voice, long sentences)."""
+    a = result.readability.get(assessment_id)
     if a is None:
         return 0.0
     m = re.match(r"([\d.]+)%", a.message)
     return float(m.group(1)) if m else 0.0
+
+
+def _passive_share(result: SeoResult) -> float:
+    return _share(result, "passiveVoice")
 
 
 def _long_share(result: SeoResult) -> float:
-    a = result.readability.get("textSentenceLength")
-    if a is None:
-        return 0.0
-    m = re.match(r"([\d.]+)%", a.message)
-    return float(m.group(1)) if m else 0.0
+    return _share(result, "textSentenceLength")
 
 
 def _grounding_report(article: Article, facts: list[Fact]) -> Any:
