@@ -16,13 +16,15 @@ from .models import Fact
 from .text import STOPWORDS, slugify, words
 
 # The only words briefpress itself adds to an article (headings, question frames, labels, the
-# meta description's reader benefit). Tests check that nothing else appears that the sources lack.
+# meta description's reader benefit, the seo stage's additive connectives). Tests check that
+# nothing else appears that the sources lack.
 TEMPLATE_WORDS = frozenset(
     """frequently asked questions key takeaways conclusion what happened with the was reaction to
     who is involved in when did it happen happens next for what are numbers behind why does matter
     else known about say said figures statement reaction context detail details main news what's
     here latest on and read facts how of key full story at glance background next steps others
-    react is this story so far we know how did others react more where does stand""".split()
+    react is this story so far we know how did others react more where does stand also addition
+    additionally furthermore""".split()
 )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from briefpress.models import Article
 from briefpress.plan import TEMPLATE_WORDS
+from briefpress.seo.stage import CONNECTIVES
 from briefpress.text import words
 
 NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
@@ -77,9 +78,18 @@ def novel_tokens(output: str, vocab: Vocabulary) -> list[str]:
     return novel
 
 
+def without_connective(sentence: str) -> str:
+    """``sentence`` without the additive connective the seo stage may open it with."""
+    for connective in CONNECTIVES:
+        if sentence.startswith(connective + " "):
+            return sentence[len(connective) + 1 :]
+    return sentence
+
+
 def is_deletion_of(sentence: str, sources: list[str]) -> bool:
-    """True when ``sentence``'s words are, in order, a subsequence of the sources' words."""
-    target = [w.lower() for w in words(sentence)]
+    """True when ``sentence``'s words (less an opening additive connective, which asserts
+    nothing) are, in order, a subsequence of the sources' words."""
+    target = [w.lower() for w in words(without_connective(sentence))]
     pool = [w.lower() for s in sources for w in words(s)]
     i = 0
     for w in pool:

@@ -136,3 +136,33 @@ def test_a_fix_that_costs_grounding_is_undone(monkeypatch: pytest.MonkeyPatch) -
     assert shipped.model_dump(exclude=content) == before.article.model_dump(exclude=content)
     assert shipped.grounding == before.article.grounding
     assert shipped.seo == analyze(before.article).seo.to_dict()
+
+
+def _opened_by_connective(article) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from briefpress.seo.stage import CONNECTIVES
+
+    return [(e.part, e.sentence) for e in article.evidence if e.sentence.startswith(CONNECTIVES)]
+
+
+def test_connectives_open_sentences_that_continue_the_story_when_readability_rises() -> None:
+    path = next(p for p in BRIEFS if p.stem == "moderna-vaccine-revenue")
+    before, after = _runs(path)
+    assert before.article is not None and after.article is not None
+    opened = _opened_by_connective(after.article)
+    assert opened, "too few transition words: the stage should have opened some sentences with a connective"
+    assert after.article.readability["score"] > analyze(before.article, word_forms=True).readability.score
+    from golden.checks import without_connective
+
+    old = {(e.part, e.sentence.lower()) for e in before.article.evidence}
+    for part, sentence in opened:
+        assert not part.startswith(("summary", "takeaways")) and part != "body[0]", part
+        assert (part, without_connective(sentence).lower()) in old, sentence  # the sentence itself is unchanged
+
+
+def test_no_connective_is_added_when_it_does_not_raise_the_score() -> None:
+    # Passive voice keeps this one at 60 whatever the transitions, so connectives would buy nothing.
+    path = next(p for p in BRIEFS if p.stem == "china-market-arrests")
+    before, after = _runs(path)
+    assert after.article is not None
+    assert after.article.readability["score"] == 60
+    assert _opened_by_connective(after.article) == []

@@ -220,7 +220,8 @@ class _ArticleWriter:
         return (
             "You are a news writer. Write clear, plain news prose in English using ONLY the facts below. "
             "Do not add any name, number, date, quote, place or opinion that the facts do not state. "
-            "Keep names, titles and figures exactly as the facts give them.\n"
+            "Keep names, titles and figures exactly as the facts give them. "
+            "Write short sentences of at most 20 words, in the active voice where the facts name who acted.\n"
             f"{form}\n\nFacts:\n{facts}"
         )
 
@@ -303,7 +304,7 @@ class _ArticleWriter:
             "headline": PartSpec(
                 "headline",
                 f"Write the headline: one line of at most {HEADLINE_MAX - 15} characters that says who did what, "
-                f"based on {self._ids([o.lead])}. No final period.",
+                f'based on {self._ids([o.lead])}. Begin it with "{o.keyphrase}". No final period.',
                 1, 1, 40, max_chars=HEADLINE_MAX, final_period=False,
             ),
         }

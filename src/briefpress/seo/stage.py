@@ -21,7 +21,7 @@ from ..text import ensure_period, split_sentences
 from . import analyze
 from .forms import build_topic, occurrences
 from .pixels import title_width
-from .readability_checks import is_passive
+from .readability_checks import has_transition, is_passive
 from .result import SeoResult
 from .seo_checks import TITLE_MAX_PX
 from .tokens import length_words, tokens
@@ -102,13 +102,15 @@ def _cut_to_words(sentence: str, max_words: int) -> str | None:
 
 
 def choose_keyphrase(article: Article, score: Callable[[Article], int]) -> Article:
-    """The candidate keyphrase (the planner's, then the names the article is tagged with) that
-    gives the best SEO score; the slug follows the keyphrase as the planner builds it."""
+    """The candidate keyphrase (the planner's, then names from the tags and the headline) that
+    gives the best SEO score; the slug follows the keyphrase as the planner builds it, and the
+    section questions, whose only variable part is the topic, name the new one."""
     from ..plan import make_slug
 
     best, best_score = article, score(article)
     for candidate in _keyphrase_candidates(article):
-        trial = article.model_copy(update={"keyphrase": candidate, "slug": make_slug(article.headline, candidate)})
+        trial = _retopic(article.model_copy(update={"keyphrase": candidate, "slug": make_slug(article.headline, candidate)}),
+                         article.keyphrase)
         s = score(trial)
         if s > best_score:
             best, best_score = trial, s
@@ -119,18 +121,48 @@ def choose_keyphrase(article: Article, score: Callable[[Article], int]) -> Artic
     return best
 
 
+def _retopic(article: Article, old_keyphrase: str) -> Article:
+    """``article`` with the section questions' topic changed from ``old_keyphrase`` to its
+    keyphrase (the plan's templates put the topic in as ``topic_phrase`` gives it)."""
+    from ..plan import topic_phrase
+
+    old, new = topic_phrase(old_keyphrase), topic_phrase(article.keyphrase)
+    if old == new:
+        return article
+    sections = [s.model_copy(update={"question": s.question.replace(old, new)}) for s in article.sections]
+    evidence = [
+        e.model_copy(update={"sentence": e.sentence.replace(old, new)})
+        if re.fullmatch(r"sections\[\d+\]\.question", e.part) else e
+        for e in article.evidence
+    ]
+    return article.model_copy(update={"sections": sections, "evidence": evidence})
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _keyphrase_candidates(article: Article) -> list[str]:
-    """The names the article is tagged with, and a name that opens the headline (two or three
-    capitalised words): a news headline opens with who the story is about."""
+    """The names the article is tagged with and the runs of capitalised words in its headline
+    (a news headline names who the story is about), without a possessive ending or a
+    sentence-initial common word ("Co-star John Stamos" offers "John Stamos")."""
+    text = " ".join([*article.summary, *article.body]).lower()
     out = [t for t in article.tags if t]
     words = [w.strip(",.;:'\"’") for w in article.headline.split()]
-    run = 0
-    while run < len(words) and words[run][:1].isupper():
-        run += 1
-    if 2 <= run <= 4 and run < len(words):
-        out.append(" ".join(words[:run]))
+    runs: list[list[str]] = []
+    for i, w in enumerate(words):
+        if w[:1].isupper() or (w[:1].isdigit() and runs and i and words[i - 1][:1].isupper()):
+            if runs and i and words[i - 1] in runs[-1] and runs[-1][-1] == words[i - 1]:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+    for run in runs:
+        if run and run[0] == words[0] and re.search(rf"(?<![\w-]){re.escape(run[0].lower())}(?![\w-])", text):
+            run = run[1:]  # written in lower case elsewhere: a common word that opens the headline
+        if 1 <= len(run) <= 4:
+            out.append(" ".join(run))
+    cleaned = [_POSSESSIVE.sub("", c).strip() for c in out]
     seen = {article.keyphrase.lower()}
-    return [c for c in out if not (c.lower() in seen or seen.add(c.lower()))]  # type: ignore[func-returns-value]
+    return [c for c in cleaned if len(c) > 1 and not (c.lower() in seen or seen.add(c.lower()))]  # type: ignore[func-returns-value]
 
 
 def fix_title_width(draft: _Draft) -> None:
@@ -328,6 +360,100 @@ def fix_sentences(draft: _Draft) -> None:
         draft.changes.append("sentence")
 
 
+# Additive connectives only: each says no more than "and". Contrast ("however"), cause ("so",
+# "because") and time ("meanwhile", "then") would each be a claim about how two facts relate.
+CONNECTIVES = ("Also,", "In addition,", "Additionally,", "Furthermore,")
+TRANSITION_SHARE = 30.0
+# First words that lose their capital after a connective. Any other capitalised first word must be
+# a name (written capitalised inside the article too) to be kept as it is; otherwise it is skipped.
+_LOWERCASE_FIRST = frozenset(
+    "a an the this that these those it its he she they his her their there here in on at by for from "
+    "with as some many most several both each every one two three four five six seven eight nine ten "
+    "officials police".split()
+)
+
+
+def _with_connective(sentence: str, connective: str, words: tuple[set[str], set[str]]) -> str | None:
+    """``sentence`` opened by ``connective``, or None where its first word's case is unclear or it
+    opens with a quotation (a quote must stay as the speaker's words)."""
+    names, lower = words
+    first, _, rest = sentence.partition(" ")
+    if not rest or not first[:1].isalpha() or has_transition(sentence):
+        return None
+    if first.lower() in _LOWERCASE_FIRST or (first.lower() in lower and first not in names):
+        first = first.lower()
+    elif first not in names and not (first.isupper() and len(first) > 1):
+        return None
+    return f"{connective} {first} {rest}"
+
+
+def _words_by_case(draft: _Draft) -> tuple[set[str], set[str]]:
+    """Words the article writes capitalised other than at a sentence start (names), and words it
+    writes in lower case."""
+    names: set[str] = set()
+    lower: set[str] = set()
+    for _, text in draft.parts():
+        for s in _sentences(text):
+            for w in s.split()[1:]:
+                w = w.strip(",.;:'\"’()")
+                (names if w[:1].isupper() else lower).add(w)
+    return names, lower
+
+
+def _transition_share(result: SeoResult) -> float:
+    a = result.readability.get("textTransitionWords")
+    if a is None or a.score == 9:
+        return 100.0
+    m = re.search(r"([\d.]+)%", a.message)
+    return float(m.group(1)) if m else 0.0
+
+
+def fix_transitions(draft: _Draft) -> None:
+    """While fewer than 30% of sentences hold a transition word, open one more sentence that
+    continues the story with an additive connective, the connectives taken in turn. Candidates:
+    not the first sentence of a part (save body paragraphs after the first, which continue the
+    story), never a summary point or a takeaway; sentences that stay within 20 words first, then
+    second sentences of a paragraph before third ones (so connectives spread out), body before
+    section answers, conclusion and FAQ. One connective may push a sentence over 20 words, so the
+    changes are judged together: they are kept only when the readability score ends higher (a
+    connective costs the prose a little; it is paid only for a better score), and never at a
+    lower SEO score."""
+    words = _words_by_case(draft)
+    start = copy.deepcopy(draft.data)
+    first = _both(draft.article())
+    current = first
+    turn = 0
+    tried: set[tuple[str, str]] = set()
+    order = {"body": 0, "sections": 1, "conclusion": 2, "faq": 3}
+    while _transition_share(current[0]) < TRANSITION_SHARE:
+        ranked = sorted(
+            (len(length_words(s)) + 2 > LONG_SENTENCE, i, order[part.split("[")[0]], n, part, s)
+            for n, (part, text) in enumerate(draft.parts()) if part.split("[")[0] in order
+            for i, s in enumerate(_sentences(text))
+            if (i > 0 or (part.startswith("body[") and part != "body[0]")) and (part, s) not in tried
+        )
+        if not ranked:
+            break
+        part, sentence = ranked[0][4], ranked[0][5]
+        tried.add((part, sentence))
+        new = _with_connective(sentence, CONNECTIVES[turn % len(CONNECTIVES)], words)
+        if new is None:
+            continue
+        saved = copy.deepcopy(draft.data)
+        draft.replace_sentence(part, sentence, new)
+        trial = _both(draft.article())
+        if _score(*trial) < _score(*current):
+            draft.data = saved
+            continue
+        tried.add((part, new))
+        turn += 1
+        current = trial
+    if turn and _readability(*current) > _readability(*first):
+        draft.changes.append("transition")
+    else:
+        draft.data = start
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -396,6 +522,7 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tu
         draft.data = saved
     fix_long_paragraphs(draft)
     fix_sentences(draft)
+    fix_transitions(draft)
     changes += draft.changes
     return draft.article(), changes
 
