@@ -219,7 +219,10 @@ class LocalEngine(ModelEngine):
         ):
             choice = chunk["choices"][0]
             text += choice.get("text") or ""
-            n += 1
+            # One chunk per sampled token, but the closing chunk that only carries the finish
+            # reason holds no token.
+            if not choice.get("finish_reason") or choice.get("text"):
+                n += 1
             if choice.get("finish_reason"):
                 finish = "stop" if choice["finish_reason"] == "stop" else "length"
                 break
