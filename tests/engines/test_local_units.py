@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 
 import pytest
 
@@ -22,12 +23,19 @@ def test_context_grows_with_the_brief_and_stops_at_the_models_limit() -> None:
 def test_threads_follow_the_cores_left_idle(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BRIEFPRESS_THREADS", raising=False)
     monkeypatch.setattr(local, "usable_cores", lambda: 2)
-    monkeypatch.setattr(local.os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    monkeypatch.setattr(local, "busy_cores", lambda: 0.1)
     assert local.default_threads() == 2
-    monkeypatch.setattr(local.os, "getloadavg", lambda: (7.5, 7.0, 6.0))
+    monkeypatch.setattr(local, "busy_cores", lambda: 1.7)
+    assert local.default_threads() == 1
+    monkeypatch.setattr(local, "busy_cores", lambda: 7.5)
     assert local.default_threads() == 1
     monkeypatch.setenv("BRIEFPRESS_THREADS", "3")
     assert local.default_threads() == 3
+
+
+def test_busy_cores_reads_the_machine_now() -> None:
+    busy = local.busy_cores(window=0.05)
+    assert 0.0 <= busy <= max(os.cpu_count() or 1, 1) + 0.01
 
 
 def test_line_grammar_allows_only_the_given_ids_and_bounds_sentences() -> None:
