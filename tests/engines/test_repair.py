@@ -51,7 +51,9 @@ def test_a_failing_sentence_is_rewritten_once_with_the_reason() -> None:
     draft, _ = write(script)
     rewrites = [ask for name, ask, _ in script.asked if "not backed by the facts" in ask]
     assert len(rewrites) == 1
-    assert "Problem: number '40%'" in rewrites[0]  # the verifier's reason travels with the request
+    # The verifier's reason travels with the request, in the facts' terms, with the cited fact's text.
+    assert "no fact gives the figure '40%'" in rewrites[0]
+    assert "F4: Market reactions included gains in defense-related stocks" in rewrites[0]
     assert "40%" not in " ".join(draft.body)
     assert "Takaichi conveyed gratitude for Trump's congratulations." in " ".join(draft.body)
     assert draft.repairs and draft.repairs["repaired"] == 1

@@ -77,15 +77,28 @@ class Stats:
     kept_model_sentences: list[str] = field(default_factory=list)
 
 
-def _reason_text(verdict: Any) -> str:
+_LACKING = re.compile(r"the sources lack: (.+)$")
+
+
+def _problem_text(verdict: Any) -> str:
+    """What a failed verdict found, said to the model in the facts' terms: the words or figures
+    no fact gives, not the verifier's scores."""
     parts = []
     for reason in getattr(verdict, "reasons", None) or []:
         if isinstance(reason, tuple):
             kind, text, detail = (list(reason) + ["", "", ""])[:3]
         else:
             kind, text, detail = getattr(reason, "kind", ""), getattr(reason, "text", ""), getattr(reason, "detail", "")
-        parts.append(f"{kind} '{text}': {detail}".strip())
-    return "; ".join(parts) or f"the sentence is {getattr(verdict, 'verdict', 'unsupported')} by the facts"
+        if kind == "statement":
+            lacking = _LACKING.search(detail)
+            parts.append(f"no fact says {lacking[1]}" if lacking else "the facts do not say this")
+        elif kind == "contradiction":
+            parts.append(f"it contradicts the facts ({detail})")
+        elif kind == "cut_off":
+            parts.append(str(detail))
+        else:
+            parts.append(str(detail).replace("no source", "no fact").replace("the sources", "the facts") or f"'{text}' is in no fact")
+    return "; ".join(dict.fromkeys(parts)) or "the facts do not say this"
 
 
 def _failed(verdict: Any) -> bool:
@@ -108,7 +121,7 @@ class _CutOff:
     """The verdict for a sentence that stops mid-way: it fails without asking the verifier."""
 
     verdict = "unsupported"
-    reasons = [("statement", "", "the sentence is cut off; finish it")]
+    reasons = [("cut_off", "", "the sentence is cut off; finish it")]
 
 
 def _norm(text: str) -> str:
@@ -318,7 +331,9 @@ class _ArticleWriter:
             )
         specs["conclusion"] = PartSpec(
             "conclusion",
-            "Write the conclusion: 2 or 3 sentences that restate the news and what follows from it. "
+            # "What follows from it" drew lessons and judgements no fact gives ("highlights the
+            # dangers of ..."), which the verifier then threw away: ask only for what the facts hold.
+            "Write the conclusion: 2 or 3 sentences that restate the main news and the latest facts about it. "
             f"Use {self._ids([o.lead, *o.points])}.",
             1, 3, 140,
         )
@@ -469,11 +484,14 @@ class _ArticleWriter:
     def _rewrite(
         self, text: str, verdict: Any, cited: list[Fact], spec: PartSpec
     ) -> tuple[str, list[Fact], Any] | None:
-        ids = self._ids(cited) or ", ".join(list(self.alias)[:3])
+        facts = [f for f in cited if f.id in self.alias_of] or list(self.alias.values())[:3]
+        shown = "\n".join(f"{self.alias_of[f.id]}: {' '.join(f.text.split())}" for f in facts)
         one = PartSpec(spec.name, "", 1, 1, 70, max_chars=spec.max_chars, final_period=spec.final_period)
+        # The facts themselves, and the very words to leave out: asked only to "say what F1
+        # states", the small models repeated the failed sentence word for word.
         user = (
-            f'This sentence is not backed by the facts: "{text}" Problem: {_reason_text(verdict)}. '
-            f"Rewrite it as one sentence that says only what {ids} state."
+            f'Your sentence "{text}" is not backed by the facts: {_problem_text(verdict)}. '
+            f"Write it again as one sentence that uses only these facts and leaves that out:\n{shown}"
         )
         completion = self._ask(one, user)
         try:
