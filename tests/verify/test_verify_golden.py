@@ -26,6 +26,7 @@ FLOORS = {
     "generic_attribution": 0.95,
     "negation": 0.80,
     "swap": 0.80,
+    "invented_doer": 0.80,
     "paraphrase": 0.95,  # at most 5% false flags
 }
 

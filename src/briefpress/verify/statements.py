@@ -200,15 +200,24 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
     """Who did it: the subject of a verb must be the doer in the source sentences that have the
     same verb and object ("Ruiz opposed the plan" where the source has shop owners opposing it)."""
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ != "ROOT":
-            continue
         kids = list(tok.children)
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+        if tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
+            # Headlines drop articles, and the small parser then tags their verb a noun ("Art Fund
+            # auctions 80,000 works"): a root noun with a direct object is read as the verb, the
+            # name compounded with it as the doer.
+            subj = next((c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+            obj = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
+            if subj is None or obj is None:
+                continue
+        elif tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ != "ROOT":
             continue
-        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-        obj = next((c for c in kids if c.dep_ in ("dobj", "obj", "attr")), None)
-        if subj is None or obj is None or subj.pos_ == "PRON":
-            continue
+        else:
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+                continue
+            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+            obj = next((c for c in kids if c.dep_ in ("dobj", "obj", "attr")), None)
+            if subj is None or obj is None or subj.pos_ == "PRON":
+                continue
         subj_stems = {stem(t.text) for t in subj.subtree if not t.is_stop and t.is_alpha}
         obj_stems = {stem(t.text) for t in obj.subtree if not t.is_stop and t.is_alpha}
         if not subj_stems or not obj_stems:
@@ -220,6 +229,7 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
         sentence_stems = {stem(t.text) for t in doc if t.is_alpha}
         others = sentence_stems - subj_stems - {verb}
         named_elsewhere = False
+        agentless = False  # the verb appears only in the passive with no doer named
         for i in candidates:
             words = _WORD_RE.findall(index.facts[i].text)
             stems_ = [stem(w) for w in words]
@@ -232,7 +242,8 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
                     continue  # a participle ("ending a dispute"): its doer is not before it
                 after = " ".join(words[k + 1 : k + 3]).lower()
                 progressive = words[k].lower().endswith("ing")
-                if not progressive and (after.startswith("by") or (k and words[k - 1].lower() in ("was", "were", "been", "be", "being"))):
+                passive = not progressive and (after.startswith("by") or (k and words[k - 1].lower() in ("is", "are", "was", "were", "been", "be", "being")))
+                if passive:
                     region_words = words[k + 1 : k + 7]  # passive: the doer follows "by"
                 else:
                     start = max((j for j in range(k) if words[j] in (";", ":")), default=-1) + 1
@@ -242,6 +253,9 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
                     return ""
                 if named_subject:
                     named = [w for w in region_words if w[:1].isupper() and w.lower() not in STOPWORDS]
+                    if not named and passive and not after.startswith("by"):
+                        agentless = True  # "works faced being auctioned": the source names no doer
+                        continue
                     if not named or any(stem(w) in sentence_stems for w in named):
                         return ""  # the source's doer is unclear, or named in the sentence too: no verdict
                 elif not (region & others & index.all_stems):
@@ -252,4 +266,8 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
                 named_elsewhere = True
         if named_elsewhere:
             return f"in the sources, someone other than '{subj.text}' {tok.text} {obj.text}"
+        if agentless:
+            # "Art Fund auctions 80,000 works" where the works only "faced being auctioned".
+            doer = " ".join(t.text for t in subj.subtree if t is subj or t.dep_ in ("compound", "flat"))
+            return f"the sources do not say who {tok.text} {obj.text}; the sentence says '{doer}'"
     return ""
