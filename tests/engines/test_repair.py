@@ -23,9 +23,11 @@ LEAD = (
 class Script:
     """Answers by part; ``body`` and ``rewrite`` may be lists consumed in order."""
 
-    def __init__(self, body: list[str] | str, rewrite: list[str] | str = GOOD) -> None:
+    def __init__(self, body: list[str] | str, rewrite: list[str] | str = GOOD,
+                 headline: list[str] | str = "Takaichi holds first call with Trump [F1]") -> None:
         self.body = body if isinstance(body, list) else [body]
         self.rewrite = rewrite if isinstance(rewrite, list) else [rewrite]
+        self.headline = headline if isinstance(headline, list) else [headline]
         self.asked: list[tuple[str, str, bool]] = []
 
     def __call__(self, messages: list[dict[str, str]], spec: Any) -> str:
@@ -36,7 +38,7 @@ class Script:
         if spec.name == "body":
             return self.body.pop(0) if len(self.body) > 1 else self.body[0]
         if spec.name == "headline":
-            return "Takaichi holds first call with Trump [F1]"
+            return self.headline.pop(0) if len(self.headline) > 1 else self.headline[0]
         return f"{LEAD}\n{GOOD}"
 
 
@@ -121,3 +123,25 @@ def test_every_request_starts_with_the_same_prefix_holding_every_fact() -> None:
     system = engine.requests[0][1][0]["content"]
     for alias, fact in zip(("F1", "F2", "F3", "F4"), make_run(TAKAICHI)[0].facts):
         assert f"{alias}: {fact.text}" in system
+
+
+# No clause boundary shortens this one to 70 characters, so only the model can.
+LONG_HEADLINE = "Takaichi conveyed gratitude for Trump's congratulations and reaffirmed the Japan-U.S. alliance [F2]"
+
+
+def test_a_headline_too_long_to_shorten_is_asked_for_once_more() -> None:
+    script = Script(body=LEAD, headline=[LONG_HEADLINE, "Takaichi conveyed gratitude for Trump's congratulations [F2]"])
+    draft, _ = write(script)
+    asks = [ask for name, ask, _ in script.asked if name == "headline"]
+    assert len(asks) == 2 and "characters. Write it again in at most" in asks[1]
+    assert draft.headline == "Takaichi conveyed gratitude for Trump's congratulations"
+
+
+def test_a_headline_still_too_long_falls_back_to_the_extractive_one() -> None:
+    script = Script(body=LEAD, headline=LONG_HEADLINE)
+    draft, _ = write(script)
+    assert len([name for name, _, _ in script.asked if name == "headline"]) == 2
+    from briefpress.engines.extractive import ExtractiveEngine
+
+    run, outline = make_run(TAKAICHI)
+    assert draft.headline == ExtractiveEngine().write(run, outline).headline

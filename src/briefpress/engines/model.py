@@ -558,6 +558,18 @@ class _ArticleWriter:
     def _headline(self, spec: PartSpec) -> str:
         sentences = self._generate(spec)
         kept = self._repair("headline", sentences, spec) if sentences else []
+        if kept and len(kept[0][0]) > HEADLINE_MAX:
+            # Too long and no clause boundary shortens it: ask once for a shorter one, which is
+            # verified like the first (small models overshoot a length more often than not).
+            long = kept[0][0]
+            completion = self._ask(spec, f'Your headline "{long}" has {len(long)} characters. Write it again in at most '
+                                         f"{HEADLINE_MAX - 15} characters, keeping its meaning. No final period.")
+            try:
+                shorter = parse(_cut_loop(completion.text))[:1]
+            except MalformedOutput:
+                self.repairs["malformed"] += 1
+                shorter = []
+            kept = self._repair("headline", shorter, spec) if shorter else []
         if not kept or len(kept[0][0]) > HEADLINE_MAX:
             self._fall_back("headline")
             return self.fallback.headline
