@@ -103,14 +103,13 @@ def _cut_to_words(sentence: str, max_words: int) -> str | None:
 
 def choose_keyphrase(article: Article, score: Callable[[Article], int]) -> Article:
     """The candidate keyphrase (the planner's, then names from the tags and the headline) that
-    gives the best SEO score; the slug follows the keyphrase as the planner builds it, and the
-    section questions, whose only variable part is the topic, name the new one."""
+    gives the best SEO score; the slug follows the keyphrase as the planner builds it. The
+    questions keep the planner's topic: a keyphrase that does not fit the story scores lower there."""
     from ..plan import make_slug
 
     best, best_score = article, score(article)
     for candidate in _keyphrase_candidates(article):
-        trial = _retopic(article.model_copy(update={"keyphrase": candidate, "slug": make_slug(article.headline, candidate)}),
-                         article.keyphrase)
+        trial = article.model_copy(update={"keyphrase": candidate, "slug": make_slug(article.headline, candidate)})
         s = score(trial)
         if s > best_score:
             best, best_score = trial, s
@@ -119,23 +118,6 @@ def choose_keyphrase(article: Article, score: Callable[[Article], int]) -> Artic
         url = article.url.replace(f"/{article.slug}/", f"/{best.slug}/") if article.url else None
         best = best.model_copy(update={"tags": tags, "url": url})
     return best
-
-
-def _retopic(article: Article, old_keyphrase: str) -> Article:
-    """``article`` with the section questions' topic changed from ``old_keyphrase`` to its
-    keyphrase (the plan's templates put the topic in as ``topic_phrase`` gives it)."""
-    from ..plan import topic_phrase
-
-    old, new = topic_phrase(old_keyphrase), topic_phrase(article.keyphrase)
-    if old == new:
-        return article
-    sections = [s.model_copy(update={"question": s.question.replace(old, new)}) for s in article.sections]
-    evidence = [
-        e.model_copy(update={"sentence": e.sentence.replace(old, new)})
-        if re.fullmatch(r"sections\[\d+\]\.question", e.part) else e
-        for e in article.evidence
-    ]
-    return article.model_copy(update={"sections": sections, "evidence": evidence})
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -161,6 +143,7 @@ def _keyphrase_candidates(article: Article) -> list[str]:
         if 1 <= len(run) <= 4:
             out.append(" ".join(run))
     cleaned = [_POSSESSIVE.sub("", c).strip() for c in out]
+    cleaned = [c for c in cleaned if c[:1].isalpha()]  # "80,000" is a figure, not a topic
     seen = {article.keyphrase.lower()}
     return [c for c in cleaned if len(c) > 1 and not (c.lower() in seen or seen.add(c.lower()))]  # type: ignore[func-returns-value]
 
