@@ -11,6 +11,8 @@ Usage:
     python bench/seo_bench.py [--rounds 5] [--no-word-forms]
     python bench/seo_bench.py --golden-scores   # Yoast's own scores of the written golden articles
                                                 # (needs tools/yoast-harness installed)
+    python bench/seo_bench.py --golden-scores --articles DIR   # ... of articles saved as JSON,
+                                                # e.g. by bench/engine_bench.py --save DIR
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-word-forms", action="store_true", help="match as Yoast's free analysis does")
     parser.add_argument("--golden-scores", action="store_true", help="print yoastseo's scores of the golden articles")
+    parser.add_argument("--articles", type=Path, default=None,
+                        help="with --golden-scores: score the article JSON files in this folder instead of writing them")
     args = parser.parse_args()
     if args.golden_scores:
-        return golden_scores()
+        return golden_scores(args.articles)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
@@ -75,16 +79,22 @@ def main() -> int:
     return 0 if rate >= 50 else 1
 
 
-def golden_scores() -> int:
-    """A Markdown table: yoastseo's SEO and readability of each written golden article."""
+def golden_scores(folder: Path | None = None) -> int:
+    """A Markdown table: yoastseo's SEO and readability of each written golden article (written
+    now with the extractive engine, or read from ``folder``)."""
     sys.path.insert(0, str(ROOT / "tests"))
     from seo import yoast_harness  # type: ignore[import-not-found]
 
     import briefpress
+    from briefpress.models import Article
     from briefpress.seo import article_html
 
-    briefs = sorted((ROOT / "tests/golden/briefs").glob("*.txt")) + [ROOT / "examples/takaichi-brief.txt"]
-    articles = [briefpress.write(p.read_text(encoding="utf-8"), brief_name=p.name) for p in briefs]
+    if folder is not None:
+        briefs = sorted(folder.glob("*.json"))
+        articles = [Article.model_validate_json(p.read_text(encoding="utf-8")) for p in briefs]
+    else:
+        briefs = sorted((ROOT / "tests/golden/briefs").glob("*.txt")) + [ROOT / "examples/takaichi-brief.txt"]
+        articles = [briefpress.write(p.read_text(encoding="utf-8"), brief_name=p.name) for p in briefs]
     papers = [yoast_harness.paper(article_html(a), keyphrase=a.keyphrase, title=a.headline,
                                   description=a.meta_description, slug=a.slug) for a in articles]
     always = {"images", "imageKeyphrase", "externalLinks", "internalLinks"}
