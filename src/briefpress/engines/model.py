@@ -570,6 +570,10 @@ class _ArticleWriter:
                 self.repairs["malformed"] += 1
                 shorter = []
             kept = self._repair("headline", shorter, spec) if shorter else []
+            if kept and len(kept[0][0]) > HEADLINE_MAX:
+                # Still over: cut it before a preposition, a whole phrase, and verify the cut.
+                cut = compress_headline(kept[0][0], HEADLINE_MAX)
+                kept = [(cut, *kept[0][1:])] if not _failed(self._check([cut])[0]) else []
         if not kept or len(kept[0][0]) > HEADLINE_MAX:
             self._fall_back("headline")
             return self.fallback.headline
