@@ -154,12 +154,9 @@ def truncate_words(sentence: str, limit: int) -> str:
 _PREPOSITION = re.compile(r"\s(?=(?:at|in|on|for|to|with|from|by|of|over|under|into|across)\s)")
 
 
-def headline(sentence: str, limit: int = 70) -> str:
-    """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
-    before a preposition (a whole phrase), and only then at a word boundary."""
-    found = shorten(sentence, limit)
-    if found:
-        return found
+def cut_before_phrase(sentence: str, limit: int) -> str | None:
+    """The longest cut of ``sentence`` before a preposition (so a whole phrase goes) within
+    ``limit`` and at least 60% of it, or None."""
     best = ""
     for variant in variants(sentence):
         for m in _PREPOSITION.finditer(variant):
@@ -167,7 +164,13 @@ def headline(sentence: str, limit: int = 70) -> str:
             # Too short a cut ("Josh Earnest said the closure") loses the news; truncation keeps more.
             if 0.6 * limit <= len(candidate) <= limit and len(candidate) > len(best):
                 best = candidate
-    return best or truncate_words(sentence, limit)
+    return best or None
+
+
+def headline(sentence: str, limit: int = 70) -> str:
+    """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
+    before a preposition (a whole phrase), and only then at a word boundary."""
+    return shorten(sentence, limit) or cut_before_phrase(sentence, limit) or truncate_words(sentence, limit)
 
 
 def main_clause(sentence: str, max_chars: int = 220) -> str:

@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
+from ..compress import cut_before_phrase, main_clause, shorten
 from ..compress import headline as compress_headline
-from ..compress import main_clause, shorten
 from ..errors import EngineError
 from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import Outline, facet_of
@@ -572,8 +572,8 @@ class _ArticleWriter:
             kept = self._repair("headline", shorter, spec) if shorter else []
             if kept and len(kept[0][0]) > HEADLINE_MAX:
                 # Still over: cut it before a preposition, a whole phrase, and verify the cut.
-                cut = compress_headline(kept[0][0], HEADLINE_MAX)
-                kept = [(cut, *kept[0][1:])] if not _failed(self._check([cut])[0]) else []
+                cut = cut_before_phrase(kept[0][0], HEADLINE_MAX)
+                kept = [(cut, *kept[0][1:])] if cut and not _failed(self._check([cut])[0]) else []
         if not kept or len(kept[0][0]) > HEADLINE_MAX:
             self._fall_back("headline")
             return self.fallback.headline
