@@ -8,7 +8,8 @@ the article with ``briefpress.write(..., engine="local")`` and records:
 
 - seconds: wall time of the whole ``write`` call (ingest, plan, model, verify-and-repair, package);
 - generated: tokens the model decoded; kept: tokens (same tokenizer) of the model-written sentences
-  that ship in the article; waste = 1 - kept / generated;
+  that ship in the article (as written, or what is left of them after the seo stage shortened
+  them at a clause boundary); waste = 1 - kept / generated;
 - ours: generated tokens / wall seconds inside our generation calls (prompt evaluation of each
   part's own request, decoding, streaming, loop checks, Python);
 - raw: the very same requests replayed afterwards through llama.cpp with nothing of ours around
@@ -110,6 +111,28 @@ def replay(engine: LocalEngine, recorder: Recorder) -> tuple[int, float]:
     return int(tokens), seconds
 
 
+def shipped_form(sentence: str, shipped: list[str]) -> str | None:
+    """What ships of a model-written ``sentence``: itself, or the longest shipped sentence that is
+    a clause-bounded shortening of it, less any opening connective; None when nothing does."""
+    from briefpress.seo.stage import CONNECTIVES
+
+    def bare(text: str) -> str:
+        for connective in CONNECTIVES:
+            if text.startswith(connective + " "):
+                text = text[len(connective) + 1 :]
+                return text[:1].upper() + text[1:]
+        return text
+
+    if sentence in shipped:
+        return sentence
+    forms = [bare(s) for s in shipped]
+    if sentence in forms:
+        return sentence
+    stem = sentence.rstrip(".")
+    cuts = [f for f in forms if len(f.split()) >= 4 and stem.startswith(f.rstrip("."))]
+    return max(cuts, key=len) if cuts else None
+
+
 def run_one(path: Path, model: str | None, save: Path | None) -> tuple[dict[str, object], LocalEngine]:
     text = path.read_text(encoding="utf-8")
     holder: dict[str, LocalEngine] = {}
@@ -144,12 +167,13 @@ def run_one(path: Path, model: str | None, save: Path | None) -> tuple[dict[str,
     stats = engine.stats
     perf = engine.perf()
     raw_tokens, raw_seconds = replay(engine, recorder)
-    shipped = {e.sentence for e in article.evidence}
-    # Kept: model-written sentences that ship as written (the seo stage may later shorten some by
-    # deletion; those count as not kept). kept_draft: those the engine kept before that stage.
-    # Each time the model wrote a sentence that is kept counts: a sentence written twice (in the
-    # body and again in a section) cost its tokens twice and ships twice.
-    kept = sum(engine.count_tokens(s) for s in stats.kept_model_sentences if s in shipped)
+    shipped = [e.sentence for e in article.evidence]
+    # Kept: of each model-written sentence the engine kept, the tokens that ship: all of it as
+    # written, or the part left when the seo stage shortened it at a clause boundary or opened it
+    # with a connective (the connective's tokens are not the model's). kept_draft: what the
+    # engine kept before that stage. A sentence written twice (in the body and again in a
+    # section) cost its tokens twice and ships twice, so each writing counts.
+    kept = sum(engine.count_tokens(f) for f in (shipped_form(s, shipped) for s in stats.kept_model_sentences) if f)
     kept_draft = sum(engine.count_tokens(s) for s in stats.kept_model_sentences)
     claims = [e.sentence for e in article.evidence if not e.no_claim]
     verdicts = check_sentences(claims, article.facts)
@@ -210,7 +234,7 @@ def markdown(rows: list[dict[str, object]], plain: float, threads: int, load: tu
     lines += [
         "",
         f"All {len(rows)} briefs: {seconds[0]:.1f}-{seconds[-1]:.1f} s per article (median {seconds[len(seconds) // 2]:.1f} s); "
-        f"waste {waste:.0%} ({total_kept:.0f} of {total_gen:.0f} generated tokens kept). "
+        f"waste {waste:.1%} ({total_kept:.0f} of {total_gen:.0f} generated tokens kept). "
         f"Our rate {ours:.2f} tokens/s (all our generation calls, wall clock) against {raw:.2f} tokens/s for the same "
         f"requests replayed through llama.cpp alone: overhead {overhead:.1%}. For scale, llama.cpp's plain decode "
         f"rate (128 tokens after a short prompt, no prompt to evaluate) is {plain:.2f} tokens/s. "
