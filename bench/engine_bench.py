@@ -114,18 +114,11 @@ def replay(engine: LocalEngine, recorder: Recorder) -> tuple[int, float]:
 def shipped_form(sentence: str, shipped: list[str]) -> str | None:
     """What ships of a model-written ``sentence``: itself, or the longest shipped sentence that is
     a clause-bounded shortening of it, less any opening connective; None when nothing does."""
-    from briefpress.seo.stage import CONNECTIVES
-
-    def bare(text: str) -> str:
-        for connective in CONNECTIVES:
-            if text.startswith(connective + " "):
-                text = text[len(connective) + 1 :]
-                return text[:1].upper() + text[1:]
-        return text
+    from briefpress.seo.stage import without_connective
 
     if sentence in shipped:
         return sentence
-    forms = [bare(s) for s in shipped]
+    forms = [without_connective(s) for s in shipped]
     if sentence in forms:
         return sentence
     stem = sentence.rstrip(".")

@@ -16,7 +16,7 @@ from typing import Any
 
 from briefpress.models import Article
 from briefpress.plan import TEMPLATE_WORDS
-from briefpress.seo.stage import CONNECTIVES
+from briefpress.seo.stage import without_connective
 from briefpress.text import words
 
 NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
@@ -76,14 +76,6 @@ def novel_tokens(output: str, vocab: Vocabulary) -> list[str]:
             continue
         novel.append(name)
     return novel
-
-
-def without_connective(sentence: str) -> str:
-    """``sentence`` without the additive connective the seo stage may open it with."""
-    for connective in CONNECTIVES:
-        if sentence.startswith(connective + " "):
-            return sentence[len(connective) + 1 :]
-    return sentence
 
 
 def is_deletion_of(sentence: str, sources: list[str]) -> bool:

@@ -151,7 +151,7 @@ def test_connectives_open_sentences_that_continue_the_story_when_readability_ris
     opened = _opened_by_connective(after.article)
     assert opened, "too few transition words: the stage should have opened some sentences with a connective"
     assert after.article.readability["score"] > analyze(before.article, word_forms=True).readability.score
-    from golden.checks import without_connective
+    from briefpress.seo.stage import without_connective
 
     old = {(e.part, e.sentence.lower()) for e in before.article.evidence}
     for part, sentence in opened:

@@ -356,6 +356,15 @@ _LOWERCASE_FIRST = frozenset(
 )
 
 
+def without_connective(sentence: str) -> str:
+    """``sentence`` as it was before ``fix_transitions`` opened it with a connective."""
+    for connective in CONNECTIVES:
+        if sentence.startswith(connective + " "):
+            rest = sentence[len(connective) + 1 :]
+            return rest[:1].upper() + rest[1:]
+    return sentence
+
+
 def _with_connective(sentence: str, connective: str, words: tuple[set[str], set[str]]) -> str | None:
     """``sentence`` opened by ``connective``, or None where its first word's case is unclear or it
     opens with a quotation (a quote must stay as the speaker's words)."""
@@ -386,9 +395,8 @@ def _words_by_case(draft: _Draft) -> tuple[set[str], set[str]]:
 def _transition_share(result: SeoResult) -> float:
     a = result.readability.get("textTransitionWords")
     if a is None or a.score == 9:
-        return 100.0
-    m = re.search(r"([\d.]+)%", a.message)
-    return float(m.group(1)) if m else 0.0
+        return 100.0  # enough, or a text too short to need them
+    return _share(result, "textTransitionWords")
 
 
 def fix_transitions(draft: _Draft) -> None:
@@ -461,11 +469,12 @@ def _sizes_kept(before: dict[str, Any], after: dict[str, Any]) -> bool:
 
 
 def _share(result: SeoResult, assessment_id: str) -> float:
-    """The percentage a readability message opens with (passive voice, long sentences)."""
+    """The first percentage in a readability message (passive voice, long sentences, transition
+    words)."""
     a = result.readability.get(assessment_id)
     if a is None:
         return 0.0
-    m = re.match(r"([\d.]+)%", a.message)
+    m = re.search(r"([\d.]+)%", a.message)
     return float(m.group(1)) if m else 0.0
 
 
