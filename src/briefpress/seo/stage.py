@@ -131,12 +131,16 @@ def _keyphrase_candidates(article: Article) -> list[str]:
     out = [t for t in article.tags if t]
     words = [w.strip(",.;:'\"’") for w in article.headline.split()]
     runs: list[list[str]] = []
-    for i, w in enumerate(words):
-        if w[:1].isupper() or (w[:1].isdigit() and runs and i and words[i - 1][:1].isupper()):
-            if runs and i and words[i - 1] in runs[-1] and runs[-1][-1] == words[i - 1]:
+    in_run = False  # whether the previous word ended the last run
+    for w in words:
+        if w[:1].isupper() or (w[:1].isdigit() and in_run):  # "Ligue 1" is one name
+            if in_run:
                 runs[-1].append(w)
             else:
                 runs.append([w])
+            in_run = True
+        else:
+            in_run = False
     for run in runs:
         if run and run[0] == words[0] and re.search(rf"(?<![\w-]){re.escape(run[0].lower())}(?![\w-])", text):
             run = run[1:]  # written in lower case elsewhere: a common word that opens the headline
