@@ -168,3 +168,10 @@ def test_script_json_cannot_close_its_element() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(UsageError, match="choose one of: text, md, html, json"):
         briefpress.render(briefpress.write("A lead sentence here.\n-\nA point."), "pdf")
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "json"])
+def test_an_article_without_summary_points_still_renders(article: briefpress.Article, fmt: str) -> None:
+    empty = article.model_copy(update={"summary": []})
+    out = briefpress.render(empty, fmt)
+    assert article.conclusion.split()[0] in out

@@ -55,3 +55,13 @@ def test_quality_floor(kind: str, outcomes: dict[str, list[tuple[str, bool]]]) -
     share = sum(ok for _, ok in results) / len(results)
     misses = [s for s, ok in results if not ok]
     assert share >= FLOORS[kind], f"{kind}: {share:.3f} < {FLOORS[kind]}; missed: {misses}"
+
+
+def test_a_source_sentence_repeated_word_for_word_is_supported() -> None:
+    # Hypothesis found this one: the parser read the garbled sentence as an actor swap against
+    # itself, strict mode dropped the lead, and the summary came out empty.
+    from briefpress import audit
+
+    text = 'Aaaa "aaa" 0 1,000 0.0 "abaa bbyoa aba".'
+    report = audit(text, [text])
+    assert [s.verdict for s in report.sentences] == ["supported"]

@@ -7,9 +7,8 @@ from ..models import Article
 
 def render(article: Article) -> str:
     lines: list[str] = []
-    lines.append(article.summary[0])
-    for point in article.summary[1:]:
-        lines += ["-", point]
+    for i, point in enumerate(article.summary):
+        lines += ["-", point] if i else [point]
     lines.append(article.meta_description)
     for section in article.sections:
         lines += [section.question, section.answer]

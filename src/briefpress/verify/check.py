@@ -228,6 +228,13 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
     base = {"text": sentence.text, "part": sentence.part, "start": sentence.start, "end": sentence.end}
     if no_claim:
         return SentenceVerdict(**base, verdict="no_claim")
+    same = index.verbatim(text)
+    if same is not None:
+        # A source sentence repeated word for word says what its source says, whatever the
+        # parser makes of it (a garbled parse once read one as an actor swap against itself).
+        result = SentenceVerdict(**base, verdict="supported", evidence=[_span(index, same, 1.0)])
+        result._support = 1.0
+        return result
     support = score(text, index, doc)
     reasons, evidence, contradicted = check_figures(text, index, support)
     quote_reasons, quote_evidence, quote_spans = check_quotes(text, doc, index)

@@ -37,6 +37,9 @@ class SourceIndex:
         self.figures = [fig.extract(f.text) for f in facts]
         self.names = NameIndex([f.text for f in facts])
         self.lower = [f" {' '.join(qt.words_of(f.text))} " for f in facts]
+        self._by_words: dict[str, int] = {}
+        for i, words in enumerate(self.lower):
+            self._by_words.setdefault(words, i)
         df: Counter[str] = Counter()
         for s in self.stem_sets:
             df.update(s)
@@ -60,6 +63,10 @@ class SourceIndex:
         for i, s in enumerate(self.stem_sets):
             for w in s:
                 self._postings[w].append(i)
+
+    def verbatim(self, text: str) -> int | None:
+        """The fact whose words ``text`` repeats exactly (case, spacing and punctuation aside)."""
+        return self._by_words.get(f" {' '.join(qt.words_of(text))} ")
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.idf_unseen)
