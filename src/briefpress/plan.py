@@ -24,7 +24,7 @@ TEMPLATE_WORDS = frozenset(
     else known about say said figures statement reaction context detail details main news what's
     here latest on and read facts how of key full story at glance background next steps others
     react is this story so far we know how did others react more where does stand also addition
-    additionally furthermore reported expected who other""".split()
+    additionally furthermore""".split()
 )
 
 
@@ -42,7 +42,7 @@ class Facet:
     name: str
     label: str
     section_question: str  # {topic} is filled in
-    faq_question: str  # so here: an FAQ question must make sense on its own (FAQPage rich results)
+    faq_question: str
     cues: re.Pattern[str]
 
 
@@ -53,7 +53,7 @@ FACETS: tuple[Facet, ...] = (
         "reaction",
         "Reaction",
         "What was the reaction to {topic}?",
-        "How did others react to {topic}?",
+        "How did others react?",
         re.compile(
             r"\b(?:react\w*|markets? (?:rose|fell|rallied|slumped)|shares|stocks?|investors?|critics?|"
             r"opposed|opposition|protest(?:s|ers|ors)?|welcomed|criticis\w*|criticiz\w*|praised|"
@@ -65,14 +65,14 @@ FACETS: tuple[Facet, ...] = (
         "figures",
         "Numbers",
         "What are the key figures on {topic}?",
-        "What numbers are reported for {topic}?",
+        "What are the key figures?",
         re.compile(r"\d|\b(?:percent|per cent|million|billion|trillion|half|double|tripled?)\b", re.I),
     ),
     Facet(
         "next",
         "Next steps",
         "What happens next for {topic}?",
-        "What is expected next for {topic}?",
+        "What happens next?",
         re.compile(
             r"\b(?:will|plans?|planned|expected to|expects to|starts?|scheduled|next|upcoming|deadline|"
             r"by (?:the end|early|late|mid)|within)\b",
@@ -83,7 +83,7 @@ FACETS: tuple[Facet, ...] = (
         "statement",
         "Statement",
         "What was said about {topic}?",
-        "Who said what about {topic}?",
+        "What was said?",
         re.compile(
             r"\b(?:said|says|told|stated|announced|conveyed|expressed|reaffirmed|emphasi[sz]ed|"
             r"stressed|pledged|vowed|warned|argued|noted|added)\b|[\"“]",
@@ -92,8 +92,7 @@ FACETS: tuple[Facet, ...] = (
     ),
 )
 _CONTEXT = Facet(
-    "context", "Details", "What else is known about {topic}?", "What other details are known about {topic}?",
-    re.compile(r"$^"),
+    "context", "Details", "What else is known about {topic}?", "What else is known?", re.compile(r"$^")
 )
 
 _TIME = re.compile(
@@ -403,10 +402,10 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     for facet in order:
         group = by_facet[facet.name]
         if len(outline.faq) < 5 and facet is not _CONTEXT:
-            outline.faq.append(Part(facet.faq_question.format(topic=topic), group[:2], facet.label))
+            outline.faq.append(Part(facet.faq_question, group[:2], facet.label))
     others = [f for f in points + supporting if f is not lead]
     if len(outline.faq) < 2 and others:
-        outline.faq.append(Part(_CONTEXT.faq_question.format(topic=topic), others[:2], "Details"))
+        outline.faq.append(Part(_CONTEXT.faq_question, others[:2], "Details"))
 
     outline.body = [lead, *[f for f in rest], *extra][: max_body_paragraph_facts]
     return outline
