@@ -277,10 +277,12 @@ def check_all(sentences: Sequence[ArticleSentence], facts: list[Fact], judge: Ju
     firsts: dict[tuple[str, bool | None], ArticleSentence] = {}
     for s in sentences:
         firsts.setdefault((s.check_text, s.no_claim), s)
-    texts = [key[0] for key in firsts]
-    docs = parse(texts) if texts else []
-    docs_list: list[Any | None] = [None] * len(texts) if docs is None else list(docs)
-    checked = {key: check_one(s, d, index, judge, threshold) for (key, s), d in zip(firsts.items(), docs_list)}
+    # A claim that repeats a source sentence word for word is settled without its parse (see
+    # check_one), and the extractive writer's claims mostly do: parse only the others.
+    needs_doc = [key for key in firsts if not (key[1] is False and index.verbatim(key[0]) is not None)]
+    docs = parse([text for text, _ in needs_doc]) if needs_doc else []
+    doc_of: dict[tuple[str, bool | None], Any] = dict(zip(needs_doc, docs)) if docs is not None else {}
+    checked = {key: check_one(s, doc_of.get(key), index, judge, threshold) for key, s in firsts.items()}
     results = []
     for s in sentences:
         verdict = checked[(s.check_text, s.no_claim)]
