@@ -107,6 +107,19 @@ def test_a_swapped_actor_contradicts(facts) -> None:  # type: ignore[no-untyped-
     assert v.verdict == "contradicted"
 
 
+def test_a_person_put_in_place_of_what_the_passive_verb_was_done_to_contradicts() -> None:
+    # The packaged model wrote this for the Guantanamo brief: the camp, not the spokesman, was
+    # established. A person the source could mean ("the 52-year-old") is left alone.
+    facts = read_sources([("brief.txt", "Josh Earnest said the closure of the camp was a national security "
+                           "interest. The camp was established in 2002 by the Bush administration. "
+                           "The 52-year-old was wanted for 22 crimes in Lithuania. Police named him as Kestutis "
+                           "Martuzevicius.")])
+    v = verdict("Josh Earnest was established in 2002 by the Bush administration.", facts)
+    assert v.verdict == "contradicted" and "'camp was established', not Josh Earnest" in v.reasons[-1].detail
+    assert verdict("The camp was established in 2002 by the Bush administration.", facts).verdict == "supported"
+    assert verdict("Kestutis Martuzevicius was wanted for 22 crimes in Lithuania.", facts).verdict == "supported"
+
+
 def test_an_unrelated_statement_is_unsupported(facts) -> None:  # type: ignore[no-untyped-def]
     v = verdict("The river flooded the old town last winter.", facts)
     assert v.verdict == "unsupported" and kinds(v) == {"statement"}

@@ -131,7 +131,8 @@ def score(text: str, index: SourceIndex, doc: Any | None = None) -> Support:
     support = Support(round(min(1.0, max(0.0, value)), 4), per_fact[:3], sorted(set(missing)))
     support.contradiction = _contradiction(text, query, index, per_fact, doc)
     if not support.contradiction and doc is not None:
-        support.contradiction = _agent(doc, index, [i for i, _ in per_fact])
+        candidates = [i for i, _ in per_fact]
+        support.contradiction = _agent(doc, index, candidates) or _patient(doc, index, candidates)
     return support
 
 
@@ -270,4 +271,64 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
             # "Art Fund auctions 80,000 works" where the works only "faced being auctioned".
             doer = " ".join(t.text for t in subj.subtree if t is subj or t.dep_ in ("compound", "flat"))
             return f"the sources do not say who {tok.text} {obj.text}; the sentence says '{doer}'"
+    return ""
+
+
+
+_BE = frozenset("is are was were be been being".split())
+# Words for people that do not end like one ("-er", "-ist", "-ian", ...; "old" for "the
+# 52-year-old"): a person named in the sentence may be one of these in the source.
+_PERSON_NOUNS = frozenset(
+    "people person persons man men woman women child children boy boys girl girls inmate inmates "
+    "suspect suspects victim victims staff crew family families couple pair chief head boss pm "
+    "mp mps doctor doctors nurse nurses police spouse wife husband son daughter mother father old".split()
+)
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ess", "ive")
+_COUNT_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred hundreds "
+    "thousand thousands million millions dozen dozens several many some few all both".split()
+)
+
+
+def _people_word(word: str) -> bool:
+    w = word.lower()
+    if w in _COUNT_WORDS:
+        return False
+    return w in _PERSON_NOUNS or w.rstrip("s").endswith(_PERSON_ENDINGS) or w.endswith(_PERSON_ENDINGS)
+
+
+def _patient(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
+    """To whom it was done: a person named as the subject of a passive verb must be named where
+    the sources tell that verb, unless the source's subject there could be that person ("the
+    founder was arrested" for "Watson was arrested"). Catches "Josh Earnest was established in
+    2002 by the Bush administration" where the source has the camp established."""
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ != "PERSON":
+            continue
+        name = [t for t in subj.subtree if t is subj or t.dep_ in ("compound", "flat")]
+        subj_stems = {stem(t.text) for t in name if t.is_alpha and not t.is_stop}
+        if not subj_stems or not subj_stems <= index.all_stems:
+            continue  # a name the sources lack: the names check reports it
+        verb = stem(tok.text)
+        other = ""
+        for i in candidates:
+            words = _WORD_RE.findall(index.facts[i].text)
+            stems_ = [stem(w) for w in words]
+            if verb not in stems_:
+                continue
+            if subj_stems & set(stems_):
+                return ""  # a source sentence with this verb names the person: no verdict
+            for k, st in enumerate(stems_):
+                if st != verb or k < 2 or words[k - 1].lower() not in _BE:
+                    continue
+                start = max((j for j in range(k) if words[j] in (";", ":")), default=-1) + 1
+                before = [w for w in words[max(start, k - 6) : k - 1] if w.isalpha() and w.lower() not in STOPWORDS]
+                if not before or any(_people_word(w) for w in before):
+                    return ""  # no subject found, or one that may be this person: no verdict
+                other = other or " ".join(before + words[k - 1 : k + 1])
+        if other:
+            return f"the sources say '{other}', not {' '.join(t.text for t in name)}"
     return ""
