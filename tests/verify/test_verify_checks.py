@@ -120,6 +120,35 @@ def test_a_person_put_in_place_of_what_the_passive_verb_was_done_to_contradicts(
     assert verdict("Kestutis Martuzevicius was wanted for 22 crimes in Lithuania.", facts).verdict == "supported"
 
 
+def test_the_speaker_made_the_subject_of_what_was_said_contradicts() -> None:
+    # The packaged model wrote "Netflix will be available next year" for the Fuller House brief.
+    facts = read_sources([("brief.txt", "The show will be available next year, Netflix said. "
+                           "Netflix said it will stream the reunion special first.")])
+    v = verdict("Netflix will be available next year.", facts)
+    assert v.verdict == "contradicted" and "Netflix says this of something else" in v.reasons[-1].detail
+    assert verdict("The show will be available next year.", facts).verdict == "supported"
+    assert verdict("Netflix will stream the reunion special first.", facts).verdict == "supported"
+
+
+def test_a_count_of_what_another_figure_counts_contradicts() -> None:
+    # "took his tally to 25 points": the 25 are his goals; the points are Lyon's 64.
+    facts = read_sources([("brief.txt", "Lacazette took his tally to 25 eight minutes later to move Lyon up "
+                           "to 64 points from 32 games.")])
+    v = verdict("Lacazette took his tally to 25 points.", facts)
+    assert v.verdict == "contradicted" and "number" in kinds(v)
+    assert verdict("Lacazette took his tally to 25, moving Lyon up to 64 points.", facts).verdict == "supported"
+
+
+def test_a_description_beside_a_name_must_be_in_the_sources_near_it() -> None:
+    # The packaged model wrote "Josh Earnest, a top national security official, said ..."
+    facts = read_sources([("brief.txt", "Josh Earnest said the closure of the camp was a national security "
+                           "interest. Nursultan Nazarbayev, a former steel worker, has won another term.")])
+    v = verdict("Josh Earnest, a top national security official, said the closure of the camp was a national "
+                "security interest.", facts)
+    assert v.verdict == "unsupported" and "no source describes Josh Earnest as 'a top national security official'" in v.reasons[0].detail
+    assert verdict("Nursultan Nazarbayev, a former steel worker, has won another term.", facts).verdict == "supported"
+
+
 def test_an_unrelated_statement_is_unsupported(facts) -> None:  # type: ignore[no-untyped-def]
     v = verdict("The river flooded the old town last winter.", facts)
     assert v.verdict == "unsupported" and kinds(v) == {"statement"}

@@ -27,6 +27,7 @@ FLOORS = {
     "negation": 0.80,
     "swap": 0.80,
     "invented_doer": 0.80,
+    "invented_role": 0.80,
     "paraphrase": 0.95,  # at most 5% false flags
 }
 

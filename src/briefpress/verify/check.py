@@ -67,6 +67,10 @@ def check_figures(text: str, index: SourceIndex, support: Support) -> tuple[list
                     if f.noun and g.noun and f.noun != g.noun and f.noun not in index.stem_sets[i] \
                             and not any(s.startswith(f.noun[:5]) for s in index.stem_sets[i]):
                         continue
+                    # "25 points" where the sentence counts 25 of something else and the points
+                    # belong to another figure ("took his tally to 25 ... up to 64 points").
+                    if f.noun and f.noun != g.noun and any(h.noun == f.noun and not fig.same_value(f, h) for h in figs):
+                        continue
                     found = i
                     break
             if found is not None and found in near:
@@ -221,6 +225,38 @@ def check_judgements(text: str, index: SourceIndex) -> list[Reason]:
     return reasons
 
 
+_DESCRIBING_POS = frozenset(("NOUN", "ADJ", "VERB"))
+
+
+def check_descriptions(doc: Any | None, index: SourceIndex) -> list[Reason]:
+    """A description put beside a name ("Josh Earnest, a top national security official, said")
+    must be in the sources near that name: an invented role or title is an invented fact."""
+    if doc is None:
+        return []
+    reasons = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.head.pos_ != "PROPN":
+            continue
+        head = tok.head
+        name = [t for t in head.children if t.dep_ in ("compound", "flat") and t.i < head.i and t.is_alpha] + [head]
+        name_stems = {stem(t.text) for t in name}
+        near: set[str] = set()
+        for i, stems in enumerate(index.stem_sets):
+            if name_stems & stems:
+                for j in index.neighbours(i):
+                    near |= index.stem_sets[j]
+        if not near:
+            continue  # a name the sources lack: the names check reports it
+        words = [t for t in tok.subtree if t.pos_ in _DESCRIBING_POS and t.is_alpha and not t.is_stop]
+        lacking = [t.text for t in words if stem(t.text) not in near]
+        if lacking:
+            described = doc[tok.left_edge.i : tok.right_edge.i + 1].text
+            who = " ".join(t.text for t in name)
+            reasons.append(Reason(kind="statement", text=described,
+                                  detail=f"no source describes {who} as '{described}' (not found near the name: {', '.join(lacking)})"))
+    return reasons
+
+
 def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, judge: Judge | None = None,
               threshold: float = SUPPORT_THRESHOLD) -> SentenceVerdict:
     text = sentence.check_text
@@ -243,6 +279,7 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
     reasons += check_names(text, doc, index, quote_spans)
     reasons += check_attributions(text, index, support)
     reasons += check_judgements(text, index)
+    reasons += check_descriptions(doc, index)
     hard_fail = bool(reasons)
     if support.contradiction:
         reasons.append(Reason(kind="contradiction", text=text, detail=support.contradiction))

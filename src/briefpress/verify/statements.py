@@ -132,7 +132,8 @@ def score(text: str, index: SourceIndex, doc: Any | None = None) -> Support:
     support.contradiction = _contradiction(text, query, index, per_fact, doc)
     if not support.contradiction and doc is not None:
         candidates = [i for i, _ in per_fact]
-        support.contradiction = _agent(doc, index, candidates) or _patient(doc, index, candidates)
+        support.contradiction = (_agent(doc, index, candidates) or _patient(doc, index, candidates)
+                                 or _speaker_as_subject(doc, index, candidates))
     return support
 
 
@@ -331,4 +332,40 @@ def _patient(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
                 other = other or " ".join(before + words[k - 1 : k + 1])
         if other:
             return f"the sources say '{other}', not {' '.join(t.text for t in name)}"
+    return ""
+
+
+_SPEECH = r"(?:said|says|told|added|announced|confirmed|stated|noted|explained|insisted|claimed|declared|warned)"
+_PRONOUN_START = re.compile(r"^(?:that\s+)?(?:it|he|she|they|we|i|its|his|her|their|our)\b", re.I)
+
+
+def _speaker_as_subject(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
+    """Who it is said of: a name that is only the speaker in the source sentence must not become
+    the subject of what the speaker said ("Netflix will be available next year" where the source
+    has "The show will be available next year, Netflix said")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or re.fullmatch(_SPEECH, root.text, re.I) or stem(root.text) in ("say", "tell"):
+        return ""
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PROPN":
+        return ""
+    name = " ".join(t.text for t in subj.subtree if t is subj or t.dep_ in ("compound", "flat"))
+    name_stems = {stem(w) for w in _WORD_RE.findall(name)}
+    rest = {stem(t.text) for t in doc if t.is_alpha and not t.is_stop} - name_stems
+    for i in candidates[:3]:
+        fact = index.facts[i].text
+        words = re.escape(name.split()[-1])
+        after = re.search(rf",\s*(?:[\w.'’-]+\s+){{0,4}}{words}\s+{_SPEECH}\b[^,]*[.!?]?$", fact)
+        before = re.match(rf"^(?:[\w.'’-]+\s+){{0,4}}{words}\s+{_SPEECH}\s+", fact)
+        if after:
+            content = fact[: after.start()]
+        elif before:
+            content = fact[before.end() :]
+        else:
+            continue
+        if _PRONOUN_START.match(content.strip()) or name_stems & {stem(w) for w in _WORD_RE.findall(content)}:
+            continue  # the speaker speaks of itself ("Netflix said it will ...")
+        content_stems = {stem(w) for w in _WORD_RE.findall(content)}
+        if rest and len(rest & content_stems) >= 0.6 * len(rest):
+            return f"in the sources, {name} says this of something else: '{fact}'"
     return ""
