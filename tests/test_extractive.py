@@ -166,6 +166,14 @@ def test_cuts_never_leave_an_aside_or_a_clause_without_its_verb() -> None:
 def test_attribution_is_never_cut_away() -> None:
     for cut in prefixes("The show will be available next year, Netflix said."):
         assert cut.endswith("Netflix said") or "," not in cut
+    # A cut earlier in the sentence would drop the attribution too, and "in connection" is only
+    # whole with what follows it.
+    sentence = ("Four people were arrested in connection with the protest on suspicion of criminal damage, "
+                "the Met Police confirmed to MyLondon.")
+    assert prefixes(sentence) == [sentence.rstrip(".")]
+    cuts = prefixes("Four people were arrested in connection with the protest on Thursday.")
+    assert "Four people were arrested in connection with the protest" in cuts
+    assert not any(c.endswith("in connection") for c in cuts)
 
 
 def test_output_is_deterministic() -> None:

@@ -44,6 +44,13 @@ _TITLE_BEFORE_NAME = re.compile(
 _DANGLING = (STOPWORDS - {"said", "says", "say"}) | {"that", "than"}
 # Verbs that need what follows them: a cut right after one is refused, not tidied.
 _NEEDS_COMPLEMENT = frozenset("came come comes went became remain remains remained".split())
+# Phrases that are only whole with the preposition after them: "were arrested in connection" is
+# "in connection with the protest" cut short.
+_NEEDS_PREPOSITION = re.compile(
+    r"\b(?:in connection|in line|in front|in accordance|in response|in exchange|in contact|in charge|"
+    r"on behalf|as part|together|along|compared|according|due|prior|ahead|instead)$",
+    re.I,
+)
 
 
 def _tidy(text: str) -> str:
@@ -54,6 +61,8 @@ def _tidy(text: str) -> str:
     if words[-1].lower().strip(",;:") in _NEEDS_COMPLEMENT:
         return ""
     text = " ".join(words).rstrip(".,;:—–- ")
+    if _NEEDS_PREPOSITION.search(text):
+        return ""
     # An unbalanced quote or bracket means the cut fell inside one: such a cut is not safe.
     if text.count('"') % 2 or text.count("“") != text.count("”") or text.count("(") != text.count(")"):
         return ""
@@ -108,10 +117,19 @@ def _date_cut_is_safe(sentence: str, at: int) -> bool:
     return m is None or _AFTER_DATE.match(sentence, m.end()) is not None
 
 
+# A sentence that ends by saying who says so: any cut would drop that.
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s(?:[\w.'’&-]+\s){0,5}(?:said|says|told|confirmed|added|announced|reported|stated|noted)\b[^,]*$"
+)
+
+
 def prefixes(sentence: str, min_words: int = 4) -> list[str]:
-    """The sentence and every prefix ending at a clause boundary, longest first."""
+    """The sentence and every prefix ending at a clause boundary, longest first; only the sentence
+    where it ends with its attribution ("..., the Met Police confirmed to MyLondon")."""
     base = _tidy(sentence)
     found = {base} if base else set()
+    if _TRAILING_ATTRIBUTION.search(sentence.strip().rstrip(".")):
+        return sorted(found)
     for m in _CUT_POINTS.finditer(sentence):
         if not _date_cut_is_safe(sentence, m.start()):
             continue
