@@ -166,3 +166,19 @@ def test_no_connective_is_added_when_it_does_not_raise_the_score() -> None:
     assert after.article is not None
     assert after.article.readability["score"] == 60
     assert _opened_by_connective(after.article) == []
+
+
+def test_a_long_sentence_joining_two_clauses_is_split_with_its_evidence() -> None:
+    before, after = _runs(next(p for p in BRIEFS if p.stem == "lyon-top-of-ligue-1"))
+    whole = ("Substitute Yattara opened the scoring in the 77th minute and Ligue 1 top scorer Lacazette took "
+             "his tally to 25 eight minutes later to move Lyon up to 64 points from 32 games.")
+    first = "Substitute Yattara opened the scoring in the 77th minute."
+    second = "Ligue 1 top scorer Lacazette took his tally to 25 eight minutes later to move Lyon up to 64 points from 32 games."
+    assert before.article is not None and after.article is not None
+    assert whole in before.article.summary
+    assert f"{first} {second}" in after.article.summary and whole not in after.article.summary
+    for piece in (first, second):
+        cited = [e.facts for e in after.article.evidence if e.sentence == piece and e.part.startswith("summary")]
+        assert cited and all(c == cited[0] and c for c in cited)
+    # A takeaway is one sentence (FORMAT.md): it stays whole.
+    assert any(whole in t.text for t in after.article.takeaways)

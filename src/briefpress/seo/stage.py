@@ -1,10 +1,11 @@
 """The ``seo`` stage of ``write``: fix only what fails a check, within the grounding rules.
 
 Nothing here writes a new sentence. Every change is one of: choosing the keyphrase (metadata,
-only when the caller gave none), deleting words at a clause boundary (``compress``), moving or
-re-selecting existing source sentences, splitting a paragraph in two, or dropping trailing
-sentences. When the verifier is installed the changed article is checked again, and if it holds
-more failed sentences than before, the changes are undone.
+only when the caller gave none), deleting words at a clause boundary (``compress``), splitting a
+sentence where it joins two whole clauses (``split``), opening a sentence with an additive
+connective, moving or re-selecting existing source sentences, splitting a paragraph in two, or
+dropping trailing sentences. When the verifier is installed the changed article is checked again,
+and if it holds more failed sentences than before, the changes are undone.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from .. import jsonld
 from ..compress import prefixes, variants
 from ..models import Article, Evidence, Fact, Run
+from ..split import split_clauses
 from ..text import ensure_period, split_sentences
 from . import analyze
 from .forms import build_topic, occurrences
@@ -307,10 +309,27 @@ def _apply_cut(draft: _Draft, sentence: str, short: str) -> bool:
     return changed
 
 
+def _apply_split(draft: _Draft, sentence: str, pieces: list[str]) -> bool:
+    """Write ``sentence`` as ``pieces`` wherever it stands, save where a part must stay one sentence
+    (the lead, a takeaway); each piece keeps the sentence's evidence."""
+    changed = False
+    for p, text in draft.parts():
+        if sentence not in text or p == "summary[0]" or p.startswith("takeaways["):
+            continue
+        e = draft.evidence_for(p, sentence)
+        draft.set(p, text.replace(sentence, " ".join(pieces), 1))
+        if e is not None:
+            at = draft.data["evidence"].index(e)
+            draft.data["evidence"][at : at + 1] = [{**copy.deepcopy(e), "sentence": piece} for piece in pieces]
+        changed = True
+    return changed
+
+
 def fix_sentences(draft: _Draft) -> None:
-    """While more than 25% of sentences run over 20 words, cut the longest at a clause boundary;
-    while more than 10% are passive, cut a passive trailing clause where there is one. A cut
-    that lowers either score under either matching is undone."""
+    """While more than 25% of sentences run over 20 words, split the longest where it joins two
+    whole clauses (``split``), or else cut it at a clause boundary; while more than 10% are
+    passive, cut a passive trailing clause where there is one. A change that lowers either score
+    under either matching is undone."""
     tried: set[tuple[str, str]] = set()
     current = _both(draft.article())
     while True:
@@ -333,12 +352,15 @@ def fix_sentences(draft: _Draft) -> None:
             return
         _, kind, sentence = max(candidates)
         tried.add((kind, sentence))
-        short = _cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
-        if not short:
-            continue
         saved = copy.deepcopy(draft.data)
-        if not _apply_cut(draft, sentence, short):
-            continue
+        pieces = split_clauses(sentence) if kind == "long" else None
+        if pieces:
+            if not _apply_split(draft, sentence, pieces):
+                continue
+        else:
+            short = _cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
+            if not short or not _apply_cut(draft, sentence, short):
+                continue
         trial = _both(draft.article())
         if _score(*trial) < _score(*current) or _readability(*trial) < _readability(*current):
             draft.data = saved
@@ -350,6 +372,8 @@ def fix_sentences(draft: _Draft) -> None:
 # Additive connectives only: each says no more than "and". Contrast ("however"), cause ("so",
 # "because") and time ("meanwhile", "then") would each be a claim about how two facts relate.
 CONNECTIVES = ("Also,", "In addition,", "Additionally,", "Furthermore,")
+# The conclusion restates the news: its first sentence may open by saying so.
+CONCLUDING = "In short,"
 TRANSITION_SHARE = 30.0
 # First words that lose their capital after a connective. Any other capitalised first word must be
 # a name (written capitalised inside the article too) to be kept as it is; otherwise it is skipped.
@@ -362,7 +386,7 @@ _LOWERCASE_FIRST = frozenset(
 
 def without_connective(sentence: str) -> str:
     """``sentence`` as it was before ``fix_transitions`` opened it with a connective."""
-    for connective in CONNECTIVES:
+    for connective in (*CONNECTIVES, CONCLUDING):
         if sentence.startswith(connective + " "):
             rest = sentence[len(connective) + 1 :]
             return rest[:1].upper() + rest[1:]
@@ -405,9 +429,10 @@ def _transition_share(result: SeoResult) -> float:
 
 def fix_transitions(draft: _Draft) -> None:
     """While fewer than 30% of sentences hold a transition word, open one more sentence that
-    continues the story with an additive connective, the connectives taken in turn. Candidates:
-    not the first sentence of a part (save body paragraphs after the first, which continue the
-    story), never a summary point or a takeaway; sentences that stay within 20 words first, then
+    continues the story with an additive connective, the connectives taken in turn, or the
+    conclusion's first sentence with "In short,". Candidates: not the first sentence of a part
+    (save the conclusion's, and body paragraphs after the first, which continue the story), never
+    a summary point or a takeaway; sentences that stay within 20 words first, then
     second sentences of a paragraph before third ones (so connectives spread out), body before
     section answers, conclusion and FAQ. One connective may push a sentence over 20 words, so the
     changes are judged together: they are kept only when the readability score ends higher (a
@@ -425,13 +450,16 @@ def fix_transitions(draft: _Draft) -> None:
             (len(length_words(s)) + 2 > LONG_SENTENCE, i, order[part.split("[")[0]], n, part, s)
             for n, (part, text) in enumerate(draft.parts()) if part.split("[")[0] in order
             for i, s in enumerate(_sentences(text))
-            if (i > 0 or (part.startswith("body[") and part != "body[0]")) and (part, s) not in tried
+            if (i > 0 or part == "conclusion" or (part.startswith("body[") and part != "body[0]"))
+            and (part, s) not in tried
         )
         if not ranked:
             break
         part, sentence = ranked[0][4], ranked[0][5]
         tried.add((part, sentence))
-        new = _with_connective(sentence, CONNECTIVES[turn % len(CONNECTIVES)], words)
+        opens_conclusion = part == "conclusion" and draft.get(part).startswith(sentence)
+        connective = CONCLUDING if opens_conclusion else CONNECTIVES[turn % len(CONNECTIVES)]
+        new = _with_connective(sentence, connective, words)
         if new is None:
             continue
         saved = copy.deepcopy(draft.data)

@@ -1,0 +1,46 @@
+"""Splitting a long sentence at the joint of two whole clauses, without writing a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefpress.split import split_clauses
+from briefpress.verify.nlp import spacy_pipeline
+
+pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
+
+
+def test_two_clauses_joined_by_and_become_two_sentences() -> None:
+    s = ("Substitute Yattara opened the scoring in the 77th minute and Ligue 1 top scorer Lacazette took "
+         "his tally to 25 eight minutes later.")
+    assert split_clauses(s) == [
+        "Substitute Yattara opened the scoring in the 77th minute.",
+        "Ligue 1 top scorer Lacazette took his tally to 25 eight minutes later.",
+    ]
+
+
+def test_but_keeps_its_contrast_and_a_semicolon_becomes_a_full_stop() -> None:
+    assert split_clauses("The council approved the new cycle lanes on Tuesday, but the shop owners on Mill "
+                         "Street won a delivery bay.") == [
+        "The council approved the new cycle lanes on Tuesday.",
+        "But the shop owners on Mill Street won a delivery bay.",
+    ]
+    assert split_clauses("The union is demanding a 7% pay rise over two years; the port authority has "
+                         "offered 3.5% over the same period.") == [
+        "The union is demanding a 7% pay rise over two years.",
+        "The port authority has offered 3.5% over the same period.",
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    # one subject for both verbs: the second part would have none
+    "Lyon dominated throughout but were made to wait by Bastia, who were reeling from their defeat.",
+    # the joint is inside a quotation: the speaker's words stay whole
+    'He said "the players fought hard all season and the club will survive this difficult spring" after the match.',
+    # a part under six words
+    "Prices rose and the central bank raised its main interest rate by half a point on Friday.",
+    # a clause with no subject of its own
+    "Takaichi held her first call with Trump on Saturday, emphasizing the strength of the alliance.",
+])
+def test_no_split_where_a_part_would_not_be_a_whole_clause(sentence: str) -> None:
+    assert split_clauses(sentence) is None
