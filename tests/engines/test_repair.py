@@ -61,6 +61,18 @@ def test_a_failing_sentence_is_rewritten_once_with_the_reason() -> None:
     assert draft.repairs and draft.repairs["repaired"] == 1
 
 
+def test_an_invented_aside_is_deleted_without_asking_the_model_again() -> None:
+    invented = ("Sanae Takaichi, a former television presenter, held her first official phone call with "
+                "U.S. President Donald Trump on Saturday. [F1]")
+    script = Script(body=f"{invented}\n{GOOD}")
+    draft, _ = write(script)
+    assert not [ask for _, ask, _ in script.asked if "not backed by the facts" in ask]
+    body = " ".join(draft.body)
+    assert "television presenter" not in body
+    assert "Sanae Takaichi held her first official phone call with U.S. President Donald Trump on Saturday." in body
+    assert draft.repairs and draft.repairs["repaired"] == 1
+
+
 def test_a_sentence_that_fails_twice_is_replaced_by_a_source_sentence() -> None:
     script = Script(body=f"{LEAD}\nShares rose 40% after the call. [F4]", rewrite="Shares rose 45% later. [F4]")
     draft, _ = write(script)

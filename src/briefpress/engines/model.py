@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
-from ..compress import cut_before_phrase, main_clause, shorten
+from ..compress import cut_before_phrase, main_clause, prefixes, shorten, variants
 from ..compress import headline as compress_headline
 from ..errors import EngineError
 from ..models import Evidence, Fact, Run, Section, Takeaway
@@ -78,6 +78,7 @@ class Stats:
 
 
 _LACKING = re.compile(r"the sources lack: (.+)$")
+SHORTEST_TRIM = 6  # words: a repair by deletion keeps at least this many, and half the sentence
 
 
 def _problem_text(verdict: Any) -> str:
@@ -89,11 +90,13 @@ def _problem_text(verdict: Any) -> str:
             kind, text, detail = (list(reason) + ["", "", ""])[:3]
         else:
             kind, text, detail = getattr(reason, "kind", ""), getattr(reason, "text", ""), getattr(reason, "detail", "")
-        if kind == "statement":
+        if kind == "statement" and str(detail).startswith("no source describes"):
+            parts.append(str(detail).split(" (")[0].replace("no source", "no fact") + "; leave that description out")
+        elif kind == "statement":
             lacking = _LACKING.search(detail)
             parts.append(f"no fact says {lacking[1]}" if lacking else "the facts do not say this")
         elif kind == "contradiction":
-            parts.append(f"it contradicts the facts ({detail})")
+            parts.append(f"it contradicts the facts ({str(detail).replace('the sources', 'the facts')})")
         elif kind == "cut_off":
             parts.append(str(detail))
         else:
@@ -431,6 +434,13 @@ class _ArticleWriter:
                 seen.add(_norm(text))
                 kept.append((text, cited, True, s.paragraph))
                 continue
+            trimmed = self._trimmed(text, spec)
+            if trimmed is not None and not _near(trimmed, seen):
+                # The failed words were an aside or a trailing clause: deleting them costs no call.
+                self.repairs["repaired"] += 1
+                seen.add(_norm(trimmed))
+                kept.append((trimmed, cited, True, s.paragraph))
+                continue
             rewrite = self._rewrite(text, verdict, cited, spec)
             if rewrite is not None:
                 new_text, new_cited, new_verdict = rewrite
@@ -480,6 +490,25 @@ class _ArticleWriter:
         if spec.final_period:
             return ensure_period(text)
         return text.rstrip(" .")
+
+    def _trimmed(self, text: str, spec: PartSpec) -> str | None:
+        """The fullest deletion of ``text`` that the verifier passes: without an aside (", a top
+        national security official,") or a trailing clause, keeping at least half its words;
+        None when no such deletion passes."""
+        if spec.max_chars:
+            return None  # a headline or label is short already; what is left rarely reads whole
+        least = max(SHORTEST_TRIM, len(text.split()) // 2)
+        candidates: list[str] = []
+        for variant in variants(text):
+            for cut in [variant.rstrip("."), *prefixes(variant, least)]:
+                cut = self._finish_sentence(cut, spec)
+                if cut and cut != text and len(cut.split()) >= least and cut not in candidates:
+                    candidates.append(cut)
+        candidates.sort(key=len, reverse=True)
+        for candidate, verdict in zip(candidates, self._check(candidates) if candidates else []):
+            if not _failed(verdict):
+                return candidate
+        return None
 
     def _rewrite(
         self, text: str, verdict: Any, cited: list[Fact], spec: PartSpec
