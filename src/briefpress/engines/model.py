@@ -29,6 +29,7 @@ from ..compress import headline as compress_headline
 from ..errors import EngineError
 from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import Outline, facet_of
+from ..prune import without_phrases
 from ..text import ensure_period, words
 from .base import Draft, Engine, ProgressCallback
 from .extractive import HEADLINE_MAX, META_MAX, META_MIN, ExtractiveEngine
@@ -102,6 +103,24 @@ def _problem_text(verdict: Any) -> str:
         else:
             parts.append(str(detail).replace("no source", "no fact").replace("the sources", "the facts") or f"'{text}' is in no fact")
     return "; ".join(dict.fromkeys(parts)) or "the facts do not say this"
+
+
+_NOT_NEAR = re.compile(r"not found near the name: (.+)\)$")
+
+
+def _lacking_words(verdict: Any) -> list[str]:
+    """The words a failed verdict says no fact gives (figures, names, words of a statement)."""
+    out: list[str] = []
+    for reason in getattr(verdict, "reasons", None) or []:
+        if isinstance(reason, tuple):
+            continue
+        kind, text, detail = reason.kind, reason.text, str(reason.detail)
+        lacking = _LACKING.search(detail) or _NOT_NEAR.search(detail)
+        if lacking:
+            out += [w.strip() for w in lacking[1].split(",")]
+        elif kind in ("number", "entity"):
+            out += text.split()
+    return [w for w in dict.fromkeys(out) if w]
 
 
 def _failed(verdict: Any) -> bool:
@@ -434,7 +453,7 @@ class _ArticleWriter:
                 seen.add(_norm(text))
                 kept.append((text, cited, True, s.paragraph))
                 continue
-            trimmed = self._trimmed(text, spec)
+            trimmed = self._trimmed(text, verdict, spec)
             if trimmed is not None and not _near(trimmed, seen):
                 # The failed words were an aside or a trailing clause: deleting them costs no call.
                 self.repairs["repaired"] += 1
@@ -491,22 +510,23 @@ class _ArticleWriter:
             return ensure_period(text)
         return text.rstrip(" .")
 
-    def _trimmed(self, text: str, spec: PartSpec) -> str | None:
+    def _trimmed(self, text: str, verdict: Any, spec: PartSpec) -> str | None:
         """The fullest deletion of ``text`` that the verifier passes: without an aside (", a top
-        national security official,") or a trailing clause, keeping at least half its words;
-        None when no such deletion passes."""
+        national security official,"), a trailing clause, or the phrases holding the words no
+        fact gives ("of the season"), keeping at least half its words; None when none passes."""
         if spec.max_chars:
             return None  # a headline or label is short already; what is left rarely reads whole
         least = max(SHORTEST_TRIM, len(text.split()) // 2)
         candidates: list[str] = []
-        for variant in variants(text):
-            for cut in [variant.rstrip("."), *prefixes(variant, least)]:
-                cut = self._finish_sentence(cut, spec)
-                if cut and cut != text and len(cut.split()) >= least and cut not in candidates:
-                    candidates.append(cut)
+        pruned = without_phrases(text, _lacking_words(verdict))
+        deletions = [cut for variant in variants(text) for cut in [variant.rstrip("."), *prefixes(variant, least)]]
+        for cut in [*deletions, *([pruned] if pruned else [])]:
+            cut = self._finish_sentence(cut, spec)
+            if cut and cut != text and len(cut.split()) >= least and cut not in candidates:
+                candidates.append(cut)
         candidates.sort(key=len, reverse=True)
-        for candidate, verdict in zip(candidates, self._check(candidates) if candidates else []):
-            if not _failed(verdict):
+        for candidate, checked in zip(candidates, self._check(candidates) if candidates else []):
+            if not _failed(checked):
                 return candidate
         return None
 

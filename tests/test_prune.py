@@ -1,0 +1,37 @@
+"""Deleting the modifier phrase that holds words no source gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefpress.prune import without_phrases
+from briefpress.verify.nlp import spacy_pipeline
+
+pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
+
+
+def test_the_phrase_holding_the_word_goes_and_the_clause_stays() -> None:
+    assert without_phrases("Mohamed Yattara scored his second goal of the season in the 77th minute.", ["season"]) == (
+        "Mohamed Yattara scored his second goal in the 77th minute."
+    )
+
+
+def test_an_aside_goes_with_its_commas() -> None:
+    assert without_phrases("Josh Earnest, a top national security official, said the closure was a national "
+                           "security interest.", ["official"]) == (
+        "Josh Earnest said the closure was a national security interest."
+    )
+
+
+@pytest.mark.parametrize("sentence, words", [
+    # the word is the verb or its subject: nothing can go without breaking the clause
+    ("The company has been facing financial difficulties.", ["facing"]),
+    ("Analysts expect a recovery next year.", ["Analysts"]),
+    # more than half the sentence would go
+    ("Lacazette's tally is the highest for a French player in the history of the league this season.",
+     ["player", "history", "league", "season", "French"]),
+    # no words named: nothing to delete
+    ("Lyon went top of Ligue 1 on Wednesday.", []),
+])
+def test_nothing_is_deleted_where_the_clause_would_not_survive(sentence: str, words: list[str]) -> None:
+    assert without_phrases(sentence, words) is None
