@@ -149,6 +149,16 @@ def test_a_description_beside_a_name_must_be_in_the_sources_near_it() -> None:
     assert verdict("Nursultan Nazarbayev, a former steel worker, has won another term.", facts).verdict == "supported"
 
 
+def test_first_and_second_before_a_noun_must_be_the_sources() -> None:
+    # The packaged model wrote "his second goal of the season" for a goal that opened the scoring.
+    facts = read_sources([("brief.txt", "Second-half goals by Yattara and Lacazette helped Lyon go top. Yattara "
+                           "opened the scoring in the 77th minute. "
+                           "Paris Saint-Germain are second, two points off the pace.")])
+    v = verdict("Yattara scored his second goal in the 77th minute.", facts)
+    assert v.verdict == "unsupported" and "no source says 'second goal'" in v.reasons[0].detail
+    assert verdict("Paris Saint-Germain are in second place, two points off the pace.", facts).verdict == "supported"
+
+
 def test_an_unrelated_statement_is_unsupported(facts) -> None:  # type: ignore[no-untyped-def]
     v = verdict("The river flooded the old town last winter.", facts)
     assert v.verdict == "unsupported" and kinds(v) == {"statement"}

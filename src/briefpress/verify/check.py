@@ -257,6 +257,37 @@ def check_descriptions(doc: Any | None, index: SourceIndex) -> list[Reason]:
     return reasons
 
 
+_FIRST_SECOND = frozenset(("first", "second"))
+
+
+def _holds_run(stems: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return any(stems[i : i + n] == run for i in range(len(stems) - n + 1))
+
+
+def check_first_second(doc: Any | None, index: SourceIndex) -> list[Reason]:
+    """"First" and "second" before a noun ("his second goal", "a first title") count like other
+    ordinals, which the figure check covers from "third" on: a source must say them of that noun
+    (the words side by side: "second-half goals" is not "second goal")."""
+    if doc is None:
+        return []
+    reasons = []
+    for tok in doc:
+        if tok.lower_ not in _FIRST_SECOND or tok.dep_ != "amod" or tok.head.pos_ != "NOUN" or tok.head.i <= tok.i:
+            continue
+        between = [t for t in doc[tok.i + 1 : tok.head.i] if t.is_alpha]
+        if len(between) > 1:
+            continue
+        run = [stem(t.text) for t in doc[tok.i : tok.head.i + 1] if t.is_alpha]
+        if any(_holds_run(stems, run) for stems in index.stems):
+            continue
+        if tok.head.lower_ in ("place", "position") and stem(tok.text) in index.all_stems:
+            continue  # "in second place" for "are second"
+        phrase = doc[tok.i : tok.head.i + 1].text
+        reasons.append(Reason(kind="number", text=phrase, detail=f"no source says '{phrase}'"))
+    return reasons
+
+
 def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, judge: Judge | None = None,
               threshold: float = SUPPORT_THRESHOLD) -> SentenceVerdict:
     text = sentence.check_text
@@ -280,6 +311,7 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
     reasons += check_attributions(text, index, support)
     reasons += check_judgements(text, index)
     reasons += check_descriptions(doc, index)
+    reasons += check_first_second(doc, index)
     hard_fail = bool(reasons)
     if support.contradiction:
         reasons.append(Reason(kind="contradiction", text=text, detail=support.contradiction))
