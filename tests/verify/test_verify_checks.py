@@ -159,6 +159,16 @@ def test_first_and_second_before_a_noun_must_be_the_sources() -> None:
     assert verdict("Paris Saint-Germain are in second place, two points off the pace.", facts).verdict == "supported"
 
 
+def test_an_opener_that_asserts_nothing_is_not_checked_as_content() -> None:
+    # The seo stage opened a conclusion with "In short,"; "short" counted as a word no source
+    # gives, the sentence failed, and the stage's every fix was undone.
+    facts = read_sources([("brief.txt", "A public fundraising campaign launched in September hit its target in "
+                           "just a month. The Art Fund led the successful campaign.")])
+    for opener in ("In short,", "Also,", "In addition,", "Furthermore,"):
+        v = verdict(f"{opener} the Art Fund led the successful campaign, which hit its target in just a month.", facts)
+        assert v.verdict == "supported", (opener, v.reasons)
+
+
 def test_an_unrelated_statement_is_unsupported(facts) -> None:  # type: ignore[no-untyped-def]
     v = verdict("The river flooded the old town last winter.", facts)
     assert v.verdict == "unsupported" and kinds(v) == {"statement"}

@@ -288,9 +288,16 @@ def check_first_second(doc: Any | None, index: SourceIndex) -> list[Reason]:
     return reasons
 
 
+# Openers that only link a sentence to the one before or sum up ("In short,"): they assert
+# nothing, so the sentence is checked without them.
+_EMPTY_OPENER = re.compile(
+    r"^(?:Also|In addition|Additionally|Furthermore|Moreover|In short|In brief|In summary|To sum up),\s+(?=\S)"
+)
+
+
 def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, judge: Judge | None = None,
               threshold: float = SUPPORT_THRESHOLD) -> SentenceVerdict:
-    text = sentence.check_text
+    text = _EMPTY_OPENER.sub("", sentence.check_text)
     no_claim = sentence.no_claim if sentence.no_claim is not None else is_no_claim(text, doc)
     base = {"text": sentence.text, "part": sentence.part, "start": sentence.start, "end": sentence.end}
     if no_claim:
