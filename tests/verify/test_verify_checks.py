@@ -157,6 +157,9 @@ def test_first_and_second_before_a_noun_must_be_the_sources() -> None:
     v = verdict("Yattara scored his second goal in the 77th minute.", facts)
     assert v.verdict == "unsupported" and "no source says 'second goal'" in v.reasons[0].detail
     assert verdict("Paris Saint-Germain are in second place, two points off the pace.", facts).verdict == "supported"
+    # Words between the ordinal and its noun in the source are fine: a first official call is a first call.
+    call = read_sources([("brief.txt", "Takaichi held her first official phone call with Trump on Saturday.")])
+    assert verdict("Takaichi held her first call with Trump.", call).verdict == "supported"
 
 
 def test_an_opener_that_asserts_nothing_is_not_checked_as_content() -> None:

@@ -260,15 +260,25 @@ def check_descriptions(doc: Any | None, index: SourceIndex) -> list[Reason]:
 _FIRST_SECOND = frozenset(("first", "second"))
 
 
-def _holds_run(stems: list[str], run: list[str]) -> bool:
-    n = len(run)
-    return any(stems[i : i + n] == run for i in range(len(stems) - n + 1))
+def _ordinal_before(text: str, ordinal: str, noun: str) -> bool:
+    """``text`` has ``ordinal`` as a word of its own ("second-half" is not "second") with ``noun``
+    at most three words after it in the same phrase ("her first official phone call")."""
+    words = text.split()
+    for i, w in enumerate(words):
+        if w.lower().strip("\"'“”‘’(") != ordinal:
+            continue
+        for nxt in words[i + 1 : i + 5]:
+            if stem(nxt.strip(".,;:!?\"'“”‘’()")) == noun:
+                return True
+            if nxt[-1:] in ".,;:!?":
+                break
+    return False
 
 
 def check_first_second(doc: Any | None, index: SourceIndex) -> list[Reason]:
     """"First" and "second" before a noun ("his second goal", "a first title") count like other
     ordinals, which the figure check covers from "third" on: a source must say them of that noun
-    (the words side by side: "second-half goals" is not "second goal")."""
+    ("her first official phone call" is a first call; "second-half goals" are not second goals)."""
     if doc is None:
         return []
     reasons = []
@@ -276,10 +286,13 @@ def check_first_second(doc: Any | None, index: SourceIndex) -> list[Reason]:
         if tok.lower_ not in _FIRST_SECOND or tok.dep_ != "amod" or tok.head.pos_ != "NOUN" or tok.head.i <= tok.i:
             continue
         between = [t for t in doc[tok.i + 1 : tok.head.i] if t.is_alpha]
-        if len(between) > 1:
+        if len(between) > 3:
             continue
-        run = [stem(t.text) for t in doc[tok.i : tok.head.i + 1] if t.is_alpha]
-        if any(_holds_run(stems, run) for stems in index.stems):
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+            joined = f"{tok.lower_}-{doc[tok.i + 2].lower_}"  # "second-half": one word, said as such
+            if any(joined in fact.text.lower() for fact in index.facts):
+                continue
+        if any(_ordinal_before(fact.text, tok.lower_, stem(tok.head.text)) for fact in index.facts):
             continue
         if tok.head.lower_ in ("place", "position") and stem(tok.text) in index.all_stems:
             continue  # "in second place" for "are second"
