@@ -182,3 +182,13 @@ def test_a_long_sentence_joining_two_clauses_is_split_with_its_evidence() -> Non
         assert cited and all(c == cited[0] and c for c in cited)
     # A takeaway is one sentence (FORMAT.md): it stays whole.
     assert any(whole in t.text for t in after.article.takeaways)
+
+
+def test_the_verifier_checks_a_sentence_without_every_connective_this_stage_adds() -> None:
+    # The two lists live apart (the verifier does not import the seo stage); a connective added
+    # here and not there would make the sentences it opens fail, and undo the stage's fixes.
+    from briefpress.seo.stage import CONCLUDING, CONNECTIVES
+    from briefpress.verify.check import _EMPTY_OPENER
+
+    for connective in (*CONNECTIVES, CONCLUDING):
+        assert _EMPTY_OPENER.match(f"{connective} the plan adds 18 kilometres of lanes."), connective
