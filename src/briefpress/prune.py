@@ -23,7 +23,7 @@ MAX_SHARE = 0.5  # never delete more than half the sentence's tokens
 def _phrase(token: Any, root: Any) -> Any | None:
     """The smallest modifier phrase holding ``token``, below the root."""
     node = token
-    while node.i != root.i and node.head.i != node.i:  # spaCy makes a new Token per access: compare indices
+    while node.i != root.i and node.head.i != node.i:  # spaCy need not give the same Token object twice: compare indices
         if node.dep_ in _MODIFIERS:
             return node
         node = node.head

@@ -270,10 +270,9 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
             return f"in the sources, someone other than '{subj.text}' {tok.text} {obj.text}"
         if agentless:
             # "Art Fund auctions 80,000 works" where the works only "faced being auctioned".
-            doer = " ".join(t.text for t in subj.subtree if t is subj or t.dep_ in ("compound", "flat"))
+            doer = " ".join(t.text for t in subj.subtree if t.i == subj.i or t.dep_ in ("compound", "flat"))
             return f"the sources do not say who {tok.text} {obj.text}; the sentence says '{doer}'"
     return ""
-
 
 
 _BE = frozenset("is are was were be been being".split())
@@ -309,7 +308,7 @@ def _patient(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ != "PERSON":
             continue
-        name = [t for t in subj.subtree if t is subj or t.dep_ in ("compound", "flat")]
+        name = [t for t in subj.subtree if t.i == subj.i or t.dep_ in ("compound", "flat")]
         subj_stems = {stem(t.text) for t in name if t.is_alpha and not t.is_stop}
         if not subj_stems or not subj_stems <= index.all_stems:
             continue  # a name the sources lack: the names check reports it
@@ -349,7 +348,7 @@ def _speaker_as_subject(doc: Any, index: SourceIndex, candidates: list[int]) -> 
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ != "PROPN":
         return ""
-    name = " ".join(t.text for t in subj.subtree if t is subj or t.dep_ in ("compound", "flat"))
+    name = " ".join(t.text for t in subj.subtree if t.i == subj.i or t.dep_ in ("compound", "flat"))
     name_stems = {stem(w) for w in _WORD_RE.findall(name)}
     rest = {stem(t.text) for t in doc if t.is_alpha and not t.is_stop} - name_stems
     for i in candidates[:3]:
