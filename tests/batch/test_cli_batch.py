@@ -109,7 +109,9 @@ def test_workers_exit_when_the_driver_is_killed(tmp_path: Path, slow_env: dict[s
 def test_ctrl_c_keeps_finished_items_writes_the_index_and_says_how_to_resume(
         tmp_path: Path, slow_env: dict[str, str], briefs: Path) -> None:
     out = tmp_path / "out"
-    proc = _start([str(briefs), "-o", str(out), *ARGS], slow_env)
+    # Slower items than the other tests: on a busy machine the whole batch at 0.08 s an item
+    # could finish between the second journal line and the signal.
+    proc = _start([str(briefs), "-o", str(out), *ARGS], {**slow_env, "BP_TEST_DELAY": "0.5"})
     _wait_for_progress(proc, out, 2)
     os.killpg(proc.pid, signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
