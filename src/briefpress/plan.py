@@ -24,7 +24,7 @@ TEMPLATE_WORDS = frozenset(
     else known about say said figures statement reaction context detail details main news what's
     here latest on and read facts how of key full story at glance background next steps others
     react is this story so far we know how did others react more where does stand also addition
-    additionally furthermore""".split()
+    additionally furthermore do""".split()
 )
 
 
@@ -46,6 +46,8 @@ class Facet:
     cues: re.Pattern[str]
 
 
+# The questions are in the active voice: Yoast counts a heading as a sentence, and "What was said?"
+# as a passive one.
 # Order matters: a fact goes to the first facet whose cues it holds. Reaction comes before figures
 # because "shares rose 5%" is a market reaction that happens to hold a number.
 FACETS: tuple[Facet, ...] = (
@@ -82,8 +84,8 @@ FACETS: tuple[Facet, ...] = (
     Facet(
         "statement",
         "Statement",
-        "What was said about {topic}?",
-        "What was said?",
+        "Who said what about {topic}?",
+        "Who said what?",
         re.compile(
             r"\b(?:said|says|told|stated|announced|conveyed|expressed|reaffirmed|emphasi[sz]ed|"
             r"stressed|pledged|vowed|warned|argued|noted|added)\b|[\"“]",
@@ -92,7 +94,7 @@ FACETS: tuple[Facet, ...] = (
     ),
 )
 _CONTEXT = Facet(
-    "context", "Details", "What else is known about {topic}?", "What else is known?", re.compile(r"$^")
+    "context", "Details", "What else do we know about {topic}?", "What else do we know?", re.compile(r"$^")
 )
 
 _TIME = re.compile(
