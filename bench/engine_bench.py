@@ -112,19 +112,23 @@ def replay(engine: LocalEngine, recorder: Recorder) -> tuple[int, float]:
 
 
 def shipped_form(sentence: str, shipped: list[str]) -> str | None:
-    """What ships of a model-written ``sentence``: itself (whole, or split in two at a clause
-    joint), or the longest shipped sentence that is a clause-bounded shortening of it, less any
-    opening connective; None when nothing does."""
+    """What ships of a model-written ``sentence``: itself (whole, split in two at a clause joint
+    or before a closing relative clause, or put in the active voice), or the longest shipped
+    sentence that is a clause-bounded shortening of it, less any opening connective; None when
+    nothing does."""
+    from briefpress.active import to_active
     from briefpress.seo.stage import without_connective
-    from briefpress.split import split_clauses
+    from briefpress.split import split_clauses, split_relative
 
     if sentence in shipped:
         return sentence
     forms = [without_connective(s) for s in shipped]
     if sentence in forms:
         return sentence
-    pieces = split_clauses(sentence)
-    if pieces and all(p in forms for p in pieces):
+    for pieces in (split_clauses(sentence), split_relative(sentence)):
+        if pieces and all(p in forms for p in pieces):
+            return sentence
+    if to_active(sentence) in forms:
         return sentence
     stem = sentence.rstrip(".")
     cuts = [f for f in forms if len(f.split()) >= 4 and stem.startswith(f.rstrip("."))]

@@ -20,7 +20,7 @@ import briefpress
 from briefpress.models import Article
 from briefpress.plan import TEMPLATE_WORDS
 from briefpress.text import slugify, split_sentences, words
-from golden.checks import Vocabulary, ends_on_sentence_boundary, is_deletion_of, novel_tokens
+from golden.checks import Vocabulary, ends_on_sentence_boundary, is_rewording_of, novel_tokens
 
 GOLDEN = Path(__file__).parent / "golden"
 BRIEFS = sorted((GOLDEN / "briefs").glob("*.txt"))
@@ -102,8 +102,8 @@ def test_grounding(path: Path) -> None:
         assert all(fid in facts for fid in e.facts), f"{e.part}: unknown fact id in {e.facts}"
         assert novel_tokens(e.sentence, vocab) == [], f"{e.part}: {e.sentence!r}"
         if e.facts:
-            assert is_deletion_of(e.sentence, [facts[fid].text for fid in e.facts]), (
-                f"{e.part}: {e.sentence!r} is not its facts' words with some deleted"
+            assert is_rewording_of(e.sentence, [facts[fid].text for fid in e.facts]), (
+                f"{e.part}: {e.sentence!r} is not its facts' words, some deleted or reordered"
             )
         else:
             # A no-claim sentence is template vocabulary plus words the input holds (the topic).

@@ -44,3 +44,32 @@ def test_but_keeps_its_contrast_and_a_semicolon_becomes_a_full_stop() -> None:
 ])
 def test_no_split_where_a_part_would_not_be_a_whole_clause(sentence: str) -> None:
     assert split_clauses(sentence) is None
+
+
+def test_a_closing_relative_clause_becomes_a_sentence_that_names_what_it_is_about() -> None:
+    from briefpress.split import split_relative
+
+    assert split_relative("Lyon dominated throughout but were made to wait by Bastia, who were reeling from "
+                          "their 4-0 defeat in the League Cup final against PSG last Saturday.") == [
+        "Lyon dominated throughout but were made to wait by Bastia.",
+        "Bastia were reeling from their 4-0 defeat in the League Cup final against PSG last Saturday.",
+    ]
+    assert split_relative("He was arrested as part of a scheme to prop up the financially struggling company, "
+                          "which hemorrhaged millions of dollars before it shut down.") == [
+        "He was arrested as part of a scheme to prop up the financially struggling company.",
+        "The financially struggling company hemorrhaged millions of dollars before it shut down.",
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the relative clause sits inside the sentence, not at its end
+    "The Art Fund, which led the campaign, will gift the collection to the Victoria and Albert Museum.",
+    # the pronoun is not the clause's subject
+    "The council approved the plan, which critics say will cost millions.",
+    # a restrictive clause (no comma): it picks out which one, so it cannot stand alone
+    "The council approved the plan which the mayor had opposed for two long years.",
+])
+def test_relative_clauses_that_cannot_stand_alone_are_left(sentence: str) -> None:
+    from briefpress.split import split_relative
+
+    assert split_relative(sentence) is None

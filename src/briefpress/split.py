@@ -99,3 +99,45 @@ def split_clauses(sentence: str) -> list[str] | None:
         second = f"{opener} {rest}" if opener else _capitalised(rest)
         return [first, ensure_period(second)]
     return None
+
+
+MAX_ANTECEDENT_WORDS = 8  # a longer noun phrase repeated in full reads worse than the long sentence
+_RELATIVE_PRONOUNS = frozenset(("who", "which"))
+
+
+def split_relative(sentence: str) -> list[str] | None:
+    """``sentence`` as two sentences where it ends on a relative clause set off by a comma whose
+    pronoun is its subject: "..., made to wait by Bastia, who were reeling from ..." becomes
+    "... by Bastia. Bastia were reeling from ...". The second sentence names what the pronoun
+    stood for, in the source's own words, so it needs no new word and no pronoun; None where
+    there is no such clause, the named phrase is long or holds a pronoun, or a part would be under
+    six words."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return None
+    doc = nlp(sentence)
+    for clause in doc:
+        if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if pronoun is None or pronoun.lower_ not in _RELATIVE_PRONOUNS or pronoun.i != clause.left_edge.i:
+            continue
+        comma = doc[pronoun.i - 1] if pronoun.i > 0 else None
+        if comma is None or comma.text != ",":
+            continue
+        # The clause must run to the end of the sentence (a full stop may follow).
+        after = doc[clause.right_edge.i + 1 :]
+        if any(not t.is_punct for t in after) or _inside_quotes(sentence, pronoun.idx):
+            continue
+        noun = clause.head
+        antecedent = doc[noun.left_edge.i : comma.i]
+        if any(t.pos_ == "PRON" or t.is_punct and t.text not in ("-", "'", "’", ".") for t in antecedent):
+            continue
+        if not 1 <= _words(antecedent) <= MAX_ANTECEDENT_WORDS:
+            continue
+        first = doc[: comma.i]
+        second = doc[pronoun.i + 1 : clause.right_edge.i + 1]
+        if _words(first) < MIN_WORDS or _words(second) + _words(antecedent) < MIN_WORDS:
+            continue
+        return [ensure_period(first.text), ensure_period(f"{_capitalised(antecedent.text)} {second.text}")]
+    return None

@@ -2,7 +2,8 @@
 
 Grounding here is strict and mechanical, because the extractive engine claims to be grounded by
 construction: a claim sentence must be its facts' words with some deleted (a deletion-only
-shortening or recombination), and no number, quoted string or capitalised word may appear in the
+shortening or recombination) or, after the seo stage, the same words reordered into the active
+voice or split into two sentences (``is_rewording_of``), and no number, quoted string or capitalised word may appear in the
 output unless the input holds it or it is template vocabulary (``plan.TEMPLATE_WORDS``).
 """
 
@@ -88,6 +89,29 @@ def is_deletion_of(sentence: str, sources: list[str]) -> bool:
         if i < len(target) and w == target[i]:
             i += 1
     return i == len(target)
+
+
+# The one fixed phrase the seo stage writes in the active voice: "is accused of" as "stands accused of".
+_IDIOM_WORDS = frozenset(("stand", "stands"))
+
+
+def _lemma(word: str) -> str:
+    from lemminflect import getLemma
+
+    w = word.lower()
+    found = getLemma(w, upos="VERB")
+    return found[0] if found else w
+
+
+def is_rewording_of(sentence: str, sources: list[str]) -> bool:
+    """``is_deletion_of``, or every word of ``sentence`` is a word of the sources (verbs compared by
+    lemma): the seo stage puts a clause that names its doer in the active voice ("The council
+    approved the plan" for "The plan was approved by the council") and names a closing relative
+    clause's noun again as the subject of its own sentence. Either way no new word is written."""
+    if is_deletion_of(sentence, sources):
+        return True
+    pool = {_lemma(w) for s in sources for w in words(s)}
+    return all(_lemma(w) in pool or w.lower() in _IDIOM_WORDS for w in words(without_connective(sentence)))
 
 
 def ends_on_sentence_boundary(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""The ``seo`` stage of ``write``: it fixes only what fails, never adds words, never lowers a score."""
+"""The ``seo`` stage of ``write``: it fixes only what fails, never adds a new word, never lowers a score."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from golden.checks import is_deletion_of
+from golden.checks import is_rewording_of
 
 from briefpress.ingest import ingest
 from briefpress.models import Options, Run
@@ -35,7 +35,7 @@ def test_seo_is_the_last_stage() -> None:
 
 
 @pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.stem)
-def test_stage_never_lowers_scores_and_adds_no_words(path: Path) -> None:
+def test_stage_never_lowers_scores_and_adds_no_new_words(path: Path) -> None:
     before, after = _runs(path)
     a, b = before.article, after.article
     assert a is not None and b is not None
@@ -50,7 +50,7 @@ def test_stage_never_lowers_scores_and_adds_no_words(path: Path) -> None:
     facts = {f.id: f.text for f in b.facts}
     for e in b.evidence:
         if e.facts:
-            assert is_deletion_of(e.sentence, [facts[i] for i in e.facts]), (e.part, e.sentence)
+            assert is_rewording_of(e.sentence, [facts[i] for i in e.facts]), (e.part, e.sentence)
     assert b.summary[0] == a.summary[0], "the summary opens with the lead as written"
 
 
@@ -76,7 +76,7 @@ def test_meta_description_over_156_is_cut_at_a_clause_boundary() -> None:
     assert article.keyphrase.lower() in meta.lower()
     ev = [e for e in draft.data["evidence"] if e["part"] == "meta_description"]
     assert " ".join(e["sentence"] for e in ev) == meta
-    assert all(is_deletion_of(e["sentence"], [f.text for f in run.facts if f.id in e["facts"]]) for e in ev)
+    assert all(is_rewording_of(e["sentence"], [f.text for f in run.facts if f.id in e["facts"]]) for e in ev)
 
 
 def test_body_paragraph_over_150_words_is_split_in_two() -> None:
@@ -160,11 +160,12 @@ def test_connectives_open_sentences_that_continue_the_story_when_readability_ris
 
 
 def test_no_connective_is_added_when_it_does_not_raise_the_score() -> None:
-    # Passive voice keeps this one at 60 whatever the transitions, so connectives would buy nothing.
-    path = next(p for p in BRIEFS if p.stem == "china-market-arrests")
+    # Long sentences and passive voice keep this one at 30 whatever the transitions, so
+    # connectives would buy nothing.
+    path = next(p for p in BRIEFS if p.stem == "russian-embassy-paint-protest")
     before, after = _runs(path)
     assert after.article is not None
-    assert after.article.readability["score"] == 60
+    assert after.article.readability["score"] == 30
     assert _opened_by_connective(after.article) == []
 
 
@@ -192,3 +193,60 @@ def test_the_verifier_checks_a_sentence_without_every_connective_this_stage_adds
 
     for connective in (*CONNECTIVES, CONCLUDING):
         assert _EMPTY_OPENER.match(f"{connective} the plan adds 18 kilometres of lanes."), connective
+
+
+def _evidence_of(article, sentence: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    return [e.facts for e in article.evidence if e.sentence == sentence]
+
+
+def test_a_passive_that_names_its_doer_ships_in_the_active_voice_with_its_evidence() -> None:
+    before, after = _runs(next(p for p in BRIEFS if p.stem == "guantanamo-closure-plan"))
+    passive = ("The camp was established in 2002 by the Bush administration to detain the most dangerous "
+               "suspects for interrogation and the prosecution of war crimes.")
+    active = ("The Bush administration established the camp in 2002 to detain the most dangerous "
+              "suspects for interrogation and the prosecution of war crimes.")
+    assert before.article is not None and after.article is not None
+    cited = _evidence_of(before.article, passive)
+    assert cited and _evidence_of(after.article, active)
+    assert all(c == cited[0] for c in _evidence_of(after.article, active))
+    # The active form is two words shorter ("was", "by"): where that would take a section answer
+    # under FORMAT.md's 60 words, the part keeps the passive, as it keeps any sentence a cut
+    # would shorten too far.
+    for e in after.article.evidence:
+        if e.sentence == passive:
+            answer = after.article.sections[int(e.part[len("sections["):].split("]")[0])].answer
+            assert e.part.startswith("sections[") and len(answer.replace(passive, active).split()) < 60, e.part
+    assert sum(e.sentence == active for e in after.article.evidence) >= 4
+
+
+def test_a_closing_relative_clause_is_split_off_when_sentences_run_long() -> None:
+    _, after = _runs(next(p for p in BRIEFS if p.stem == "lyon-top-of-ligue-1"))
+    assert after.article is not None
+    first = "Lyon dominated throughout but were made to wait by Bastia."
+    second = "Bastia were reeling from their 4-0 defeat in the League Cup final against PSG last Saturday."
+    assert f"{first} {second}" in " ".join(after.article.body)
+    assert _evidence_of(after.article, first) == _evidence_of(after.article, second)
+
+
+def test_no_split_or_rewrite_ships_that_the_verifier_does_not_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With a verifier that passes nothing new, the stage falls back to cuts and leaves the
+    # passive sentence as the source wrote it.
+    import briefpress.seo.stage as stage
+
+    monkeypatch.setattr(stage, "_grounded_by", lambda facts: lambda sentences: False)
+    path = next(p for p in BRIEFS if p.stem == "guantanamo-closure-plan")
+    run = ingest(Run(options=Options(date=DATE, created=DATE)), path.read_text(encoding="utf-8"), brief_name=path.name, sources=[])
+    after = run_stages(run)
+    assert after.article is not None
+    assert "The Bush administration established" not in after.article.model_dump_json()
+
+
+def test_no_question_the_planner_asks_is_passive() -> None:
+    # Yoast counts each heading as a sentence: "What was said?" was a passive one in every article
+    # with a quote.
+    from briefpress.plan import _CONTEXT, FACETS
+    from briefpress.seo.readability_checks import is_passive
+
+    for facet in (*FACETS, _CONTEXT):
+        for question in (facet.section_question.format(topic="the plan"), facet.faq_question):
+            assert not is_passive(question), question

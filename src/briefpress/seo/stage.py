@@ -1,11 +1,14 @@
 """The ``seo`` stage of ``write``: fix only what fails a check, within the grounding rules.
 
-Nothing here writes a new sentence. Every change is one of: choosing the keyphrase (metadata,
+Nothing here writes a new claim. Every change is one of: choosing the keyphrase (metadata,
 only when the caller gave none), deleting words at a clause boundary (``compress``), splitting a
-sentence where it joins two whole clauses (``split``), opening a sentence with an additive
-connective, moving or re-selecting existing source sentences, splitting a paragraph in two, or
-dropping trailing sentences. When the verifier is installed the changed article is checked again,
-and if it holds more failed sentences than before, the changes are undone.
+sentence where it joins two whole clauses, or before a closing relative clause that then names
+what it is about (``split``), putting a passive clause that names its doer in the active voice
+(``active``), opening a sentence with an additive connective, moving or re-selecting existing
+source sentences, splitting a paragraph in two, or dropping trailing sentences. A split or active
+rewrite is made only where the verifier passes each new sentence on its own; when the verifier is
+installed the whole changed article is checked again, and if it holds more failed sentences than
+before, the changes are undone.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from typing import Any
 from .. import jsonld
 from ..compress import prefixes, variants
 from ..models import Article, Evidence, Fact, Run
-from ..split import split_clauses
+from ..active import to_active
+from ..split import split_clauses, split_relative
 from ..text import ensure_period, split_sentences
 from . import analyze
 from .forms import build_topic, occurrences
@@ -325,11 +329,20 @@ def _apply_split(draft: _Draft, sentence: str, pieces: list[str]) -> bool:
     return changed
 
 
-def fix_sentences(draft: _Draft) -> None:
+Grounded = Callable[[list[str]], bool]
+
+
+def _always(_: list[str]) -> bool:
+    return True
+
+
+def fix_sentences(draft: _Draft, grounded: Grounded = _always) -> None:
     """While more than 25% of sentences run over 20 words, split the longest where it joins two
-    whole clauses (``split``), or else cut it at a clause boundary; while more than 10% are
-    passive, cut a passive trailing clause where there is one. A change that lowers either score
-    under either matching is undone."""
+    whole clauses or before a closing relative clause (``split``), or else cut it at a clause
+    boundary; while more than 10% are passive, put the longest passive sentence that names its
+    doer in the active voice (``active``), or else cut a passive trailing clause where there is
+    one. A split or rewrite is made only where ``grounded`` passes the new sentences; a change
+    that lowers either score under either matching is undone."""
     tried: set[tuple[str, str]] = set()
     current = _both(draft.article())
     while True:
@@ -353,9 +366,13 @@ def fix_sentences(draft: _Draft) -> None:
         _, kind, sentence = max(candidates)
         tried.add((kind, sentence))
         saved = copy.deepcopy(draft.data)
-        pieces = split_clauses(sentence) if kind == "long" else None
-        if pieces:
+        pieces = (split_clauses(sentence) or split_relative(sentence)) if kind == "long" else None
+        active = to_active(sentence) if kind == "passive" else None
+        if pieces and grounded(pieces):
             if not _apply_split(draft, sentence, pieces):
+                continue
+        elif active and grounded([active]):
+            if not _apply_cut(draft, sentence, active):
                 continue
         else:
             short = _cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
@@ -530,6 +547,18 @@ def _grounding_report(article: Article, facts: list[Fact]) -> Any:
 _FAILED = ("unsupported", "contradicted")
 
 
+def _grounded_by(facts: list[Fact]) -> Grounded:
+    """Whether the verifier supports each of some new sentences on its own; without the verifier
+    installed, no new sentence is judged grounded."""
+    def grounded(sentences: list[str]) -> bool:
+        try:
+            from ..verify import check_sentences
+        except ImportError:
+            return False
+        return all(v.verdict == "supported" for v in check_sentences(sentences, facts))
+    return grounded
+
+
 def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tuple[Article, list[str]]:
     """The article with what fails a check fixed (see the module doc), and what was changed."""
     changes: list[str] = []
@@ -545,7 +574,7 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tu
     if _score(*_both(draft.article())) < score:
         draft.data = saved
     fix_long_paragraphs(draft)
-    fix_sentences(draft)
+    fix_sentences(draft, _grounded_by(facts))
     fix_transitions(draft)
     changes += draft.changes
     return draft.article(), changes

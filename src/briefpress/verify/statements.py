@@ -61,7 +61,9 @@ _OPPOSITES = [
 ]
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)\s+by\b", re.I)
+# A passive verb with its doer, which may follow an adverbial: "was established in 2002 by the
+# Bush administration".
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)(?:\s+(?!by\b)[\w'’-]+){0,4}\s+by\b", re.I)
 
 
 @dataclass

@@ -1,0 +1,52 @@
+"""Passive to active voice where the sentence names the doer, and nowhere else."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefpress.active import to_active
+from briefpress.verify import check_sentences, read_sources
+from briefpress.verify.nlp import spacy_pipeline
+
+pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
+
+
+@pytest.mark.parametrize(("passive", "active"), [
+    ("The camp was established in 2002 by the Bush administration to detain the most dangerous suspects.",
+     "The Bush administration established the camp in 2002 to detain the most dangerous suspects."),
+    ("The plan was approved by the council on Tuesday, officials said.",
+     "The council approved the plan on Tuesday, officials said."),
+    ("The bill has been signed by President Biden.", "President Biden has signed the bill."),
+    ("The reforms were announced by ministers last week.", "Ministers announced the reforms last week."),
+    ("The firm is run by billionaire investor Ron Burkle.", "Billionaire investor Ron Burkle runs the firm."),
+    ("The deal is being reviewed by the Commission and the CMA.",
+     "The Commission and the CMA are reviewing the deal."),
+    ("The decision will be taken by the board.", "The board will take the decision."),
+    ("It was sold by the Smith family in 1990.", "The Smith family sold it in 1990."),
+    ("The journalist is accused of spreading fake information, the report said.",
+     "The journalist stands accused of spreading fake information, the report said."),
+])
+def test_a_passive_that_names_its_doer_is_put_in_the_active_voice(passive: str, active: str) -> None:
+    assert to_active(passive) == active
+
+
+@pytest.mark.parametrize("sentence", [
+    "Four people were arrested on Thursday.",  # no doer: the active voice would need one
+    "The U.S. coffee giant is being probed by the European Commission over the methods it used.",  # "it" could change referent
+    "The match will be played by both teams in Paris.",  # where the match is played, or which teams?
+    "The plan was not approved by the council.",  # negated
+    "Was the plan approved by the council?",  # a question
+    "Police said the plan was approved by the council.",  # the passive is not the main clause
+])
+def test_nothing_is_rewritten_where_the_meaning_could_move(sentence: str) -> None:
+    assert to_active(sentence) is None
+
+
+def test_the_verifier_supports_the_active_form_and_still_catches_the_swap() -> None:
+    facts = read_sources(["The camp was established in 2002 by the Bush administration to detain suspects."])
+    active, swapped = check_sentences([
+        "The Bush administration established the camp in 2002 to detain suspects.",
+        "The camp established the Bush administration in 2002.",
+    ], facts)
+    assert active.verdict == "supported"
+    assert swapped.verdict == "contradicted"
