@@ -5,7 +5,8 @@ only when the caller gave none), deleting words at a clause boundary (``compress
 sentence where it joins two whole clauses, or before a closing relative clause that then names
 what it is about (``split``), putting a passive clause that names its doer in the active voice
 (``active``), opening a sentence with an additive connective, moving or re-selecting existing
-source sentences, splitting a paragraph in two, or dropping trailing sentences. A split or active
+source sentences, splitting a paragraph in two, dropping trailing sentences, or dropping the
+topic from a question or naming the keyphrase there instead. A split or active
 rewrite is made only where the verifier passes each new sentence on its own; when the verifier is
 installed the whole changed article is checked again, and if it holds more failed sentences than
 before, the changes are undone.
@@ -267,6 +268,83 @@ def fix_long_paragraphs(draft: _Draft) -> None:
             d["evidence"] = [e for e in d["evidence"] if not (e["part"] == part and e["sentence"].strip() == dropped.strip())]
             draft.changes.append("paragraph")
         draft.set(part, " ".join(sentences))
+
+
+# A question that ends on the planner's topic: "What is the latest on Chinese shares?"
+_TOPIC_TAIL = re.compile(r"^(?P<head>.+?)\s+(?P<prep>about|on|to|for|with)\s+(?P<topic>[^?]+)\?$")
+
+
+def _questions(draft: _Draft) -> list[tuple[str, str]]:
+    d = draft.data
+    return ([(f"sections[{i}].question", s["question"]) for i, s in enumerate(d["sections"])]
+            + [(f"faq[{i}].question", q["question"]) for i, q in enumerate(d["faq"])])
+
+
+def fix_questions(draft: _Draft) -> None:
+    """Keyphrase density and subheadings: a question that ends on the planner's topic may drop it
+    ("What is the latest on Chinese shares?" becomes "What is the latest?") or name the chosen
+    keyphrase instead, one question at a time, each change kept only where the SEO score rises and
+    readability does not fall. A question makes no claim, so no fact is touched."""
+    current = _both(draft.article())
+    keyphrase = draft.data["keyphrase"]
+    # Naming the keyphrase pays only once enough subheadings do (Yoast wants 30-75% of them), so
+    # the first k topic questions are tried together, for each k.
+    named = [(part, q, m) for part, q in _questions(draft) if (m := _TOPIC_TAIL.match(q)) and m["topic"].lower() != keyphrase.lower()]
+    best: tuple[dict[str, Any], tuple[SeoResult, SeoResult]] | None = None
+    start = copy.deepcopy(draft.data)
+    for k in range(1, len(named) + 1):
+        draft.data = copy.deepcopy(start)
+        for part, question, m in named[:k]:
+            draft.replace_sentence(part, question, f"{m['head']} {m['prep']} {keyphrase}?")
+        trial = _both(draft.article())
+        if _score(*trial) > _score(*(best[1] if best else current)) and _readability(*trial) >= _readability(*current):
+            best = (copy.deepcopy(draft.data), trial)
+    draft.data = best[0] if best else start
+    if best:
+        current = best[1]
+        draft.changes.append("question")
+    changed = True
+    while changed:
+        changed = False
+        for part, question in _questions(draft):
+            m = _TOPIC_TAIL.match(question)
+            if not m:
+                continue
+            options = [f"{m['head']}?"]
+            if m["topic"].lower() != keyphrase.lower():
+                options.append(f"{m['head']} {m['prep']} {keyphrase}?")
+            for new in options:
+                saved = copy.deepcopy(draft.data)
+                draft.replace_sentence(part, question, new)
+                trial = _both(draft.article())
+                if _score(*trial) > _score(*current) and _readability(*trial) >= _readability(*current):
+                    current, changed = trial, True
+                    draft.changes.append("question")
+                    break
+                draft.data = saved
+            if changed:
+                break
+
+
+def fix_takeaways(draft: _Draft) -> None:
+    """A takeaway holds one point in one sentence: where "Label: sentence" runs over 20 words, the
+    sentence becomes its fullest clause-bounded deletion that fits (the whole sentence stays in the
+    body), kept only where neither score falls."""
+    for i in range(len(draft.data["takeaways"])):
+        takeaway = draft.data["takeaways"][i]
+        label = len(length_words(takeaway["label"]))
+        if len(length_words(takeaway["text"])) + label <= LONG_SENTENCE:
+            continue
+        short = _cut_to_words(takeaway["text"], LONG_SENTENCE - label)
+        if not short:
+            continue
+        saved, before = copy.deepcopy(draft.data), _both(draft.article())
+        draft.replace_sentence(f"takeaways[{i}].text", takeaway["text"], short)
+        after = _both(draft.article())
+        if _score(*after) < _score(*before) or _readability(*after) < _readability(*before):
+            draft.data = saved
+        else:
+            draft.changes.append("takeaway")
 
 
 def _score(result_free: SeoResult, result_forms: SeoResult) -> int:
@@ -573,7 +651,9 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tu
     fix_meta_description(draft, facts)
     if _score(*_both(draft.article())) < score:
         draft.data = saved
+    fix_questions(draft)
     fix_long_paragraphs(draft)
+    fix_takeaways(draft)
     fix_sentences(draft, _grounded_by(facts))
     fix_transitions(draft)
     changes += draft.changes
