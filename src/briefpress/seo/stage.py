@@ -108,22 +108,29 @@ def _cut_to_words(sentence: str, max_words: int) -> str | None:
     return ensure_period(best) if best else None
 
 
-def choose_keyphrase(article: Article, score: Callable[[Article], int]) -> Article:
-    """The candidate keyphrase (the planner's, then names from the tags and the headline) that
-    gives the best SEO score; the slug follows the keyphrase as the planner builds it. The
-    questions keep the planner's topic: a keyphrase that does not fit the story scores lower there."""
+def keyphrase_options(article: Article) -> list[Article]:
+    """The article with each candidate keyphrase (names from the tags and the headline), the slug
+    following the keyphrase as the planner builds it and the tags and URL with it."""
     from ..plan import make_slug
 
-    best, best_score = article, score(article)
+    out = []
     for candidate in _keyphrase_candidates(article):
-        trial = article.model_copy(update={"keyphrase": candidate, "slug": make_slug(article.headline, candidate)})
+        slug = make_slug(article.headline, candidate)
+        tags = [candidate] + [t for t in article.tags if t.lower() != candidate.lower()]
+        url = article.url.replace(f"/{article.slug}/", f"/{slug}/") if article.url else None
+        out.append(article.model_copy(update={"keyphrase": candidate, "slug": slug, "tags": tags, "url": url}))
+    return out
+
+
+def choose_keyphrase(article: Article, score: Callable[[Article], int]) -> Article:
+    """The candidate keyphrase (the planner's, then ``keyphrase_options``) that gives the best SEO
+    score. The questions keep the planner's topic here: ``fix_questions`` names the keyphrase
+    there where that pays."""
+    best, best_score = article, score(article)
+    for trial in keyphrase_options(article):
         s = score(trial)
         if s > best_score:
             best, best_score = trial, s
-    if best is not article:
-        tags = [best.keyphrase] + [t for t in article.tags if t.lower() != best.keyphrase.lower()]
-        url = article.url.replace(f"/{article.slug}/", f"/{best.slug}/") if article.url else None
-        best = best.model_copy(update={"tags": tags, "url": url})
     return best
 
 
@@ -281,49 +288,33 @@ def _questions(draft: _Draft) -> list[tuple[str, str]]:
 
 
 def fix_questions(draft: _Draft) -> None:
-    """Keyphrase density and subheadings: a question that ends on the planner's topic may drop it
+    """Keyphrase density and subheadings: questions that end on the planner's topic may drop it
     ("What is the latest on Chinese shares?" becomes "What is the latest?") or name the chosen
-    keyphrase instead, one question at a time, each change kept only where the SEO score rises and
-    readability does not fall. A question makes no claim, so no fact is touched."""
-    current = _both(draft.article())
+    keyphrase instead. A check moves only when enough questions change (Yoast wants the keyphrase
+    in 30-75% of subheadings, and a density falls one mention at a time), so the changes are tried
+    in runs: the keyphrase named in the first k topic questions, or the topic dropped from the
+    last k (FAQ questions before section questions), for each k; the run that raises the SEO score
+    most is kept, where readability does not fall. A question makes no claim, so no fact is
+    touched."""
     keyphrase = draft.data["keyphrase"]
-    # Naming the keyphrase pays only once enough subheadings do (Yoast wants 30-75% of them), so
-    # the first k topic questions are tried together, for each k.
-    named = [(part, q, m) for part, q in _questions(draft) if (m := _TOPIC_TAIL.match(q)) and m["topic"].lower() != keyphrase.lower()]
-    best: tuple[dict[str, Any], tuple[SeoResult, SeoResult]] | None = None
+    tails = [(part, q, m) for part, q in _questions(draft) if (m := _TOPIC_TAIL.match(q))]
+    named = [(part, q, f"{m['head']} {m['prep']} {keyphrase}?") for part, q, m in tails
+             if m["topic"].lower() != keyphrase.lower()]
+    dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails)]
+    runs = [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
     start = copy.deepcopy(draft.data)
-    for k in range(1, len(named) + 1):
+    current = _both(draft.article())
+    best: tuple[dict[str, Any], tuple[SeoResult, SeoResult]] | None = None
+    for run in runs:
         draft.data = copy.deepcopy(start)
-        for part, question, m in named[:k]:
-            draft.replace_sentence(part, question, f"{m['head']} {m['prep']} {keyphrase}?")
+        for part, question, new in run:
+            draft.replace_sentence(part, question, new)
         trial = _both(draft.article())
         if _score(*trial) > _score(*(best[1] if best else current)) and _readability(*trial) >= _readability(*current):
             best = (copy.deepcopy(draft.data), trial)
     draft.data = best[0] if best else start
     if best:
-        current = best[1]
         draft.changes.append("question")
-    changed = True
-    while changed:
-        changed = False
-        for part, question in _questions(draft):
-            m = _TOPIC_TAIL.match(question)
-            if not m:
-                continue
-            options = [f"{m['head']}?"]
-            if m["topic"].lower() != keyphrase.lower():
-                options.append(f"{m['head']} {m['prep']} {keyphrase}?")
-            for new in options:
-                saved = copy.deepcopy(draft.data)
-                draft.replace_sentence(part, question, new)
-                trial = _both(draft.article())
-                if _score(*trial) > _score(*current) and _readability(*trial) >= _readability(*current):
-                    current, changed = trial, True
-                    draft.changes.append("question")
-                    break
-                draft.data = saved
-            if changed:
-                break
 
 
 def fix_takeaways(draft: _Draft) -> None:
@@ -637,14 +628,12 @@ def _grounded_by(facts: list[Fact]) -> Grounded:
     return grounded
 
 
-def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tuple[Article, list[str]]:
-    """The article with what fails a check fixed (see the module doc), and what was changed."""
-    changes: list[str] = []
-    if not keyphrase_given:
-        chosen = choose_keyphrase(article, lambda a: _score(*_both(a)))
-        if chosen.keyphrase != article.keyphrase:
-            changes.append("keyphrase")
-        article = chosen
+SEO_GOOD = 80  # Yoast's score from which the SEO traffic light is green
+
+
+def _keyphrase_parts(article: Article, facts: list[Fact]) -> _Draft:
+    """A draft of ``article`` with the headline width, the meta description and the questions fixed
+    for its keyphrase."""
     draft = _Draft(article)
     fix_title_width(draft)
     saved, score = copy.deepcopy(draft.data), _score(*_both(article))
@@ -652,6 +641,26 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tu
     if _score(*_both(draft.article())) < score:
         draft.data = saved
     fix_questions(draft)
+    return draft
+
+
+def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tuple[Article, list[str]]:
+    """The article with what fails a check fixed (see the module doc), and what was changed."""
+    changes: list[str] = []
+    chosen = article if keyphrase_given else choose_keyphrase(article, lambda a: _score(*_both(a)))
+    draft = _keyphrase_parts(chosen, facts)
+    if not keyphrase_given and _score(*_both(draft.article())) < SEO_GOOD:
+        # The parts that name the keyphrase (meta description, questions) are fixed for it, so a
+        # keyphrase that scored lower as the planner left them may score higher once they are:
+        # tried only where the first choice falls short, as each try costs some audits.
+        for option in [article, *keyphrase_options(article)]:
+            if option.keyphrase == chosen.keyphrase:
+                continue
+            trial = _keyphrase_parts(option, facts)
+            if _score(*_both(trial.article())) > _score(*_both(draft.article())):
+                draft = trial
+    if draft.data["keyphrase"] != article.keyphrase:
+        changes.append("keyphrase")
     fix_long_paragraphs(draft)
     fix_takeaways(draft)
     fix_sentences(draft, _grounded_by(facts))
