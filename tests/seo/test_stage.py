@@ -281,3 +281,24 @@ def test_a_long_takeaway_keeps_its_fullest_clause_bounded_deletion_within_20_wor
             assert is_rewording_of(new.text, [old.text]) and old.text.startswith(new.text.rstrip("."))
             assert len(f"{new.label}: {new.text}".split()) <= 20
     assert any(n.text != o.text for o, n in zip(before.article.takeaways, after.article.takeaways))
+
+
+def test_a_connective_keeps_the_capital_of_a_name_followed_by_punctuation_or_a_possessive() -> None:
+    from briefpress.seo.stage import _with_connective
+
+    words = ({"Moderna", "Tesco"}, {"the", "around"})
+    assert _with_connective("Moderna, Inc. is reporting a decline.", "Also,", words) == "Also, Moderna, Inc. is reporting a decline."
+    assert _with_connective("Moderna's revenues fell.", "Also,", words) == "Also, Moderna's revenues fell."
+    assert _with_connective("Around 4,000 staff move.", "Also,", words) == "Also, around 4,000 staff move."
+    assert _with_connective("Yucaipa is a private equity firm.", "Also,", words) is None  # case unclear: left alone
+
+
+def test_names_come_from_the_sources_and_tags_too() -> None:
+    # "Tesco" opens every sentence that names it; the sources and the tags say it is a name.
+    from briefpress.seo.stage import _words_by_case
+
+    before, _ = _runs(next(p for p in BRIEFS if p.stem == "tesco-fresh-easy-exit"))
+    assert before.article is not None
+    names, _lower = _words_by_case(_Draft(before.article))
+    assert {"Tesco", "Burkle"} <= names  # Tesco from the tags, Burkle from the sources
+    assert "Yucaipa" not in names  # opens every sentence, and no tag names it: its case stays unclear

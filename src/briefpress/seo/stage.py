@@ -466,7 +466,7 @@ TRANSITION_SHARE = 30.0
 _LOWERCASE_FIRST = frozenset(
     "a an the this that these those it its he she they his her their there here in on at by for from "
     "with as some many most several both each every one two three four five six seven eight nine ten "
-    "officials police".split()
+    "around about nearly almost more less over under just only officials police".split()
 )
 
 
@@ -486,23 +486,27 @@ def _with_connective(sentence: str, connective: str, words: tuple[set[str], set[
     first, _, rest = sentence.partition(" ")
     if not rest or not first[:1].isalpha() or has_transition(sentence):
         return None
-    if first.lower() in _LOWERCASE_FIRST or (first.lower() in lower and first not in names):
+    bare = _POSSESSIVE.sub("", first.strip(",.;:'\"’()"))  # "Moderna," and "Moderna's" are "Moderna"
+    if first.lower() in _LOWERCASE_FIRST or (bare.lower() in lower and bare not in names):
         first = first.lower()
-    elif first not in names and not (first.isupper() and len(first) > 1):
+    elif bare not in names and not (bare.isupper() and len(bare) > 1):
         return None
     return f"{connective} {first} {rest}"
 
 
 def _words_by_case(draft: _Draft) -> tuple[set[str], set[str]]:
-    """Words the article writes capitalised other than at a sentence start (names), and words it
-    writes in lower case."""
+    """Words the article or its sources write capitalised other than at a sentence start, and the
+    words of its tags (names), and words they write in lower case."""
     names: set[str] = set()
     lower: set[str] = set()
-    for _, text in draft.parts():
+    texts = [text for _, text in draft.parts()] + [f["text"] for f in draft.data.get("facts", [])]
+    for text in texts:
         for s in _sentences(text):
             for w in s.split()[1:]:
-                w = w.strip(",.;:'\"’()")
+                w = _POSSESSIVE.sub("", w.strip(",.;:'\"’()"))
                 (names if w[:1].isupper() else lower).add(w)
+    for tag in draft.data.get("tags", []):
+        names.update(w for w in tag.split() if w[:1].isupper())
     return names, lower
 
 
