@@ -24,7 +24,7 @@ TEMPLATE_WORDS = frozenset(
     else known about say said figures statement reaction context detail details main news what's
     here latest on and read facts how of key full story at glance background next steps others
     react is this story so far we know how did others react more where does stand also addition
-    additionally furthermore do""".split()
+    additionally furthermore do there""".split()
 )
 
 
@@ -94,7 +94,7 @@ FACETS: tuple[Facet, ...] = (
     ),
 )
 _CONTEXT = Facet(
-    "context", "Details", "What else do we know about {topic}?", "What else do we know?", re.compile(r"$^")
+    "context", "Details", "What else is there to know about {topic}?", "What else is there to know?", re.compile(r"$^")
 )
 
 _TIME = re.compile(
