@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .split import inside_quotes
 from .verify.nlp import spacy_pipeline
 
 MAX_DOER_WORDS = 8  # a longer "by ..." phrase is rarely one noun phrase the parser got right
@@ -170,7 +171,7 @@ def to_active(sentence: str) -> str | None:
             if rewritten:
                 return rewritten
     accused = _ACCUSED.search(sentence)
-    if accused:
+    if accused and not inside_quotes(sentence, accused.start()):
         stands = "stands" if accused.group(1) == "is" else "stand"
         return sentence[: accused.start()] + f"{stands} accused of" + sentence[accused.end() :]
     return None

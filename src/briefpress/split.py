@@ -25,7 +25,7 @@ def _words(tokens: Any) -> int:
     return sum(1 for t in tokens if t.is_alpha or t.like_num)
 
 
-def _inside_quotes(text: str, at: int) -> bool:
+def inside_quotes(text: str, at: int) -> bool:
     return sum(text[:at].count(q) for q in _QUOTES) % 2 == 1
 
 
@@ -47,7 +47,7 @@ def _at_semicolon(doc: Any) -> list[str] | None:
     """Split at a semicolon with a whole clause on each side (the parser often hangs the first
     clause under the second, so the sides are judged on their own)."""
     for t in doc:
-        if t.text != ";" or _inside_quotes(doc.text, t.idx):
+        if t.text != ";" or inside_quotes(doc.text, t.idx):
             continue
         if _words(doc[: t.i]) < MIN_WORDS or _words(doc[t.i + 1 :]) < MIN_WORDS:
             continue
@@ -91,7 +91,7 @@ def split_clauses(sentence: str) -> list[str] | None:
             continue  # a bare comma between clauses is a splice the parser may have misread
         if _words(doc[:cut]) < MIN_WORDS or _words(doc[start:]) < MIN_WORDS:
             continue
-        if _inside_quotes(sentence, doc[cut].idx):
+        if inside_quotes(sentence, doc[cut].idx):
             continue
         first = ensure_period(doc[:cut].text.rstrip(" ,;"))
         rest = doc[start:].text
@@ -127,7 +127,7 @@ def split_relative(sentence: str) -> list[str] | None:
             continue
         # The clause must run to the end of the sentence (a full stop may follow).
         after = doc[clause.right_edge.i + 1 :]
-        if any(not t.is_punct for t in after) or _inside_quotes(sentence, pronoun.idx):
+        if any(not t.is_punct for t in after) or inside_quotes(sentence, pronoun.idx):
             continue
         noun = clause.head
         antecedent = doc[noun.left_edge.i : comma.i]
