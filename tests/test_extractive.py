@@ -161,6 +161,10 @@ def test_cuts_never_leave_an_aside_or_a_clause_without_its_verb() -> None:
     assert "Nursultan Nazarbayev has won another five year term." in variants(
         "Nursultan Nazarbayev, a 74-year-old former steel worker who has ruled the nation since 1989, has won another five year term."
     )
+    # A word cut inside that aside ("... ruled the nation | since 1989, has won") leaves no verb either.
+    assert prefixes(
+        "Nursultan Nazarbayev, a 74-year-old former steel worker who has ruled the nation since 1989, has won another five year term."
+    ) == ["Nursultan Nazarbayev, a 74-year-old former steel worker who has ruled the nation since 1989, has won another five year term"]
 
 
 def test_attribution_is_never_cut_away() -> None:

@@ -140,6 +140,11 @@ def prefixes(sentence: str, min_words: int = 4) -> list[str]:
             # ("the records, dating from 1841, had been restored"): the kept part has no verb.
             continue
         candidate = _tidy(sentence[: m.start()])
+        if candidate.count(",") % 2 == 1 and _VERB_AFTER_ASIDE.search(sentence, m.end()):
+            # A cut inside an aside that the sentence closes before its verb ("Nursultan
+            # Nazarbayev, a former steel worker who has ruled the nation since 1989, has won"):
+            # the kept part would have no verb.
+            continue
         # A comma right after a short subject ("Mayor Ana Ruiz, 45, said") leaves no verb behind.
         needed = max(min_words, 6) if m.group(0).startswith(",") else min_words
         if len(candidate.split()) >= needed:
