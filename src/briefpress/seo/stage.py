@@ -287,6 +287,14 @@ def _questions(draft: _Draft) -> list[tuple[str, str]]:
             + [(f"faq[{i}].question", q["question"]) for i, q in enumerate(d["faq"])])
 
 
+_QUESTION_CHECKS = ("subheadingsKeyword", "keyphraseDensity")
+
+
+def _passes(report: Any, assessment_id: str) -> bool:
+    a = report.get(assessment_id)
+    return a is None or a.score == 9
+
+
 def fix_questions(draft: _Draft) -> None:
     """Keyphrase density and subheadings: questions that end on the planner's topic may drop it
     ("What is the latest on Chinese shares?" becomes "What is the latest?") or name the chosen
@@ -296,6 +304,9 @@ def fix_questions(draft: _Draft) -> None:
     last k (FAQ questions before section questions), for each k; the run that raises the SEO score
     most is kept, where readability does not fall. A question makes no claim, so no fact is
     touched."""
+    current = _both(draft.article())
+    if all(_passes(r.seo, a) for r in current for a in _QUESTION_CHECKS):
+        return  # the only checks a question moves already pass: spare the audits
     keyphrase = draft.data["keyphrase"]
     tails = [(part, q, m) for part, q in _questions(draft) if (m := _TOPIC_TAIL.match(q))]
     named = [(part, q, f"{m['head']} {m['prep']} {keyphrase}?") for part, q, m in tails
@@ -303,7 +314,6 @@ def fix_questions(draft: _Draft) -> None:
     dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails)]
     runs = [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
     start = copy.deepcopy(draft.data)
-    current = _both(draft.article())
     best: tuple[dict[str, Any], tuple[SeoResult, SeoResult]] | None = None
     for run in runs:
         draft.data = copy.deepcopy(start)
@@ -321,6 +331,8 @@ def fix_takeaways(draft: _Draft) -> None:
     """A takeaway holds one point in one sentence: where "Label: sentence" runs over 20 words, the
     sentence becomes its fullest clause-bounded deletion that fits (the whole sentence stays in the
     body), kept only where neither score falls."""
+    if all(_passes(r.readability, "textSentenceLength") for r in _both(draft.article())):
+        return
     for i in range(len(draft.data["takeaways"])):
         takeaway = draft.data["takeaways"][i]
         label = len(length_words(takeaway["label"]))
