@@ -167,6 +167,14 @@ def test_cuts_never_leave_an_aside_or_a_clause_without_its_verb() -> None:
     ) == ["Nursultan Nazarbayev, a 74-year-old former steel worker who has ruled the nation since 1989, has won another five year term"]
 
 
+def test_a_cut_never_splits_as_well_as() -> None:
+    # The Ozy article shipped "... securities fraud and wire fraud, as well." in three parts.
+    kept = prefixes("The indictment accuses Watson of conspiring to commit securities fraud and wire fraud, as well "
+                    "as identity theft for his role in the impersonation of several media executives.")
+    assert not any(k.endswith(("as well", "as well,")) for k in kept), kept
+    assert "The indictment accuses Watson of conspiring to commit securities fraud and wire fraud" in kept
+
+
 def test_attribution_is_never_cut_away() -> None:
     for cut in prefixes("The show will be available next year, Netflix said."):
         assert cut.endswith("Netflix said") or "," not in cut

@@ -110,6 +110,11 @@ _AFTER_DATE = re.compile(
 )
 
 
+# The first half of "as well as", "as soon as", "as much as", "such as": a cut before the "as"
+# that completes it leaves "... and wire fraud, as well."
+_COMPARISON_BEFORE = re.compile(r"(?:\bas\s+\w+|\bsuch)$")
+
+
 def _date_cut_is_safe(sentence: str, at: int) -> bool:
     """Cutting before "in September" is safe when the date ends its clause ("starts in March
     and ..."), not when the clause goes on ("a campaign launched in September hit its target")."""
@@ -133,6 +138,8 @@ def prefixes(sentence: str, min_words: int = 4) -> list[str]:
     for m in _CUT_POINTS.finditer(sentence):
         if not _date_cut_is_safe(sentence, m.start()):
             continue
+        if _COMPARISON_BEFORE.search(sentence, 0, m.start()) and sentence.startswith("as", m.end()):
+            continue  # the second "as" of "as well as", "as soon as": the phrase needs both
         if m.group(0).startswith(",") and (
             not _CLAUSE_AFTER_COMMA.match(sentence, m.end()) or _VERB_AFTER_ASIDE.search(sentence, m.end())
         ):
