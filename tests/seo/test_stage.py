@@ -123,8 +123,11 @@ def test_a_fix_that_costs_grounding_is_undone(monkeypatch: pytest.MonkeyPatch) -
     before, _ = _runs(path)
     assert before.article is not None
 
-    class Worse:  # a verifier that finds the changed article worse grounded than the verified one
-        failed = [object()] * 1000
+    class Failed:
+        text = "a sentence no change writes"
+
+    class Worse:  # a verifier that finds every changed article worse grounded than the verified one
+        failed = [Failed()] * 1000
 
         def to_json_dict(self) -> dict[str, object]:
             return {}
@@ -302,3 +305,39 @@ def test_names_come_from_the_sources_and_tags_too() -> None:
     names, _lower = _words_by_case(_Draft(before.article))
     assert {"Tesco", "Burkle"} <= names  # Tesco from the tags, Burkle from the sources
     assert "Yucaipa" not in names  # opens every sentence, and no tag names it: its case stays unclear
+
+
+def test_only_the_change_that_costs_grounding_is_undone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A verifier that fails one sentence the relative-clause split writes: the stage tries again
+    # without writing it, and the article ships with its other fixes rather than none.
+    from briefpress.seo import stage
+
+    before, after = _runs(next(p for p in BRIEFS if p.stem == "lyon-top-of-ligue-1"))
+    assert before.article is not None and after.article is not None
+    failing = "Bastia were reeling from their 4-0 defeat in the League Cup final against PSG last Saturday."
+    other = "Yattara opened the scoring in the 77th minute."  # the clause split, another fix
+    assert failing in after.article.model_dump_json() and other in after.article.model_dump_json()
+    real = stage._grounding_report
+
+    class Failed:
+        text = failing
+
+    class WithFailure:
+        def __init__(self, report) -> None:  # type: ignore[no-untyped-def]
+            self.report, self.failed = report, [*report.failed, Failed()]
+
+        def to_json_dict(self) -> dict[str, object]:
+            return self.report.to_json_dict()  # type: ignore[no-any-return]
+
+    def report(article, facts):  # type: ignore[no-untyped-def]
+        found = real(article, facts)
+        return WithFailure(found) if failing in article.model_dump_json() else found
+
+    monkeypatch.setattr(stage, "_grounding_report", report)
+    run = Run(options=before.options, sources=before.sources, facts=before.facts, article=before.article)
+    shipped = stage.seo_run(run).article
+    assert shipped is not None
+    assert failing not in shipped.model_dump_json()
+    assert other in shipped.model_dump_json()  # the other fix stayed
+    assert shipped.grounding is not None
+    assert not [v for v in shipped.grounding["sentences"] if v["verdict"] in ("unsupported", "contradicted")]

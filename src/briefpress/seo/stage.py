@@ -44,11 +44,16 @@ _FIELDS_WITH_PROSE = ("summary", "sections", "faq", "takeaways", "conclusion", "
 
 
 class _Draft:
-    """The article as editable JSON plus its evidence map, kept in step."""
+    """The article as editable JSON plus its evidence map, kept in step. ``banned`` holds
+    sentences the verifier failed in an earlier try: no change may write them again."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, banned: frozenset[str] = frozenset()) -> None:
         self.data: dict[str, Any] = article.to_json_dict()
         self.changes: list[str] = []
+        self.banned = banned
+
+    def allows(self, *sentences: str) -> bool:
+        return not any(s.strip() in self.banned for s in sentences)
 
     def article(self) -> Article:
         return Article.model_validate(self.data)
@@ -84,11 +89,15 @@ class _Draft:
         else:
             self.data[m[1]][int(m[2])] = text
 
-    def replace_sentence(self, part: str, old: str, new: str) -> None:
+    def replace_sentence(self, part: str, old: str, new: str) -> bool:
+        """Write ``new`` for ``old`` in ``part``; False (and nothing written) where it is banned."""
+        if not self.allows(new):
+            return False
         self.set(part, self.get(part).replace(old, new, 1))
         e = self.evidence_for(part, old)
         if e is not None:
             e["sentence"] = new
+        return True
 
 
 def _sentences(text: str) -> list[str]:
@@ -176,7 +185,7 @@ def fix_title_width(draft: _Draft) -> None:
     limit = len(old) - 1
     while limit > 30:
         new = cut_headline(old, limit)
-        if title_width(new) <= TITLE_MAX_PX and len(tokens(new)) >= 4:
+        if title_width(new) <= TITLE_MAX_PX and len(tokens(new)) >= 4 and draft.allows(new):
             draft.data["headline"] = new
             for e in draft.data["evidence"]:
                 if e["part"] == "headline":
@@ -228,6 +237,7 @@ def fix_meta_description(draft: _Draft, facts: list[Fact]) -> None:
     def text_of(choice: Choice) -> str:
         return " ".join(s for s, _ in choice)
 
+    candidates = [c for c in candidates if draft.allows(*(sentence for sentence, _ in c))]
     good = [c for c in candidates if fits(text_of(c)) and has_kp(text_of(c))]
     if not good and not fits(meta):
         good = [c for c in candidates if fits(text_of(c))]
@@ -342,7 +352,8 @@ def fix_takeaways(draft: _Draft) -> None:
         if not short:
             continue
         saved, before = copy.deepcopy(draft.data), _both(draft.article())
-        draft.replace_sentence(f"takeaways[{i}].text", takeaway["text"], short)
+        if not draft.replace_sentence(f"takeaways[{i}].text", takeaway["text"], short):
+            continue
         after = _both(draft.article())
         if _score(*after) < _score(*before) or _readability(*after) < _readability(*before):
             draft.data = saved
@@ -386,7 +397,8 @@ def _apply_cut(draft: _Draft, sentence: str, short: str) -> bool:
         if sentence not in text or p == "summary[0]":
             continue
         before = copy.deepcopy(draft.data)
-        draft.replace_sentence(p, sentence, short)
+        if not draft.replace_sentence(p, sentence, short):
+            return False
         if _sizes_kept(before, draft.data):
             changed = True
         else:
@@ -397,6 +409,8 @@ def _apply_cut(draft: _Draft, sentence: str, short: str) -> bool:
 def _apply_split(draft: _Draft, sentence: str, pieces: list[str]) -> bool:
     """Write ``sentence`` as ``pieces`` wherever it stands, save where a part must stay one sentence
     (the lead, a takeaway); each piece keeps the sentence's evidence."""
+    if not draft.allows(*pieces):
+        return False
     changed = False
     for p, text in draft.parts():
         if sentence not in text or p == "summary[0]" or p.startswith("takeaways["):
@@ -565,7 +579,8 @@ def fix_transitions(draft: _Draft) -> None:
         if new is None:
             continue
         saved = copy.deepcopy(draft.data)
-        draft.replace_sentence(part, sentence, new)
+        if not draft.replace_sentence(part, sentence, new):
+            continue
         trial = _both(draft.article())
         if _score(*trial) < _score(*current):
             draft.data = saved
@@ -647,10 +662,10 @@ def _grounded_by(facts: list[Fact]) -> Grounded:
 SEO_GOOD = 80  # Yoast's score from which the SEO traffic light is green
 
 
-def _keyphrase_parts(article: Article, facts: list[Fact]) -> _Draft:
+def _keyphrase_parts(article: Article, facts: list[Fact], banned: frozenset[str]) -> _Draft:
     """A draft of ``article`` with the headline width, the meta description and the questions fixed
     for its keyphrase."""
-    draft = _Draft(article)
+    draft = _Draft(article, banned)
     fix_title_width(draft)
     saved, score = copy.deepcopy(draft.data), _score(*_both(article))
     fix_meta_description(draft, facts)
@@ -660,11 +675,13 @@ def _keyphrase_parts(article: Article, facts: list[Fact]) -> _Draft:
     return draft
 
 
-def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tuple[Article, list[str]]:
-    """The article with what fails a check fixed (see the module doc), and what was changed."""
+def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool,
+            banned: frozenset[str] = frozenset()) -> tuple[Article, list[str]]:
+    """The article with what fails a check fixed (see the module doc), and what was changed; no
+    change writes a sentence in ``banned``."""
     changes: list[str] = []
     chosen = article if keyphrase_given else choose_keyphrase(article, lambda a: _score(*_both(a)))
-    draft = _keyphrase_parts(chosen, facts)
+    draft = _keyphrase_parts(chosen, facts, banned)
     if not keyphrase_given and _score(*_both(draft.article())) < SEO_GOOD:
         # The parts that name the keyphrase (meta description, questions) are fixed for it, so a
         # keyphrase that scored lower as the planner left them may score higher once they are:
@@ -672,7 +689,7 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool) -> tu
         for option in [article, *keyphrase_options(article)]:
             if option.keyphrase == chosen.keyphrase:
                 continue
-            trial = _keyphrase_parts(option, facts)
+            trial = _keyphrase_parts(option, facts, banned)
             if _score(*_both(trial.article())) > _score(*_both(draft.article())):
                 draft = trial
     if draft.data["keyphrase"] != article.keyphrase:
@@ -689,16 +706,22 @@ def seo_run(run: Run, progress: Any = None) -> Run:
     """The stage: improve, check grounding again, attach the final scores."""
     assert run.article is not None
     before = run.article
-    after, changes = improve(before, run.facts, keyphrase_given=bool(run.options.keyphrase))
+    keyphrase_given = bool(run.options.keyphrase)
+    after, changes = improve(before, run.facts, keyphrase_given=keyphrase_given)
     grounding = before.grounding
     if changes and any(c != "keyphrase" for c in changes) and before.grounding is not None:
+        failed_before = sum(1 for v in before.grounding.get("sentences", []) if v.get("verdict") in _FAILED)
         report = _grounding_report(after, run.facts)
+        if report is not None and len(report.failed) > failed_before:
+            # A fix cost grounding: try once more without writing the sentences that failed, so
+            # the other fixes stay; if that still costs grounding, ship the verified article.
+            banned = frozenset(v.text.strip() for v in report.failed)
+            after, changes = improve(before, run.facts, keyphrase_given=keyphrase_given, banned=banned)
+            report = _grounding_report(after, run.facts)
+            if report is not None and len(report.failed) > failed_before:
+                after, changes, report = before, [], None
         if report is not None:
-            failed_before = sum(1 for v in before.grounding.get("sentences", []) if v.get("verdict") in _FAILED)
-            if len(report.failed) > failed_before:
-                after, changes = before, []  # a fix cost grounding: ship the verified article as it was
-            else:
-                grounding = report.to_json_dict()
+            grounding = report.to_json_dict()
     result = analyze(after)
     after = after.model_copy(update={
         "seo": result.seo.to_dict(),
