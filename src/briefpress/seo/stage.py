@@ -9,7 +9,8 @@ source sentences, splitting a paragraph in two, dropping trailing sentences, or 
 topic from a question or naming the keyphrase there instead. A split or active
 rewrite is made only where the verifier passes each new sentence on its own; when the verifier is
 installed the whole changed article is checked again, and if it holds more failed sentences than
-before, the changes are undone.
+before, the stage tries once more without writing those sentences, and failing that ships the
+article as it came.
 """
 
 from __future__ import annotations
