@@ -46,19 +46,20 @@ def test_no_split_where_a_part_would_not_be_a_whole_clause(sentence: str) -> Non
     assert split_clauses(sentence) is None
 
 
-def test_a_closing_relative_clause_becomes_a_sentence_that_names_what_it_is_about() -> None:
+@pytest.mark.parametrize(("sentence", "pieces"), [
+    ("Lyon dominated throughout but were made to wait by Bastia, who were reeling from their 4-0 defeat in "
+     "the League Cup final against PSG last Saturday.",
+     ["Lyon dominated throughout but were made to wait by Bastia.",
+      "Bastia were reeling from their 4-0 defeat in the League Cup final against PSG last Saturday."]),
+    ("He was arrested as part of a scheme to prop up the financially struggling company, which hemorrhaged "
+     "millions of dollars before it shut down.",
+     ["He was arrested as part of a scheme to prop up the financially struggling company.",
+      "The financially struggling company hemorrhaged millions of dollars before it shut down."]),
+])
+def test_a_closing_relative_clause_becomes_a_sentence_that_names_what_it_is_about(sentence: str, pieces: list[str]) -> None:
     from briefpress.split import split_relative
 
-    assert split_relative("Lyon dominated throughout but were made to wait by Bastia, who were reeling from "
-                          "their 4-0 defeat in the League Cup final against PSG last Saturday.") == [
-        "Lyon dominated throughout but were made to wait by Bastia.",
-        "Bastia were reeling from their 4-0 defeat in the League Cup final against PSG last Saturday.",
-    ]
-    assert split_relative("He was arrested as part of a scheme to prop up the financially struggling company, "
-                          "which hemorrhaged millions of dollars before it shut down.") == [
-        "He was arrested as part of a scheme to prop up the financially struggling company.",
-        "The financially struggling company hemorrhaged millions of dollars before it shut down.",
-    ]
+    assert split_relative(sentence) == pieces
 
 
 @pytest.mark.parametrize("sentence", [
