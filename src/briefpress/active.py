@@ -97,6 +97,8 @@ def _rewrite(doc: Any, verb: Any) -> str | None:
     agents = [c for c in verb.children if c.dep_ == "agent"]
     if len(subjects) != 1 or len(agents) != 1 or any(c.dep_ == "neg" for c in verb.children):
         return None
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return None  # "was passed by the Senate and signed by ...": the second verb shares the subject
     subject, agent = subjects[0], agents[0]
     doers = [c for c in agent.children if c.dep_ == "pobj"]
     if len(doers) != 1 or len(list(agent.children)) != 1:
