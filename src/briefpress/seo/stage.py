@@ -393,13 +393,14 @@ def _cut_active(sentence: str) -> str | None:
 def _apply_cut(draft: _Draft, sentence: str, short: str) -> bool:
     """Cut ``sentence`` to ``short`` in every part where the part keeps its FORMAT.md size (the
     summary opens with the lead exactly as written); whether any part changed."""
+    if not draft.allows(short):
+        return False
     changed = False
     for p, text in draft.parts():
         if sentence not in text or p == "summary[0]":
             continue
         before = copy.deepcopy(draft.data)
-        if not draft.replace_sentence(p, sentence, short):
-            return False
+        draft.replace_sentence(p, sentence, short)
         if _sizes_kept(before, draft.data):
             changed = True
         else:
@@ -683,7 +684,8 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool,
     changes: list[str] = []
     chosen = article if keyphrase_given else choose_keyphrase(article, lambda a: _score(*_both(a)))
     draft = _keyphrase_parts(chosen, facts, banned)
-    if not keyphrase_given and _score(*_both(draft.article())) < SEO_GOOD:
+    best = _score(*_both(draft.article()))
+    if not keyphrase_given and best < SEO_GOOD:
         # The parts that name the keyphrase (meta description, questions) are fixed for it, so a
         # keyphrase that scored lower as the planner left them may score higher once they are:
         # tried only where the first choice falls short, as each try costs some audits.
@@ -691,8 +693,9 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool,
             if option.keyphrase == chosen.keyphrase:
                 continue
             trial = _keyphrase_parts(option, facts, banned)
-            if _score(*_both(trial.article())) > _score(*_both(draft.article())):
-                draft = trial
+            score = _score(*_both(trial.article()))
+            if score > best:
+                draft, best = trial, score
     if draft.data["keyphrase"] != article.keyphrase:
         changes.append("keyphrase")
     fix_long_paragraphs(draft)
