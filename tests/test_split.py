@@ -69,6 +69,8 @@ def test_a_closing_relative_clause_becomes_a_sentence_that_names_what_it_is_abou
     "The council approved the plan, which critics say will cost millions.",
     # a restrictive clause (no comma): it picks out which one, so it cannot stand alone
     "The council approved the plan which the mayor had opposed for two long years.",
+    # "of" leaves open whom the clause is about: the daughter or the colonel
+    "The reporter spoke to the daughter of the colonel, who was standing on the balcony of the house.",
 ])
 def test_relative_clauses_that_cannot_stand_alone_are_left(sentence: str) -> None:
     from briefpress.split import split_relative

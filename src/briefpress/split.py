@@ -3,8 +3,9 @@
 "Yattara opened the scoring in the 77th minute and Lacazette took his tally to 25" says two things
 with two subjects; as two sentences it says the same, only shorter. Only the joint changes: the
 comma and "and" go, "but" and "yet" open the second sentence (the contrast is the source's), and a
-semicolon becomes a full stop. Clauses without their own subject ("..., emphasizing ...") and
-relative clauses are left alone: they would need a pronoun the source does not write.
+semicolon becomes a full stop. Clauses without their own subject ("..., emphasizing ...") are
+left alone: they would need a pronoun the source does not write. A relative clause that closes
+the sentence can stand alone once its noun is named again (``split_relative``).
 """
 
 from __future__ import annotations
@@ -130,6 +131,8 @@ def split_relative(sentence: str) -> list[str] | None:
         if any(not t.is_punct for t in after) or inside_quotes(sentence, pronoun.idx):
             continue
         noun = clause.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            continue  # "the daughter of the colonel, who ...": which of the two the clause is about is unclear
         antecedent = doc[noun.left_edge.i : comma.i]
         if any(t.pos_ == "PRON" or t.is_punct and t.text not in ("-", "'", "’", ".") for t in antecedent):
             continue
