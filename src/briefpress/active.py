@@ -137,10 +137,14 @@ def _rewrite(doc: Any, verb: Any) -> str | None:
     rest = [t for t in doc[verb.i + 1 : end] if not agent.i <= t.i <= doer.right_edge.i]
     if any(t.lower_ in _PRONOUNS for t in rest):
         return None
+    subject_span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    for phrase in (subject_span, doer_tokens):
+        if len(phrase) > 1 and any(t.lower_ in _PRONOUNS for t in phrase):
+            return None  # "His book was praised by John": moved, "his" could come to mean John
     trailing = list(doc[end:])
     if doc[-1].text == "?":
         return None
-    subject_tokens = list(doc[subject.left_edge.i : subject.right_edge.i + 1])
+    subject_tokens = list(subject_span)
     new_subject = _text(doer_tokens)
     new_subject = _SUBJECT_CASE.get(new_subject.lower(), new_subject)
     old_subject = _first_lower(subject_tokens)
