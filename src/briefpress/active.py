@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .split import inside_quotes
+from .split import capitalised, inside_quotes
 from .verify.nlp import spacy_pipeline
 
 MAX_DOER_WORDS = 8  # a longer "by ..." phrase is rarely one noun phrase the parser got right
@@ -88,10 +88,6 @@ def _first_lower(tokens: list[Any]) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _rewrite(doc: Any, verb: Any) -> str | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     agents = [c for c in verb.children if c.dep_ == "agent"]
@@ -150,7 +146,7 @@ def _rewrite(doc: Any, verb: Any) -> str | None:
     old_subject = _first_lower(subject_tokens)
     old_subject = _OBJECT_CASE.get(old_subject.lower(), old_subject)
     adverb_text = " ".join(t.text for t in adverbs)
-    words = [_capitalised(new_subject), adverb_text, group, old_subject]
+    words = [capitalised(new_subject), adverb_text, group, old_subject]
     head = " ".join(w for w in words if w)
     tail = _text(rest)
     if trailing:

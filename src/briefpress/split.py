@@ -34,7 +34,7 @@ def _own_subject(verb: Any) -> bool:
     return any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
-def _capitalised(text: str) -> str:
+def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
@@ -53,7 +53,7 @@ def _at_semicolon(doc: Any) -> list[str] | None:
         if _words(doc[: t.i]) < MIN_WORDS or _words(doc[t.i + 1 :]) < MIN_WORDS:
             continue
         if _clause_between(doc, 0, t.i) and _clause_between(doc, t.i + 1, len(doc)):
-            return [ensure_period(doc[: t.i].text), ensure_period(_capitalised(doc[t.i + 1 :].text))]
+            return [ensure_period(doc[: t.i].text), ensure_period(capitalised(doc[t.i + 1 :].text))]
     return None
 
 
@@ -97,7 +97,7 @@ def split_clauses(sentence: str) -> list[str] | None:
         first = ensure_period(doc[:cut].text.rstrip(" ,;"))
         rest = doc[start:].text
         opener = next((_KEPT_CONJUNCTIONS[c] for c in conjunctions if c in _KEPT_CONJUNCTIONS), "")
-        second = f"{opener} {rest}" if opener else _capitalised(rest)
+        second = f"{opener} {rest}" if opener else capitalised(rest)
         return [first, ensure_period(second)]
     return None
 
@@ -142,5 +142,5 @@ def split_relative(sentence: str) -> list[str] | None:
         second = doc[pronoun.i + 1 : clause.right_edge.i + 1]
         if _words(first) < MIN_WORDS or _words(second) + _words(antecedent) < MIN_WORDS:
             continue
-        return [ensure_period(first.text), ensure_period(f"{_capitalised(antecedent.text)} {second.text}")]
+        return [ensure_period(first.text), ensure_period(f"{capitalised(antecedent.text)} {second.text}")]
     return None

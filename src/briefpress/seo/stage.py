@@ -342,7 +342,8 @@ def fix_takeaways(draft: _Draft) -> None:
     """A takeaway holds one point in one sentence: where "Label: sentence" runs over 20 words, the
     sentence becomes its fullest clause-bounded deletion that fits (the whole sentence stays in the
     body), kept only where neither score falls."""
-    if all(_passes(r.readability, "textSentenceLength") for r in _both(draft.article())):
+    current = _both(draft.article())
+    if all(_passes(r.readability, "textSentenceLength") for r in current):
         return
     for i in range(len(draft.data["takeaways"])):
         takeaway = draft.data["takeaways"][i]
@@ -352,13 +353,14 @@ def fix_takeaways(draft: _Draft) -> None:
         short = _cut_to_words(takeaway["text"], LONG_SENTENCE - label)
         if not short:
             continue
-        saved, before = copy.deepcopy(draft.data), _both(draft.article())
+        saved = copy.deepcopy(draft.data)
         if not draft.replace_sentence(f"takeaways[{i}].text", takeaway["text"], short):
             continue
         after = _both(draft.article())
-        if _score(*after) < _score(*before) or _readability(*after) < _readability(*before):
+        if _score(*after) < _score(*current) or _readability(*after) < _readability(*current):
             draft.data = saved
         else:
+            current = after
             draft.changes.append("takeaway")
 
 
