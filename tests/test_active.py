@@ -25,6 +25,9 @@ pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy mode
     ("It was sold by the Smith family in 1990.", "The Smith family sold it in 1990."),
     ("The journalist is accused of spreading fake information, the report said.",
      "The journalist stands accused of spreading fake information, the report said."),
+    ("Starbucks has been accused of using a little-known British company.",
+     "Starbucks stands accused of using a little-known British company."),
+    ("The firms have been accused of price fixing.", "The firms stand accused of price fixing."),
 ])
 def test_a_passive_that_names_its_doer_is_put_in_the_active_voice(passive: str, active: str) -> None:
     assert to_active(passive) == active

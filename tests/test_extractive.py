@@ -235,3 +235,18 @@ def test_meta_description_prefers_one_whole_sentence(takaichi_article: Article) 
     meta = [e for e in takaichi_article.evidence if e.part == "meta_description"]
     assert len(meta) == 1 and meta[0].facts == ["S1.F1"]
     assert "Donald Trump" in takaichi_article.meta_description
+
+
+def test_a_cut_drops_a_purpose_after_a_year_or_a_second_predicate_of_the_same_subject() -> None:
+    assert "The Bush administration established the camp in 2002" in prefixes(
+        "The Bush administration established the camp in 2002 to detain the most dangerous suspects.")
+    assert "Yucaipa is a private equity company focused on supermarkets" in prefixes(
+        "Yucaipa is a private equity company focused on supermarkets and is run by billionaire investor Ron Burkle.")
+    assert "Photos of the demonstration showed activists lugging wheelbarrows on Bayswater Road" in prefixes(
+        "Photos of the demonstration showed activists lugging wheelbarrows on Bayswater Road, near Hyde Park.")
+
+
+def test_no_cut_keeps_only_a_predicate_of_an_opening_subordinate_clause() -> None:
+    # "When the firm grew" is no sentence: the second predicate belongs to the "when" clause.
+    cuts = prefixes("When the firm grew and was sold to investors, its founders left the board for good.")
+    assert not any(c.startswith("When") and "founders" not in c for c in cuts), cuts

@@ -8,8 +8,8 @@ doer the source does not give), where a pronoun in the rest could come to mean t
 ("...over the methods it used"), or where the clause is negated, a question, or not the main
 clause of the sentence.
 
-One fixed phrase is also written in its active form: "is accused of" as "stands accused of",
-which says the same and holds no passive verb.
+One fixed phrase is also written in its active form: "is accused of" and "has been accused of"
+as "stands accused of", which says the same and holds no passive verb.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _OBJECT_CASE = {"he": "him", "she": "her", "they": "them", "it": "it"}
 _PRONOUNS = frozenset(
     "it its itself he him his himself she her hers herself they them their theirs themselves".split()
 )
-_ACCUSED = re.compile(r"\b(is|are) accused of\b")
+_ACCUSED = re.compile(r"\b(is|are|has been|have been) accused of\b")
 
 
 def _is_plural(noun: Any) -> bool:
@@ -158,7 +158,7 @@ def _rewrite(doc: Any, verb: Any) -> str | None:
 
 def to_active(sentence: str) -> str | None:
     """``sentence`` with its passive main clause in the active voice, where the ``by`` phrase
-    names the doer; else with "is accused of" as "stands accused of"; None where neither applies
+    names the doer; else with "is/has been accused of" as "stands accused of"; None where neither applies
     (or spaCy is not installed)."""
     nlp = spacy_pipeline()
     if nlp is None:
@@ -174,6 +174,6 @@ def to_active(sentence: str) -> str | None:
                 return rewritten
     accused = _ACCUSED.search(sentence)
     if accused and not inside_quotes(sentence, accused.start()):
-        stands = "stands" if accused.group(1) == "is" else "stand"
+        stands = "stands" if accused.group(1) in ("is", "has been") else "stand"
         return sentence[: accused.start()] + f"{stands} accused of" + sentence[accused.end() :]
     return None

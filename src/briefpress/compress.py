@@ -25,6 +25,10 @@ _CUT_POINTS = re.compile(
     r"before|until|to\s+(?:boost|help|support|avoid|reduce|address|ensure|end|meet))\b)"
     rf"|\s(?=(?:on|last|this|next)\s+(?:{_WEEKDAYS})\b)"
     rf"|\s(?=(?:on|in)\s+(?:{_MONTHS})\b)"
+    # After a year that closes its clause, "to" + verb says what for: "set up in 2002 to detain".
+    r"|(?:(?<=\bin \d{4})|(?<=\bsince \d{4}))\s(?=to\s+[a-z]+\b)"
+    # A second predicate of the same subject: "X is a private equity firm and is run by Y".
+    r"|\s(?=and\s+(?:is|are|was|were|has|have|had)\s)"
 )
 
 _TITLES = (
@@ -91,7 +95,7 @@ def variants(sentence: str) -> list[str]:
 # What may follow a comma for the cut before it to leave a whole clause behind.
 _CLAUSE_AFTER_COMMA = re.compile(
     r"(?:\w+ing|\w+ed\s+by|which|while|but|as|after|before|with|according|amid|despite|although|though|"
-    r"whereas|because|since|ending|marking|sending|leaving|making|taking)\b"
+    r"whereas|because|since|ending|marking|sending|leaving|making|taking|near)\b"
 )
 
 
@@ -113,6 +117,11 @@ _AFTER_DATE = re.compile(
 # The first half of "as well as", "as soon as", "as much as", "such as": a cut before the "as"
 # that completes it leaves "... and wire fraud, as well."
 _COMPARISON_BEFORE = re.compile(r"(?:\bas\s+\w+|\bsuch)$")
+
+
+_OPENS_SUBORDINATE = re.compile(
+    r"(?:When|If|While|Although|Though|As|After|Before|Because|Since|Unless|Until|Once|Whether|Where)\b"
+)
 
 
 def _date_cut_is_safe(sentence: str, at: int) -> bool:
@@ -140,6 +149,8 @@ def prefixes(sentence: str, min_words: int = 4) -> list[str]:
             continue
         if _COMPARISON_BEFORE.search(sentence, 0, m.start()) and sentence.startswith("as", m.end()):
             continue  # the second "as" of "as well as", "as soon as": the phrase needs both
+        if sentence.startswith("and", m.end()) and _OPENS_SUBORDINATE.match(sentence):
+            continue  # "When the firm grew and was sold, ...": the first predicate is not the main one
         if m.group(0).startswith(",") and (
             not _CLAUSE_AFTER_COMMA.match(sentence, m.end()) or _VERB_AFTER_ASIDE.search(sentence, m.end())
         ):
@@ -157,6 +168,28 @@ def prefixes(sentence: str, min_words: int = 4) -> list[str]:
         if len(candidate.split()) >= needed:
             found.add(candidate)
     return sorted(found, key=lambda c: (-len(c), c))  # a total order: set order varies by process
+
+
+# Prepositions that open an adjunct (where, when, with what), which a sentence can lose and still
+# say a true thing; not "to", "of" or "by", which mostly open what the verb or noun needs.
+_CLOSING_PHRASE = re.compile(r"\s(?=(?:at|in|on|for|with|from|over|under|into|across|near|during|amid)\s)")
+# Words that limit what the rest of a sentence says: a cut may not drop them.
+_LIMITING = re.compile(r"\b(?:if|unless|only|not|no|never|except|without|until|nor)\b", re.I)
+
+
+def phrase_cuts(sentence: str) -> list[str]:
+    """The sentence (and its ``variants``) cut before a closing prepositional phrase, without final
+    punctuation; none where the sentence ends with its attribution, and no cut that drops a word
+    limiting the claim ("... could face back taxes [if found illegal]")."""
+    if _TRAILING_ATTRIBUTION.search(sentence.strip().rstrip(".")):
+        return []
+    found: list[str] = []
+    for variant in variants(sentence):
+        for m in _CLOSING_PHRASE.finditer(variant):
+            candidate = _tidy(variant[: m.start()])
+            if candidate and not _LIMITING.search(variant, m.start()) and candidate not in found:
+                found.append(candidate)
+    return found
 
 
 def shorten(sentence: str, limit: int, min_words: int = 4) -> str | None:

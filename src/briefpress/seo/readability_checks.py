@@ -160,7 +160,7 @@ def _clauses(sentence: str) -> list[list[str]]:
     return out
 
 
-def _is_participle(word: str) -> bool:
+def is_participle(word: str) -> bool:
     return (len(word) > 2 and word.endswith("ed") and word[:-2].isalnum()) or word in IRREGULAR_PARTICIPLES
 
 
@@ -170,7 +170,7 @@ def is_passive(sentence: str) -> bool:
         aux_at = next(i for i, w in enumerate(clause) if w in PASSIVE_AUXILIARIES)
         auxiliaries = [w for w in clause if w in PASSIVE_AUXILIARIES]
         for i, w in enumerate(clause):
-            if i <= aux_at or not _is_participle(w) or w in NON_VERBS_ENDING_ED:
+            if i <= aux_at or not is_participle(w) or w in NON_VERBS_ENDING_ED:
                 continue
             if w == "rid" and any(a.startswith("get") or a == "got" for a in auxiliaries):
                 continue

@@ -1,7 +1,9 @@
 """The ``seo`` stage of ``write``: fix only what fails a check, within the grounding rules.
 
 Nothing here writes a new claim. Every change is one of: choosing the keyphrase (metadata,
-only when the caller gave none), deleting words at a clause boundary (``compress``), splitting a
+only when the caller gave none), deleting words at a clause boundary or before a closing phrase
+(``compress``; in a part already under its FORMAT.md size too, while one part keeps the sentence
+whole), splitting a
 sentence where it joins two whole clauses, or before a closing relative clause that then names
 what it is about (``split``), putting a passive clause that names its doer in the active voice
 (``active``), opening a sentence with an additive connective, moving or re-selecting existing
@@ -21,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import jsonld
-from ..compress import prefixes, variants
+from ..compress import phrase_cuts, prefixes, variants
 from ..models import Article, Evidence, Fact, Run
 from ..active import to_active
 from ..split import split_clauses, split_relative
@@ -29,7 +31,7 @@ from ..text import ensure_period, split_sentences
 from . import analyze
 from .forms import build_topic, occurrences
 from .pixels import title_width
-from .readability_checks import has_transition, is_passive
+from .readability_checks import has_transition, is_participle, is_passive
 from .result import SeoResult
 from .seo_checks import TITLE_MAX_PX
 from .tokens import length_words, tokens
@@ -105,8 +107,12 @@ def _sentences(text: str) -> list[str]:
     return [s.text for s in split_sentences(text)]
 
 
+# Prepositions that open an adjunct (where, when, with what), which a sentence can lose and still
+# say a true thing; not "to", "of" or "by", which mostly open what the verb or noun needs.
 def _cut_to_words(sentence: str, max_words: int) -> str | None:
-    """The fullest clause-bounded deletion of ``sentence`` with at most ``max_words`` words."""
+    """The fullest deletion of ``sentence`` with at most ``max_words`` words: at a clause boundary,
+    or before a closing prepositional phrase where at least half of the sentence stays ("...
+    decided to set aside a frequency for the tracking of planes [at the conference ...]")."""
     best: str | None = None
     for variant in variants(sentence):
         for candidate in prefixes(variant, SHORTEST_KEPT):
@@ -115,6 +121,13 @@ def _cut_to_words(sentence: str, max_words: int) -> str | None:
                 if best is None or len(candidate) > len(best):
                     best = candidate
                 break
+    words = len(length_words(sentence))
+    for candidate in phrase_cuts(sentence):
+        if is_participle(candidate.split()[-1].lower()):
+            continue  # "the decision was taken [at a UN conference]": the verb needs its phrase
+        n = len(length_words(candidate))
+        if max(SHORTEST_KEPT, words / 2) <= n <= max_words and (best is None or len(candidate) > len(best)):
+            best = candidate
     return ensure_period(best) if best else None
 
 
@@ -394,16 +407,56 @@ def _cut_active(sentence: str) -> str | None:
 
 def _apply_cut(draft: _Draft, sentence: str, short: str) -> bool:
     """Cut ``sentence`` to ``short`` in every part where the part keeps its FORMAT.md size (the
-    summary opens with the lead exactly as written); whether any part changed."""
+    summary opens with the lead exactly as written); whether any part changed. Parts already under
+    their size (a thin brief's answers are) are cut too, save one that keeps the sentence whole, so
+    the article loses no word of it: the lead, else the body (the full story), else the first."""
     if not draft.allows(short):
         return False
+    changed = False
+    thin = []
+    start = copy.deepcopy(draft.data)
+    holders = [p for p, text in draft.parts() if sentence in text and p != "summary[0]"]
+    for p in holders:
+        before = copy.deepcopy(draft.data)
+        draft.replace_sentence(p, sentence, short)
+        if _sizes_kept(before, draft.data):
+            changed = True
+            continue
+        draft.data = before
+        if _under_size(before, p):
+            thin.append(p)
+    if not thin:
+        return changed
+    if sentence in draft.get("summary[0]"):
+        keeper = "summary[0]"
+    else:
+        keeper = next((p for p in holders if p.startswith("body[")), thin[0])
+        if keeper not in thin:
+            draft.replace_sentence(keeper, short, sentence)
+    for p in thin:
+        if p != keeper:
+            before = copy.deepcopy(draft.data)
+            draft.replace_sentence(p, sentence, short)
+            if _no_faq_copies(start, draft.data):  # an answer the same as a section's before may stay so
+                changed = True
+            else:
+                draft.data = before
+    return changed
+
+
+def _apply_rewrite(draft: _Draft, sentence: str, new: str) -> bool:
+    """Write ``new``, the same claim in other words (the active voice), for ``sentence`` wherever it
+    stands save the lead, and where the part keeps its size or was under it already (no fact is
+    lost, and a thin brief's answers are short whatever the voice)."""
     changed = False
     for p, text in draft.parts():
         if sentence not in text or p == "summary[0]":
             continue
         before = copy.deepcopy(draft.data)
-        draft.replace_sentence(p, sentence, short)
-        if _sizes_kept(before, draft.data):
+        if not draft.replace_sentence(p, sentence, new):
+            continue
+        # The same sentence becomes the same rewrite everywhere: no FAQ answer becomes a new copy.
+        if _floors_kept(before, draft.data) or _under_size(before, p):
             changed = True
         else:
             draft.data = before
@@ -471,7 +524,7 @@ def fix_sentences(draft: _Draft, grounded: Grounded = _always) -> None:
             if not _apply_split(draft, sentence, pieces):
                 continue
         elif active and grounded([active]):
-            if not _apply_cut(draft, sentence, active):
+            if not _apply_rewrite(draft, sentence, active):
                 continue
         else:
             short = _cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
@@ -500,6 +553,20 @@ _LOWERCASE_FIRST = frozenset(
 )
 
 
+# Titles written before a name keep their capital: "Also, Mr Earnest said ...".
+_HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame Lord Lady Prof Prof. Professor".split())
+
+
+def _not_a_dictionary_word(word: str) -> bool:
+    """Whether ``word`` is in no English lexicon form (lemminflect's), as a name like "Yucaipa" is
+    not; False where lemminflect is not installed (the word is then skipped, never lowered)."""
+    try:
+        from lemminflect import getAllLemmas
+    except ImportError:
+        return False
+    return word.isalpha() and not getAllLemmas(word.lower())
+
+
 def without_connective(sentence: str) -> str:
     """``sentence`` as it was before ``fix_transitions`` opened it with a connective."""
     for connective in (*CONNECTIVES, CONCLUDING):
@@ -519,7 +586,8 @@ def _with_connective(sentence: str, connective: str, words: tuple[set[str], set[
     bare = _POSSESSIVE.sub("", first.strip(",.;:'\"’()"))  # "Moderna," and "Moderna's" are "Moderna"
     if first.lower() in _LOWERCASE_FIRST or (bare.lower() in lower and bare not in names):
         first = first.lower()
-    elif bare not in names and not (bare.isupper() and len(bare) > 1):
+    elif bare not in names and not (bare.isupper() and len(bare) > 1) and not (
+            first in _HONORIFICS and rest[:1].isupper()) and not _not_a_dictionary_word(bare):
         return None
     return f"{connective} {first} {rest}"
 
@@ -602,23 +670,48 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _sizes_kept(before: dict[str, Any], after: dict[str, Any]) -> bool:
-    """FORMAT.md's sizes still hold where they held: conclusion 50-120 words, FAQ answers 30-90,
-    section answers 60-200, and no FAQ answer the same as a section answer."""
-    def floor(old: str, new: str, low: int) -> bool:
-        return _words(new) >= low or _words(new) >= _words(old)
+# FORMAT.md's least words per part, where it sets one.
+_LEAST_WORDS = {"sections": 60, "faq": 30, "conclusion": 50}
 
-    if not floor(before["conclusion"], after["conclusion"], 50):
+
+def _under_size(data: dict[str, Any], part: str) -> bool:
+    """Whether ``part`` of ``data`` is already under FORMAT.md's least size for it."""
+    m = re.fullmatch(r"(\w+)(?:\[(\d+)\])?(?:\.\w+)?", part)
+    assert m
+    least = _LEAST_WORDS.get(m[1])
+    if least is None:
         return False
-    for old, new in zip(before["faq"], after["faq"]):
-        if not floor(old["answer"], new["answer"], 30):
-            return False
-    for old, new in zip(before["sections"], after["sections"]):
-        if not floor(old["answer"], new["answer"], 60):
-            return False
+    text = data[m[1]] if m[2] is None else data[m[1]][int(m[2])]["answer"]
+    return _words(text) < least
+
+
+def _no_faq_copies(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """No FAQ answer became the same as a section answer."""
     answers = {s["answer"] for s in after["sections"]}
     was = {s["answer"] for s in before["sections"]}
     return all(q["answer"] not in answers or q_old["answer"] in was for q, q_old in zip(after["faq"], before["faq"]))
+
+
+def _sizes_kept(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """FORMAT.md's sizes still hold where they held: conclusion 50-120 words, FAQ answers 30-90,
+    section answers 60-200, and no FAQ answer the same as a section answer."""
+    return _floors_kept(before, after) and _no_faq_copies(before, after)
+
+
+def _floors_kept(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """No part fell under FORMAT.md's least size for it where it met it."""
+    def floor(old: str, new: str, low: int) -> bool:
+        return _words(new) >= low or _words(new) >= _words(old)
+
+    if not floor(before["conclusion"], after["conclusion"], _LEAST_WORDS["conclusion"]):
+        return False
+    for old, new in zip(before["faq"], after["faq"]):
+        if not floor(old["answer"], new["answer"], _LEAST_WORDS["faq"]):
+            return False
+    for old, new in zip(before["sections"], after["sections"]):
+        if not floor(old["answer"], new["answer"], _LEAST_WORDS["sections"]):
+            return False
+    return True
 
 
 def _share(result: SeoResult, assessment_id: str) -> float:
