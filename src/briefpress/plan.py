@@ -316,6 +316,28 @@ def topic_phrase(keyphrase: str) -> str:
     return keyphrase if is_name(keyphrase) else f"the {keyphrase}"
 
 
+OPENING_QUESTIONS = ("What is the latest on {topic}?", "What happened with {topic}?")
+MAIN_NEWS_QUESTION = "What is the main news about {topic}?"
+_TOPIC_TAIL = re.compile(r"\s+(?:about|on|to|for|with)\s+\{topic\}\?$")
+
+
+def _topic_forms() -> dict[str, str]:
+    """Each question the planner writes without a topic, and its form that names one."""
+    templates = [*OPENING_QUESTIONS, MAIN_NEWS_QUESTION, *(f.section_question for f in (*FACETS, _CONTEXT))]
+    forms = {_TOPIC_TAIL.sub("?", t): t for t in templates}
+    # A FAQ question worded apart from its section's: it names the topic its own way.
+    forms.update({f.faq_question: f.faq_question[:-1] + " to {topic}?" for f in FACETS
+                  if f.faq_question not in forms and f.faq_question.endswith("react?")})
+    return forms
+
+
+def with_topic(question: str, topic: str) -> str | None:
+    """A topic-less planner question naming ``topic`` ("What are the key figures?" -> "What are
+    the key figures on X?"); None for any other question."""
+    template = _topic_forms().get(question)
+    return template.format(topic=topic) if template else None
+
+
 def facet_of(fact: Fact) -> Facet:
     for facet in FACETS:
         if facet.cues.search(fact.text):
@@ -365,7 +387,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
             by_facet[facet.name] = []
             order.append(facet)
         by_facet[facet.name].append(fact)
-    opening = f"What is the latest on {topic}?" if is_name(kp) else f"What happened with {topic}?"
+    opening = (OPENING_QUESTIONS[0] if is_name(kp) else OPENING_QUESTIONS[1]).format(topic=topic)
     total = sum(_words(f) for f in [lead, *pool])
     wanted = max(2, min(4, total // SECTION_MIN_WORDS)) if pool else 1
     opening_facts = [lead]
@@ -396,7 +418,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
         outline.sections.append(Part(facet.section_question.format(topic=topic), kept, facet.label))
 
     # FAQ: questions that stand alone; each answer is complete without the article around it.
-    outline.faq.append(Part(f"What is the main news about {topic}?", [lead], "Main news"))
+    outline.faq.append(Part(MAIN_NEWS_QUESTION.format(topic=topic), [lead], "Main news"))
     # "When?" gets its own answer only when the lead, the first FAQ answer, does not say when.
     timed = next((f for f in [lead, *points] if _TIME.search(f.text)), None)
     if timed is not None and timed is not lead:

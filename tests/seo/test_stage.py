@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -434,3 +435,23 @@ def test_a_cut_or_rewrite_never_takes_a_part_under_a_size_it_met() -> None:
     assert _apply_rewrite(draft, long, rewritten)
     assert draft.data["faq"][1]["answer"].endswith(long)
     assert draft.data["body"][-1] == rewritten and draft.data["sections"][1]["answer"] == short
+
+
+def test_questions_without_a_topic_may_name_the_keyphrase_where_subheadings_need_it() -> None:
+    from briefpress.plan import with_topic
+    from briefpress.seo.stage import _both, _score, fix_questions
+
+    assert with_topic("What was the reaction?", "Chinese shares") == "What was the reaction to Chinese shares?"
+    assert with_topic("How did others react?", "Tesco") == "How did others react to Tesco?"
+    assert with_topic("When did it happen?", "Tesco") is None  # no planner form names a topic
+    _, article = _article()
+    bare = [s.model_copy(update={"question": re.sub(r"\s+(?:on|to)\s+[^?]+\?$", "?", s.question)}) for s in article.sections]
+    article = article.model_copy(update={"sections": bare})
+    assert not any(article.keyphrase in s.question for s in article.sections)
+    before = _both(article)
+    draft = _Draft(article)
+    fix_questions(draft)
+    after = _both(draft.article())
+    assert after[0].seo.get("subheadingsKeyword").score == 9 and _score(*after) > _score(*before)
+    questions = [s["question"] for s in draft.data["sections"]] + [q["question"] for q in draft.data["faq"]]
+    assert len(set(questions)) == len(questions), "no question is written twice"

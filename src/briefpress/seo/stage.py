@@ -25,6 +25,7 @@ from typing import Any
 from .. import jsonld
 from ..compress import phrase_cuts, prefixes, variants
 from ..models import Article, Evidence, Fact, Run
+from ..plan import with_topic
 from ..active import to_active
 from ..split import split_clauses, split_relative
 from ..text import ensure_period, split_sentences
@@ -322,7 +323,7 @@ def _passes(report: Any, assessment_id: str) -> bool:
 def fix_questions(draft: _Draft) -> None:
     """Keyphrase density and subheadings: questions that end on the planner's topic may drop it
     ("What is the latest on Chinese shares?" becomes "What is the latest?") or name the chosen
-    keyphrase instead. A check moves only when enough questions change (Yoast wants the keyphrase
+    keyphrase instead, and the planner's questions without a topic may name it. A check moves only when enough questions change (Yoast wants the keyphrase
     in 30-75% of subheadings, and a density falls one mention at a time), so the changes are tried
     in runs: the keyphrase named in the first k topic questions, or the topic dropped from the
     last k (FAQ questions before section questions), for each k; the run that raises the SEO score
@@ -332,9 +333,17 @@ def fix_questions(draft: _Draft) -> None:
     if all(_passes(r.seo, a) for r in current for a in _QUESTION_CHECKS):
         return  # the only checks a question moves already pass: spare the audits
     keyphrase = draft.data["keyphrase"]
-    tails = [(part, q, m) for part, q in _questions(draft) if (m := _TOPIC_TAIL.match(q))]
-    named = [(part, q, f"{m['head']} {m['prep']} {keyphrase}?") for part, q, m in tails
-             if m["topic"].lower() != keyphrase.lower()]
+    questions = _questions(draft)
+    tails = [(part, q, m) for part, q in questions if (m := _TOPIC_TAIL.match(q))]
+    named = []
+    for part, q in questions:
+        m = _TOPIC_TAIL.match(q)
+        if m is None:
+            new = with_topic(q, keyphrase)  # "What was the reaction?" -> "... to Chinese shares?"
+        else:
+            new = f"{m['head']} {m['prep']} {keyphrase}?" if m["topic"].lower() != keyphrase.lower() else None
+        if new and new not in {q for _, q in questions}:
+            named.append((part, q, new))
     dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails)]
     runs = [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
     start = copy.deepcopy(draft.data)
