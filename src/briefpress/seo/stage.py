@@ -3,16 +3,15 @@
 Nothing here writes a new claim. Every change is one of: choosing the keyphrase (metadata,
 only when the caller gave none), deleting words at a clause boundary or before a closing phrase
 (``compress``; in a part already under its FORMAT.md size too, while one part keeps the sentence
-whole), splitting a
-sentence where it joins two whole clauses, or before a closing relative clause that then names
-what it is about (``split``), putting a passive clause that names its doer in the active voice
-(``active``), opening a sentence with an additive connective, moving or re-selecting existing
-source sentences, splitting a paragraph in two, dropping trailing sentences, or dropping the
-topic from a question or naming the keyphrase there instead. A split or active
-rewrite is made only where the verifier passes each new sentence on its own; when the verifier is
-installed the whole changed article is checked again, and if it holds more failed sentences than
-before, the stage tries once more without writing those sentences, and failing that ships the
-article as it came.
+whole), splitting a sentence where it joins two whole clauses, or before a closing relative
+clause that then names what it is about (``split``), putting a passive clause that names its
+doer in the active voice (``active``), opening a sentence with an additive connective, moving or
+re-selecting existing source sentences, splitting a paragraph in two, dropping trailing
+sentences, or dropping the topic from a question or naming the keyphrase there instead. A split
+or active rewrite is made only where the verifier passes each new sentence on its own; when the
+verifier is installed the whole changed article is checked again, and if it holds more failed
+sentences than before, the stage tries once more without writing those sentences, and failing
+that ships the article as it came.
 """
 
 from __future__ import annotations
