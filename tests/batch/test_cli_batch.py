@@ -25,8 +25,10 @@ def _run(args: list[str], env: dict[str, str], **kwargs: object) -> subprocess.C
 
 
 def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    # Ctrl-C restored: a suite started in the background (`bash scripts/test.sh &`) inherits SIGINT
+    # ignored, and Python keeps an ignored SIGINT ignored.
     return subprocess.Popen(CLI + args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:

@@ -193,10 +193,10 @@ def test_a_long_sentence_joining_two_clauses_is_split_with_its_evidence() -> Non
 def test_the_verifier_checks_a_sentence_without_every_connective_this_stage_adds() -> None:
     # The two lists live apart (the verifier does not import the seo stage); a connective added
     # here and not there would make the sentences it opens fail, and undo the stage's fixes.
-    from briefpress.seo.stage import CONCLUDING, CONNECTIVES
+    from briefpress.seo.stage import CONCLUDING, CONCLUDING_SHORT, CONNECTIVES
     from briefpress.verify.check import _EMPTY_OPENER
 
-    for connective in (*CONNECTIVES, CONCLUDING):
+    for connective in (*CONNECTIVES, CONCLUDING, CONCLUDING_SHORT):
         assert _EMPTY_OPENER.match(f"{connective} the plan adds 18 kilometres of lanes."), connective
 
 
@@ -294,7 +294,19 @@ def test_a_connective_keeps_the_capital_of_a_name_followed_by_punctuation_or_a_p
     assert _with_connective("Moderna, Inc. is reporting a decline.", "Also,", words) == "Also, Moderna, Inc. is reporting a decline."
     assert _with_connective("Moderna's revenues fell.", "Also,", words) == "Also, Moderna's revenues fell."
     assert _with_connective("Around 4,000 staff move.", "Also,", words) == "Also, around 4,000 staff move."
-    assert _with_connective("Photos showed activists.", "Also,", words) is None  # case unclear: left alone
+    # A common noun (as spaCy tags it) loses its capital; a name never written mid-sentence is left alone.
+    assert _with_connective("Photos and videos showed activists.", "Also,", words) == "Also, photos and videos showed activists."
+    assert _with_connective("Brooks said the plan would fail.", "Also,", words) is None
+
+
+def test_the_conclusion_opens_with_one_word_where_two_would_make_the_sentence_long() -> None:
+    from briefpress.seo.stage import CONCLUDING, CONCLUDING_SHORT, concluding
+
+    nineteen = "Activists in London dumped gallons of yellow and blue paint in front of the Russian embassy on Thursday morning."
+    assert len(nineteen.split()) == 19
+    assert concluding(nineteen) == CONCLUDING_SHORT  # "In short," would make 21 words, "Overall," 20
+    assert concluding("Activists in London dumped paint outside the embassy.") == CONCLUDING
+    assert concluding(nineteen.replace("morning", "morning in Kensington")) == CONCLUDING  # long anyway
 
 
 def test_a_connective_keeps_the_capital_of_a_title_or_of_a_word_no_lexicon_holds() -> None:

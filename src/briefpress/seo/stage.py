@@ -551,9 +551,11 @@ def fix_sentences(draft: _Draft, grounded: Grounded = _always) -> None:
 CONNECTIVES = ("Also,", "In addition,", "Additionally,", "Furthermore,")
 # The conclusion restates the news: its first sentence may open by saying so.
 CONCLUDING = "In short,"
+CONCLUDING_SHORT = "Overall,"  # where "In short," would take the sentence over 20 words
 TRANSITION_SHARE = 30.0
-# First words that lose their capital after a connective. Any other capitalised first word must be
-# a name (written capitalised inside the article too) to be kept as it is; otherwise it is skipped.
+# First words that lose their capital after a connective. Any other capitalised first word loses it
+# where the article writes it in lower case or spaCy tags it a common noun, and keeps it where it is
+# a name (written capitalised inside the article too); otherwise the sentence is skipped.
 _LOWERCASE_FIRST = frozenset(
     "a an the this that these those it its he she they his her their there here in on at by for from "
     "with as some many most several both each every one two three four five six seven eight nine ten "
@@ -575,9 +577,22 @@ def _not_a_dictionary_word(word: str) -> bool:
     return word.isalpha() and not getAllLemmas(word.lower())
 
 
+def _common_noun_opens(sentence: str) -> bool:
+    """Whether ``sentence`` opens with a common noun ("Photos and videos ... showed"), not a name
+    ("Bush spoke", "Brooks said"), as spaCy tags it; False without spaCy (the word is then
+    skipped, never lowered)."""
+    from ..verify.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return False
+    first = nlp(sentence)[0]
+    return first.tag_ in ("NN", "NNS") and not first.ent_type_
+
+
 def without_connective(sentence: str) -> str:
     """``sentence`` as it was before ``fix_transitions`` opened it with a connective."""
-    for connective in (*CONNECTIVES, CONCLUDING):
+    for connective in (*CONNECTIVES, CONCLUDING, CONCLUDING_SHORT):
         if sentence.startswith(connective + " "):
             rest = sentence[len(connective) + 1 :]
             return rest[:1].upper() + rest[1:]
@@ -592,7 +607,7 @@ def _with_connective(sentence: str, connective: str, words: tuple[set[str], set[
     if not rest or not first[:1].isalpha() or has_transition(sentence):
         return None
     bare = _POSSESSIVE.sub("", first.strip(",.;:'\"’()"))  # "Moderna," and "Moderna's" are "Moderna"
-    if first.lower() in _LOWERCASE_FIRST or (bare.lower() in lower and bare not in names):
+    if first.lower() in _LOWERCASE_FIRST or (bare not in names and (bare.lower() in lower or _common_noun_opens(sentence))):
         first = first.lower()
     elif bare not in names and not (bare.isupper() and len(bare) > 1) and not (
             first in _HONORIFICS and rest[:1].isupper()) and not _not_a_dictionary_word(bare):
@@ -623,17 +638,28 @@ def _transition_share(result: SeoResult) -> float:
     return _share(result, "textTransitionWords")
 
 
+def _newly_long(sentence: str) -> bool:
+    """Whether a connective (up to two words) may take ``sentence`` over 20 words."""
+    return len(length_words(sentence)) <= LONG_SENTENCE < len(length_words(sentence)) + 2
+
+
+def concluding(sentence: str) -> str:
+    """The connective that opens the conclusion: the one-word one where two words would take the
+    sentence over 20."""
+    return CONCLUDING_SHORT if _newly_long(sentence) else CONCLUDING
+
+
 def fix_transitions(draft: _Draft) -> None:
     """While fewer than 30% of sentences hold a transition word, open one more sentence that
     continues the story with an additive connective, the connectives taken in turn, or the
-    conclusion's first sentence with "In short,". Candidates: not the first sentence of a part
+    conclusion's first sentence with ``concluding``. Candidates: not the first sentence of a part
     (save the conclusion's, and body paragraphs after the first, which continue the story), never
-    a summary point or a takeaway; sentences that stay within 20 words first, then
-    second sentences of a paragraph before third ones (so connectives spread out), body before
-    section answers, conclusion and FAQ. One connective may push a sentence over 20 words, so the
-    changes are judged together: they are kept only when the readability score ends higher (a
-    connective costs the prose a little; it is paid only for a better score), and never at a
-    lower SEO score."""
+    a summary point or a takeaway. Order: sentences that stay within 20 words, then those already
+    over it (the share of long sentences stays as it was), then those a connective takes over it;
+    within each, second sentences of a paragraph before third ones (so connectives spread out),
+    body before section answers, conclusion and FAQ. The changes are judged together: they are
+    kept only when the readability score ends higher (a connective costs the prose a little; it
+    is paid only for a better score), and never at a lower SEO score."""
     words = _words_by_case(draft)
     start = copy.deepcopy(draft.data)
     first = _both(draft.article())
@@ -643,7 +669,7 @@ def fix_transitions(draft: _Draft) -> None:
     order = {"body": 0, "sections": 1, "conclusion": 2, "faq": 3}
     while _transition_share(current[0]) < TRANSITION_SHARE:
         ranked = sorted(
-            (len(length_words(s)) + 2 > LONG_SENTENCE, i, order[part.split("[")[0]], n, part, s)
+            (_newly_long(s), len(length_words(s)) > LONG_SENTENCE, i, order[part.split("[")[0]], n, part, s)
             for n, (part, text) in enumerate(draft.parts()) if part.split("[")[0] in order
             for i, s in enumerate(_sentences(text))
             if (i > 0 or part == "conclusion" or (part.startswith("body[") and part != "body[0]"))
@@ -651,10 +677,10 @@ def fix_transitions(draft: _Draft) -> None:
         )
         if not ranked:
             break
-        part, sentence = ranked[0][4], ranked[0][5]
+        part, sentence = ranked[0][-2], ranked[0][-1]
         tried.add((part, sentence))
         opens_conclusion = part == "conclusion" and draft.get(part).startswith(sentence)
-        connective = CONCLUDING if opens_conclusion else CONNECTIVES[turn % len(CONNECTIVES)]
+        connective = concluding(sentence) if opens_conclusion else CONNECTIVES[turn % len(CONNECTIVES)]
         new = _with_connective(sentence, connective, words)
         if new is None:
             continue

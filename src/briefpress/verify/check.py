@@ -304,7 +304,7 @@ def check_first_second(doc: Any | None, index: SourceIndex) -> list[Reason]:
 # Openers that only link a sentence to the one before or sum up ("In short,"): they assert
 # nothing, so the sentence is checked without them.
 _EMPTY_OPENER = re.compile(
-    r"^(?:Also|In addition|Additionally|Furthermore|Moreover|In short|In brief|In summary|To sum up),\s+(?=\S)"
+    r"^(?:Also|In addition|Additionally|Furthermore|Moreover|In short|In brief|In summary|To sum up|Overall),\s+(?=\S)"
 )
 
 
