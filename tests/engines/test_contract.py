@@ -174,3 +174,23 @@ def test_local_evaluates_the_shared_prefix_once(written: Written) -> None:
     # Without reuse every request would evaluate the prefix again.
     assert perf["prompt_tokens"] < engine.requested_prompt_tokens - (calls - 1) * engine.prefix_tokens * 0.9
     assert perf["decoded_tokens"] > 0
+
+
+def test_the_meta_description_ends_with_one_reader_benefit_at_most(written: Written) -> None:
+    benefits = [e for e in written.draft.evidence if e.part == "meta_description" and e.no_claim]
+    assert len(benefits) <= 1, written.draft.meta_description
+
+
+def test_a_short_keyphrase_sentence_is_topped_up_with_a_second_fact_not_a_string_of_benefits() -> None:
+    def short_sentences(messages: list[dict[str, str]], spec: Any) -> str:
+        if spec.name == "headline":
+            return "Takaichi and Trump hold first call [F1]"
+        return ("Sanae Takaichi held her first official phone call with Donald Trump. [F1]\n"
+                "Takaichi conveyed gratitude for Trump's congratulations. [F2]")
+
+    d = _write(ScriptedEngine(responses=short_sentences)).draft
+    meta = [e for e in d.evidence if e.part == "meta_description"]
+    assert 120 <= len(d.meta_description) <= 156
+    assert d.meta_description.startswith("Sanae Takaichi held her first official phone call with Donald Trump.")
+    assert [e.no_claim for e in meta].count(True) <= 1
+    assert sum(1 for e in meta if e.facts) == 2, d.meta_description  # the keyphrase sentence and one more fact

@@ -631,8 +631,11 @@ class _ArticleWriter:
 
     def _meta(self) -> str:
         """From the verified body and section sentences: the one that holds the keyphrase (the
-        lead's first), shortened by deletion to fit, with a reader benefit when short. A model
-        asked for 120-156 characters overshoots and the cut is thrown away, so none is asked."""
+        lead's first), shortened by deletion to fit; when short, topped up with one reader
+        benefit, or else with a second verified sentence (cut to the room left) and, if need be,
+        a benefit after it. Never two benefits: "Here are the key facts. Here is what we know."
+        says nothing twice. A model asked for 120-156 characters overshoots and the cut is thrown
+        away, so none is asked."""
         kp = self.outline.keyphrase.lower()
         lead = self.outline.lead.id
         candidates = sorted(
@@ -645,20 +648,43 @@ class _ArticleWriter:
                 if not short or kp not in short.lower():
                     continue
                 text = ensure_period(short)
-            extra = []
-            full = text
-            for benefit in _BENEFITS:
-                if len(full) >= META_MIN:
-                    break
-                if len(full) + 1 + len(benefit) <= META_MAX:
-                    full = f"{full} {benefit}"
-                    extra.append(benefit)
-            if META_MIN <= len(full) <= META_MAX and not _failed(self._check([text])[0]):
-                self.evidence.append(Evidence(part="meta_description", sentence=text, facts=[f.id for f in facts]))
-                self.evidence.extend(Evidence(part="meta_description", sentence=b, no_claim=True) for b in extra)
-                return full
+            if _failed(self._check([text])[0]):
+                continue
+            chosen = self._meta_mix(text, facts)
+            if chosen is not None:
+                self.evidence.extend(chosen)
+                return " ".join(e.sentence for e in chosen)
         self._fall_back("meta_description")
         return self.fallback.meta_description
+
+    def _meta_mix(self, text: str, facts: Sequence[Fact]) -> list[Evidence] | None:
+        """``text`` alone or with one benefit; failing that, with a second verified sentence (cut
+        to the room left), and a benefit after it if need be: the first mix that lands in 120-156
+        characters, as the evidence of its sentences."""
+
+        def fits(mix: list[Evidence]) -> bool:
+            return META_MIN <= len(" ".join(e.sentence for e in mix)) <= META_MAX
+
+        first = Evidence(part="meta_description", sentence=text, facts=[f.id for f in facts])
+        benefits = [Evidence(part="meta_description", sentence=b, no_claim=True) for b in _BENEFITS]
+        found = next((mix for mix in ([first], *([first, b] for b in benefits)) if fits(mix)), None)
+        if found is not None:
+            return found
+        room = META_MAX - len(text) - 1
+        for other, other_facts in self.pool:
+            if other == text or _near(other, {_norm(text)}):
+                continue
+            cut = other if len(other) <= room else shorten(other, room - 1)
+            if not cut or len(ensure_period(cut)) > room:
+                continue
+            cut = ensure_period(cut)
+            if cut != other and _failed(self._check([cut])[0]):
+                continue
+            second = Evidence(part="meta_description", sentence=cut, facts=[f.id for f in other_facts])
+            found = next((mix for mix in ([first, second], *([first, second, b] for b in benefits)) if fits(mix)), None)
+            if found is not None:
+                return found
+        return None
 
     def _from_pool(self, facts: Sequence[Fact], avoid: set[str], limit: int) -> list[tuple[str, list[Fact]]]:
         """Verified model sentences that rest on ``facts``, fewest other facts first."""
