@@ -30,7 +30,8 @@ from ..errors import EngineError
 from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import Outline, facet_of
 from ..prune import without_phrases
-from ..text import ensure_period, words
+from ..text import STOPWORDS, ensure_period, words
+from ..verify.nlp import stem
 from .base import Draft, Engine, ProgressCallback
 from .extractive import HEADLINE_MAX, META_MAX, META_MIN, ExtractiveEngine
 from .output import MalformedOutput, Sentence, is_looping, looks_cut_off, parse, strip_reasoning
@@ -135,6 +136,26 @@ def _near(text: str, seen: set[str]) -> bool:
     for other in seen:
         theirs = set(other.split())
         if theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= 0.8:
+            return True
+    return False
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text.lower()) if w not in STOPWORDS}
+
+
+def _restates(text: str, facts: Sequence[Fact], chosen: Sequence[tuple[str, Sequence[Fact]]]) -> bool:
+    """Says again, in other words, what a chosen sentence says: it rests on no fact they do not,
+    and most of its content words (stemmed) are in one of them ("Moderna, Inc. is reporting a
+    decline in its COVID-19 vaccine revenues" after "Moderna, Inc.'s revenues from its COVID-19
+    vaccines have begun an anticipated decline"). Another point of the same fact is not this."""
+    covered = {f.id for _, fs in chosen for f in fs}
+    if not chosen or not {f.id for f in facts} <= covered:
+        return False
+    mine = _content_stems(text)
+    for other, _ in chosen:
+        theirs = _content_stems(other)
+        if mine and theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= 0.6:
             return True
     return False
 
@@ -704,7 +725,7 @@ class _ArticleWriter:
         for text, fs in found:
             if len(out) == limit:
                 break
-            if not _near(text, {_norm(t) for t, _ in out}):
+            if not _near(text, {_norm(t) for t, _ in out}) and not _restates(text, fs, out):
                 out.append((text, fs))
         return out
 
