@@ -215,6 +215,18 @@ print(json.dumps(out, sort_keys=True))
 """
 
 
+def test_a_phrase_cut_keeps_the_verb_of_every_subject_it_keeps() -> None:
+    from briefpress.compress import cut_before_phrase
+
+    said = ("Josh Earnest said the closure of the Cuban detention camp is in the national security "
+            "interest of the United States")
+    # "... said the closure of the Cuban detention camp" would have him say a noun phrase.
+    assert cut_before_phrase(said, 70) is None
+    assert cut_before_phrase(said, 70, orphans_allowed=True) == "Josh Earnest said the closure of the Cuban detention camp"
+    fits = "Representatives from more than 160 countries decided to set aside a radio frequency for planes at the WRC"
+    assert cut_before_phrase(fits, 70) == "Representatives from more than 160 countries decided"
+
+
 def test_output_is_the_same_in_every_process() -> None:
     """String hashing differs per process; nothing the engine writes may depend on set order.
     (The write stage alone: it is what this engine decides.)"""

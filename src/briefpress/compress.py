@@ -8,6 +8,7 @@ lead-in), so the result can never hold a figure, name or quote that its sentence
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .text import STOPWORDS, ensure_period
 
@@ -217,23 +218,43 @@ def truncate_words(sentence: str, limit: int) -> str:
 _PREPOSITION = re.compile(r"\s(?=(?:at|in|on|for|to|with|from|by|of|over|under|into|across)\s)")
 
 
-def cut_before_phrase(sentence: str, limit: int) -> str | None:
+def _orphans_a_subject(sentence: str) -> Callable[[int], bool]:
+    """For ``sentence``: whether a cut at a character offset keeps a subject and drops its verb
+    ("Josh Earnest said the closure of the Cuban detention camp | is in the national interest"
+    would have Earnest say a noun phrase). Never, without spaCy."""
+    from .verify.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return lambda end: False
+    subjects = [(t.idx, t.head.idx) for t in nlp(sentence) if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+    return lambda end: any(s < end <= head for s, head in subjects)
+
+
+def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = False) -> str | None:
     """The longest cut of ``sentence`` before a preposition (so a whole phrase goes) within
-    ``limit`` and at least 60% of it, or None."""
+    ``limit`` and at least 60% of it, that keeps the verb of every subject it keeps (unless
+    ``orphans_allowed``); or None."""
     best = ""
     for variant in variants(sentence):
+        orphans: Callable[[int], bool] | None = None
         for m in _PREPOSITION.finditer(variant):
             candidate = _tidy(variant[: m.start()])
             # Too short a cut ("Josh Earnest said the closure") loses the news; truncation keeps more.
             if 0.6 * limit <= len(candidate) <= limit and len(candidate) > len(best):
-                best = candidate
+                if orphans is None:  # parsed only when a cut is in range
+                    orphans = (lambda end: False) if orphans_allowed else _orphans_a_subject(variant)
+                if not orphans(len(candidate)):
+                    best = candidate
     return best or None
 
 
 def headline(sentence: str, limit: int = 70) -> str:
     """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
-    before a preposition (a whole phrase), and only then at a word boundary."""
-    return shorten(sentence, limit) or cut_before_phrase(sentence, limit) or truncate_words(sentence, limit)
+    before a preposition (a whole phrase), one that keeps each kept subject's verb first; and only
+    then at a word boundary."""
+    return (shorten(sentence, limit) or cut_before_phrase(sentence, limit)
+            or cut_before_phrase(sentence, limit, orphans_allowed=True) or truncate_words(sentence, limit))
 
 
 def main_clause(sentence: str, max_chars: int = 220) -> str:

@@ -642,7 +642,8 @@ class _ArticleWriter:
             kept = self._repair("headline", shorter, spec) if shorter else []
             if kept and len(kept[0][0]) > HEADLINE_MAX:
                 # Still over: cut it before a preposition, a whole phrase, and verify the cut.
-                cut = cut_before_phrase(kept[0][0], HEADLINE_MAX)
+                cut = (cut_before_phrase(kept[0][0], HEADLINE_MAX)
+                       or cut_before_phrase(kept[0][0], HEADLINE_MAX, orphans_allowed=True))
                 kept = [(cut, *kept[0][1:])] if cut and not _failed(self._check([cut])[0]) else []
         if not kept or len(kept[0][0]) > HEADLINE_MAX:
             self._fall_back("headline")
