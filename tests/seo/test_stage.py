@@ -467,3 +467,22 @@ def test_questions_without_a_topic_may_name_the_keyphrase_where_subheadings_need
     assert after[0].seo.get("subheadingsKeyword").score == 9 and _score(*after) > _score(*before)
     questions = [s["question"] for s in draft.data["sections"]] + [q["question"] for q in draft.data["faq"]]
     assert len(set(questions)) == len(questions), "no question is written twice"
+
+
+def test_a_lead_that_names_no_one_gets_a_topic_from_the_headline_as_keyphrase() -> None:
+    # The Wedgwood lead ("About 80,000 works of art, ceramics, ... faced being auctioned ...")
+    # names no one, so no name the planner could choose is in the introduction or the headline.
+    from briefpress.seo.stage import _headline_topics
+
+    before, after = _runs(next(p for p in BRIEFS if p.stem == "wedgwood-collection-saved"))
+    assert before.article is not None and after.article is not None
+    assert before.article.keyphrase == "Art Fund"
+    topics = _headline_topics(before.article)
+    assert "works of art" in topics
+    assert not any(w in {"about", "80,000"} for t in topics for w in t.split())  # no figures, no stop words at the ends
+    assert after.article.keyphrase == "works of art"
+    assert analyze(after.article, word_forms=False).seo.score >= 80
+    assert analyze(after.article, word_forms=False).seo.get("introductionKeyword").score == 9
+    # Tried only where the names fall short of 80: a headline with a name keeps its keyphrase.
+    _, takaichi = _runs(BRIEFS[-1])
+    assert takaichi.article is not None and takaichi.article.keyphrase == "Sanae Takaichi"

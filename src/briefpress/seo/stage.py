@@ -131,13 +131,17 @@ def _cut_to_words(sentence: str, max_words: int) -> str | None:
     return ensure_period(best) if best else None
 
 
-def keyphrase_options(article: Article) -> list[Article]:
-    """The article with each candidate keyphrase (names from the tags and the headline), the slug
-    following the keyphrase as the planner builds it and the tags and URL with it."""
+def keyphrase_options(article: Article, *, topics: bool = False) -> list[Article]:
+    """The article with each candidate keyphrase (names from the tags and the headline, and with
+    ``topics`` the headline's lower-case topics), the slug following the keyphrase as the planner
+    builds it and the tags and URL with it."""
     from ..plan import make_slug
 
     out = []
-    for candidate in _keyphrase_candidates(article):
+    candidates = _keyphrase_candidates(article)
+    if topics:
+        candidates += [t for t in _headline_topics(article) if t.lower() not in {c.lower() for c in candidates}]
+    for candidate in candidates:
         slug = make_slug(article.headline, candidate)
         tags = [candidate] + [t for t in article.tags if t.lower() != candidate.lower()]
         url = article.url.replace(f"/{article.slug}/", f"/{slug}/") if article.url else None
@@ -187,6 +191,35 @@ def _keyphrase_candidates(article: Article) -> list[str]:
     cleaned = [c for c in cleaned if c[:1].isalpha()]  # "80,000" is a figure, not a topic
     seen = {article.keyphrase.lower()}
     return [c for c in cleaned if len(c) > 1 and not (c.lower() in seen or seen.add(c.lower()))]  # type: ignore[func-returns-value]
+
+
+def _headline_topics(article: Article) -> list[str]:
+    """Runs of two or three lower-case words in the headline that end on a noun and hold no verb
+    (spaCy's tags), open and close on a content word, and recur in the summary and body ("works of
+    art", "radio spectrum"): the topic of a story whose lead names no one."""
+    from ..text import STOPWORDS
+    from ..verify.nlp import spacy_pipeline
+
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return []
+    text = " ".join([*article.summary, *article.body]).lower()
+    out: list[str] = []
+    for segment in re.split(r"[,;:()\"“”]", article.headline):
+        doc = nlp(segment.strip())
+        for n in (3, 2):
+            for i in range(len(doc) - n + 1):
+                span = doc[i : i + n]
+                words = [t.text for t in span]
+                if (not all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words)
+                        or words[0] in STOPWORDS or words[-1] in STOPWORDS
+                        or sum(w in STOPWORDS for w in words) > 1
+                        or span[-1].tag_ not in ("NN", "NNS") or any(t.tag_.startswith("VB") for t in span)):
+                    continue
+                phrase = " ".join(words)
+                if len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)) >= 2 and phrase not in out:
+                    out.append(phrase)
+    return out
 
 
 def fix_title_width(draft: _Draft) -> None:
@@ -817,8 +850,9 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool,
     if not keyphrase_given and best < SEO_GOOD:
         # The parts that name the keyphrase (meta description, questions) are fixed for it, so a
         # keyphrase that scored lower as the planner left them may score higher once they are:
-        # tried only where the first choice falls short, as each try costs some audits.
-        for option in [article, *keyphrase_options(article)]:
+        # tried only where the first choice falls short, as each try costs some audits. Here the
+        # headline's lower-case topics are candidates too: a lead may name no one (Wedgwood).
+        for option in [article, *keyphrase_options(article, topics=True)]:
             if option.keyphrase == chosen.keyphrase:
                 continue
             trial = _keyphrase_parts(option, facts, banned)
