@@ -483,6 +483,22 @@ def test_a_lead_that_names_no_one_gets_a_topic_from_the_headline_as_keyphrase() 
     assert after.article.keyphrase == "works of art"
     assert analyze(after.article, word_forms=False).seo.score >= 80
     assert analyze(after.article, word_forms=False).seo.get("introductionKeyword").score == 9
+    questions = [s.question for s in after.article.sections] + [q.question for q in after.article.faq]
+    assert any(q.endswith("about the works of art?") or q.endswith("on the works of art?") for q in questions)
+    assert not any(q.endswith((" on works of art?", " about works of art?")) for q in questions)  # a common noun takes "the"
     # Tried only where the names fall short of 80: a headline with a name keeps its keyphrase.
     _, takaichi = _runs(BRIEFS[-1])
     assert takaichi.article is not None and takaichi.article.keyphrase == "Sanae Takaichi"
+
+
+def test_no_headline_topic_is_tried_where_a_name_is_in_headline_and_lead_nor_is_a_date_one() -> None:
+    from briefpress.seo.stage import _headline_topics, keyphrase_options
+
+    before, _ = _runs(next(p for p in BRIEFS if p.stem == "moderna-vaccine-revenue"))
+    assert before.article is not None
+    # The local engine's Moderna headline: "fourth quarter" scored higher than "Moderna" (whose
+    # density was over) and gave "What is the latest on fourth quarter?".
+    article = before.article.model_copy(update={"headline": "Moderna reports $5.1bn in fourth quarter, $19.3bn in full year"})
+    assert "fourth quarter" not in _headline_topics(article) and "full year" not in _headline_topics(article)
+    plain = {a.keyphrase for a in keyphrase_options(article)}
+    assert {a.keyphrase for a in keyphrase_options(article, topics=True)} == plain  # "Moderna" is in both

@@ -24,7 +24,7 @@ from typing import Any
 from .. import jsonld
 from ..compress import phrase_cuts, prefixes, variants
 from ..models import Article, Evidence, Fact, Run
-from ..plan import with_topic
+from ..plan import topic_phrase, with_topic
 from ..active import to_active
 from ..split import split_clauses, split_relative
 from ..text import ensure_period, split_sentences
@@ -139,7 +139,7 @@ def keyphrase_options(article: Article, *, topics: bool = False) -> list[Article
 
     out = []
     candidates = _keyphrase_candidates(article)
-    if topics:
+    if topics and not _names_headline_and_lead(article, [article.keyphrase, *candidates]):
         candidates += [t for t in _headline_topics(article) if t.lower() not in {c.lower() for c in candidates}]
     for candidate in candidates:
         slug = make_slug(article.headline, candidate)
@@ -193,10 +193,24 @@ def _keyphrase_candidates(article: Article) -> list[str]:
     return [c for c in cleaned if len(c) > 1 and not (c.lower() in seen or seen.add(c.lower()))]  # type: ignore[func-returns-value]
 
 
+_NOT_TOPICS = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _names_headline_and_lead(article: Article, names: list[str]) -> bool:
+    """Whether one of ``names`` is in both the headline and the lead (the first summary point),
+    the two places a keyphrase must be."""
+    def has(name: str, text: str) -> bool:
+        return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text.lower()) is not None
+
+    lead = article.summary[0] if article.summary else ""
+    return any(has(n, article.headline) and has(n, lead) for n in names if n)
+
+
 def _headline_topics(article: Article) -> list[str]:
     """Runs of two or three lower-case words in the headline that end on a noun and hold no verb
-    (spaCy's tags), open and close on a content word, and recur in the summary and body ("works of
-    art", "radio spectrum"): the topic of a story whose lead names no one."""
+    or date (spaCy's tags and entities: "fourth quarter" is when, not what), open and close on a
+    content word, and recur in the summary and body ("works of art", "radio spectrum"): the topic
+    of a story whose headline and lead name no one in common."""
     from ..text import STOPWORDS
     from ..verify.nlp import spacy_pipeline
 
@@ -214,7 +228,8 @@ def _headline_topics(article: Article) -> list[str]:
                 if (not all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words)
                         or words[0] in STOPWORDS or words[-1] in STOPWORDS
                         or sum(w in STOPWORDS for w in words) > 1
-                        or span[-1].tag_ not in ("NN", "NNS") or any(t.tag_.startswith("VB") for t in span)):
+                        or span[-1].tag_ not in ("NN", "NNS") or any(t.tag_.startswith("VB") for t in span)
+                        or any(t.ent_type_ in _NOT_TOPICS for t in span)):
                     continue
                 phrase = " ".join(words)
                 if len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)) >= 2 and phrase not in out:
@@ -365,15 +380,16 @@ def fix_questions(draft: _Draft) -> None:
     if all(_passes(r.seo, a) for r in current for a in _QUESTION_CHECKS):
         return  # the only checks a question moves already pass: spare the audits
     keyphrase = draft.data["keyphrase"]
+    topic = topic_phrase(keyphrase)  # "the works of art": a common noun reads with its article
     questions = _questions(draft)
     tails = [(part, q, m) for part, q in questions if (m := _TOPIC_TAIL.match(q))]
     named = []
     for part, q in questions:
         m = _TOPIC_TAIL.match(q)
         if m is None:
-            new = with_topic(q, keyphrase)  # "What was the reaction?" -> "... to Chinese shares?"
+            new = with_topic(q, topic)  # "What was the reaction?" -> "... to Chinese shares?"
         else:
-            new = f"{m['head']} {m['prep']} {keyphrase}?" if m["topic"].lower() != keyphrase.lower() else None
+            new = f"{m['head']} {m['prep']} {topic}?" if m["topic"].lower() not in (keyphrase.lower(), topic.lower()) else None
         if new and new not in {q for _, q in questions}:
             named.append((part, q, new))
     dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails)]
@@ -851,7 +867,8 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool,
         # The parts that name the keyphrase (meta description, questions) are fixed for it, so a
         # keyphrase that scored lower as the planner left them may score higher once they are:
         # tried only where the first choice falls short, as each try costs some audits. Here the
-        # headline's lower-case topics are candidates too: a lead may name no one (Wedgwood).
+        # headline's lower-case topics are candidates too, where no name is in both the headline
+        # and the lead (the Wedgwood lead names no one).
         for option in [article, *keyphrase_options(article, topics=True)]:
             if option.keyphrase == chosen.keyphrase:
                 continue
