@@ -79,3 +79,23 @@ def write_article(client: Client, brief: str, **extra: Any) -> tuple[str, dict[s
     assert job["state"] == "done", job
     article = client.get(f"/v1/articles/{job['article_id']}").json()
     return job["article_id"], article
+
+
+def assert_two_pools_run_each_job_once(db_url: str, brief: str, jobs: int) -> None:
+    """Two worker pools (3 workers each) on one database drain ``jobs`` queued jobs: each is done
+    once, on its first attempt, with an article of its own."""
+    from briefpress.api.workers import WorkerPool
+
+    store = open_store(db_url)
+    ids = [store.create_job({"brief": brief, "sources": [], "engine": "extractive"}).id for _ in range(jobs)]
+    pools = [WorkerPool(open_store(db_url), Settings(db_url=db_url, workers=3)) for _ in range(2)]
+    for pool in pools:
+        pool.start()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and any(store.get_job(i).state in ("queued", "running") for i in ids):
+        time.sleep(0.1)
+    for pool in pools:
+        pool.stop()
+    done = [store.get_job(i) for i in ids]
+    assert all(j.state == "done" and j.attempts == 1 for j in done), [(j.state, j.attempts) for j in done]
+    assert len({j.article_id for j in done}) == len(ids)

@@ -13,14 +13,12 @@ import httpx
 import pytest
 from sqlalchemy import update
 
-from briefpress.api import Settings
-from briefpress.api.workers import WorkerPool
 from briefpress.errors import EngineError
 from briefpress.store import Store
 from briefpress.store.tables import Job
 from serverkit import free_port
 
-from .conftest import wait_job
+from .conftest import assert_two_pools_run_each_job_once, wait_job
 
 
 def test_a_briefpress_error_in_a_job_fails_it_with_the_message(client, takaichi, monkeypatch):
@@ -91,21 +89,7 @@ def test_a_worker_presumed_dead_cannot_finish_a_job_taken_over(store: Store, tak
 
 
 def test_two_pools_on_one_database_never_run_a_job_twice(db_url, takaichi):
-    from briefpress.store import open_store
-
-    store = open_store(db_url)
-    ids = [store.create_job({"brief": takaichi, "sources": [], "engine": "extractive"}).id for _ in range(12)]
-    pools = [WorkerPool(open_store(db_url), Settings(db_url=db_url, workers=3)) for _ in range(2)]
-    for pool in pools:
-        pool.start()
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and any(store.get_job(i).state in ("queued", "running") for i in ids):
-        time.sleep(0.1)
-    for pool in pools:
-        pool.stop()
-    jobs = [store.get_job(i) for i in ids]
-    assert all(j.state == "done" and j.attempts == 1 for j in jobs)
-    assert len({j.article_id for j in jobs}) == len(ids)
+    assert_two_pools_run_each_job_once(db_url, takaichi, jobs=12)
 
 
 def _writer_children(pid: int) -> list[int]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 import uuid
 from collections.abc import Iterator
 
@@ -11,12 +10,10 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
-from briefpress.api import Settings
-from briefpress.api.workers import WorkerPool
 from briefpress.store import open_store
 from briefpress.store.migrate import current
 
-from .conftest import write_article
+from .conftest import assert_two_pools_run_each_job_once, write_article
 
 ADMIN_URL = os.environ.get(
     "BRIEFPRESS_TEST_PG_URL", "postgresql+psycopg://briefpress_test:briefpress_test@127.0.0.1:5432/postgres")
@@ -74,16 +71,4 @@ def test_postgres_api_round_trip(pg_url, make_client, takaichi):
 
 
 def test_postgres_two_pools_share_the_queue_without_running_a_job_twice(pg_url, takaichi):
-    store = open_store(pg_url)
-    ids = [store.create_job({"brief": takaichi, "sources": [], "engine": "extractive"}).id for _ in range(10)]
-    pools = [WorkerPool(open_store(pg_url), Settings(db_url=pg_url, workers=3)) for _ in range(2)]
-    for pool in pools:
-        pool.start()
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and any(store.get_job(i).state in ("queued", "running") for i in ids):
-        time.sleep(0.1)
-    for pool in pools:
-        pool.stop()
-    jobs = [store.get_job(i) for i in ids]
-    assert all(j.state == "done" and j.attempts == 1 for j in jobs)
-    assert len({j.article_id for j in jobs}) == len(ids)
+    assert_two_pools_run_each_job_once(pg_url, takaichi, jobs=10)
