@@ -12,8 +12,9 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import TypeVar
 
 from .items import Item, Settings
 from .work import Result, process_item
@@ -21,6 +22,20 @@ from .work import Result, process_item
 Work = Sequence[tuple[Item, str]]
 _PR_SET_PDEATHSIG = 1
 HASH_SEED = "0"
+
+
+Handle = TypeVar("Handle")  # what a runner's submit returns: a future, a Ray object ref
+
+
+def submit_upto(window: int, pending: dict[Handle, Item], queue: Iterator[tuple[Item, str]],
+                submit: Callable[[Item, str], Handle]) -> None:
+    """Submit items from ``queue`` until ``window`` are pending or the queue runs out."""
+    while len(pending) < window:
+        nxt = next(queue, None)
+        if nxt is None:
+            return
+        item, key = nxt
+        pending[submit(item, key)] = item
 
 
 def run_pool(work: Work, settings: Settings, jobs: int, window: int) -> Generator[tuple[Item, Result], None, None]:
@@ -36,12 +51,7 @@ def run_pool(work: Work, settings: Settings, jobs: int, window: int) -> Generato
     os.environ["PYTHONHASHSEED"] = HASH_SEED  # read by each worker's interpreter as it starts
     try:
         while True:
-            while len(pending) < window:
-                nxt = next(queue, None)
-                if nxt is None:
-                    break
-                item, key = nxt
-                pending[executor.submit(process_item, item, settings, key)] = item
+            submit_upto(window, pending, queue, lambda item, key: executor.submit(process_item, item, settings, key))
             if not pending:
                 break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

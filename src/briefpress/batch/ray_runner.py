@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import UsageError
 from .items import Item, Settings
-from .local import HASH_SEED
+from .local import HASH_SEED, submit_upto
 from .work import Result, process_item
 
 Work = Sequence[tuple[Item, str]]
@@ -101,12 +101,7 @@ def run_ray(work: Work, settings: Settings, session: RaySession, bound: int | No
         settings_ref = ray.put(settings)
         queue = iter(work)
         while True:
-            while len(pending) < window:
-                nxt = next(queue, None)
-                if nxt is None:
-                    break
-                item, key = nxt
-                pending[task.remote(item, settings_ref, key)] = item
+            submit_upto(window, pending, queue, lambda item, key: task.remote(item, settings_ref, key))
             if not pending:
                 break
             done, _ = ray.wait(list(pending), num_returns=1)
