@@ -502,3 +502,26 @@ def test_no_headline_topic_is_tried_where_a_name_is_in_headline_and_lead_nor_is_
     assert "fourth quarter" not in _headline_topics(article) and "full year" not in _headline_topics(article)
     plain = {a.keyphrase for a in keyphrase_options(article)}
     assert {a.keyphrase for a in keyphrase_options(article, topics=True)} == plain  # "Moderna" is in both
+
+
+def test_a_passive_that_names_its_doer_once_a_closing_phrase_goes_ships_cut_and_active() -> None:
+    from briefpress.seo.stage import _active_cut, _always
+
+    probed = ("The U.S. coffee giant is being probed by the European Commission over some of the "
+              "methods it used to lower its tax bills.")
+    # Whole, "it" would come to mean the Commission; cut before "over", the rewrite is safe.
+    assert _active_cut(probed, _always) == "The European Commission is probing the U.S. coffee giant."
+    assert _active_cut("Four people were arrested in connection with the protest on Thursday.", _always) is None
+    assert _active_cut(probed, lambda sentences: False) is None  # the verifier has the last word
+
+    before, after = _runs(next(p for p in BRIEFS if p.stem == "starbucks-tax-probe"))
+    assert before.article is not None and after.article is not None
+    texts = [text for _, text in _Draft(after.article).parts()]
+    assert any("The European Commission is probing the U.S. coffee giant." in t for t in texts)
+    assert any(probed in t for t in texts), "the article keeps the sentence whole somewhere"
+    new = [e for e in after.article.evidence if e.sentence == "The European Commission is probing the U.S. coffee giant."]
+    assert new and all(e.facts for e in new)
+    assert analyze(before.article, word_forms=False).readability.score < 70
+    assert analyze(after.article, word_forms=False).readability.score >= 70
+    grounding = after.article.grounding
+    assert grounding is not None and grounding["summary"]["unsupported"] == grounding["summary"]["contradicted"] == 0

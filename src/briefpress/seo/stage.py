@@ -462,11 +462,35 @@ def _cut_active(sentence: str) -> str | None:
     return ensure_period(best) if best else None
 
 
-def _apply_cut(draft: _Draft, sentence: str, short: str) -> bool:
+def _active_cut(sentence: str, grounded: Grounded) -> str | None:
+    """A passive ``sentence`` cut before a closing phrase that kept it from the active voice (a
+    pronoun there: "... probed by the European Commission [over the methods it used ...]") and
+    then put in the active voice; the fullest such cut whose rewrite ``grounded`` passes."""
+    for cut in sorted(phrase_cuts(sentence), key=len, reverse=True):
+        if len(length_words(cut)) < SHORTEST_KEPT:
+            continue
+        active = to_active(ensure_period(cut))
+        if active and grounded([active]):
+            return active
+    return None
+
+
+def _apply_cut(draft: _Draft, sentence: str, short: str, *, keep_whole: bool = False) -> bool:
     """Cut ``sentence`` to ``short`` in every part where the part keeps its FORMAT.md size (the
     summary opens with the lead exactly as written); whether any part changed. Parts already under
     their size (a thin brief's answers are) are cut too, save one that keeps the sentence whole, so
-    the article loses no word of it: the lead, else the body (the full story), else the first."""
+    the article loses no word of it: the lead, else the body (the full story), else the first.
+    With ``keep_whole`` some part keeps it whole in any case (``short`` drops more than a detail):
+    where every part took the cut, the body (the full story), else the first that held it."""
+    holders = [p for p, text in draft.parts() if sentence in text]
+    changed = _cut_parts(draft, sentence, short)
+    if keep_whole and changed and holders and not any(sentence in text for _, text in draft.parts()):
+        keeper = next((p for p in holders if p.startswith("body[")), holders[0])
+        draft.replace_sentence(keeper, short, sentence)
+    return changed
+
+
+def _cut_parts(draft: _Draft, sentence: str, short: str) -> bool:
     if not draft.allows(short):
         return False
     changed = False
@@ -549,7 +573,8 @@ def fix_sentences(draft: _Draft, grounded: Grounded = _always) -> None:
     """While more than 25% of sentences run over 20 words, split the longest where it joins two
     whole clauses or before a closing relative clause (``split``), or else cut it at a clause
     boundary; while more than 10% are passive, put the longest passive sentence that names its
-    doer in the active voice (``active``), or else cut a passive trailing clause where there is
+    doer in the active voice (``active``), or that would name it once a closing phrase is cut
+    (one part keeps the whole sentence), or else cut a passive trailing clause where there is
     one. A split or rewrite is made only where ``grounded`` passes the new sentences; a change
     that lowers either score under either matching is undone."""
     tried: set[tuple[str, str]] = set()
@@ -582,6 +607,9 @@ def fix_sentences(draft: _Draft, grounded: Grounded = _always) -> None:
                 continue
         elif active and grounded([active]):
             if not _apply_rewrite(draft, sentence, active):
+                continue
+        elif kind == "passive" and (shorter := _active_cut(sentence, grounded)):
+            if not _apply_cut(draft, sentence, shorter, keep_whole=True):
                 continue
         else:
             short = _cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
