@@ -164,12 +164,12 @@ def test_connectives_open_sentences_that_continue_the_story_when_readability_ris
 
 
 def test_no_connective_is_added_when_it_does_not_raise_the_score() -> None:
-    # Passive voice keeps this one at 60 whatever the transitions (the connectives it has room for
-    # would lift them from bad to ok, not to good), so connectives would buy nothing.
-    path = next(p for p in BRIEFS if p.stem == "russian-embassy-paint-protest")
+    # Transition words are the only check China fails, and the score stands at 90 with them bad
+    # (the top of Yoast's scale: a penalty of 4 or less), so connectives would buy nothing.
+    path = next(p for p in BRIEFS if p.stem == "china-market-arrests")
     before, after = _runs(path)
     assert after.article is not None
-    assert after.article.readability["score"] == 60
+    assert after.article.readability["score"] == 90
     assert {a["id"]: a["rating"] for a in after.article.readability["assessments"]}["textTransitionWords"] == "bad"
     assert _opened_by_connective(after.article) == []
 
@@ -525,3 +525,25 @@ def test_a_passive_that_names_its_doer_once_a_closing_phrase_goes_ships_cut_and_
     assert analyze(after.article, word_forms=False).readability.score >= 70
     grounding = after.article.grounding
     assert grounding is not None and grounding["summary"]["unsupported"] == grounding["summary"]["contradicted"] == 0
+
+
+def test_a_connective_never_makes_a_sentence_long_where_a_cut_of_it_fits() -> None:
+    # The Russian embassy article needs 9 connectives of 30 sentences, and the ninth place holds a
+    # 20-word sentence: "Overall," would take it to 21. It opens the sentence's cut instead.
+    from briefpress.seo.stage import CONNECTIVES, CONCLUDING, CONCLUDING_SHORT, without_connective
+
+    before, after = _runs(next(p for p in BRIEFS if p.stem == "russian-embassy-paint-protest"))
+    assert before.article is not None and after.article is not None
+    openers = (*CONNECTIVES, CONCLUDING, CONCLUDING_SHORT)
+    was = dict(_Draft(before.article).parts())
+    opened = [(part, s) for part, text in _Draft(after.article).parts() for s in re.split(r"(?<=[.!?])\s+", text)
+              if s.startswith(openers)]
+    assert opened
+    for _, sentence in opened:
+        bare = without_connective(sentence)
+        assert len(bare.split()) > 20 or len(sentence.split()) <= 20, sentence
+    # A cut: in its own part, the sentence stood longer before.
+    cut = [s for part, s in opened if without_connective(s) not in was[part]
+           and without_connective(s)[:-1] in was[part]]
+    assert cut, "some connective opens a cut of its sentence"
+    assert analyze(after.article, word_forms=False).readability.score >= 70

@@ -759,6 +759,11 @@ def fix_transitions(draft: _Draft) -> None:
         opens_conclusion = part == "conclusion" and draft.get(part).startswith(sentence)
         connective = concluding(sentence) if opens_conclusion else CONNECTIVES[turn % len(CONNECTIVES)]
         new = _with_connective(sentence, connective, words)
+        if new is not None and _newly_long(sentence) and len(length_words(new)) > LONG_SENTENCE:
+            # Rather than make a sentence long, open its cut to fit (here only: the other parts
+            # keep it whole): "... paint sacs [on Bayswater Road]".
+            short = _cut_to_words(sentence, LONG_SENTENCE - len(connective.split()))
+            new = _with_connective(short, connective, words) if short else new
         if new is None:
             continue
         saved = copy.deepcopy(draft.data)
