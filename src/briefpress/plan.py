@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import compress
 from .models import Fact
-from .text import STOPWORDS, slugify, words
+from .text import STOPWORDS, slugify, whole_phrase, words
 
 # The only words briefpress itself adds to an article (headings, question frames, labels, the
 # meta description's reader benefit, the seo stage's additive connectives). Tests check that
@@ -191,12 +191,12 @@ def _name_runs(sentence: str) -> list[tuple[list[str], str | None]]:
 def _mentions(phrase: str, text: str) -> bool:
     """The text names the phrase; a person's surname alone counts ("Takaichi" for "Sanae
     Takaichi"), but not inside another name ("West Sussex" does not mention "East Sussex")."""
-    if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.I):
+    if whole_phrase(phrase, re.I).search(text):
         return True
     parts = phrase.split()
     if len(parts) < 2 or not is_name(phrase):
         return False
-    for m in re.finditer(rf"(?<![\w-]){re.escape(parts[-1])}(?![\w-])", text):
+    for m in whole_phrase(parts[-1]).finditer(text):
         before = text[: m.start()].split()[-1:] or [""]
         after = text[m.end() :].split()[:1] or [""]
         prev = before[0].rstrip(",.").lower()
@@ -214,7 +214,7 @@ def _opens(sentence: str, word: str) -> bool:
 
 def _lowercase_somewhere(word: str, texts: list[str]) -> bool:
     low = word.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", t) for t in texts)
+    return any(whole_phrase(low).search(t) for t in texts)
 
 
 def choose_keyphrase(headline: str, facts: list[Fact], lead: Fact | None = None) -> str:

@@ -88,6 +88,12 @@ STOPWORDS = frozenset(
 )
 
 
+def whole_phrase(phrase: str, flags: int = 0) -> re.Pattern[str]:
+    """``phrase`` as whole words: not inside a longer or hyphenated word ("Sussex" is not in
+    "Sussex-based")."""
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", flags)
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w.lower() not in STOPWORDS and any(c.isalpha() for c in w)]
 

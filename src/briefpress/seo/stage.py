@@ -27,7 +27,7 @@ from ..models import Article, Evidence, Fact, Run
 from ..plan import topic_phrase, with_topic
 from ..active import to_active
 from ..split import split_clauses, split_relative
-from ..text import ensure_period, split_sentences
+from ..text import ensure_period, split_sentences, whole_phrase
 from . import analyze
 from .forms import build_topic, occurrences
 from .pixels import title_width
@@ -183,7 +183,7 @@ def _keyphrase_candidates(article: Article) -> list[str]:
         else:
             in_run = False
     for run in runs:
-        if run and run[0] == words[0] and re.search(rf"(?<![\w-]){re.escape(run[0].lower())}(?![\w-])", text):
+        if run and run[0] == words[0] and whole_phrase(run[0].lower()).search(text):
             run = run[1:]  # written in lower case elsewhere: a common word that opens the headline
         if 1 <= len(run) <= 4:
             out.append(" ".join(run))
@@ -199,11 +199,9 @@ _NOT_TOPICS = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONE
 def _names_headline_and_lead(article: Article, names: list[str]) -> bool:
     """Whether one of ``names`` is in both the headline and the lead (the first summary point),
     the two places a keyphrase must be."""
-    def has(name: str, text: str) -> bool:
-        return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text.lower()) is not None
-
     lead = article.summary[0] if article.summary else ""
-    return any(has(n, article.headline) and has(n, lead) for n in names if n)
+    return any(whole_phrase(n, re.I).search(article.headline) and whole_phrase(n, re.I).search(lead)
+               for n in names if n)
 
 
 def _headline_topics(article: Article) -> list[str]:
@@ -232,7 +230,7 @@ def _headline_topics(article: Article) -> list[str]:
                         or any(t.ent_type_ in _NOT_TOPICS for t in span)):
                     continue
                 phrase = " ".join(words)
-                if len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)) >= 2 and phrase not in out:
+                if len(whole_phrase(phrase).findall(text)) >= 2 and phrase not in out:
                     out.append(phrase)
     return out
 
