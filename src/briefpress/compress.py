@@ -249,12 +249,15 @@ def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = Fals
     return best or None
 
 
+def phrase_cut(sentence: str, limit: int) -> str | None:
+    """``cut_before_phrase``, one that keeps each kept subject's verb first, else any."""
+    return cut_before_phrase(sentence, limit) or cut_before_phrase(sentence, limit, orphans_allowed=True)
+
+
 def headline(sentence: str, limit: int = 70) -> str:
     """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
-    before a preposition (a whole phrase), one that keeps each kept subject's verb first; and only
-    then at a word boundary."""
-    return (shorten(sentence, limit) or cut_before_phrase(sentence, limit)
-            or cut_before_phrase(sentence, limit, orphans_allowed=True) or truncate_words(sentence, limit))
+    before a preposition (a whole phrase, ``phrase_cut``); and only then at a word boundary."""
+    return shorten(sentence, limit) or phrase_cut(sentence, limit) or truncate_words(sentence, limit)
 
 
 def main_clause(sentence: str, max_chars: int = 220) -> str:

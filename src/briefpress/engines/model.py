@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
-from ..compress import cut_before_phrase, main_clause, prefixes, shorten, variants
+from ..compress import main_clause, phrase_cut, prefixes, shorten, variants
 from ..compress import headline as compress_headline
 from ..errors import EngineError
 from ..models import Evidence, Fact, Run, Section, Takeaway
@@ -642,8 +642,7 @@ class _ArticleWriter:
             kept = self._repair("headline", shorter, spec) if shorter else []
             if kept and len(kept[0][0]) > HEADLINE_MAX:
                 # Still over: cut it before a preposition, a whole phrase, and verify the cut.
-                cut = (cut_before_phrase(kept[0][0], HEADLINE_MAX)
-                       or cut_before_phrase(kept[0][0], HEADLINE_MAX, orphans_allowed=True))
+                cut = phrase_cut(kept[0][0], HEADLINE_MAX)
                 kept = [(cut, *kept[0][1:])] if cut and not _failed(self._check([cut])[0]) else []
         if not kept or len(kept[0][0]) > HEADLINE_MAX:
             self._fall_back("headline")

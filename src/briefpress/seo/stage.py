@@ -27,7 +27,7 @@ from ..models import Article, Evidence, Fact, Run
 from ..plan import topic_phrase, with_topic
 from ..active import to_active
 from ..split import split_clauses, split_relative
-from ..text import ensure_period, split_sentences, whole_phrase
+from ..text import STOPWORDS, ensure_period, split_sentences, whole_phrase
 from . import analyze
 from .forms import build_topic, occurrences
 from .pixels import title_width
@@ -209,7 +209,6 @@ def _headline_topics(article: Article) -> list[str]:
     or date (spaCy's tags and entities: "fourth quarter" is when, not what), open and close on a
     content word, and recur in the summary and body ("works of art", "radio spectrum"): the topic
     of a story whose headline and lead name no one in common."""
-    from ..text import STOPWORDS
     from ..verify.nlp import spacy_pipeline
 
     nlp = spacy_pipeline()
@@ -480,9 +479,9 @@ def _apply_cut(draft: _Draft, sentence: str, short: str, *, keep_whole: bool = F
     the article loses no word of it: the lead, else the body (the full story), else the first.
     With ``keep_whole`` some part keeps it whole in any case (``short`` drops more than a detail):
     where every part took the cut, the body (the full story), else the first that held it."""
-    holders = [p for p, text in draft.parts() if sentence in text]
+    holders = [p for p, text in draft.parts() if sentence in text] if keep_whole else []
     changed = _cut_parts(draft, sentence, short)
-    if keep_whole and changed and holders and not any(sentence in text for _, text in draft.parts()):
+    if holders and changed and not any(sentence in text for _, text in draft.parts()):
         keeper = next((p for p in holders if p.startswith("body[")), holders[0])
         draft.replace_sentence(keeper, short, sentence)
     return changed
