@@ -91,8 +91,9 @@ def is_deletion_of(sentence: str, sources: list[str]) -> bool:
     return i == len(target)
 
 
-# The one fixed phrase the seo stage writes in the active voice: "is accused of" as "stands accused of".
-_IDIOM_WORDS = frozenset(("stand", "stands"))
+# The one fixed phrase the seo stage writes in the active voice: "is accused of" as "stands accused of";
+# and the pronouns it refers back to a repeated keyphrase with ("It announced its earnings").
+_IDIOM_WORDS = frozenset(("stand", "stands", "it", "its", "they", "their"))
 
 
 def _lemma(word: str) -> str:
@@ -107,7 +108,8 @@ def is_rewording_of(sentence: str, sources: list[str]) -> bool:
     """``is_deletion_of``, or every word of ``sentence`` is a word of the sources (verbs compared by
     lemma): the seo stage puts a clause that names its doer in the active voice ("The council
     approved the plan" for "The plan was approved by the council") and names a closing relative
-    clause's noun again as the subject of its own sentence. Either way no new word is written."""
+    clause's noun again as the subject of its own sentence, and refers back to the keyphrase with
+    a pronoun. Either way no new word is written."""
     if is_deletion_of(sentence, sources):
         return True
     pool = {_lemma(w) for s in sources for w in words(s)}

@@ -13,7 +13,7 @@ from briefpress.ingest import ingest
 from briefpress.models import Options, Run
 from briefpress.pipeline import STAGES, run_stages
 from briefpress.seo import analyze, article_html
-from briefpress.seo.stage import _Draft, fix_long_paragraphs, fix_meta_description
+from briefpress.seo.stage import _Draft, fix_long_paragraphs, fix_meta_description, without_connective
 from seo import yoast_harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,7 +160,9 @@ def test_connectives_open_sentences_that_continue_the_story_when_readability_ris
     old = {(e.part, e.sentence.lower()) for e in before.article.evidence}
     for part, sentence in opened:
         assert not part.startswith(("summary", "takeaways")) and part != "body[0]", part
-        assert (part, without_connective(sentence).lower()) in old, sentence  # the sentence itself is unchanged
+        bare = without_connective(sentence).lower().rstrip(".")
+        # The sentence itself is unchanged, or is a cut ``fix_sentences`` made before.
+        assert any(p == part and s.startswith(bare) for p, s in old), sentence
 
 
 def test_no_connective_is_added_when_it_does_not_raise_the_score() -> None:
@@ -547,3 +549,78 @@ def test_a_connective_never_makes_a_sentence_long_where_a_cut_of_it_fits() -> No
            and without_connective(s)[:-1] in was[part]]
     assert cut, "some connective opens a cut of its sentence"
     assert analyze(after.article, word_forms=False).readability.score >= 70
+
+
+# Articles the default (local) engine wrote for golden briefs, as the seo stage got them (after
+# write and verify): they keep the stage's model-output cases in CI without running the model.
+LOCAL = ROOT / "tests" / "seo" / "fixtures" / "local"
+
+
+@cache
+def _local(stem: str):  # type: ignore[no-untyped-def]
+    """(article before the seo stage, article after it) for a local-engine fixture."""
+    from briefpress.models import Article
+
+    before = Article.model_validate_json((LOCAL / f"{stem}.json").read_text(encoding="utf-8"))
+    run = Run(options=Options(engine="local", date=DATE, created=DATE), sources=before.sources, facts=before.facts, article=before)
+    after = run_stages(run, stages=[s for s in STAGES if s.name == "seo"]).article
+    assert after is not None
+    return before, after
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in LOCAL.glob("*.json")))
+def test_local_engine_articles_reach_yoasts_green_with_every_sentence_grounded(stem: str) -> None:
+    before, after = _local(stem)
+    scores = [analyze(after, word_forms=f) for f in (False, True)]
+    assert min(r.seo.score for r in scores) >= 80
+    assert min(r.readability.score for r in scores) >= 70
+    assert not [s["text"] for s in after.grounding["sentences"] if s["verdict"] in ("unsupported", "contradicted")]
+    # The model's own words are the verifier's to judge; the stage's rewrites add none.
+    facts = {f.id: f.text for f in after.facts}
+    written = {(e.part, e.sentence) for e in before.evidence}
+    for e in after.evidence:
+        if e.facts and (e.part, e.sentence) not in written and (e.part, without_connective(e.sentence)) not in written:
+            assert is_rewording_of(e.sentence, [facts[i] for i in e.facts] + [b for p, b in written if p == e.part]), (e.part, e.sentence)
+
+
+def _pronoun_sentences(article) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(e.part, e.sentence) for e in article.evidence if re.match(r"(?:\w+(?: \w+)?, )?(?:[Ii]ts?|[Tt]hey|[Tt]heir) ", e.sentence)]
+
+
+def test_a_keyphrase_over_its_density_limit_is_referred_back_to_with_the_sources_pronoun() -> None:
+    # The local Moderna article names "Moderna" 18 times where Yoast allows 14.
+    before, after = _local("moderna-vaccine-revenue")
+    assert analyze(before, word_forms=False).seo.get("keyphraseDensity").score < 0
+    for result in (analyze(after, word_forms=False), analyze(after)):
+        assert result.seo.get("keyphraseDensity").score == 9
+    referred = set(_pronoun_sentences(after)) - set(_pronoun_sentences(before))
+    assert referred
+    for part, sentence in referred:
+        # Never a summary point or a takeaway, which each stand alone; the rest reads as written.
+        assert not part.startswith(("summary", "takeaways")), part
+        old = next(e.sentence for e in before.evidence if e.part == part and e.facts == next(
+            x.facts for x in after.evidence if x.part == part and x.sentence == sentence))
+        assert re.sub(r"\b(?:[Ii]ts?)\b", "Moderna", sentence).split()[-3:] == old.split()[-3:]
+    assert after.summary == before.summary and after.takeaways == before.takeaways
+
+
+def test_pronouns_let_subheadings_name_the_keyphrase_without_going_over_its_density() -> None:
+    # Chinese shares: the planner's questions name it in 3 of 9 subheadings, which takes the
+    # density over its limit; without pronouns, the stage could only drop it from questions again.
+    before, after = _local("china-market-arrests")
+    assert analyze(before, word_forms=False).seo.get("keyphraseDensity").score < 0
+    result = analyze(after, word_forms=False)
+    assert result.seo.get("subheadingsKeyword").score == 9 and result.seo.get("keyphraseDensity").score == 9
+    answers = {q.question: q.answer for q in [*after.sections, *after.faq]}
+    for question, answer in answers.items():
+        if answer.startswith("They "):  # "They fell by nearly 8%" answers a question naming the shares
+            assert "Chinese shares" in question
+
+
+def test_a_cut_that_leaves_the_keyphrase_too_dense_is_kept_with_a_pronoun() -> None:
+    # Starbucks: cutting its long and passive sentences shortens the text until 11 mentions are
+    # over the limit of 10; one becomes "It" and the cuts stay.
+    before, after = _local("starbucks-tax-probe")
+    assert analyze(before, word_forms=False).readability.score < 70
+    assert analyze(after, word_forms=False).readability.score >= 70
+    assert _pronoun_sentences(after) != _pronoun_sentences(before)

@@ -7,7 +7,8 @@ whole), splitting a sentence where it joins two whole clauses, or before a closi
 clause that then names what it is about (``split``), putting a passive clause that names its
 doer in the active voice (``active``), opening a sentence with an additive connective, moving or
 re-selecting existing source sentences, splitting a paragraph in two, dropping trailing
-sentences, or dropping the topic from a question or naming the keyphrase there instead. A split
+sentences, dropping the topic from a question or naming the keyphrase there instead, or
+referring back to a repeated keyphrase with the pronoun the sources use for it (``refer``). A split
 or active rewrite is made only where the verifier passes each new sentence on its own; when the
 verifier is installed the whole changed article is checked again, and if it holds more failed
 sentences than before, the stage tries once more without writing those sentences, and failing
@@ -17,6 +18,7 @@ that ships the article as it came.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +27,7 @@ from .. import jsonld
 from ..compress import phrase_cuts, prefixes, variants
 from ..models import Article, Evidence, Fact, Run
 from ..plan import topic_phrase, with_topic
+from ..refer import names_as_subject, pronoun_for, refer_back
 from ..active import to_active
 from ..split import split_clauses, split_relative
 from ..text import STOPWORDS, ensure_period, split_sentences, whole_phrase
@@ -42,6 +45,9 @@ BODY_MAX = 8  # paragraphs (FORMAT.md)
 LONG_SENTENCE, LONG_SHARE = 20, 25.0
 PASSIVE_SHARE = 10.0
 SHORTEST_KEPT = 6  # words: a shorter cut rarely keeps a verb and its object
+
+# Whether the verifier passes each of some new sentences on its own.
+Grounded = Callable[[list[str]], bool]
 
 _FIELDS_WITH_PROSE = ("summary", "sections", "faq", "takeaways", "conclusion", "body")
 
@@ -364,7 +370,7 @@ def _passes(report: Any, assessment_id: str) -> bool:
     return a is None or a.score == 9
 
 
-def fix_questions(draft: _Draft) -> None:
+def fix_questions(draft: _Draft, grounded: Grounded | None = None) -> None:
     """Keyphrase density and subheadings: questions that end on the planner's topic may drop it
     ("What is the latest on Chinese shares?" becomes "What is the latest?") or name the chosen
     keyphrase instead, and the planner's questions without a topic may name it. A check moves only when enough questions change (Yoast wants the keyphrase
@@ -372,7 +378,8 @@ def fix_questions(draft: _Draft) -> None:
     in runs: the keyphrase named in the first k topic questions, or the topic dropped from the
     last k (FAQ questions before section questions), for each k; the run that raises the SEO score
     most is kept, where readability does not fall. A question makes no claim, so no fact is
-    touched."""
+    touched. With ``grounded``, the density comes down by pronouns too (``refer_to_keyphrase``):
+    in each run that leaves it over its limit, and in one more run that changes no question."""
     current = _both(draft.article())
     if all(_passes(r.seo, a) for r in current for a in _QUESTION_CHECKS):
         return  # the only checks a question moves already pass: spare the audits
@@ -391,18 +398,68 @@ def fix_questions(draft: _Draft) -> None:
             named.append((part, q, new))
     dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails)]
     runs = [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
+    if grounded is not None:
+        runs.insert(0, [])  # the questions as they are, the density brought down by pronouns alone
     start = copy.deepcopy(draft.data)
-    best: tuple[dict[str, Any], tuple[SeoResult, SeoResult]] | None = None
+    best: tuple[dict[str, Any], tuple[SeoResult, SeoResult], list[str]] | None = None
     for run in runs:
         draft.data = copy.deepcopy(start)
         for part, question, new in run:
             draft.replace_sentence(part, question, new)
-        trial = _both(draft.article())
+        trial, referred = _both(draft.article()), 0
+        if grounded is not None and _too_dense(trial):
+            trial, referred = refer_to_keyphrase(draft, grounded, trial)
         if _score(*trial) > _score(*(best[1] if best else current)) and _readability(*trial) >= _readability(*current):
-            best = (copy.deepcopy(draft.data), trial)
+            best = (copy.deepcopy(draft.data), trial, ["question"] * bool(run) + ["pronoun"] * bool(referred))
     draft.data = best[0] if best else start
     if best:
-        draft.changes.append("question")
+        draft.changes += best[2]
+
+
+def _too_dense(result: tuple[SeoResult, SeoResult]) -> bool:
+    """Whether either analysis finds the keyphrase over its density limit."""
+    return any((a := r.seo.get("keyphraseDensity")) is not None and a.score < 0 for r in result)
+
+
+def _referrals(draft: _Draft) -> list[tuple[str, str, str]]:
+    """(part, sentence, rewrite) for each mention of the keyphrase that may become a pronoun (see
+    ``refer``): in a paragraph, after a sentence with the keyphrase as its subject or owner; or
+    opening an answer whose question names it (an answer is read with its question, in FAQPage
+    data too). Never in a summary point or a takeaway, which each stand alone. Body paragraphs
+    come first, then the conclusion, FAQ and section answers: the news's own telling keeps its
+    names longest."""
+    keyphrase = draft.data["keyphrase"]
+    pronoun = pronoun_for(keyphrase, [f["text"] for f in draft.data.get("facts", [])])
+    if pronoun is None:
+        return []
+    d = draft.data
+    named = whole_phrase(keyphrase, re.IGNORECASE)
+    blocks: list[tuple[str, str, str]] = [(f"body[{i}]", p, "") for i, p in enumerate(d["body"])]
+    blocks.append(("conclusion", d["conclusion"], ""))
+    blocks += [(f"faq[{i}].answer", q["answer"], q["question"]) for i, q in enumerate(d["faq"])]
+    blocks += [(f"sections[{i}].answer", s["answer"], s["question"]) for i, s in enumerate(d["sections"])]
+    out = []
+    for part, text, question in blocks:
+        sentences = _sentences(text)
+        for k, sentence in enumerate(sentences):
+            before = names_as_subject(sentences[k - 1], keyphrase) if k else bool(named.search(question))
+            if before and (new := refer_back(sentence, keyphrase, pronoun)) and draft.allows(new):
+                out.append((part, sentence, new))
+    return out
+
+
+def refer_to_keyphrase(draft: _Draft, grounded: Grounded,
+                       current: tuple[SeoResult, SeoResult]) -> tuple[tuple[SeoResult, SeoResult], int]:
+    """While the keyphrase is over its density limit, put one more repeated mention as a pronoun
+    (``_referrals``, in order; each new sentence where the verifier passes it); the audits after
+    and how many mentions became pronouns."""
+    referred = 0
+    for part, sentence, new in _referrals(draft):
+        if not _too_dense(current):
+            break
+        if grounded([new]) and draft.replace_sentence(part, sentence, new):
+            current, referred = _both(draft.article()), referred + 1
+    return current, referred
 
 
 def fix_takeaways(draft: _Draft) -> None:
@@ -559,7 +616,6 @@ def _apply_split(draft: _Draft, sentence: str, pieces: list[str]) -> bool:
     return changed
 
 
-Grounded = Callable[[list[str]], bool]
 
 
 def _always(_: list[str]) -> bool:
@@ -573,7 +629,9 @@ def fix_sentences(draft: _Draft, grounded: Grounded = _always) -> None:
     doer in the active voice (``active``), or that would name it once a closing phrase is cut
     (one part keeps the whole sentence), or else cut a passive trailing clause where there is
     one. A split or rewrite is made only where ``grounded`` passes the new sentences; a change
-    that lowers either score under either matching is undone."""
+    that lowers either score under either matching is undone. Where a change leaves the text
+    short enough that the keyphrase goes over its density limit, repeated mentions may become
+    pronouns (``refer_to_keyphrase``) before it is judged."""
     tried: set[tuple[str, str]] = set()
     current = _both(draft.article())
     while True:
@@ -612,12 +670,15 @@ def fix_sentences(draft: _Draft, grounded: Grounded = _always) -> None:
             short = _cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
             if not short or not _apply_cut(draft, sentence, short):
                 continue
-        trial = _both(draft.article())
+        trial, referred = _both(draft.article()), 0
+        if _too_dense(trial) and not _too_dense(current):
+            # A shorter text allows fewer mentions: a repeated one may become a pronoun.
+            trial, referred = refer_to_keyphrase(draft, grounded, trial)
         if _score(*trial) < _score(*current) or _readability(*trial) < _readability(*current):
             draft.data = saved
             continue
         current = trial
-        draft.changes.append("sentence")
+        draft.changes += ["sentence"] + ["pronoun"] * bool(referred)
 
 
 # Additive connectives only: each says no more than "and". Contrast ("however"), cause ("so",
@@ -859,13 +920,18 @@ _FAILED = ("unsupported", "contradicted")
 
 def _grounded_by(facts: list[Fact]) -> Grounded:
     """Whether the verifier supports each of some new sentences on its own; without the verifier
-    installed, no new sentence is judged grounded."""
-    def grounded(sentences: list[str]) -> bool:
+    installed, no new sentence is judged grounded. Answers are kept: the stage asks again about
+    the same sentence as it tries each keyphrase and run of questions."""
+    @functools.lru_cache(maxsize=1024)
+    def judged(sentences: tuple[str, ...]) -> bool:
         try:
             from ..verify import check_sentences
         except ImportError:
             return False
-        return all(v.verdict == "supported" for v in check_sentences(sentences, facts))
+        return all(v.verdict == "supported" for v in check_sentences(list(sentences), facts))
+
+    def grounded(sentences: list[str]) -> bool:
+        return judged(tuple(sentences))
     return grounded
 
 
@@ -881,7 +947,8 @@ def _keyphrase_parts(article: Article, facts: list[Fact], banned: frozenset[str]
     fix_meta_description(draft, facts)
     if _score(*_both(draft.article())) < score:
         draft.data = saved
-    fix_questions(draft)
+    grounded = _grounded_by(facts)
+    fix_questions(draft, grounded)
     return draft
 
 

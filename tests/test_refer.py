@@ -1,0 +1,66 @@
+"""Referring back to the keyphrase with a pronoun: only things, only a whole subject or owner,
+only the pronoun the sources use, and only where the verifier still passes the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefpress.refer import IT, THEY, names_as_subject, pronoun_for, refer_back
+from briefpress.verify import check_sentences, read_sources
+from briefpress.verify.nlp import spacy_pipeline
+
+pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
+
+MODERNA = [
+    "Moderna, Inc.'s revenues from its COVID-19 vaccines have begun an anticipated decline, and it is forecasting a steep drop in coronavirus vaccine sales in 2023.",
+    "Moderna announced its earnings on 23 February, reporting fourth quarter revenues of $5.1bn.",
+    "For the full year of 2023, Moderna expects Spikevax to have sales contracted for delivery of $5bn.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "pronoun", "referred"), [
+    ("Moderna announced its earnings on 23 February.", "Moderna", IT, "It announced its earnings on 23 February."),
+    ("Moderna's fourth quarter revenues were $4.9bn.", "Moderna", IT, "Its fourth quarter revenues were $4.9bn."),
+    ("Moderna, Inc.'s revenues have begun an anticipated decline.", "Moderna", IT, "Its revenues have begun an anticipated decline."),
+    ("Additionally, Moderna's revenues have begun to decline.", "Moderna", IT, "Additionally, its revenues have begun to decline."),
+    ("Furthermore, Moderna expects sales of $5bn in 2023.", "Moderna", IT, "Furthermore, it expects sales of $5bn in 2023."),
+    ("Chinese shares fell by nearly 8% after a week of volatile trading.", "Chinese shares", THEY,
+     "They fell by nearly 8% after a week of volatile trading."),
+])
+def test_a_whole_subject_or_owner_becomes_the_pronoun(sentence: str, phrase: str, pronoun, referred: str) -> None:
+    assert refer_back(sentence, phrase, pronoun) == referred
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("China Eastern said it would cut flights.", "China"),  # part of a longer name
+    ("Moderna, the drugmaker, said sales fell.", "Moderna"),  # an aside the pronoun would strand
+    ("Analysts said Moderna would lose money.", "Moderna"),  # not first in its sentence
+    ("For the full year of 2023, Moderna expects Spikevax to have sales.", "Moderna"),  # after a phrase, not a connective
+    ("Sales of Moderna fell.", "Moderna"),  # neither subject nor owner
+])
+def test_no_pronoun_where_the_mention_is_not_a_whole_leading_subject_or_owner(sentence: str, phrase: str) -> None:
+    assert refer_back(sentence, phrase, IT) is None
+
+
+def test_the_pronoun_is_the_one_the_sources_use() -> None:
+    # The small spaCy model tags "Moderna" a person in two of these; the sources' "its" decides.
+    assert pronoun_for("Moderna", MODERNA) == IT
+    assert pronoun_for("Chinese shares", ["Chinese shares fell by nearly 8% on Monday."]) == THEY
+
+
+def test_a_person_never_takes_a_pronoun() -> None:
+    texts = ["Carlos Watson, the founder of Ozy Media, was arrested on Wednesday.", "Watson said his company would fight."]
+    assert pronoun_for("Carlos Watson", texts) is None
+    assert pronoun_for("Watson", texts) is None
+
+
+def test_an_antecedent_may_be_a_subject_or_owner_with_an_aside() -> None:
+    assert names_as_subject("In short, Moderna, Inc. is reporting a decline in its vaccine revenues.", "Moderna")
+    assert names_as_subject("Moderna's revenues fell.", "Moderna")
+    assert not names_as_subject("Analysts watched the shares of Moderna.", "Moderna")
+
+
+def test_the_verifier_still_supports_a_sentence_that_refers_back() -> None:
+    facts = read_sources(["\n".join(MODERNA)])
+    verdict = check_sentences(["It announced its earnings on 23 February."], facts)[0]
+    assert verdict.verdict == "supported"
