@@ -167,6 +167,17 @@ def test_cuts_never_leave_an_aside_or_a_clause_without_its_verb() -> None:
     ) == ["Nursultan Nazarbayev, a 74-year-old former steel worker who has ruled the nation since 1989, has won another five year term"]
 
 
+def test_a_speakers_closing_description_may_go_but_not_what_they_went_on_to_say() -> None:
+    quote = 'This will allow "real-time tracking of aircraft anywhere in the world," said Francois Rancy, head of the ITU\'s Radiocommunication Bureau.'
+    assert 'This will allow "real-time tracking of aircraft anywhere in the world," said Francois Rancy.' in variants(quote)
+    assert "Prices rose, said Jane Doe." in variants("Prices rose, said Jane Doe, an analyst at Foo Bank.")
+    # What follows the name is a claim, not a description: it stays.
+    assert variants("The firm will grow, said Mr Smith, adding that it would hire.") == [
+        "The firm will grow, said Mr Smith, adding that it would hire."
+    ]
+    assert variants("Sales fell, said Ms Lee, who runs the shop.") == ["Sales fell, said Ms Lee, who runs the shop."]
+
+
 def test_a_cut_never_splits_as_well_as() -> None:
     # The Ozy article shipped "... securities fraud and wire fraud, as well." in three parts.
     kept = prefixes("The indictment accuses Watson of conspiring to commit securities fraud and wire fraud, as well "

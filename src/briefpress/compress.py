@@ -77,17 +77,24 @@ def _tidy(text: str) -> str:
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,80}\)")
 # A non-restrictive clause or apposition between commas: ", who has ruled since 1989," etc.
 _APPOSITION = re.compile(r",\s(?:who|which|whose|now|also|the|a|an)\b[^,;:\"“”]{1,90},(?=\s[a-z])")
+# A closing description of the speaker named after "said": "..., said Francois Rancy[, head of the
+# ITU's Radiocommunication Bureau]." The speaker stays; what they are is a detail.
+_SPEAKER_DESCRIPTION = re.compile(
+    r"(\b(?:said|says|added|adds)\s(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+),\s(?!\w+ing\b|\w+ed\b|who\b|which\b|whose\b)[^,;:\"“”()]{3,90}?(?=\.?$)"
+)
 # A connective that ties the sentence to one before it; alone, the sentence reads better without.
 _CONNECTIVE = re.compile(r"^(?:But|And|However|Separately|Meanwhile|Also|Still|Yet),?\s+(?=\w)")
 
 
 def variants(sentence: str) -> list[str]:
-    """The sentence, then versions with titles before names, parentheses and asides removed."""
+    """The sentence, then versions with titles before names, parentheses, asides and a closing
+    description of the speaker removed."""
     base = sentence.strip()
     out = [base]
-    for pattern in (_CONNECTIVE, _TITLE_BEFORE_NAME, _PARENTHESIS, _APPOSITION):
+    for pattern, keep in ((_CONNECTIVE, ""), (_TITLE_BEFORE_NAME, ""), (_PARENTHESIS, ""), (_APPOSITION, ""),
+                          (_SPEAKER_DESCRIPTION, r"\1")):
         for text in list(out):
-            shorter = pattern.sub("", text).strip()
+            shorter = pattern.sub(keep, text).strip()
             if shorter and shorter != text and shorter not in out:
                 out.append(shorter[:1].upper() + shorter[1:])
     return out

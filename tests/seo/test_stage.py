@@ -624,3 +624,13 @@ def test_a_cut_that_leaves_the_keyphrase_too_dense_is_kept_with_a_pronoun() -> N
     assert analyze(before, word_forms=False).readability.score < 70
     assert analyze(after, word_forms=False).readability.score >= 70
     assert _pronoun_sentences(after) != _pronoun_sentences(before)
+
+
+def test_a_speakers_closing_description_is_cut_where_a_connective_or_label_would_make_the_quote_long() -> None:
+    before, after = _local("flight-tracking-frequency")
+    whole = 'This will allow "real-time tracking of aircraft anywhere in the world," said Francois Rancy, head of the ITU\'s Radiocommunication Bureau.'
+    cut = 'said Francois Rancy.'
+    texts = [text for _, text in _Draft(after).parts()]
+    assert any(whole in t for t in texts), "one part keeps the speaker's description"
+    assert any(t.endswith(cut) or cut + " " in t for t in texts)
+    assert analyze(after, word_forms=False).readability.score >= 70 > analyze(before, word_forms=False).readability.score
