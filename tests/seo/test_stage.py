@@ -634,3 +634,15 @@ def test_a_speakers_closing_description_is_cut_where_a_connective_or_label_would
     assert any(whole in t for t in texts), "one part keeps the speaker's description"
     assert any(t.endswith(cut) or cut + " " in t for t in texts)
     assert analyze(after, word_forms=False).readability.score >= 70 > analyze(before, word_forms=False).readability.score
+
+
+def test_a_later_section_answer_may_open_with_a_connective_when_no_other_place_is_left() -> None:
+    # The Russian embassy article needs 9 sentences with a transition word among 28, and only 8
+    # places inside a paragraph; the second section's answer opens with one.
+    before, after = _local("russian-embassy-paint-protest")
+    from briefpress.seo.stage import CONNECTIVES
+
+    assert not after.sections[0].answer.startswith(CONNECTIVES)
+    assert any(s.answer.startswith(CONNECTIVES) for s in after.sections[1:])
+    assert not any(q.answer.startswith(CONNECTIVES) for q in after.faq)
+    assert analyze(after, word_forms=False).readability.score >= 70 > analyze(before, word_forms=False).readability.score

@@ -788,8 +788,9 @@ def fix_transitions(draft: _Draft) -> None:
     """While fewer than 30% of sentences hold a transition word, open one more sentence that
     continues the story with an additive connective, the connectives taken in turn, or the
     conclusion's first sentence with ``concluding``. Candidates: not the first sentence of a part
-    (save the conclusion's, and body paragraphs after the first, which continue the story), never
-    a summary point or a takeaway. Order: sentences that stay within 20 words, then those already
+    (save the conclusion's, and body paragraphs after the first, which continue the story; and,
+    after every other candidate, the answers of sections after the first, which are read in
+    order, where an FAQ answer stands alone), never a summary point or a takeaway. Order: sentences that stay within 20 words, then those already
     over it (the share of long sentences stays as it was), then those a connective takes over it;
     within each, second sentences of a paragraph before third ones (so connectives spread out),
     body before section answers, conclusion and FAQ. The changes are judged together: they are
@@ -804,10 +805,12 @@ def fix_transitions(draft: _Draft) -> None:
     order = {"body": 0, "sections": 1, "conclusion": 2, "faq": 3}
     while _transition_share(current[0]) < TRANSITION_SHARE:
         ranked = sorted(
-            (_newly_long(s), len(length_words(s)) > LONG_SENTENCE, i, order[part.split("[")[0]], n, part, s)
+            (i == 0 and part.startswith("sections["), _newly_long(s), len(length_words(s)) > LONG_SENTENCE, i,
+             order[part.split("[")[0]], n, part, s)
             for n, (part, text) in enumerate(draft.parts()) if part.split("[")[0] in order
             for i, s in enumerate(_sentences(text))
-            if (i > 0 or part == "conclusion" or (part.startswith("body[") and part != "body[0]"))
+            if (i > 0 or part == "conclusion" or (part.startswith("body[") and part != "body[0]")
+                or (part.startswith("sections[") and part != "sections[0].answer"))
             and (part, s) not in tried
         )
         if not ranked:
