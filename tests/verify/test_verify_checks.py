@@ -59,6 +59,23 @@ def test_a_changed_figure_contradicts_the_source(facts) -> None:  # type: ignore
     assert any(r.kind == "number" and "18" in r.detail for r in v.reasons)
 
 
+def test_a_figure_moved_to_another_measure_contradicts_the_source() -> None:
+    # The default engine wrote this for the Moderna brief: $4.9bn and $18.4bn are in the source,
+    # but as Spikevax sales; the source gives the revenues as $5.1bn and $19.3bn.
+    source = ("Moderna announced its earnings on 23 February, reporting fourth quarter revenues of $5.1bn and full "
+              "year revenues of $19.3bn, nearly all of which - $4.9bn and $18.4bn, respectively - came from global sales of Spikevax.")
+    written = ("Moderna's fourth quarter revenues were $4.9bn and full year revenues were $18.4bn, nearly all of "
+               "which came from global sales of Spikevax.")
+    v = check_sentences([written], read_sources([source]))[0]
+    assert v.verdict == "contradicted"
+    assert [(r.kind, r.text, r.detail) for r in v.reasons] == [
+        ("number", "$4.9bn", "the sources give fourth quarter revenues as '$5.1bn', not '$4.9bn'"),
+        ("number", "$18.4bn", "the sources give full year revenues as '$19.3bn', not '$18.4bn'"),
+    ]
+    right = "Moderna's fourth quarter revenues were $5.1bn, and $4.9bn came from global sales of Spikevax."
+    assert check_sentences([right], read_sources([source]))[0].verdict == "supported"
+
+
 def test_a_changed_month_contradicts_the_source(facts) -> None:  # type: ignore[no-untyped-def]
     assert verdict("Construction starts in May, the mayor said.", facts).verdict == "contradicted"
 

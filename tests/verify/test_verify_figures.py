@@ -69,3 +69,27 @@ def test_money_is_not_a_percentage() -> None:
 
 def test_codes_and_the_verb_may_are_not_figures() -> None:
     assert fig.extract("The F-35 and COVID-19 and G7 may stay.") == []
+
+
+def test_a_sum_or_share_keeps_what_the_text_binds_it_to() -> None:
+    text = "Moderna's fourth quarter revenues were $4.9bn, and the company's revenue was $5bn at a tax rate of 1%."
+    measures = {f.text: f.measure_text for f in fig.extract(text) if f.unit != "ordinal"}
+    assert measures == {"$4.9bn": "fourth quarter revenues", "$5bn": "revenue", "1%": "tax rate"}
+    # Not bound: a figure in a list, or after a verb that does not say what it is.
+    assert [f.measure for f in fig.extract("Nearly all of which - $4.9bn and $18.4bn - came from sales.")] == [(), ()]
+    assert one("Sales rose 30%.").measure == ()
+
+
+SOURCE = ("Moderna announced its earnings on 23 February, reporting fourth quarter revenues of $5.1bn and full year "
+          "revenues of $19.3bn, nearly all of which - $4.9bn and $18.4bn, respectively - came from global sales of Spikevax.")
+
+
+def test_a_figure_moved_to_what_the_source_binds_to_another_is_found() -> None:
+    source = fig.extract(SOURCE)
+    moved = next(f for f in fig.extract("Fourth quarter revenues were $4.9bn.") if f.measure)
+    rival = fig.rival_binding(moved, source)
+    assert rival is not None and rival.text == "$5.1bn"
+    # The source's own binding, a figure the source sentence does not hold, and an unbound
+    # figure are not moved ones.
+    for sentence in ("Fourth quarter revenues were $5.1bn.", "Fourth quarter revenues were $7bn.", "Spikevax brought in $4.9bn."):
+        assert all(fig.rival_binding(f, source) is None for f in fig.extract(sentence)), sentence

@@ -76,6 +76,12 @@ def check_figures(text: str, index: SourceIndex, support: Support) -> tuple[list
             if found is not None and found in near:
                 break
         if found is not None:
+            rival = _moved_figure(f, index)
+            if rival is not None:
+                contradicted = True
+                reasons.append(Reason(kind="number", text=f.text,
+                                      detail=f"the sources give {rival.measure_text} as '{rival.text}', not '{f.text}'"))
+                continue
             evidence.append((found, 1.0))
             continue
         # Not found: a different value for the same kind of thing nearby is a contradiction.
@@ -97,6 +103,17 @@ def check_figures(text: str, index: SourceIndex, support: Support) -> tuple[list
         else:
             reasons.append(Reason(kind="number", text=f.text, detail=f"no source gives the figure '{f.text}'"))
     return reasons, evidence, contradicted
+
+
+def _moved_figure(f: fig.Figure, index: SourceIndex) -> fig.Figure | None:
+    """The figure a source binds to what the article binds ``f`` to, where the article's value is
+    in that source sentence but bound to something else (``figures.rival_binding``); None where
+    any source binds that measure to ``f``'s value."""
+    if not f.measure:
+        return None
+    if any(g.measure == f.measure and fig.same_value(f, g) for figs in index.figures for g in figs):
+        return None
+    return next((r for figs in index.figures if (r := fig.rival_binding(f, figs)) is not None), None)
 
 
 def check_names(text: str, doc: Any | None, index: SourceIndex, skip: list[tuple[int, int]]) -> list[Reason]:

@@ -82,6 +82,10 @@ class Figure:
     unit: str  # "" (a count), "percent", "pp", "money:USD", "ordinal", "year", "date", "month", "weekday"
     qualifier: str = ""  # "", ">", "<", "~"
     noun: str = ""  # stem of the counted thing, for counts
+    # What a sum or share is said to be, where the text binds it ("fourth quarter revenues were
+    # $4.9bn"): the stems of up to three words, and those words as written.
+    measure: tuple[str, ...] = ()
+    measure_text: str = ""
 
     def describe(self) -> str:
         return self.text
@@ -128,6 +132,35 @@ def _noun_after(text: str, end: int) -> str:
                                     "with", "for", "as", "is", "was", "were", "are", "of"):
         return ""
     return stem(word)
+
+
+# "<measure> were|of|stood at ... <figure>": the words that bind a sum or share to what it measures.
+_BINDING = re.compile(
+    r"(?P<measure>(?:[A-Za-z0-9][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s+"
+    r"(?:of|was|were|is|are|totalled|totaled|totalling|reached|stood at|came to|came in at|amounted to)\s+"
+    r"(?:(?:about|around|nearly|almost|roughly|some|just|over|more than|less than|an estimated)\s+)?$",
+    re.I,
+)
+# Words that end a measure as one reads back from the figure: what comes before them is not part
+# of what is measured ("Moderna's | fourth quarter revenues", "reporting | revenues").
+_MEASURE_STOPS = re.compile(r"^(?:the|a|an|its|their|his|her|our|and|or|with|by|in|on|for|from|to|as|that|which|"
+                            r"\w+ing|\w+ed|\w+'s|\w+’s)$", re.I)
+
+
+def _measure(text: str, start: int) -> tuple[tuple[str, ...], str]:
+    """What the sum or share starting at ``start`` is bound to, read back to a determiner,
+    possessive or verb: ("fourth", "quarter", "revenu") for "fourth quarter revenues were $4.9bn"."""
+    m = _BINDING.search(text[max(0, start - 90) : start])
+    if m is None:
+        return (), ""
+    words: list[str] = []
+    for word in reversed(m.group("measure").split()):
+        if _MEASURE_STOPS.match(word):
+            break
+        words.insert(0, word)
+    if not words or _MEASURE_STOPS.match(words[-1]):
+        return (), ""
+    return tuple(stem(w.lower()) for w in words), " ".join(words)
 
 
 def extract(text: str) -> list[Figure]:
@@ -207,7 +240,8 @@ def extract(text: str) -> list[Figure]:
                 unit = "year"
             else:
                 noun = _noun_after(text, end)
-        add(Figure(text[start:end].strip(), start, end, value, unit, _qualifier(text, start), noun))
+        measure, measure_text = _measure(text, start) if unit == "percent" or unit.startswith("money:") else ((), "")
+        add(Figure(text[start:end].strip(), start, end, value, unit, _qualifier(text, start), noun, measure, measure_text))
     figures.sort(key=lambda f: f.start)
     return figures
 
@@ -242,6 +276,21 @@ def same_value(article: Figure, source: Figure) -> bool:
             scale = 10 ** (len(str(int(article.value))) - 2 - places + 1)
             return round(source.value / scale) * scale == article.value
     return False
+
+
+def rival_binding(article: Figure, source: list[Figure]) -> Figure | None:
+    """A figure of one source sentence that sentence binds to what ``article`` is bound to,
+    where that sentence gives ``article``'s value too but binds it to nothing so named: the
+    article has moved a figure to another measure ("fourth quarter revenues were $4.9bn" where the
+    source gives "fourth quarter revenues of $5.1bn, nearly all of which - $4.9bn - came from
+    sales of Spikevax"). None where the sentence binds the measure to the article's value too."""
+    if not article.measure:
+        return None
+    holds_value = any(units_compatible(article.unit, g.unit) and same_value(article, g) for g in source)
+    bound = [g for g in source if g.measure == article.measure and units_compatible(article.unit, g.unit)]
+    if not holds_value or not bound or any(same_value(article, g) for g in bound):
+        return None
+    return bound[0]
 
 
 def qualifier_compatible(article: Figure, source: Figure) -> bool:
