@@ -61,6 +61,29 @@ def test_market_reaction_with_a_percentage_is_a_reaction(takaichi_article: Artic
     assert facet_of(_fact("The council said the budget would grow by 5% next year.")).name == "figures"
 
 
+@pytest.mark.parametrize(("text", "facet"), [
+    ("Shares rose 5% on the news.", "reaction"),
+    ("Investors welcomed the deal.", "reaction"),
+    ("Protesters gathered outside the embassy.", "reaction"),
+    # Named, not moving or reacting: the news itself, or background.
+    ("A journalist and stock market officials are among those arrested, Xinhua said.", "statement"),
+    ("The protest comes on the eve of the one-year anniversary of Russia's invasion of Ukraine.", "context"),
+    ("Yucaipa is a private equity company run by billionaire investor Ron Burkle.", "context"),
+    ("Rao impersonated a YouTube executive during a pitch to Goldman Sachs, a potential investor.", "context"),
+])
+def test_a_market_or_protest_is_a_reaction_only_when_it_moves_or_reacts(text: str, facet: str) -> None:
+    assert facet_of(_fact(text)).name == facet
+
+
+def test_takeaways_beyond_the_kinds_of_fact_are_the_shortest_facts() -> None:
+    # The Russian embassy brief has two facts of no kind left for a third takeaway: the 20-word
+    # photo fact, not the 27-word arrest sentence that ends on its source and cannot be cut.
+    path = EXAMPLES.parent / "tests" / "golden" / "briefs" / "russian-embassy-paint-protest.txt"
+    article = _write(path.read_text(encoding="utf-8"))
+    assert [t.label for t in article.takeaways] == ["Main news", "Details", "Background"]
+    assert article.takeaways[2].text.startswith("Photos and videos")
+
+
 def test_slug_is_short_holds_the_keyphrase_and_drops_stop_words(takaichi_article: Article) -> None:
     slug = takaichi_article.slug
     assert len(slug) <= 50

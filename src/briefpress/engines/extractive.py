@@ -92,8 +92,11 @@ class ExtractiveEngine(Engine):
             w.no_claim(f"takeaways[{i}].label", label)
             text = w.claim(f"takeaways[{i}].text", ensure_period(main_clause(fact.text, 160)), [fact])
             takeaways.append(Takeaway(label=label, text=text))
-        # Fewer than three kinds of fact: label the rest by their place in the story.
-        for fact in [*points, *outline.body]:
+        # Fewer than three kinds of fact: label the rest by their place in the story, the shortest
+        # first (a takeaway is one point at a glance; a long one is cut, or stays long where it
+        # ends on its source).
+        rest = [*points, *outline.body]
+        for fact in sorted(rest, key=lambda f: (len(main_clause(f.text, 160).split()), rest.index(f))):
             if len(takeaways) >= 3:
                 break
             if any(t.text == ensure_period(main_clause(fact.text, 160)) for t in takeaways):

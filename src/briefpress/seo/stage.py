@@ -451,14 +451,19 @@ def _referrals(draft: _Draft) -> list[tuple[str, str, str]]:
 def refer_to_keyphrase(draft: _Draft, grounded: Grounded,
                        current: tuple[SeoResult, SeoResult]) -> tuple[tuple[SeoResult, SeoResult], int]:
     """While the keyphrase is over its density limit, put one more repeated mention as a pronoun
-    (``_referrals``, in order; each new sentence where the verifier passes it); the audits after
-    and how many mentions became pronouns."""
+    (``_referrals``, in order; each new sentence where the verifier passes it, and no part taken
+    under a FORMAT.md size it met); the audits after and how many mentions became pronouns."""
     referred = 0
     for part, sentence, new in _referrals(draft):
         if not _too_dense(current):
             break
-        if grounded([new]) and draft.replace_sentence(part, sentence, new):
-            current, referred = _both(draft.article()), referred + 1
+        saved = copy.deepcopy(draft.data)
+        if not grounded([new]) or not draft.replace_sentence(part, sentence, new):
+            continue
+        if not _floors_kept(saved, draft.data, may_shrink_under=True):
+            draft.data = saved  # "They" for "Chinese shares" may take an answer under its least size
+            continue
+        current, referred = _both(draft.article()), referred + 1
     return current, referred
 
 
@@ -875,10 +880,11 @@ def _sizes_kept(before: dict[str, Any], after: dict[str, Any]) -> bool:
     return _floors_kept(before, after) and _no_faq_copies(before, after)
 
 
-def _floors_kept(before: dict[str, Any], after: dict[str, Any]) -> bool:
-    """No part fell under FORMAT.md's least size for it where it met it."""
+def _floors_kept(before: dict[str, Any], after: dict[str, Any], *, may_shrink_under: bool = False) -> bool:
+    """No part fell under FORMAT.md's least size for it where it met it, and none already under
+    it lost words (unless ``may_shrink_under``: a pronoun for a name loses a word, not a fact)."""
     def floor(old: str, new: str, low: int) -> bool:
-        return _words(new) >= low or _words(new) >= _words(old)
+        return _words(new) >= low or _words(new) >= _words(old) or (may_shrink_under and _words(old) < low)
 
     if not floor(before["conclusion"], after["conclusion"], _LEAST_WORDS["conclusion"]):
         return False
@@ -963,6 +969,12 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool,
     chosen = article if keyphrase_given else choose_keyphrase(article, lambda a: _score(*_both(a)))
     draft = _keyphrase_parts(chosen, facts, banned)
     best = _score(*_both(draft.article()))
+    if chosen.keyphrase != article.keyphrase:
+        # The planner's keyphrase is what the brief is most about: where its parts, fixed for it,
+        # score as well as the other's (pronouns may bring its density down), it stays.
+        planner = _keyphrase_parts(article, facts, banned)
+        if (score := _score(*_both(planner.article()))) >= best:
+            draft, best = planner, score
     if not keyphrase_given and best < SEO_GOOD:
         # The parts that name the keyphrase (meta description, questions) are fixed for it, so a
         # keyphrase that scored lower as the planner left them may score higher once they are:
