@@ -52,6 +52,10 @@ def test_a_person_never_takes_a_pronoun() -> None:
     texts = ["Carlos Watson, the founder of Ozy Media, was arrested on Wednesday.", "Watson said his company would fight."]
     assert pronoun_for("Carlos Watson", texts) is None
     assert pronoun_for("Watson", texts) is None
+    # An "it" or "its" after a person's name is about something else, never the person.
+    said = ["Josh Earnest said it was a national security interest.", "Earnest said its closure mattered."]
+    assert pronoun_for("Josh Earnest", said) is None
+    assert pronoun_for("Earnest", said) is None
 
 
 def test_an_antecedent_may_be_a_subject_or_owner_with_an_aside() -> None:

@@ -67,29 +67,33 @@ def _head_pronoun(token) -> Pronoun | None:  # type: ignore[no-untyped-def]
     return None
 
 
-# The pronouns a source may use for a thing it has just named, and what they say about it.
-_SOURCE_PRONOUNS = {"it": IT, "its": IT, "they": THEY, "their": THEY, "he": None, "his": None, "him": None,
-                    "she": None, "her": None}
+# The possessives a source may use for a thing it has just named, and what they say about it.
+_SOURCE_POSSESSIVES = {"its": IT, "their": THEY, "his": None, "her": None}
 
 
 def pronoun_for(phrase: str, texts: Iterable[str]) -> Pronoun | None:
-    """The pronoun for ``phrase``: the one the sources use for it (the first pronoun after it in
-    a sentence that names it: "Moderna announced its earnings"), else the one its spaCy tags give
-    it in the first sentences that name it. None where these disagree, any is a person's ("he",
-    "her"), or spaCy is not installed. The sources come first because the small spaCy model often
-    tags a one-word company a person."""
+    """The pronoun for ``phrase``: the one the sources use for it (a possessive in the clause it
+    governs: "Moderna announced its earnings"), else the one its spaCy tags give it in the first
+    sentences that name it. None where these disagree, where it is a person's ("his", "her"), or
+    where spaCy tags it a person: any mention of a name of two or more words, or every mention of a
+    one-word name (the small model tags a one-word company a person now and then, so "Moderna",
+    tagged an organisation once, stays a thing); and None without spaCy."""
     used: list[Pronoun | None] = []
     tagged: list[Pronoun | None] = []
+    labels: set[str] = set()
     for text in texts:
         doc = _parse(text)
         if doc is None:
             return None
         for span in _spans(doc, phrase):
+            labels.add(span.root.ent_type_)
             if len(tagged) < _SAMPLES:
                 tagged.append(_head_pronoun(span.root))
-            after = next((t for t in doc[span.end : span.sent.end] if t.lower_ in _SOURCE_PRONOUNS and t.tag_ in ("PRP", "PRP$")), None)
-            if after is not None:
-                used.append(_SOURCE_PRONOUNS[after.lower_])
+            governor = span.root.head
+            used += [_SOURCE_POSSESSIVES[t.lower_] for t in doc[span.end : span.sent.end]
+                     if t.tag_ == "PRP$" and t.lower_ in _SOURCE_POSSESSIVES and governor in t.ancestors]
+    if "PERSON" in labels and (len(phrase.split()) > 1 or not labels & _THINGS):
+        return None
     seen = used or tagged
     return seen[0] if seen and all(p == seen[0] for p in seen) else None
 
