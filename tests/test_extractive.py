@@ -65,13 +65,14 @@ def test_market_reaction_with_a_percentage_is_a_reaction(takaichi_article: Artic
     ("Shares rose 5% on the news.", "reaction"),
     ("Investors welcomed the deal.", "reaction"),
     ("Protesters gathered outside the embassy.", "reaction"),
-    # Named, not moving or reacting: the news itself, or background.
-    ("A journalist and stock market officials are among those arrested, Xinhua said.", "statement"),
+    # A crackdown that answers a market slump is part of the reaction.
+    ("A journalist and stock market officials are among those arrested, Xinhua said.", "reaction"),
+    # Named, not reacting: the news itself, or background.
     ("The protest comes on the eve of the one-year anniversary of Russia's invasion of Ukraine.", "context"),
     ("Yucaipa is a private equity company run by billionaire investor Ron Burkle.", "context"),
     ("Rao impersonated a YouTube executive during a pitch to Goldman Sachs, a potential investor.", "context"),
 ])
-def test_a_market_or_protest_is_a_reaction_only_when_it_moves_or_reacts(text: str, facet: str) -> None:
+def test_an_investor_or_a_protest_is_a_reaction_only_when_they_react(text: str, facet: str) -> None:
     assert facet_of(_fact(text)).name == facet
 
 

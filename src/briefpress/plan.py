@@ -56,14 +56,14 @@ FACETS: tuple[Facet, ...] = (
         "Reaction",
         "What was the reaction to {topic}?",
         "How did others react?",
-        # A market counts as reacting when it moves ("shares rising up to 5%"), not wherever it is
-        # named ("stock market officials ... arrested", "a potential investor"); people protesting
-        # are reacting, the protest that is the news is not ("The protest comes on the eve ...").
+        # Shares and stocks are the market's reaction wherever the brief names them (a crash, the
+        # arrests that answer it); an investor is one when investors act, not "a potential
+        # investor"; people protesting react, the protest that is the news does not ("The protest
+        # comes on the eve ...").
         re.compile(
-            r"\b(?:react\w*|(?:markets?|shares|stocks?|bonds?|index)\b[^.;]{0,40}?\b(?:rose|rising|fell|falling|"
-            r"jumped|slumped|rallied|dropped|climbed|tumbled|plunged|surged|soared|sank|gains?|gained|lost)|"
-            r"investor (?:confidence|sentiment)|investors (?:\w+ed)|critics?|opposed|opposition|protested|"
-            r"protest(?:ers|ors)|welcomed|criticis\w*|criticiz\w*|praised|condemned|backlash|congratulated)\b",
+            r"\b(?:react\w*|markets? (?:rose|fell|rallied|slumped)|shares|stocks?|investors (?:\w+ed)|"
+            r"investor (?:confidence|sentiment)|critics?|opposed|opposition|protested|protest(?:ers|ors)|"
+            r"welcomed|criticis\w*|criticiz\w*|praised|condemned|backlash|congratulated)\b",
             re.I,
         ),
     ),

@@ -396,7 +396,10 @@ def fix_questions(draft: _Draft, grounded: Grounded | None = None) -> None:
             new = f"{m['head']} {m['prep']} {topic}?" if m["topic"].lower() not in (keyphrase.lower(), topic.lower()) else None
         if new and new not in {q for _, q in questions}:
             named.append((part, q, new))
-    dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails)]
+    # Never two subheadings alike: "Who said what about X?" loses its topic only where no FAQ
+    # question already reads "Who said what?".
+    dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails)
+               if f"{m['head']}?" not in {other for _, other in questions}]
     runs = [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
     if grounded is not None:
         runs.insert(0, [])  # the questions as they are, the density brought down by pronouns alone
