@@ -37,6 +37,16 @@ class CountingEngine(ExtractiveEngine):
         marker.touch()
         try:
             in_flight = len(list(folder.glob("*.busy")))
+            # With BP_TEST_WAIT_FOR=n, a write waits (up to 30 s) until n are in flight at once or
+            # another write has seen that many: workers start one by one on a busy machine, and a
+            # fixed sleep would make "they overlap" a race against their start-up.
+            want, reached = int(os.environ.get("BP_TEST_WAIT_FOR", "0")), folder / "reached"
+            deadline = time.monotonic() + 30
+            while want and in_flight < want and not reached.exists() and time.monotonic() < deadline:
+                time.sleep(0.02)
+                in_flight = max(in_flight, len(list(folder.glob("*.busy"))))
+            if want and in_flight >= want:
+                reached.touch()
             with (folder / "seen.log").open("a") as log:
                 log.write(f"{in_flight}\n")
             time.sleep(float(os.environ.get("BP_TEST_DELAY", "0.5")))

@@ -119,6 +119,8 @@ def test_max_requests_bounds_items_in_flight(tmp_path: Path, test_engines: Path,
         count_dir = tmp_path / f"count-{name}"
         count_dir.mkdir()
         monkeypatch.setenv("BP_TEST_COUNT_DIR", str(count_dir))
+        # Unbounded, a write waits for a third in flight (the bounded run never sees one).
+        monkeypatch.setenv("BP_TEST_WAIT_FOR", "0" if bound else "3")
         summary = run_batch([src], tmp_path / name, Settings(engine="counting", date="2026-11-24"), jobs=4,
                             max_requests=bound)
         assert summary.done == 8
