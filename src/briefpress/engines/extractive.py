@@ -95,8 +95,7 @@ class ExtractiveEngine(Engine):
         # Fewer than three kinds of fact: label the rest by their place in the story, the shortest
         # first (a takeaway is one point at a glance; a long one is cut, or stays long where it
         # ends on its source).
-        rest = [*points, *outline.body]
-        for fact in sorted(rest, key=lambda f: (len(main_clause(f.text, 160).split()), rest.index(f))):
+        for fact in sorted([*points, *outline.body], key=lambda f: len(main_clause(f.text, 160).split())):  # stable
             if len(takeaways) >= 3:
                 break
             if any(t.text == ensure_period(main_clause(fact.text, 160)) for t in takeaways):

@@ -387,6 +387,7 @@ def fix_questions(draft: _Draft, grounded: Grounded | None = None) -> None:
     topic = topic_phrase(keyphrase)  # "the works of art": a common noun reads with its article
     questions = _questions(draft)
     tails = [(part, q, m) for part, q in questions if (m := _TOPIC_TAIL.match(q))]
+    asked = {q for _, q in questions}
     named = []
     for part, q in questions:
         m = _TOPIC_TAIL.match(q)
@@ -394,12 +395,11 @@ def fix_questions(draft: _Draft, grounded: Grounded | None = None) -> None:
             new = with_topic(q, topic)  # "What was the reaction?" -> "... to Chinese shares?"
         else:
             new = f"{m['head']} {m['prep']} {topic}?" if m["topic"].lower() not in (keyphrase.lower(), topic.lower()) else None
-        if new and new not in {q for _, q in questions}:
+        if new and new not in asked:
             named.append((part, q, new))
     # Never two subheadings alike: "Who said what about X?" loses its topic only where no FAQ
     # question already reads "Who said what?".
-    dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails)
-               if f"{m['head']}?" not in {other for _, other in questions}]
+    dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails) if f"{m['head']}?" not in asked]
     runs = [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
     if grounded is not None:
         runs.insert(0, [])  # the questions as they are, the density brought down by pronouns alone
@@ -984,8 +984,9 @@ def improve(article: Article, facts: list[Fact], *, keyphrase_given: bool,
         # tried only where the first choice falls short, as each try costs some audits. Here the
         # headline's lower-case topics are candidates too, where no name is in both the headline
         # and the lead (the Wedgwood lead names no one).
+        tried = {chosen.keyphrase, article.keyphrase}  # both already fixed and scored above
         for option in [article, *keyphrase_options(article, topics=True)]:
-            if option.keyphrase == chosen.keyphrase:
+            if option.keyphrase in tried:
                 continue
             trial = _keyphrase_parts(option, facts, banned)
             score = _score(*_both(trial.article()))
