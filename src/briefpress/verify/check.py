@@ -99,7 +99,11 @@ def check_figures(text: str, index: SourceIndex, support: Support) -> tuple[list
                 break
         if rival is not None:
             contradicted = True
-            reasons.append(Reason(kind="number", text=f.text, detail=f"the sources give '{rival.text}' here, not '{f.text}'"))
+            if fig.same_value(f, rival):  # the same value under another bound: "over 30" for "up to 30"
+                detail = f"the sources give '{fig.bounded(rival)}' here, not '{fig.bounded(f)}'"
+            else:
+                detail = f"the sources give '{rival.text}' here, not '{f.text}'"
+            reasons.append(Reason(kind="number", text=f.text, detail=detail))
         else:
             reasons.append(Reason(kind="number", text=f.text, detail=f"no source gives the figure '{f.text}'"))
     return reasons, evidence, contradicted

@@ -80,7 +80,7 @@ class Figure:
     end: int
     value: float
     unit: str  # "" (a count), "percent", "pp", "money:USD", "ordinal", "year", "date", "month", "weekday"
-    qualifier: str = ""  # "", ">", "<", "~"
+    qualifier: str = ""  # "", ">", "<", "~", or a bound and "~" ("<~": "up to about")
     noun: str = ""  # stem of the counted thing, for counts
     # What a sum or share is said to be, where the text binds it ("fourth quarter revenues were
     # $4.9bn"): the stems of up to three words, and those words as written.
@@ -115,7 +115,12 @@ def _words_value(text: str) -> float | None:
 
 
 def _qualifier(text: str, start: int) -> str:
-    before = text[max(0, start - 24) : start]
+    """">", "<" or "~", or a bound with "~" after it where both stand ("up to around 30": "<~")."""
+    before = text[max(0, start - 40) : start]
+    approx = _QUALIFIERS[2][0].search(before)
+    if approx and not approx.group(0).lower().startswith("just"):
+        bound = next((mark for pattern, mark in _QUALIFIERS[:2] if pattern.search(before[: approx.start()])), "")
+        return bound + "~"
     for pattern, mark in _QUALIFIERS:
         if pattern.search(before):
             return mark
@@ -266,7 +271,7 @@ def same_value(article: Figure, source: Figure) -> bool:
         return article.unit == "month" and a == b  # "March" is in "March 5", not the other way round
     if article.value == source.value:
         return True
-    if article.qualifier == "~" or source.qualifier == "~":
+    if "~" in article.qualifier or "~" in source.qualifier:
         return abs(article.value - source.value) <= 0.1 * max(abs(article.value), abs(source.value))
     # A rounded figure in the article: "4.2 million" for 4,213,000.
     if article.value and source.value:
@@ -293,8 +298,17 @@ def rival_binding(article: Figure, source: list[Figure]) -> Figure | None:
     return bound[0]
 
 
+_BOUND_WORDS = {">": "over ", "<": "up to ", "~": "about ", ">~": "over about ", "<~": "up to about "}
+
+
+def bounded(figure: Figure) -> str:
+    """The figure with its bound in words, for messages: "up to about 30"."""
+    return _BOUND_WORDS.get(figure.qualifier, "") + figure.text
+
+
 def qualifier_compatible(article: Figure, source: Figure) -> bool:
     """A bound the article adds must be the source's own bound: "over 4%" is not "4%" or "up to 4%"."""
-    if article.qualifier in (">", "<"):
-        return source.qualifier == article.qualifier
+    bound = article.qualifier.rstrip("~")
+    if bound:
+        return source.qualifier.rstrip("~") == bound
     return True
