@@ -1,6 +1,7 @@
 """Quotes: quoted words must be in a source, as words in order, and said by the same speaker.
 
-Quote style, case, punctuation and spacing are ignored; an ellipsis splits a quote into pieces that
+Quote style (curly, straight, or the ``typewriter'' style of tokenised text), case, punctuation
+and spacing are ignored; an ellipsis splits a quote into pieces that
 must each be found, in order. Short scare quotes (one or two words) are checked as words only.
 """
 
@@ -9,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"]{2,}?)\"|(?<![\w])‘([^’]{2,}?\s[^’]*?)’(?![\w])|(?<![\w])'([^']{2,}?\s[^']*?)'(?![\w])")
+# Curly and straight quotes, and the typewriter styles of tokenised wire text: ``...'' and `...'.
+# A straight single quote opening "'s " is a possessive set apart ("sheriff 's deputy"), not a quote.
+_QUOTE = re.compile(
+    r"“([^”]{2,}?)”|\"([^\"]{2,}?)\"|``([^`']{2,}?)''|(?<![\w`])`([^`']{2,}?)'(?![\w])"
+    r"|(?<![\w])‘([^’]{2,}?\s[^’]*?)’(?![\w])|(?<![\w])'(?!s\s)([^'`]{2,}?\s[^'`]*?)'(?![\w])"
+)
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|noted|notes|warned|warns|argued|argues|stated|states|wrote|writes|"
     r"explained|explains|insisted|insists|claimed|claims|declared|declares|remarked|recalled|asked|asks|"
