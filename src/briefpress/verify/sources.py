@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -28,6 +29,24 @@ class SourceText:
     word_fact: list[int] = field(default_factory=list)
 
 
+# A sentence end inside a fact: a full stop after a word of three letters or more (not a title
+# such as "Prof."), or one set apart by spaces as tokenised text writes it ("years . toro").
+_INNER_END = re.compile(r"(?<=\s[.!?])\s+|(?<=[a-z0-9]{3}[.!?])\s+(?=\S)", re.I)
+_TITLE_END = re.compile(r"\b(?:prof|gen|sen|rep|gov|capt|col|sgt|insp|supt|corp|inc|ltd|vs|etc)\.$", re.I)
+
+
+def _sentences_within(text: str) -> list[str]:
+    pieces, start = [], 0
+    for m in _INNER_END.finditer(text):
+        if _TITLE_END.search(text[start : m.start()]):
+            continue
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    if start:
+        pieces.append(text[start:])
+    return [p for p in pieces if len(p.split()) >= 4]
+
+
 class SourceIndex:
     def __init__(self, facts: list[Fact]) -> None:
         self.facts = facts
@@ -40,6 +59,11 @@ class SourceIndex:
         self._by_words: dict[str, int] = {}
         for i, words in enumerate(self.lower):
             self._by_words.setdefault(words, i)
+        # A fact the sentence splitter left whole ("... for 27 years . toro , 66 , was ..." in
+        # lower-case wire text) still holds its sentences: each is a fact's words too.
+        for i, f in enumerate(facts):
+            for piece in _sentences_within(f.text):
+                self._by_words.setdefault(f" {' '.join(qt.words_of(piece))} ", i)
         df: Counter[str] = Counter()
         for s in self.stem_sets:
             df.update(s)
