@@ -19,7 +19,7 @@ from . import names as nm
 from . import quotes as qt
 from .article import ArticleSentence
 from .judge import Judge, ask_judge
-from .nlp import parse, stem
+from .nlp import parse, stem, tokens
 from .report import EvidenceSpan, Reason, SentenceVerdict
 from .sources import SourceIndex
 from .statements import BORDERLINE, SUPPORT_THRESHOLD, Support, score
@@ -118,6 +118,17 @@ def _moved_figure(f: fig.Figure, index: SourceIndex) -> fig.Figure | None:
     if any(g.measure == f.measure and fig.same_value(f, g) for figs in index.figures for g in figs):
         return None
     return next((r for figs in index.figures if (r := fig.rival_binding(f, figs)) is not None), None)
+
+
+def _named_otherwise(text: str, doc: Any | None, index: SourceIndex) -> frozenset[str]:
+    """Stems of the words of names the sources hold under another form only: an alias, an
+    acronym, or a place they imply ("U.K." where they name London)."""
+    stems: set[str] = set()
+    for n in nm.extract(text, doc):
+        words = {stem(w) for w in tokens(n.text)}
+        if not words <= index.all_stems and index.names.contains(n.text):
+            stems |= words
+    return frozenset(stems)
 
 
 def check_names(text: str, doc: Any | None, index: SourceIndex, skip: list[tuple[int, int]]) -> list[Reason]:
@@ -343,7 +354,7 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
         result = SentenceVerdict(**base, verdict="supported", evidence=[_span(index, same, 1.0)])
         result._support = 1.0
         return result
-    support = score(text, index, doc)
+    support = score(text, index, doc, _named_otherwise(text, doc, index))
     reasons, evidence, contradicted = check_figures(text, index, support)
     quote_reasons, quote_evidence, quote_spans = check_quotes(text, doc, index)
     reasons += quote_reasons

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .places import implied
+
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 _ALIASES: dict[str, str] = {
@@ -147,6 +149,14 @@ class NameIndex:
         self.blob = " ".join(self.normal)
         self._initials = self._acronyms(texts)
         self._cache: dict[str, bool] = {}
+        self._places: set[str] | None = None
+
+    @property
+    def places(self) -> set[str]:
+        """The countries and nations the sources' cities and states lie in (read on first need)."""
+        if self._places is None:
+            self._places = implied(self.texts)
+        return self._places
 
     @staticmethod
     def _acronyms(texts: list[str]) -> set[str]:
@@ -191,4 +201,18 @@ class NameIndex:
             stem = words[0][:5]
             if re.search(rf" {re.escape(stem)}\w* ", self.blob):
                 return True
+        # In lower-case text the name's edges are the tagger's guess ("stun eric harris", "manchester
+        # united host"): a name of two or more words that the sources hold, inside it, is the name,
+        # where the words cut off are the sources' words too (the statement check judges those).
+        if name == name.lower() and len(words) >= 3:
+            for size in range(len(words) - 1, 1, -1):
+                for at in range(len(words) - size + 1):
+                    core, rest = words[at : at + size], words[:at] + words[at + size :]
+                    if f" {' '.join(core)} " in self.blob and all(f" {w} " in self.blob for w in rest):
+                        return True
+        # A country or nation where the sources name a city or state in it: "U.K." for "London".
+        if self.places and (variants(name) | {key}) & self.places:
+            return True
+        if len(words) == 1 and len(words[0]) >= 5 and any(p.startswith(words[0][:5]) for p in self.places):
+            return True  # "Australian" for "Sydney"
         return False

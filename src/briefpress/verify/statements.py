@@ -95,9 +95,11 @@ def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
     return set(zip(stems, stems[1:]))
 
 
-def score(text: str, index: SourceIndex, doc: Any | None = None) -> Support:
+def score(text: str, index: SourceIndex, doc: Any | None = None, named: frozenset[str] = frozenset()) -> Support:
+    """``named``: stems of words in names the names check grounds under another form ("U.K." for
+    the sources' "London"); they are that check's to judge, not new content here."""
     # Negation words are weighed by the negation check, not as content the sources must hold.
-    query = [q for q in content_stems(text) if q not in _NEGATION]
+    query = [q for q in content_stems(text) if q not in _NEGATION and q not in named]
     if not query:
         return Support(1.0)
     pos = _pos_weights(doc) if doc is not None and POS_WEIGHTS else {}
