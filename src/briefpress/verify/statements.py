@@ -77,17 +77,23 @@ class Support:
 _NEG_SCOPE = 3
 
 
-def _negated(text: str) -> set[str]:
-    """Stems of the content words a negation governs: the first within three words after it."""
+def _negated(text: str, plain: set[str] | None = None) -> set[str]:
+    """Stems of the content words a negation governs: the first within three words after it.
+    ``plain``, where given, receives the stems of the other content words: those said without a
+    negation ("denies allegations: ... allegedly did n't apologize" says "allegedly" plainly too)."""
     ws = re.findall(r"[A-Za-z']+", text.replace("’", "'"))
     out: set[str] = set()
+    governed: set[int] = set()
     for k, w in enumerate(ws):
         lw = w.lower()
         if lw in _NEGATION or lw.endswith("n't"):
-            for nxt in ws[k + 1 : k + 1 + _NEG_SCOPE]:
+            for j, nxt in enumerate(ws[k + 1 : k + 1 + _NEG_SCOPE], start=k + 1):
                 if nxt.lower() not in STOPWORDS and nxt.lower() not in _NEGATION:
                     out.add(stem(nxt))
+                    governed.add(j)
                     break
+    if plain is not None:
+        plain.update(stem(w) for j, w in enumerate(ws) if j not in governed and w.lower() not in STOPWORDS)
     return out
 
 
@@ -152,14 +158,15 @@ def _contradiction(text: str, query: list[str], index: SourceIndex, per_fact: li
     qs = set(query)
     for i in close:
         f_text = index.facts[i].text
-        neg_f = _negated(f_text)
+        plain_f: set[str] = set()
+        neg_f = _negated(f_text, plain_f)
         fs = index.stem_sets[i]
         if (neg_a - neg_f) & fs:
             word = sorted((neg_a - neg_f) & fs)[0]
             if i == best_i and not any(word in _negated(index.facts[j].text) for j in close):
                 return f"it negates '{word}…' where the source does not: '{f_text}'"
-        if (neg_f - neg_a) & qs and i == best_i and best_cov >= 0.8:
-            word = sorted((neg_f - neg_a) & qs)[0]
+        if (neg_f - neg_a - plain_f) & qs and i == best_i and best_cov >= 0.8:
+            word = sorted((neg_f - neg_a - plain_f) & qs)[0]
             return f"the source negates '{word}…' where the sentence does not: '{f_text}'"
     qp, fp = _prefixes(qs), _prefixes(index.stem_sets[best_i])
     for a, b in _OPPOSITES:
