@@ -108,3 +108,14 @@ def test_a_sentence_inside_a_fact_the_splitter_left_whole() -> None:
     index = SourceIndex(read_sources([("s.txt", "He denied that Prof. Jones cut 400 jobs at the plant.")]))
     assert index.verbatim("Jones cut 400 jobs at the plant.") is None
     assert index.verbatim("He denied that Prof. Jones cut 400 jobs at the plant.") == 0
+
+
+def test_a_word_the_source_negates_and_also_says_plainly_is_no_contradiction() -> None:
+    source = ("denies allegations : james evans who runs premiere photo allegedly did n't apologize for the racial slur "
+              "and told the couple to ` sue ' him .")
+    v = verdict("james evans who runs premiere photo allegedly did n't apologize for the racial slur .", source)
+    assert v.verdict != "contradicted", v.reasons
+    # Negating what the source says plainly is still a contradiction.
+    v = verdict("james evans who runs premiere photo apologized for the racial slur .",
+                "james evans who runs premiere photo did n't apologize for the racial slur .")
+    assert v.verdict == "contradicted" or any(r.kind == "contradiction" for r in v.reasons)
