@@ -1,12 +1,16 @@
 """Grounding benchmark: the verifier on the human-labelled dev halves in ../shared/bench/.
 
-    python bench/grounding_bench.py [--data DIR] [--limit N] [--folds 5] [--only NAME ...]
+    python bench/grounding_bench.py [--data DIR] [--limit N] [--folds 5] [--only NAME ...] [--judge ENGINE]
 
 For each dataset it prints balanced accuracy at the tool's fixed operating point (the verdicts as
 shipped), with a threshold tuned per dataset (in-sample, and k-fold by source document: tuned on
 k-1 folds, measured on the held-out one), F1 on the unsupported class, character-overlap span
 P/R/F1 where spans exist, sentences per second and peak memory, beside the published figures.
 The data is read where it lies and never copied into the project.
+
+With ``--judge ENGINE`` (``local`` for the packaged model) the judge is asked about borderline
+statements as ``audit --judge`` asks it; it changes verdicts, not support scores, so only the
+operating-point columns move, and its calls and their wall time are reported apart.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from briefpress.text import split_sentences  # noqa: E402
 from briefpress.verify import check_sentences, read_sources  # noqa: E402
+from briefpress.verify.judge import resolve_judge  # noqa: E402
 from briefpress.verify.nlp import spacy_pipeline  # noqa: E402
 from briefpress.verify.statements import SUPPORT_THRESHOLD  # noqa: E402
 
@@ -49,12 +54,31 @@ def load(path: Path, limit: int | None) -> list[dict]:
     return items[:limit] if limit else items
 
 
+class CountingJudge:
+    """A judge that counts its calls and their wall time, so the judge's cost is reported apart."""
+
+    def __init__(self, judge: object) -> None:
+        self.inner, self.calls, self.seconds = judge, 0, 0.0
+
+    def judge(self, statement: str, evidence: list[str]) -> float | None:
+        t0 = time.perf_counter()
+        try:
+            return self.inner.judge(statement, evidence)  # type: ignore[attr-defined]
+        finally:
+            self.calls += 1
+            self.seconds += time.perf_counter() - t0
+
+
+_JUDGE: CountingJudge | None = None
+
+
 def run_item(item: dict) -> dict:
     c0 = time.process_time()
+    calls0, judge_s0 = (_JUDGE.calls, _JUDGE.seconds) if _JUDGE else (0, 0.0)
     facts = read_sources([("source", item["source"])])
     spans = split_sentences(item["text"])
     sentences = [s.text for s in spans]
-    verdicts = check_sentences(sentences, facts) if sentences else []
+    verdicts = check_sentences(sentences, facts, judge=_JUDGE) if sentences else []
     scores = [v.support for v in verdicts if v.verdict != "no_claim"]
     hard = [v.support == 0.0 for v in verdicts if v.verdict != "no_claim"]
     sentence_info = []
@@ -69,11 +93,15 @@ def run_item(item: dict) -> dict:
                 pinpoint.append((span.start + at, span.start + at + len(r.text)))
         sentence_info.append({"start": span.start, "end": span.end, "score": v.support, "pinpoint": pinpoint})
     return {"score": min(scores) if scores else 1.0, "hard": any(hard), "shipped": any(v.failed for v in verdicts),
-            "sentences": sentence_info, "n": len(sentences), "cpu": time.process_time() - c0}
+            "sentences": sentence_info, "n": len(sentences), "cpu": time.process_time() - c0,
+            "judge_calls": (_JUDGE.calls - calls0) if _JUDGE else 0, "judge_s": (_JUDGE.seconds - judge_s0) if _JUDGE else 0.0}
 
 
-def _init_worker() -> None:
+def _init_worker(judge: str | None = None) -> None:
+    global _JUDGE
     spacy_pipeline()
+    if judge:
+        _JUDGE = CountingJudge(resolve_judge(judge))
 
 
 def balanced_accuracy(labels: list[int], preds: list[int]) -> float:
@@ -132,16 +160,18 @@ def span_prf(items: list[dict], results: list[dict], threshold: float) -> tuple[
     return 100 * p, 100 * r, 100 * (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(name: str, items: list[dict], folds: int, jobs: int = 1) -> dict:
+def evaluate(name: str, items: list[dict], folds: int, jobs: int = 1, judge: str | None = None) -> dict:
     # CPU time spent on the items (in whichever process ran them): the figure holds on a shared
     # machine, where wall time does not.
     t0 = time.perf_counter()
     if jobs > 1:
         import multiprocessing
 
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker, initargs=(judge,)) as pool:
             results = pool.map(run_item, items, chunksize=4)
     else:
+        if judge and _JUDGE is None:
+            _init_worker(judge)
         results = [run_item(it) for it in items]
     wall, elapsed = time.perf_counter() - t0, sum(r["cpu"] for r in results)
     labels = [int(it["label"]) for it in items]
@@ -170,7 +200,8 @@ def evaluate(name: str, items: list[dict], folds: int, jobs: int = 1) -> dict:
         "ba_operating": balanced_accuracy(labels, shipped), "f1_operating": f1_unsupported(labels, shipped),
         "ba_tuned": balanced_accuracy(labels, tuned), "threshold": tuned_t,
         "ba_cv": balanced_accuracy(labels, cv), "f1_cv": f1_unsupported(labels, cv),
-        "spans": spans, "sweep": sweep, "sentences": n_sent, "seconds": elapsed, "wall_seconds": wall, "sent_per_s": n_sent / elapsed if elapsed else 0.0,
+        "spans": spans, "sweep": sweep, "sentences": n_sent,
+        "judge_calls": sum(r["judge_calls"] for r in results), "judge_seconds": sum(r["judge_s"] for r in results), "seconds": elapsed, "wall_seconds": wall, "sent_per_s": n_sent / elapsed if elapsed else 0.0,
     }
 
 
@@ -196,6 +227,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--only", nargs="*", default=None)
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (figures are per CPU second either way)")
     ap.add_argument("--articles", action="store_true", help="only time whole-article checks (golden briefs)")
+    ap.add_argument("--judge", default=None, help="ask this engine's judge about borderline statements (e.g. local)")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
     args = ap.parse_args(list(argv) if argv is not None else None)
     t = time.process_time()
@@ -217,13 +249,14 @@ def main(argv: Iterable[str] | None = None) -> None:
         if not path.exists():
             print(f"{name:16} missing: {path}")
             continue
-        row = evaluate(name, load(path, args.limit), args.folds, args.jobs)
+        row = evaluate(name, load(path, args.limit), args.folds, args.jobs, args.judge)
         rows.append(row)
         spans = "/".join(f"{x:.1f}" for x in row["spans"]) if row["spans"] else "-"
         published, target = PUBLISHED.get(name, ("n/a", None))
         print(f"{name:16} {row['n']:>5} {row['unsupported']:>5} | {row['ba_operating']:6.1f} {row['f1_operating']:6.1f} | "
               f"{row['ba_tuned']:8.1f} {row['threshold']:5.2f} | {row['ba_cv']:9.1f} {row['f1_cv']:9.1f} | {spans:>17} | "
-              f"{row['sent_per_s']:6.1f} | {published}" + (f" ({target})" if target else ""), flush=True)
+              f"{row['sent_per_s']:6.1f} | {published}" + (f" ({target})" if target else "")
+              + (f" | judge: {row['judge_calls']} calls, {row['judge_seconds']:.0f} s" if args.judge else ""), flush=True)
     if rows:
         print("# balanced accuracy at fixed operating points (one threshold for all data):")
         print(f"# {'dataset':16} " + " ".join(f"{t:>6.2f}" for t in SWEEP))
