@@ -119,3 +119,9 @@ def test_a_word_the_source_negates_and_also_says_plainly_is_no_contradiction() -
     v = verdict("james evans who runs premiere photo apologized for the racial slur .",
                 "james evans who runs premiere photo did n't apologize for the racial slur .")
     assert v.verdict == "contradicted" or any(r.kind == "contradiction" for r in v.reasons)
+
+
+def test_a_demonym_stem_matches_a_one_word_country_only() -> None:
+    index = NameIndex(["Police in London and Sydney said four people were arrested."])
+    assert index.contains("Australian")
+    assert not index.contains("United")  # not a form of "United Kingdom"

@@ -213,6 +213,6 @@ class NameIndex:
         # A country or nation where the sources name a city or state in it: "U.K." for "London".
         if self.places and (variants(name) | {key}) & self.places:
             return True
-        if len(words) == 1 and len(words[0]) >= 5 and any(p.startswith(words[0][:5]) for p in self.places):
-            return True  # "Australian" for "Sydney"
+        if len(words) == 1 and len(words[0]) >= 5 and any(" " not in p and p.startswith(words[0][:5]) for p in self.places):
+            return True  # "Australian" for "Sydney"; not "United" for "London" (united kingdom)
         return False

