@@ -125,3 +125,13 @@ def test_a_demonym_stem_matches_a_one_word_country_only() -> None:
     index = NameIndex(["Police in London and Sydney said four people were arrested."])
     assert index.contains("Australian")
     assert not index.contains("United")  # not a form of "United Kingdom"
+
+
+def test_a_denied_clause_is_not_a_claim_of_the_source() -> None:
+    source = "He denied that Prof. Jones cut 400 jobs at the plant."
+    v = verdict("Jones cut 400 jobs at the plant.", source)
+    assert v.verdict == "contradicted"
+    assert any(r.kind == "contradiction" and "negates" in r.detail for r in v.reasons)
+    # Said with its negation, or with the denial, it is what the source says.
+    assert verdict("He said Jones did not cut 400 jobs at the plant.", source).verdict == "supported"
+    assert verdict("He denied that Prof. Jones cut 400 jobs at the plant.", source).verdict == "supported"

@@ -75,6 +75,8 @@ class Support:
 
 
 _NEG_SCOPE = 3
+_DENIALS = frozenset("denied denies deny denying".split())
+_CLAUSE_SCOPE = 6  # content words of the denied clause
 
 
 def _negated(text: str, plain: set[str] | None = None) -> set[str]:
@@ -86,7 +88,13 @@ def _negated(text: str, plain: set[str] | None = None) -> set[str]:
     governed: set[int] = set()
     for k, w in enumerate(ws):
         lw = w.lower()
-        if lw in _NEGATION or lw.endswith("n't"):
+        if lw in _DENIALS and k + 1 < len(ws) and ws[k + 1].lower() == "that":
+            # "denied that Prof. Jones cut 400 jobs": the whole clause is denied, its doer and verb
+            # with it, not just the first word after "that".
+            clause = [j for j in range(k + 2, len(ws)) if ws[j].lower() not in STOPWORDS][:_CLAUSE_SCOPE]
+            out.update(stem(ws[j]) for j in clause)
+            governed.update(clause)
+        elif lw in _NEGATION or lw.endswith("n't"):
             for j, nxt in enumerate(ws[k + 1 : k + 1 + _NEG_SCOPE], start=k + 1):
                 if nxt.lower() not in STOPWORDS and nxt.lower() not in _NEGATION:
                     out.add(stem(nxt))
@@ -165,7 +173,9 @@ def _contradiction(text: str, query: list[str], index: SourceIndex, per_fact: li
             word = sorted((neg_a - neg_f) & fs)[0]
             if i == best_i and not any(word in _negated(index.facts[j].text) for j in close):
                 return f"it negates '{word}…' where the source does not: '{f_text}'"
-        if (neg_f - neg_a - plain_f) & qs and i == best_i and best_cov >= 0.8:
+        # (Where the sentence negates a word the source negates too, it keeps the negation: "Jones
+        # did not cut jobs" for "He denied that Jones cut jobs".)
+        if (neg_f - neg_a - plain_f) & qs and not neg_a & neg_f and i == best_i and best_cov >= 0.8:
             word = sorted((neg_f - neg_a - plain_f) & qs)[0]
             return f"the source negates '{word}…' where the sentence does not: '{f_text}'"
     qp, fp = _prefixes(qs), _prefixes(index.stem_sets[best_i])
