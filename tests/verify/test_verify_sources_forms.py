@@ -135,3 +135,10 @@ def test_a_denied_clause_is_not_a_claim_of_the_source() -> None:
     # Said with its negation, or with the denial, it is what the source says.
     assert verdict("He said Jones did not cut 400 jobs at the plant.", source).verdict == "supported"
     assert verdict("He denied that Prof. Jones cut 400 jobs at the plant.", source).verdict == "supported"
+
+
+def test_names_joined_by_and_in_one_capitalised_run() -> None:
+    index = NameIndex(["Manchester United beat Juventus. The US president spoke."])
+    assert index.contains("Manchester United and Juventus")
+    assert not index.contains("Manchester United and Chelsea")  # each name must be there
+    assert index.contains("Former US")  # "Former" is a title word, like "President"

@@ -36,7 +36,7 @@ _TITLES = frozenset(
     """mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister mayor governor gov
     senator sen representative rep secretary chancellor chief executive ceo chairman chair chairwoman judge
     justice general gen colonel col captain capt officer inspector detective sgt sergeant pope king queen
-    prince princess saint st the""".split()
+    prince princess saint st the former""".split()
 )
 _COMMON_CAPS = frozenset(
     """i a an the this that these those it its he she they we you his her their our in on at for of to and or
@@ -185,6 +185,10 @@ class NameIndex:
         words = [w for w in key.split() if w not in _TITLES]
         if not words:
             return True  # a bare title ("the Prime Minister") names no one new
+        # Two names joined by "and" in one capitalised run: "Manchester United and Juventus".
+        parts = re.split(r"\s+(?:and|&)\s+", name)
+        if len(parts) > 1 and all(p.strip() and self.contains(p) for p in parts):
+            return True
         # Every word of the name in one source sentence: "Ana Ruiz" for "Ruiz ... Ana".
         for text in self.normal:
             if all(f" {w} " in text for w in words):
