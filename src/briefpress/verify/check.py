@@ -120,21 +120,22 @@ def _moved_figure(f: fig.Figure, index: SourceIndex) -> fig.Figure | None:
     return next((r for figs in index.figures if (r := fig.rival_binding(f, figs)) is not None), None)
 
 
-def _named_otherwise(text: str, doc: Any | None, index: SourceIndex) -> frozenset[str]:
+def _named_otherwise(names: list[nm.Name], index: SourceIndex) -> frozenset[str]:
     """Stems of the words of names the sources hold under another form only: an alias, an
     acronym, or a place they imply ("U.K." where they name London)."""
     stems: set[str] = set()
-    for n in nm.extract(text, doc):
+    for n in names:
         words = {stem(w) for w in tokens(n.text)}
         if not words <= index.all_stems and index.names.contains(n.text):
             stems |= words
     return frozenset(stems)
 
 
-def check_names(text: str, doc: Any | None, index: SourceIndex, skip: list[tuple[int, int]]) -> list[Reason]:
+def check_names(names: list[nm.Name], index: SourceIndex, skip: list[tuple[int, int]]) -> list[Reason]:
+    """``names``: the sentence's names (``names.extract``)."""
     reasons = []
     seen: set[str] = set()
-    for n in nm.extract(text, doc):
+    for n in names:
         if any(s <= n.start < e for s, e in skip):
             continue  # inside a quotation: the quote check covers it
         if n.text in seen or fig.extract(n.text) and len(fig.extract(n.text)[0].text) >= len(n.text) - 1:
@@ -354,12 +355,13 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
         result = SentenceVerdict(**base, verdict="supported", evidence=[_span(index, same, 1.0)])
         result._support = 1.0
         return result
-    support = score(text, index, doc, _named_otherwise(text, doc, index))
+    names = nm.extract(text, doc)  # read once: the statement score and the names check both use them
+    support = score(text, index, doc, _named_otherwise(names, index))
     reasons, evidence, contradicted = check_figures(text, index, support)
     quote_reasons, quote_evidence, quote_spans = check_quotes(text, doc, index)
     reasons += quote_reasons
     evidence += quote_evidence
-    reasons += check_names(text, doc, index, quote_spans)
+    reasons += check_names(names, index, quote_spans)
     reasons += check_attributions(text, index, support)
     reasons += check_judgements(text, index)
     reasons += check_descriptions(doc, index)
