@@ -80,8 +80,8 @@ _CLAUSE_SCOPE = 6  # content words of the denied clause
 
 
 def _negated(text: str, plain: set[str] | None = None) -> set[str]:
-    """Stems of the content words a negation governs: the first within three words after it.
-    ``plain``, where given, receives the stems of the other content words: those said without a
+    """Stems of the content words a negation governs: the first within three words after it, or,
+    after "denied that", the clause's first six. ``plain``, where given, receives the stems of the other content words: those said without a
     negation ("denies allegations: ... allegedly did n't apologize" says "allegedly" plainly too)."""
     ws = re.findall(r"[A-Za-z']+", text.replace("’", "'"))
     out: set[str] = set()
