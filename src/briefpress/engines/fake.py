@@ -20,7 +20,8 @@ from ..errors import EngineError
 from .base import EngineState
 from .model import Completion, Message, ModelEngine, PartSpec
 
-Responder = Callable[[list[Message], PartSpec], str]
+# A responder may answer with a whole ``Completion`` to script how generation ended ("length").
+Responder = Callable[[list[Message], PartSpec], "str | Completion"]
 
 
 class ScriptedEngine(ModelEngine):
@@ -47,7 +48,10 @@ class ScriptedEngine(ModelEngine):
     def _complete(self, messages: list[Message], spec: PartSpec, fact_ids: Sequence[str]) -> Completion:
         self.requests.append((spec.name, messages))
         if self._responder is not None:
-            text = self._responder(messages, spec)
+            answer = self._responder(messages, spec)
+            if isinstance(answer, Completion):
+                return answer
+            text = answer
         elif self._queue:
             text = self._queue.pop(0)
         elif self.default is not None:

@@ -1,0 +1,276 @@
+"""Sentence compression by deletion only.
+
+Headlines, meta descriptions and takeaways must be shorter than the source sentences they restate.
+Every function here only *removes* words (trailing clauses, titles before a name, a possessive
+lead-in), so the result can never hold a figure, name or quote that its sentence lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..nlp import spacy_pipeline
+from ..text import STOPWORDS, ensure_period
+
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sep\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\."
+)
+
+# Where a trailing clause may be cut off without changing what the kept part says.
+_CUT_POINTS = re.compile(
+    r",\s|\s[—–]\s|;\s|:\s"
+    r"|\s(?=(?:amid|as|after|while|with|following|despite|because|since|ending|marking|signaling|"
+    r"signalling|emphasizing|emphasising|highlighting|saying|according|including|"
+    r"before|until|to\s+(?:boost|help|support|avoid|reduce|address|ensure|end|meet))\b)"
+    rf"|\s(?=(?:on|last|this|next)\s+(?:{_WEEKDAYS})\b)"
+    rf"|\s(?=(?:on|in)\s+(?:{_MONTHS})\b)"
+    # After a year that closes its clause, "to" + verb says what for: "set up in 2002 to detain".
+    r"|(?:(?<=\bin \d{4})|(?<=\bsince \d{4}))\s(?=to\s+[a-z]+\b)"
+    # A second predicate of the same subject: "X is a private equity firm and is run by Y".
+    r"|\s(?=and\s+(?:is|are|was|were|has|have|had)\s)"
+)
+
+_TITLES = (
+    "Prime Minister|Deputy Prime Minister|President|Vice President|Vice-President|Chancellor|"
+    "Foreign Minister|Finance Minister|Defence Minister|Defense Minister|Minister|Secretary of State|"
+    "Secretary|Mayor|Governor|Senator|Sen\\.|Rep\\.|Representative|Chief Executive|CEO|Chairman|"
+    "Chairwoman|Chair|Director|Spokesperson|Spokesman|Spokeswoman|Coach|Manager|Judge|Justice|"
+    "General|Gen\\.|King|Queen|Prince|Princess|Pope|Dr\\.|Professor|Prof\\."
+)
+# "Japan's new Prime Minister Sanae Takaichi" -> "Sanae Takaichi"; only before a capitalised name.
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:\b(?:[A-Z][\w.-]*(?:’s|'s)|U\.S\.|UK|U\.K\.|EU)\s+)?(?:(?:new|former|acting|incoming|outgoing)\s+)?"
+    rf"\b(?:{_TITLES})\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+)"
+)
+
+# Words a cut must not end on. "said" may end a sentence ("..., Netflix said"), so it stays.
+_DANGLING = (STOPWORDS - {"said", "says", "say"}) | {"that", "than"}
+# Verbs that need what follows them: a cut right after one is refused, not tidied.
+_NEEDS_COMPLEMENT = frozenset("came come comes went became remain remains remained".split())
+# Phrases that are only whole with the preposition after them: "were arrested in connection" is
+# "in connection with the protest" cut short.
+_NEEDS_PREPOSITION = re.compile(
+    r"\b(?:in connection|in line|in front|in accordance|in response|in exchange|in contact|in charge|"
+    r"on behalf|as part|together|along|compared|according|due|prior|ahead|instead)$",
+    re.I,
+)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".,;:—–- ")
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    if words[-1].lower().strip(",;:") in _NEEDS_COMPLEMENT:
+        return ""
+    text = " ".join(words).rstrip(".,;:—–- ")
+    if _NEEDS_PREPOSITION.search(text):
+        return ""
+    # An unbalanced quote or bracket means the cut fell inside one: such a cut is not safe.
+    if text.count('"') % 2 or text.count("“") != text.count("”") or text.count("(") != text.count(")"):
+        return ""
+    return text
+
+
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,80}\)")
+# A non-restrictive clause or apposition between commas: ", who has ruled since 1989," etc.
+_APPOSITION = re.compile(r",\s(?:who|which|whose|now|also|the|a|an)\b[^,;:\"“”]{1,90},(?=\s[a-z])")
+# A closing description of the speaker named after "said": "..., said Francois Rancy[, head of the
+# ITU's Radiocommunication Bureau]." The speaker stays; what they are is a detail.
+_SPEAKER_DESCRIPTION = re.compile(
+    r"(\b(?:said|says|added|adds)\s(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+),\s(?!\w+ing\b|\w+ed\b|who\b|which\b|whose\b)[^,;:\"“”()]{3,90}?(?=\.?$)"
+)
+# A connective that ties the sentence to one before it; alone, the sentence reads better without.
+_CONNECTIVE = re.compile(r"^(?:But|And|However|Separately|Meanwhile|Also|Still|Yet),?\s+(?=\w)")
+
+
+def variants(sentence: str) -> list[str]:
+    """The sentence, then versions with titles before names, parentheses, asides and a closing
+    description of the speaker removed."""
+    base = sentence.strip()
+    out = [base]
+    for pattern, keep in ((_CONNECTIVE, ""), (_TITLE_BEFORE_NAME, ""), (_PARENTHESIS, ""), (_APPOSITION, ""),
+                          (_SPEAKER_DESCRIPTION, r"\1")):
+        for text in list(out):
+            shorter = pattern.sub(keep, text).strip()
+            if shorter and shorter != text and shorter not in out:
+                out.append(shorter[:1].upper() + shorter[1:])
+    return out
+
+
+# What may follow a comma for the cut before it to leave a whole clause behind.
+_CLAUSE_AFTER_COMMA = re.compile(
+    r"(?:\w+ing|\w+ed\s+by|which|while|but|as|after|before|with|according|amid|despite|although|though|"
+    r"whereas|because|since|ending|marking|sending|leaving|making|taking|near)\b"
+)
+
+
+_VERB_AFTER_ASIDE = re.compile(
+    r",\s(?:had|has|have|was|were|is|are|will|would|could|can|may|might|did|does|said|says)\b"
+)
+
+
+_DATE_PHRASE = re.compile(
+    rf"\s(?:on|last|this|next|in)\s+(?:{_WEEKDAYS}|{_MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+)
+_AFTER_DATE = re.compile(
+    r"\s*$|[,.;:]|\s+(?:and|after|before|to|for|at|in|as|with|when|while|but|amid|following|despite|"
+    r"because|since|ending|marking|saying|according)\b"
+)
+
+
+# The first half of "as well as", "as soon as", "as much as", "such as": a cut before the "as"
+# that completes it leaves "... and wire fraud, as well."
+_COMPARISON_BEFORE = re.compile(r"(?:\bas\s+\w+|\bsuch)$")
+
+
+_OPENS_SUBORDINATE = re.compile(
+    r"(?:When|If|While|Although|Though|As|After|Before|Because|Since|Unless|Until|Once|Whether|Where)\b"
+)
+
+
+def _date_cut_is_safe(sentence: str, at: int) -> bool:
+    """Cutting before "in September" is safe when the date ends its clause ("starts in March
+    and ..."), not when the clause goes on ("a campaign launched in September hit its target")."""
+    m = _DATE_PHRASE.match(sentence, at)
+    return m is None or _AFTER_DATE.match(sentence, m.end()) is not None
+
+
+# A sentence that ends by saying who says so: any cut would drop that.
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s(?:[\w.'’&-]+\s){0,5}(?:said|says|told|confirmed|added|announced|reported|stated|noted)\b[^,]*$"
+)
+
+
+def prefixes(sentence: str, min_words: int = 4) -> list[str]:
+    """The sentence and every prefix ending at a clause boundary, longest first; only the sentence
+    where it ends with its attribution ("..., the Met Police confirmed to MyLondon")."""
+    base = _tidy(sentence)
+    found = {base} if base else set()
+    if _TRAILING_ATTRIBUTION.search(sentence.strip().rstrip(".")):
+        return sorted(found)
+    for m in _CUT_POINTS.finditer(sentence):
+        if not _date_cut_is_safe(sentence, m.start()):
+            continue
+        if _COMPARISON_BEFORE.search(sentence, 0, m.start()) and sentence.startswith("as", m.end()):
+            continue  # the second "as" of "as well as", "as soon as": the phrase needs both
+        if sentence.startswith("and", m.end()) and _OPENS_SUBORDINATE.match(sentence):
+            continue  # "When the firm grew and was sold, ...": the first predicate is not the main one
+        if m.group(0).startswith(",") and (
+            not _CLAUSE_AFTER_COMMA.match(sentence, m.end()) or _VERB_AFTER_ASIDE.search(sentence, m.end())
+        ):
+            # A comma inside a list, or opening an aside whose sentence goes on to its verb
+            # ("the records, dating from 1841, had been restored"): the kept part has no verb.
+            continue
+        candidate = _tidy(sentence[: m.start()])
+        if candidate.count(",") % 2 == 1 and _VERB_AFTER_ASIDE.search(sentence, m.end()):
+            # A cut inside an aside that the sentence closes before its verb ("Nursultan
+            # Nazarbayev, a former steel worker who has ruled the nation since 1989, has won"):
+            # the kept part would have no verb.
+            continue
+        # A comma right after a short subject ("Mayor Ana Ruiz, 45, said") leaves no verb behind.
+        needed = max(min_words, 6) if m.group(0).startswith(",") else min_words
+        if len(candidate.split()) >= needed:
+            found.add(candidate)
+    return sorted(found, key=lambda c: (-len(c), c))  # a total order: set order varies by process
+
+
+# Prepositions that open an adjunct (where, when, with what), which a sentence can lose and still
+# say a true thing; not "to", "of" or "by", which mostly open what the verb or noun needs.
+_CLOSING_PHRASE = re.compile(r"\s(?=(?:at|in|on|for|with|from|over|under|into|across|near|during|amid)\s)")
+# Words that limit what the rest of a sentence says: a cut may not drop them.
+_LIMITING = re.compile(r"\b(?:if|unless|only|not|no|never|except|without|until|nor)\b", re.I)
+
+
+def phrase_cuts(sentence: str) -> list[str]:
+    """The sentence (and its ``variants``) cut before a closing prepositional phrase, without final
+    punctuation; none where the sentence ends with its attribution, and no cut that drops a word
+    limiting the claim ("... could face back taxes [if found illegal]")."""
+    if _TRAILING_ATTRIBUTION.search(sentence.strip().rstrip(".")):
+        return []
+    found: list[str] = []
+    for variant in variants(sentence):
+        for m in _CLOSING_PHRASE.finditer(variant):
+            candidate = _tidy(variant[: m.start()])
+            if candidate and not _LIMITING.search(variant, m.start()) and candidate not in found:
+                found.append(candidate)
+    return found
+
+
+def shorten(sentence: str, limit: int, min_words: int = 4) -> str | None:
+    """The fullest deletion-only version of ``sentence`` within ``limit`` characters, without
+    final punctuation, or None when no clause boundary gives one."""
+    best: str | None = None
+    for variant in variants(sentence):
+        for candidate in prefixes(variant, min_words):
+            if len(candidate) <= limit:
+                if best is None or len(candidate) > len(best):
+                    best = candidate
+                break
+    return best
+
+
+def truncate_words(sentence: str, limit: int) -> str:
+    """Last resort: cut at a word boundary and drop dangling function words."""
+    text = _tidy(sentence)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0]
+    return _tidy(cut) or text[:limit]
+
+
+_PREPOSITION = re.compile(r"\s(?=(?:at|in|on|for|to|with|from|by|of|over|under|into|across)\s)")
+
+
+def _orphans_a_subject(sentence: str) -> Callable[[int], bool]:
+    """For ``sentence``: whether a cut at a character offset keeps a subject and drops its verb
+    ("Josh Earnest said the closure of the Cuban detention camp | is in the national interest"
+    would have Earnest say a noun phrase). Never, without spaCy."""
+
+
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return lambda end: False
+    subjects = [(t.idx, t.head.idx) for t in nlp(sentence) if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+    return lambda end: any(s < end <= head for s, head in subjects)
+
+
+def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = False) -> str | None:
+    """The longest cut of ``sentence`` before a preposition (so a whole phrase goes) within
+    ``limit`` and at least 60% of it, that keeps the verb of every subject it keeps (unless
+    ``orphans_allowed``); or None."""
+    best = ""
+    for variant in variants(sentence):
+        orphans: Callable[[int], bool] | None = None
+        for m in _PREPOSITION.finditer(variant):
+            candidate = _tidy(variant[: m.start()])
+            # Too short a cut ("Josh Earnest said the closure") loses the news; truncation keeps more.
+            if 0.6 * limit <= len(candidate) <= limit and len(candidate) > len(best):
+                if orphans is None:  # parsed only when a cut is in range
+                    orphans = (lambda end: False) if orphans_allowed else _orphans_a_subject(variant)
+                if not orphans(len(candidate)):
+                    best = candidate
+    return best or None
+
+
+def phrase_cut(sentence: str, limit: int) -> str | None:
+    """``cut_before_phrase``, one that keeps each kept subject's verb first, else any."""
+    return cut_before_phrase(sentence, limit) or cut_before_phrase(sentence, limit, orphans_allowed=True)
+
+
+def headline(sentence: str, limit: int = 70) -> str:
+    """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
+    before a preposition (a whole phrase, ``phrase_cut``); and only then at a word boundary."""
+    return shorten(sentence, limit) or phrase_cut(sentence, limit) or truncate_words(sentence, limit)
+
+
+def main_clause(sentence: str, max_chars: int = 220) -> str:
+    """The sentence without trailing participial or subordinate clauses when it is long."""
+    if len(sentence) <= max_chars:
+        return sentence.strip()
+    short = shorten(sentence, max_chars, min_words=6)
+    return ensure_period(short) if short else sentence.strip()

@@ -1,0 +1,71 @@
+"""Deleting the phrase that holds given words: "scored his second goal of the season" without
+"season" is "scored his second goal".
+
+The model engine uses it to repair a sentence the verifier failed for a few words no source
+gives: the smallest modifier around each word (a prepositional phrase, an adjective, an aside, a
+relative clause) goes, and the verifier judges what is left. Only modifiers go, never the verb,
+its subject or its object, so what remains is a sentence that says less.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..text import ensure_period
+from ..nlp import spacy_pipeline
+
+# Dependencies of a phrase that only modifies: deleting one leaves the clause whole.
+_MODIFIERS = frozenset(("prep", "amod", "advmod", "appos", "relcl", "acl", "npadvmod", "advcl", "nummod", "compound"))
+MAX_SHARE = 0.5  # never delete more than half the sentence's tokens
+
+
+def _phrase(token: Any, root: Any) -> Any | None:
+    """The smallest modifier phrase holding ``token``, below the root."""
+    node = token
+    while node.i != root.i and node.head.i != node.i:  # spaCy need not give the same Token object twice: compare indices
+        if node.dep_ in _MODIFIERS:
+            return node
+        node = node.head
+    return None
+
+
+def without_phrases(sentence: str, words: list[str]) -> str | None:
+    """``sentence`` without the modifier phrases that hold ``words``; None where a word is not a
+    modifier's, or the deletion would take more than half the sentence."""
+    nlp = spacy_pipeline()
+    if nlp is None or not words:
+        return None
+    doc = nlp(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    wanted = {w.lower() for w in words}
+    drop: set[int] = set()
+    for tok in doc:
+        if tok.text.lower() not in wanted:
+            continue
+        phrase = _phrase(tok, root)
+        if phrase is None:
+            return None
+        span = list(phrase.subtree)
+        drop.update(t.i for t in span)
+        # An aside goes with its commas.
+        before = span[0].i - 1
+        after = span[-1].i + 1
+        if before >= 0 and doc[before].text == "," and after < len(doc) and doc[after].text in (",", "."):
+            drop.add(before)
+            if doc[after].text == ",":
+                drop.add(after)
+    if not drop or len(drop) > MAX_SHARE * len(doc):
+        return None
+    pieces: list[str] = []
+    for t in doc:
+        if t.i in drop:
+            if pieces and not pieces[-1].endswith(" "):
+                pieces[-1] += " "  # "Earnest, a ... official, said": the gap keeps a space
+            continue
+        pieces.append(t.text_with_ws)
+    kept = "".join(pieces)
+    kept = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", kept)).strip(" ,")
+    return ensure_period(kept.rstrip(".")) if kept else None

@@ -1,0 +1,153 @@
+"""Referring back: a repeated name becomes a pronoun where the words just before name it.
+
+Yoast counts every mention of the keyphrase, and a short article that repeats its lead in each
+part goes over the density limit ("Moderna" 18 times where 14 are allowed). An editor would write
+"It announced its earnings" after a sentence about Moderna, or "They fell by nearly 8%" under
+"What is the latest on Chinese shares?". That rewrite says nothing new, so it is one the seo
+stage may make, on these conditions:
+
+- the thing takes a pronoun we can know: an organisation, place, product or event is "it", a
+  common noun is "it" or "they" by its number; a person never is (the sources do not say which
+  pronoun), nor anything spaCy cannot place;
+- the mention is the subject of its sentence ("Moderna announced") or its owner ("Moderna's
+  revenues"), never part of a longer name ("China Eastern");
+- the sentence just before it in the same paragraph has the same thing as its subject or owner,
+  or the sentence opens a paragraph under a question that names it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..nlp import spacy_pipeline
+from ..text import whole_phrase
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    subject: str  # "it", "they"
+    possessive: str  # "its", "their"
+
+
+IT = Pronoun("it", "its")
+THEY = Pronoun("they", "their")
+
+# spaCy entity labels for things, not people or groups of people.
+_THINGS = frozenset("ORG GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW".split())
+_SUBJECT = frozenset(("nsubj", "nsubjpass"))
+# A company's legal form, written after its name and a comma.
+_CORPORATE = frozenset("Inc. Inc Ltd. Ltd plc PLC Corp. Corp LLC Co. AG SA SE NV N.V. S.A.".split())
+_SAMPLES = 3  # mentions whose tags must agree on the pronoun
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str):  # type: ignore[no-untyped-def]
+
+
+    nlp = spacy_pipeline()
+    return nlp(text) if nlp is not None else None
+
+
+def _spans(doc, phrase: str):  # type: ignore[no-untyped-def]
+    for m in whole_phrase(phrase).finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            yield span
+
+
+def _head_pronoun(token) -> Pronoun | None:  # type: ignore[no-untyped-def]
+    if token.ent_type_:
+        return IT if token.ent_type_ in _THINGS else None
+    if token.tag_ == "NNS":
+        return THEY
+    if token.tag_ == "NN":
+        return IT
+    return None
+
+
+# The possessives a source may use for a thing it has just named, and what they say about it.
+_SOURCE_POSSESSIVES = {"its": IT, "their": THEY, "his": None, "her": None}
+
+
+def pronoun_for(phrase: str, texts: Iterable[str]) -> Pronoun | None:
+    """The pronoun for ``phrase``: the one the sources use for it (a possessive in the clause it
+    governs: "Moderna announced its earnings"), else the one its spaCy tags give it in the first
+    sentences that name it. None where these disagree, where it is a person's ("his", "her"), or
+    where spaCy tags it a person: any mention of a name of two or more words, or every mention of a
+    one-word name (the small model tags a one-word company a person now and then, so "Moderna",
+    tagged an organisation once, stays a thing); and None without spaCy."""
+    used: list[Pronoun | None] = []
+    tagged: list[Pronoun | None] = []
+    labels: set[str] = set()
+    for text in texts:
+        doc = _parse(text)
+        if doc is None:
+            return None
+        for span in _spans(doc, phrase):
+            labels.add(span.root.ent_type_)
+            if len(tagged) < _SAMPLES:
+                tagged.append(_head_pronoun(span.root))
+            governor = span.root.head
+            used += [_SOURCE_POSSESSIVES[t.lower_] for t in doc[span.end : span.sent.end]
+                     if t.tag_ == "PRP$" and t.lower_ in _SOURCE_POSSESSIVES and governor in t.ancestors]
+    if "PERSON" in labels and (len(phrase.split()) > 1 or not labels & _THINGS):
+        return None
+    seen = used or tagged
+    return seen[0] if seen and all(p == seen[0] for p in seen) else None
+
+
+def _role(doc, phrase: str, *, whole: bool = True):  # type: ignore[no-untyped-def]
+    """("subject" | "owner", first token, end token) for the first mention of ``phrase`` in
+    ``doc`` that is the subject ("Chinese shares fell") or owner ("Moderna's revenues") of its
+    clause, else None. With ``whole``, only a mention that is the whole noun phrase counts: not
+    "China Eastern", "shares of ..." or "Moderna, the drugmaker, said"; a closing appositive
+    joins it ("Moderna, Inc.'s revenues" is owned by "Moderna, Inc.")."""
+    for span in _spans(doc, phrase):
+        if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].text in _CORPORATE:
+            span = doc[span.start : span.end + 2]  # "Moderna, Inc.": spaCy heads it on "Inc."
+        root = span.root
+        end = span.end
+        if whole:
+            outside = [c for c in root.children if not (span.start <= c.i < span.end) and c.dep_ not in ("case", "punct")]
+            if len(outside) == 1 and outside[0].dep_ == "appos" and outside[0].i > root.i:
+                end = max(t.i for t in outside[0].subtree) + 1
+                if end < len(doc) and doc[end].text == ",":
+                    continue
+            elif outside:
+                continue
+        if root.dep_ in _SUBJECT:
+            return "subject", span.start, end
+        if root.dep_ == "poss" and end < len(doc) and doc[end].tag_ == "POS":
+            return "owner", span.start, end + 1
+    return None
+
+
+def names_as_subject(sentence: str, phrase: str) -> bool:
+    """Whether ``sentence`` has ``phrase`` as the subject or owner of a clause."""
+    doc = _parse(sentence)
+    return doc is not None and _role(doc, phrase, whole=False) is not None
+
+
+def refer_back(sentence: str, phrase: str, pronoun: Pronoun) -> str | None:
+    """``sentence`` with its first mention of ``phrase`` put as ``pronoun``, where that mention is
+    the subject or owner and comes first in the sentence, after at most a connective ("Also,
+    Moderna's revenues ..." becomes "Also, its revenues ..."); else None."""
+    doc = _parse(sentence)
+    if doc is None:
+        return None
+    found = _role(doc, phrase)
+    if found is None:
+        return None
+    role, first, end = found
+    before = doc[:first]
+    if len(before) and not (before[-1].text == "," and all(t.pos_ in ("ADV", "ADP", "ADJ", "PUNCT", "CCONJ") for t in before)):
+        return None  # only a connective may come before it
+    word = pronoun.possessive if role == "owner" else pronoun.subject
+    if first == 0:
+        word = word[:1].upper() + word[1:]
+    last = doc[end - 1]
+    new = sentence[: doc[first].idx] + word + sentence[last.idx + len(last.text):]
+    return re.sub(r"\s{2,}", " ", new)
