@@ -116,9 +116,9 @@ def shipped_form(sentence: str, shipped: list[str]) -> str | None:
     or before a closing relative clause, or put in the active voice), or the longest shipped
     sentence that is a clause-bounded shortening of it, less any opening connective; None when
     nothing does."""
-    from briefpress.active import to_active
+    from briefpress.rewrite.active import to_active
     from briefpress.seo.stage import without_connective
-    from briefpress.split import split_clauses, split_relative
+    from briefpress.rewrite.split import split_clauses, split_relative
 
     if sentence in shipped:
         return sentence

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from briefpress.text import split_sentences  # noqa: E402
 from briefpress.verify import check_sentences, read_sources  # noqa: E402
 from briefpress.verify.judge import resolve_judge  # noqa: E402
-from briefpress.verify.nlp import spacy_pipeline  # noqa: E402
+from briefpress.nlp import spacy_pipeline  # noqa: E402
 from briefpress.verify.statements import SUPPORT_THRESHOLD  # noqa: E402
 
 SWEEP = (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefpress.active import to_active
+from briefpress.rewrite.active import to_active
 from briefpress.verify import check_sentences, read_sources
-from briefpress.verify.nlp import spacy_pipeline
+from briefpress.nlp import spacy_pipeline
 
 pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
 

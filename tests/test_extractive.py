@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import briefpress
-from briefpress.compress import prefixes, variants
+from briefpress.rewrite.compress import prefixes, variants
 from briefpress.models import Article, Fact
 from briefpress.plan import TEMPLATE_WORDS, choose_keyphrase, facet_of, make_slug
 from briefpress.text import STOPWORDS, words
@@ -251,7 +251,7 @@ print(json.dumps(out, sort_keys=True))
 
 
 def test_a_phrase_cut_keeps_the_verb_of_every_subject_it_keeps() -> None:
-    from briefpress.compress import cut_before_phrase
+    from briefpress.rewrite.compress import cut_before_phrase
 
     said = ("Josh Earnest said the closure of the Cuban detention camp is in the national security "
             "interest of the United States")

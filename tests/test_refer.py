@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefpress.refer import IT, THEY, names_as_subject, pronoun_for, refer_back
+from briefpress.rewrite.refer import IT, THEY, names_as_subject, pronoun_for, refer_back
 from briefpress.verify import check_sentences, read_sources
-from briefpress.verify.nlp import spacy_pipeline
+from briefpress.nlp import spacy_pipeline
 
 pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefpress.split import split_clauses
-from briefpress.verify.nlp import spacy_pipeline
+from briefpress.rewrite.split import split_clauses
+from briefpress.nlp import spacy_pipeline
 
 pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
 
@@ -57,7 +57,7 @@ def test_no_split_where_a_part_would_not_be_a_whole_clause(sentence: str) -> Non
       "The financially struggling company hemorrhaged millions of dollars before it shut down."]),
 ])
 def test_a_closing_relative_clause_becomes_a_sentence_that_names_what_it_is_about(sentence: str, pieces: list[str]) -> None:
-    from briefpress.split import split_relative
+    from briefpress.rewrite.split import split_relative
 
     assert split_relative(sentence) == pieces
 
@@ -73,6 +73,6 @@ def test_a_closing_relative_clause_becomes_a_sentence_that_names_what_it_is_abou
     "The reporter spoke to the daughter of the colonel, who was standing on the balcony of the house.",
 ])
 def test_relative_clauses_that_cannot_stand_alone_are_left(sentence: str) -> None:
-    from briefpress.split import split_relative
+    from briefpress.rewrite.split import split_relative
 
     assert split_relative(sentence) is None

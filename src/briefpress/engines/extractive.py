@@ -7,8 +7,8 @@ cannot add a number, name, quote or attribution, and the evidence map is exact.
 
 from __future__ import annotations
 
-from ..compress import headline as compress_headline
-from ..compress import main_clause, prefixes, shorten, variants
+from ..rewrite.compress import headline as compress_headline
+from ..rewrite.compress import main_clause, prefixes, shorten, variants
 from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import _TIME, Outline, facet_of
 from ..text import ensure_period

@@ -24,14 +24,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
-from ..compress import main_clause, phrase_cut, prefixes, shorten, variants
-from ..compress import headline as compress_headline
+from ..rewrite.compress import main_clause, phrase_cut, prefixes, shorten, variants
+from ..rewrite.compress import headline as compress_headline
 from ..errors import EngineError
 from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import Outline, facet_of
-from ..prune import without_phrases
+from ..rewrite.prune import without_phrases
 from ..text import STOPWORDS, ensure_period, words
-from ..verify.nlp import stem
+from ..nlp import stem
 from .base import Draft, Engine, ProgressCallback
 from .extractive import HEADLINE_MAX, META_MAX, META_MIN, ExtractiveEngine
 from .output import MalformedOutput, Sentence, is_looping, looks_cut_off, parse, strip_reasoning

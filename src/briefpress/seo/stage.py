@@ -24,12 +24,12 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import jsonld
-from ..compress import phrase_cuts, prefixes, variants
+from ..rewrite.compress import phrase_cuts, prefixes, variants
 from ..models import Article, Evidence, Fact, Run
 from ..plan import topic_phrase, with_topic
-from ..refer import names_as_subject, pronoun_for, refer_back
-from ..active import to_active
-from ..split import split_clauses, split_relative
+from ..rewrite.refer import names_as_subject, pronoun_for, refer_back
+from ..rewrite.active import to_active
+from ..rewrite.split import split_clauses, split_relative
 from ..text import STOPWORDS, ensure_period, split_sentences, whole_phrase
 from . import analyze
 from .forms import build_topic, occurrences
@@ -215,7 +215,7 @@ def _headline_topics(article: Article) -> list[str]:
     or date (spaCy's tags and entities: "fourth quarter" is when, not what), open and close on a
     content word, and recur in the summary and body ("works of art", "radio spectrum"): the topic
     of a story whose headline and lead name no one in common."""
-    from ..verify.nlp import spacy_pipeline
+    from ..nlp import spacy_pipeline
 
     nlp = spacy_pipeline()
     if nlp is None:
@@ -242,7 +242,7 @@ def _headline_topics(article: Article) -> list[str]:
 
 def fix_title_width(draft: _Draft) -> None:
     """A headline wider than 600 px (Arial 18px) is cut at a clause boundary until it fits."""
-    from ..compress import headline as cut_headline
+    from ..rewrite.compress import headline as cut_headline
 
     old = draft.data["headline"]
     if title_width(old) <= TITLE_MAX_PX:
@@ -724,7 +724,7 @@ def _common_noun_opens(sentence: str) -> bool:
     """Whether ``sentence`` opens with a common noun ("Photos and videos ... showed"), not a name
     ("Bush spoke", "Brooks said"), as spaCy tags it; False without spaCy (the word is then
     skipped, never lowered)."""
-    from ..verify.nlp import spacy_pipeline
+    from ..nlp import spacy_pipeline
 
     nlp = spacy_pipeline()
     if nlp is None:

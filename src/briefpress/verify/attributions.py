@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .nlp import stem
+from ..nlp import stem
 
 _GENERIC = (
     r"analysts?|experts?|economists?|observers?|critics?|officials?|sources?|researchers?|scientists?|"

@@ -19,7 +19,7 @@ from . import names as nm
 from . import quotes as qt
 from .article import ArticleSentence
 from .judge import Judge, ask_judge
-from .nlp import parse, stem, tokens
+from ..nlp import parse, stem, tokens
 from .report import EvidenceSpan, Reason, SentenceVerdict
 from .sources import SourceIndex
 from .statements import BORDERLINE, SUPPORT_THRESHOLD, Support, score

@@ -12,7 +12,7 @@ from ..text import STOPWORDS
 from . import figures as fig
 from . import quotes as qt
 from .names import NameIndex
-from .nlp import stem, tokens
+from ..nlp import stem, tokens
 
 
 def content_stems(text: str) -> list[str]:

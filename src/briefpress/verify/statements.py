@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text import STOPWORDS
-from .nlp import stem, tokens
+from ..nlp import stem, tokens
 from .sources import SourceIndex, content_stems
 
 # The operating point, chosen on the benchmarks' dev halves (bench/grounding_bench.py prints the
