@@ -11,24 +11,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import compress
 from .models import Fact
+from .rewrite import compress
+from .spec import SECTION_MAX_WORDS, SECTION_MIN_WORDS, TEMPLATE_WORDS
 from .text import STOPWORDS, slugify, whole_phrase, words
-
-# The only words briefpress itself adds to an article (headings, question frames, labels, the
-# meta description's reader benefit, the seo stage's additive connectives). Tests check that
-# nothing else appears that the sources lack.
-TEMPLATE_WORDS = frozenset(
-    """frequently asked questions key takeaways conclusion what happened with the was reaction to
-    who is involved in when did it happen happens next for what are numbers behind why does matter
-    else known about say said figures statement reaction context detail details main news what's
-    here latest on and read facts how of key full story at glance background next steps others
-    react is this story so far we know how did others react more where does stand also addition
-    additionally furthermore overall short do there""".split()
-)
-
-
-SECTION_MIN_WORDS, SECTION_MAX_WORDS = 60, 200  # FORMAT.md: question sections of 60-200 words
 
 
 def _words(fact: Fact) -> int:

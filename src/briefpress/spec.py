@@ -1,0 +1,38 @@
+"""The article package's sizes and stock phrases: one home for what ``docs/format.md`` fixes.
+
+Every stage that writes or fixes a part reads its size from here, so the writer, the verifier's
+repair and the seo stage can never disagree on where a part ends. Thresholds that belong to an
+SEO or readability check (Yoast's own bounds) live with that check in ``briefpress.seo``.
+"""
+
+from __future__ import annotations
+
+HEADLINE_MAX = 70  # characters
+META_MIN, META_MAX = 120, 156  # characters
+SUMMARY_POINTS_MIN, SUMMARY_POINTS_MAX = 2, 4  # key points after the lead
+SECTIONS_MIN, SECTIONS_MAX = 2, 4
+SECTION_MIN_WORDS, SECTION_MAX_WORDS = 60, 200
+FAQ_MIN, FAQ_MAX = 2, 5  # question/answer pairs
+FAQ_MIN_WORDS, FAQ_MAX_WORDS = 30, 90
+TAKEAWAYS_MIN, TAKEAWAYS_MAX = 3, 5
+CONCLUSION_MIN_WORDS = 50
+BODY_MAX = 8  # paragraphs
+PARAGRAPH_MAX = 150  # words
+# The least number of words per part that the seo stage's cuts must keep.
+LEAST_WORDS = {"sections": SECTION_MIN_WORDS, "faq": FAQ_MIN_WORDS, "conclusion": CONCLUSION_MIN_WORDS}
+
+# The only words briefpress itself adds to an article (headings, question frames, labels, the
+# meta description's reader benefit, the seo stage's additive connectives). Tests check that
+# nothing else appears that the sources lack.
+TEMPLATE_WORDS = frozenset(
+    """frequently asked questions key takeaways conclusion what happened with the was reaction to
+    who is involved in when did it happen happens next for what are numbers behind why does matter
+    else known about say said figures statement reaction context detail details main news what's
+    here latest on and read facts how of key full story at glance background next steps others
+    react is this story so far we know how did others react more where does stand also addition
+    additionally furthermore overall short do there""".split()
+)
+
+FAQ_HEADING = "Frequently Asked Questions"
+TAKEAWAYS_HEADING = "Key Takeaways"
+CONCLUSION_HEADING = "Conclusion"
