@@ -9,9 +9,15 @@ versions add fields, never rename them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:  # the stages' products; their modules import this one
+    from .engines.base import Draft
+    from .plan import Outline
+    from .seo.result import SeoResult
+    from .verify.report import Report
 
 ARTICLE_SCHEMA = "briefpress.article/1"
 
@@ -128,6 +134,10 @@ class Run:
     """The one object that travels through the stages; each stage fills its part."""
 
     options: Options
-    sources: list[Source] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    article: Article | None = None
+    sources: list[Source] = field(default_factory=list)  # ingest
+    facts: list[Fact] = field(default_factory=list)  # ingest
+    outline: Outline | None = None  # plan: lead, points, keyphrase, the facts each part answers
+    draft: Draft | None = None  # write: what the engine wrote, with its evidence map
+    article: Article | None = None  # write assembles it; verify and seo edit it; package completes it
+    grounding: Report | None = None  # verify: the verdict on every sentence of the final article
+    seo: SeoResult | None = None  # seo: the SEO and readability audit of the final article
