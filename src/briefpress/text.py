@@ -37,32 +37,68 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     return list(spans)
 
 
+# pysbd's time grows faster than the length of what it splits, so a paragraph longer than this is
+# cut into pieces first, each ending where a sentence plainly ends outside a quote; a news
+# paragraph is far shorter, so only pasted walls of text are cut.
+CHUNK_CHARS = 10_000
+# A plain sentence end: a lower-case word of three letters or more (not "Mr." or "U.S."), its
+# full stop, space, and a capital letter or opening quote.
+_PLAIN_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'])")
+
+
+def _chunks(paragraph: str) -> list[tuple[int, str]]:
+    """``paragraph`` as (offset, piece) pieces of at most about ``CHUNK_CHARS`` characters: cut at
+    the last plain sentence end in each window, else at the last space, else anywhere."""
+    pieces: list[tuple[int, str]] = []
+    at = 0
+    while len(paragraph) - at > CHUNK_CHARS:
+        window = paragraph[at : at + CHUNK_CHARS]
+        ends = [m.end() for m in _PLAIN_END.finditer(window) if _outside_quotes(window[: m.start()])]
+        cut = ends[-1] if ends else window.rfind(" ") + 1
+        cut = cut if cut > CHUNK_CHARS // 4 else CHUNK_CHARS
+        pieces.append((at, paragraph[at : at + cut]))
+        at += cut
+    pieces.append((at, paragraph[at:]))
+    return pieces
+
+
+def _outside_quotes(text: str) -> bool:
+    return text.count('"') % 2 == 0 and text.count("“") <= text.count("”")
+
+
 @lru_cache(maxsize=4096)
 def _split(text: str) -> tuple[Span, ...]:
     # pysbd is the slowest step of writing and auditing, and the stages split the same parts
     # again and again (verify, then each SEO check): split each distinct text once.
     spans: list[Span] = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        chunk = para.group(0)
-        if not chunk.strip():
+        if not para.group(0).strip():
             continue
-        pos = 0
-        for seg in _segmenter().segment(chunk):
-            raw = seg.sent
-            # pysbd's offsets can drift on repeated text; locate the sentence ourselves.
-            found = chunk.find(raw.strip(), pos)
-            if found < 0:
-                continue
-            stripped = raw.strip()
-            start = para.start() + found
-            end = start + len(stripped)
-            pos = found + len(stripped)
-            if any(ch.isalpha() for ch in stripped):
-                spans.append(Span(stripped, start, end))
-            elif spans:  # a stray fragment such as a lone quote mark belongs to the previous one
-                prev = spans[-1]
-                spans[-1] = Span(text[prev.start : end], prev.start, end)
+        for offset, chunk in _chunks(para.group(0)):
+            _split_chunk(chunk, para.start() + offset, text, spans)
     return tuple(spans)
+
+
+def _split_chunk(chunk: str, base: int, text: str, spans: list[Span]) -> None:
+    """Append the sentences of ``chunk``, which starts at ``base`` in ``text``, to ``spans``."""
+    if not chunk.strip():
+        return
+    pos = 0
+    for seg in _segmenter().segment(chunk):
+        raw = seg.sent
+        # pysbd's offsets can drift on repeated text; locate the sentence ourselves.
+        found = chunk.find(raw.strip(), pos)
+        if found < 0:
+            continue
+        stripped = raw.strip()
+        start = base + found
+        end = start + len(stripped)
+        pos = found + len(stripped)
+        if any(ch.isalpha() for ch in stripped):
+            spans.append(Span(stripped, start, end))
+        elif spans:  # a stray fragment such as a lone quote mark belongs to the previous one
+            prev = spans[-1]
+            spans[-1] = Span(text[prev.start : end], prev.start, end)
 
 
 def normalize_space(text: str) -> str:

@@ -1,0 +1,35 @@
+"""Sentence splitting of very long paragraphs: cut into bounded pieces at plain sentence ends."""
+
+from __future__ import annotations
+
+from briefpress import text
+from briefpress.text import CHUNK_CHARS, split_sentences
+
+STORY = ('Council of Riverton approved a cycle lane network on Tuesday. Mayor Ana Ruiz said "work starts in '
+         'March. It ends in May." The U.S. firm Acme Corp. won the contract. Shop owners won a delivery bay. ')
+
+
+def test_a_short_paragraph_is_split_whole() -> None:
+    assert text._chunks(STORY) == [(0, STORY)]
+    assert [s.text for s in split_sentences(STORY)][1] == 'Mayor Ana Ruiz said "work starts in March. It ends in May."'
+
+
+def test_a_wall_of_prose_is_cut_at_plain_sentence_ends_outside_quotes() -> None:
+    wall = STORY * (3 * CHUNK_CHARS // len(STORY))
+    pieces = text._chunks(wall)
+    assert len(pieces) >= 3 and "".join(p for _, p in pieces) == wall
+    for at, piece in pieces:
+        assert len(piece) <= CHUNK_CHARS and wall[at : at + len(piece)] == piece
+        assert piece.count('"') % 2 == 0, "no cut inside a quote"
+    spans = split_sentences(wall)
+    assert all(wall[s.start : s.end] == s.text for s in spans)
+    assert len({s.text for s in spans}) == 4, "every sentence whole, whichever piece it fell in"
+
+
+def test_a_line_without_punctuation_is_cut_at_spaces_or_anywhere() -> None:
+    for line in ("word " * 60_000, "x" * 50_000):
+        pieces = text._chunks(line)
+        assert "".join(p for _, p in pieces) == line
+        assert all(len(p) <= CHUNK_CHARS for _, p in pieces)
+        spans = split_sentences(line)
+        assert spans and all(line[s.start : s.end] == s.text for s in spans)
