@@ -1,0 +1,200 @@
+"""The archive: the newsroom's own published articles, searchable by passage with BM25.
+
+Articles live in ``archive_articles`` of the same store the service uses; their passages (a
+paragraph, or a few sentences of a long one) are indexed by SQLite's FTS5, which ranks matches with
+BM25. ``search`` finds the passages most relevant to a text; ``write --archive`` takes them as
+background sources, each cited and dated like any other fact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import text as sql
+
+from ..errors import UsageError
+from ..text import content_words
+from .db import Store
+
+PASSAGE_CHARS = 700
+# A plain sentence end, to cut a long paragraph into passages without a full sentence splitter.
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z0-9]{2}[.!?])|(?<=[a-z0-9]{2}[.!?][\"”’']))\s+(?=[A-Z\"“‘])")
+_TERM = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ArchivedArticle:
+    id: str
+    title: str
+    url: str | None
+    date: str | None
+    added_at: str
+    words: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    article_id: str
+    title: str
+    url: str | None
+    date: str | None
+    text: str
+    score: float  # BM25, higher is more relevant
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    title: str
+    text: str
+    url: str | None = None
+    date: str | None = None
+
+
+def passages(text: str) -> list[str]:
+    """The article's passages: its paragraphs, a long one cut at sentence ends into pieces of
+    about ``PASSAGE_CHARS`` characters."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", text):
+        para = " ".join(para.split())
+        piece = ""
+        for sentence in _SENTENCE_END.split(para):
+            if piece and len(piece) + len(sentence) > PASSAGE_CHARS:
+                out.append(piece)
+                piece = ""
+            piece = f"{piece} {sentence}".strip()
+        if piece:
+            out.append(piece)
+    return out
+
+
+def fts_query(text: str, max_terms: int = 24) -> str:
+    """An FTS5 query that matches any of the text's content words, each quoted so that no word is
+    read as FTS5 syntax."""
+    terms: list[str] = []
+    for word in content_words(text):
+        for term in _TERM.findall(word.lower()):
+            if len(term) > 1 and term not in terms:
+                terms.append(term)
+    return " OR ".join(f'"{t}"' for t in terms[:max_terms])
+
+
+def _article_id(item: NewArticle) -> str:
+    key = item.url or f"{item.title}\n{item.text}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+class Archive:
+    def __init__(self, store: Store) -> None:
+        if store.engine.dialect.name != "sqlite":
+            raise UsageError("the archive's full-text index needs the SQLite store; give --db sqlite:///PATH")
+        self.store = store
+
+    def add(self, items: Iterable[NewArticle]) -> list[str]:
+        """Add or replace (same URL, or same title and text) articles in one transaction."""
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        ids: list[str] = []
+        with self.store.engine.begin() as conn:
+            for item in items:
+                if not item.text.strip() or not item.title.strip():
+                    raise UsageError(f"an archive article needs a title and text ({item.url or item.title!r}); "
+                                     "skip it or give them")
+                article_id = _article_id(item)
+                self._delete(conn, article_id, item.url)
+                conn.execute(sql("INSERT INTO archive_articles (id, url, title, date, text, added_at) "
+                                 "VALUES (:id, :url, :title, :date, :text, :added_at)"),
+                             {"id": article_id, "url": item.url, "title": item.title.strip(), "date": item.date,
+                              "text": item.text, "added_at": now})
+                conn.execute(sql("INSERT INTO archive_passages (text, title, article_id, position) "
+                                 "VALUES (:text, :title, :article_id, :position)"),
+                             [{"text": p, "title": item.title, "article_id": article_id, "position": i}
+                              for i, p in enumerate(passages(item.text))])
+                ids.append(article_id)
+        return ids
+
+    @staticmethod
+    def _delete(conn: object, article_id: str, url: str | None) -> int:
+        found = conn.execute(sql("SELECT id FROM archive_articles WHERE id = :id OR (:url IS NOT NULL AND url = :url)"),  # type: ignore[attr-defined]
+                             {"id": article_id, "url": url}).scalars().all()
+        for old in found:
+            conn.execute(sql("DELETE FROM archive_passages WHERE article_id = :id"), {"id": old})  # type: ignore[attr-defined]
+            conn.execute(sql("DELETE FROM archive_articles WHERE id = :id"), {"id": old})  # type: ignore[attr-defined]
+        return len(found)
+
+    def remove(self, id_or_url: str) -> bool:
+        with self.store.engine.begin() as conn:
+            return self._delete(conn, id_or_url, id_or_url) > 0
+
+    def count(self) -> int:
+        with self.store.engine.connect() as conn:
+            return int(conn.execute(sql("SELECT count(*) FROM archive_articles")).scalar_one())
+
+    def list(self, limit: int = 50, offset: int = 0) -> list[ArchivedArticle]:
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(sql("SELECT id, title, url, date, added_at, text FROM archive_articles "
+                                    "ORDER BY added_at DESC, id LIMIT :limit OFFSET :offset"),
+                                {"limit": limit, "offset": offset}).all()
+        return [ArchivedArticle(r.id, r.title, r.url, r.date, str(r.added_at), len(r.text.split())) for r in rows]
+
+    def search(self, text: str, limit: int = 5) -> list[Passage]:
+        """The passages most relevant to ``text``, best first (at most one per article)."""
+        query = fts_query(text)
+        if not query:
+            return []
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(sql(
+                "SELECT p.text, p.article_id, bm25(archive_passages) AS rank, a.title, a.url, a.date "
+                "FROM archive_passages AS p JOIN archive_articles AS a ON a.id = p.article_id "
+                "WHERE archive_passages MATCH :query ORDER BY rank LIMIT :limit"),
+                {"query": query, "limit": limit * 4}).all()
+        best: dict[str, Passage] = {}
+        for r in rows:
+            if r.article_id not in best:
+                best[r.article_id] = Passage(r.article_id, r.title, r.url, r.date, r.text, round(-float(r.rank), 3))
+        return list(best.values())[:limit]
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|von\s+)?[A-Z][\w'’.-]*)*")
+
+
+def names_in(text: str) -> list[str]:
+    """Capitalised runs in ``text`` that are names, not a sentence's first word alone."""
+    found: list[str] = []
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).rstrip(".").split()
+        while words and words[0].lower() in _COMMON_OPENERS:
+            words = words[1:]  # "The" of "The U.S. coffee giant"
+        run = " ".join(words)
+        if run and run.lower() not in _CALENDAR and run not in found:
+            found.append(run)
+    return found
+
+
+_COMMON_OPENERS = frozenset("the a an this that these those it he she they we in on at after before when while "
+                            "according as but and or for from with".split())
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                      "june july august september october november december".split())
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")  # "U.S.", "UK", "EU": a place, rarely the subject
+
+
+def on_subject(passage: Passage, lead: str) -> bool:
+    """Whether ``passage`` is about the subject of ``lead``: it names the lead's first name (its
+    last word will do: "Takaichi" for "Sanae Takaichi"), or two of the lead's names."""
+    names = [n for n in names_in(lead) if not _ABBREVIATION.match(n)]
+    if not names:
+        return False
+    haystack = f"{passage.title} {passage.text}"
+
+    def named(name: str) -> bool:
+        return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", haystack) is not None
+
+    subject = names[0]
+    return named(subject) or named(subject.split()[-1]) or sum(named(n) for n in names[1:]) >= 2
+
+
+def background(archive: Archive, lead: str, text: str, limit: int = 5) -> list[Passage]:
+    """The archive passages on the subject of ``lead``, most relevant to ``text`` first."""
+    return [p for p in archive.search(text, limit=limit * 3) if on_subject(p, lead)][:limit]

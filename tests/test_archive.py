@@ -1,0 +1,104 @@
+"""The archive: articles in the store, passages ranked by SQLite FTS5's BM25, kept on subject."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sqlalchemy")
+pytest.importorskip("alembic")
+
+from briefpress.errors import UsageError  # noqa: E402
+from briefpress.store.archive import Archive, NewArticle, Passage, background, fts_query, on_subject, passages  # noqa: E402
+from briefpress.store.db import Store  # noqa: E402
+
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+
+TAKAICHI = NewArticle(
+    title="Takaichi becomes Japan's first woman prime minister",
+    text="Sanae Takaichi became prime minister of Japan on October 21.\n\nShe won a vote in parliament.",
+    url="https://archive.example/takaichi-elected", date="2025-10-21")
+
+
+def _stories(n: int) -> list[NewArticle]:
+    items: list[NewArticle] = []
+    seen: set[str] = set()
+    for path in sorted(BENCH.glob("*.dev.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            story = json.loads(line)["source"]
+            if story[:200] in seen:
+                continue
+            seen.add(story[:200])
+            items.append(NewArticle(title=story.split(". ")[0][:90], text=story,
+                                    url=f"https://archive.example/{len(items)}", date="2025-01-01"))
+            if len(items) >= n:
+                return items
+    return items
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('archive') / 'briefpress.db'}")
+    store.migrate()
+    archive = Archive(store)
+    archive.add([*_stories(250), TAKAICHI])
+    return archive
+
+
+def test_at_least_200_articles_are_archived(archive: Archive) -> None:
+    assert archive.count() >= 200
+    listed = archive.list(limit=5)
+    assert len(listed) == 5 and all(a.title and a.words > 0 for a in listed)
+
+
+def test_search_ranks_the_passage_on_the_subject_first(archive: Archive) -> None:
+    found = archive.search("Sanae Takaichi held her first official phone call with Donald Trump")
+    assert found and found[0].url == TAKAICHI.url and found[0].date == "2025-10-21"
+    assert found == sorted(found, key=lambda p: -p.score)
+
+
+def test_background_keeps_only_passages_on_the_brief_subject(archive: Archive) -> None:
+    lead = "Sanae Takaichi held her first official phone call with Donald Trump on Saturday."
+    kept = background(archive, lead, lead)
+    assert [p.url for p in kept] == [TAKAICHI.url], "a passage about another Trump is not background to Takaichi"
+    assert background(archive, "Riverton council approved a cycle lane network.", "cycle lanes Riverton") == []
+
+
+def test_adding_the_same_url_replaces_and_remove_deletes(archive: Archive) -> None:
+    before = archive.count()
+    updated = NewArticle(TAKAICHI.title, TAKAICHI.text + "\n\nShe leads the Liberal Democratic Party.", TAKAICHI.url,
+                         TAKAICHI.date)
+    archive.add([updated])
+    assert archive.count() == before
+    assert any("Liberal Democratic" in p.text for p in archive.search("Takaichi Liberal Democratic Party"))
+    assert archive.remove(TAKAICHI.url) and archive.count() == before - 1
+    assert not archive.remove(TAKAICHI.url)
+    archive.add([TAKAICHI])
+
+
+def test_query_words_are_never_fts_syntax(archive: Archive) -> None:
+    assert fts_query('NEAR(" OR AND * ^ col:umn') == '"near" OR "col" OR "umn"'
+    # FTS5 would raise a syntax error on these if they reached it unquoted.
+    found = archive.search('") OR * NEAR( Takaichi:')
+    assert found and found[0].url == TAKAICHI.url
+    assert archive.search("") == []
+
+
+def test_long_paragraphs_become_several_passages() -> None:
+    text = " ".join(f"Sentence number {i} tells one more fact about the council." for i in range(60))
+    pieces = passages(text + "\n\nA second paragraph.")
+    assert len(pieces) > 3 and pieces[-1] == "A second paragraph."
+    assert all(len(p) <= 800 for p in pieces[:-1])
+
+
+def test_an_article_without_text_is_refused(archive: Archive) -> None:
+    with pytest.raises(UsageError, match="title and text"):
+        archive.add([NewArticle(title="Empty", text="  ")])
+
+
+def test_on_subject_needs_the_subject_or_two_names() -> None:
+    lead = "The U.S. coffee giant Starbucks is being probed by the European Commission."
+    assert on_subject(Passage("1", "t", None, None, "Starbucks paid little tax.", 1.0), lead)
+    assert not on_subject(Passage("1", "t", None, None, "The U.S. economy grew.", 1.0), lead)
