@@ -42,7 +42,7 @@ def _grounded_by(facts: list[Fact]) -> Grounded:
     return grounded
 
 
-def _improved(run: Run, before: Article, keyphrase_given: bool) -> tuple[Article, list[str], Any]:
+def _improved(run: Run, before: Article, keyphrase_given: bool) -> tuple[Article, list[str], dict[str, Any] | None]:
     """The improved article, its changes and its grounding (the verifier's JSON report, or the
     article's own where nothing was checked again). A fix that costs grounding is tried once more
     without writing the sentences that failed, so the other fixes stay; if that still costs

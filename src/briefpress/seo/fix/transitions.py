@@ -67,7 +67,7 @@ def _with_connective(sentence: str, connective: str, words: Words) -> str | None
     first, _, rest = sentence.partition(" ")
     if not rest or not first[:1].isalpha() or has_transition(sentence):
         return None
-    bare = POSSESSIVE.sub("", first.strip(",.;:'\"’()"))  # "Moderna," and "Moderna's" are "Moderna"
+    bare = POSSESSIVE.sub("", first.strip(",.;:'\"’()"))  # "Acme," and "Acme's" are "Acme"
     if first.lower() in _LOWERCASE_FIRST or (
             bare not in names and (bare.lower() in lower or _common_noun_opens(sentence))):
         first = first.lower()
