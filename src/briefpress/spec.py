@@ -36,3 +36,11 @@ TEMPLATE_WORDS = frozenset(
 FAQ_HEADING = "Frequently Asked Questions"
 TAKEAWAYS_HEADING = "Key Takeaways"
 CONCLUSION_HEADING = "Conclusion"
+
+# The connectives the seo stage may open a sentence with. Additive only: each says no more than
+# "and". Contrast ("however"), cause ("so", "because") and time ("meanwhile", "then") would each
+# be a claim about how two facts relate.
+CONNECTIVES = ("Also,", "In addition,", "Additionally,", "Furthermore,")
+# The conclusion restates the news: its first sentence may open by saying so.
+CONCLUDING = "In short,"
+CONCLUDING_SHORT = "Overall,"  # where "In short," would take the sentence over 20 words

@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 from golden.checks import is_rewording_of
 
+from briefpress.edit import EditableArticle
 from briefpress.ingest import ingest
 from briefpress.models import Options, Run
 from briefpress.pipeline import STAGES, run_stages
 from briefpress.seo import analyze, article_html
-from briefpress.seo.stage import _Draft, fix_long_paragraphs, fix_meta_description, without_connective
+from briefpress.seo.fix.meta import fix_meta_description
+from briefpress.seo.fix.sizes import fix_long_paragraphs
+from briefpress.seo.fix.transitions import without_connective
 from seo import yoast_harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +73,7 @@ def test_meta_description_over_156_is_cut_at_a_clause_boundary() -> None:
         + [e.model_copy(update={"part": "meta_description", "sentence": lead.text, "facts": [lead.id]}) for e in article.evidence[:1]],
     })
     assert len(lead.text) > 156
-    draft = _Draft(article)
+    draft = EditableArticle(article)
     fix_meta_description(draft, run.facts)
     meta = draft.data["meta_description"]
     assert 121 <= len(meta) <= 156
@@ -86,7 +89,7 @@ def test_body_paragraph_over_150_words_is_split_in_two() -> None:
     long_paragraph = " ".join(sentences)
     assert len(long_paragraph.split()) > 150
     article = article.model_copy(update={"body": [article.body[0], long_paragraph]})
-    draft = _Draft(article)
+    draft = EditableArticle(article)
     fix_long_paragraphs(draft)
     body = draft.data["body"]
     assert body[0] == article.body[0]
@@ -143,7 +146,7 @@ def test_a_fix_that_costs_grounding_is_undone(monkeypatch: pytest.MonkeyPatch) -
 
 
 def _opened_by_connective(article) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    from briefpress.seo.stage import CONNECTIVES
+    from briefpress.spec import CONNECTIVES
 
     return [(e.part, e.sentence) for e in article.evidence if e.sentence.startswith(CONNECTIVES)]
 
@@ -155,8 +158,6 @@ def test_connectives_open_sentences_that_continue_the_story_when_readability_ris
     opened = _opened_by_connective(after.article)
     assert opened, "too few transition words: the stage should have opened some sentences with a connective"
     assert after.article.readability["score"] > analyze(before.article, word_forms=True).readability.score
-    from briefpress.seo.stage import without_connective
-
     old = {(e.part, e.sentence.lower()) for e in before.article.evidence}
     for part, sentence in opened:
         assert not part.startswith(("summary", "takeaways")) and part != "body[0]", part
@@ -195,7 +196,7 @@ def test_a_long_sentence_joining_two_clauses_is_split_with_its_evidence() -> Non
 def test_the_verifier_checks_a_sentence_without_every_connective_this_stage_adds() -> None:
     # The two lists live apart (the verifier does not import the seo stage); a connective added
     # here and not there would make the sentences it opens fail, and undo the stage's fixes.
-    from briefpress.seo.stage import CONCLUDING, CONCLUDING_SHORT, CONNECTIVES
+    from briefpress.spec import CONCLUDING, CONCLUDING_SHORT, CONNECTIVES
     from briefpress.verify.check import _EMPTY_OPENER
 
     for connective in (*CONNECTIVES, CONCLUDING, CONCLUDING_SHORT):
@@ -215,8 +216,6 @@ def test_a_passive_that_names_its_doer_ships_in_the_active_voice_with_its_eviden
     assert before.article is not None and after.article is not None
     cited = _evidence_of(before.article, passive)
     assert cited
-    from briefpress.seo.stage import without_connective
-
     # A rewrite loses no fact, so it is made in every part, even one already under its FORMAT.md
     # size; the body keeps the whole active sentence, and other parts may then cut it further.
     assert not _evidence_of(after.article, passive)
@@ -261,17 +260,18 @@ def test_no_question_the_planner_asks_is_passive() -> None:
 def test_questions_name_the_chosen_keyphrase_where_that_raises_the_seo_score() -> None:
     # The planner asked about "Netflix"; the stage chose another keyphrase, which no subheading
     # named (subheadingsKeyword failed). Questions make no claim: naming the keyphrase there is free.
-    from briefpress.seo.stage import _both, _questions, _score, fix_questions
+    from briefpress.seo.fix.judge import both, seo_of
+    from briefpress.seo.fix.questions import _questions, fix_questions
 
     before, _ = _runs(next(p for p in BRIEFS if p.stem == "fuller-house-netflix"))
     assert before.article is not None
     article = before.article.model_copy(update={"keyphrase": "John Stamos"})
-    draft = _Draft(article)
+    draft = EditableArticle(article)
     old = dict(_questions(draft))
     fix_questions(draft)
     new = dict(_questions(draft))
     assert new != old and "question" in draft.changes
-    assert _score(*_both(draft.article())) > _score(*_both(article))
+    assert seo_of(both(draft.article())) > seo_of(both(article))
     for part, question in new.items():
         if question != old[part]:
             assert question.endswith(("John Stamos?",)) or "Netflix" not in question, question
@@ -290,7 +290,7 @@ def test_a_long_takeaway_keeps_its_fullest_clause_bounded_deletion_within_20_wor
 
 
 def test_a_connective_keeps_the_capital_of_a_name_followed_by_punctuation_or_a_possessive() -> None:
-    from briefpress.seo.stage import _with_connective
+    from briefpress.seo.fix.transitions import _with_connective
 
     words = ({"Moderna", "Tesco"}, {"the", "around"})
     assert _with_connective("Moderna, Inc. is reporting a decline.", "Also,", words) == "Also, Moderna, Inc. is reporting a decline."
@@ -302,7 +302,8 @@ def test_a_connective_keeps_the_capital_of_a_name_followed_by_punctuation_or_a_p
 
 
 def test_the_conclusion_opens_with_one_word_where_two_would_make_the_sentence_long() -> None:
-    from briefpress.seo.stage import CONCLUDING, CONCLUDING_SHORT, concluding
+    from briefpress.seo.fix.transitions import concluding
+    from briefpress.spec import CONCLUDING, CONCLUDING_SHORT
 
     nineteen = "Activists in London dumped gallons of yellow and blue paint in front of the Russian embassy on Thursday morning."
     assert len(nineteen.split()) == 19
@@ -312,7 +313,7 @@ def test_the_conclusion_opens_with_one_word_where_two_would_make_the_sentence_lo
 
 
 def test_a_connective_keeps_the_capital_of_a_title_or_of_a_word_no_lexicon_holds() -> None:
-    from briefpress.seo.stage import _with_connective
+    from briefpress.seo.fix.transitions import _with_connective
 
     words: tuple[set[str], set[str]] = (set(), set())
     assert _with_connective("Mr Earnest spoke.", "Also,", words) == "Also, Mr Earnest spoke."
@@ -324,11 +325,11 @@ def test_a_connective_keeps_the_capital_of_a_title_or_of_a_word_no_lexicon_holds
 
 def test_names_come_from_the_sources_and_tags_too() -> None:
     # "Tesco" opens every sentence that names it; the sources and the tags say it is a name.
-    from briefpress.seo.stage import _words_by_case
+    from briefpress.seo.fix.transitions import _words_by_case
 
     before, _ = _runs(next(p for p in BRIEFS if p.stem == "tesco-fresh-easy-exit"))
     assert before.article is not None
-    names, _lower = _words_by_case(_Draft(before.article))
+    names, _lower = _words_by_case(EditableArticle(before.article))
     assert {"Tesco", "Burkle"} <= names  # Tesco from the tags, Burkle from the sources
     assert "Yucaipa" not in names  # opens every sentence, and no tag names it: its case stays unclear
 
@@ -370,15 +371,15 @@ def test_only_the_change_that_costs_grounding_is_undone(monkeypatch: pytest.Monk
 
 
 def test_a_long_sentence_is_cut_before_a_closing_phrase_where_no_clause_boundary_serves() -> None:
-    from briefpress.seo.stage import _cut_to_words
+    from briefpress.seo.fix.sentences import cut_to_words
 
     sentence = ("Representatives from more than 160 countries decided to set aside a radio frequency for the "
                 "satellite tracking of planes at the World Radiocommunication Conference (WRC), organised by "
                 "the UN's International Telecommunication Union (ITU).")
-    assert _cut_to_words(sentence, 20) == ("Representatives from more than 160 countries decided to set aside a "
+    assert cut_to_words(sentence, 20) == ("Representatives from more than 160 countries decided to set aside a "
                                            "radio frequency for the satellite tracking of planes.")
     # The longest deletion wins, at a clause boundary or before a phrase.
-    assert _cut_to_words("The Bush administration established the camp in 2002 to detain the most dangerous suspects "
+    assert cut_to_words("The Bush administration established the camp in 2002 to detain the most dangerous suspects "
                          "for interrogation and the prosecution of war crimes.", 20) == (
         "The Bush administration established the camp in 2002 to detain the most dangerous suspects.")
 
@@ -395,9 +396,9 @@ def test_a_long_sentence_is_cut_before_a_closing_phrase_where_no_clause_boundary
     "highway, the Met Police confirmed to MyLondon.",
 ])
 def test_no_cut_before_a_phrase_a_verb_needs_or_that_drops_a_condition_or_a_source(sentence: str) -> None:
-    from briefpress.seo.stage import _cut_to_words
+    from briefpress.seo.fix.sentences import cut_to_words
 
-    cut = _cut_to_words(sentence, 20)
+    cut = cut_to_words(sentence, 20)
     assert cut is None or (" if " in cut or "taken at" in cut or "Met Police" in cut), cut
 
 
@@ -412,11 +413,11 @@ def _thin_draft():  # type: ignore[no-untyped-def]
     body = [*article.body, long]
     evidence = [e for e in article.evidence if e.part not in ("sections[1].answer", "faq[1].answer")]
     article = article.model_copy(update={"sections": sections, "faq": faq, "body": body, "evidence": evidence})
-    return _Draft(article), long
+    return EditableArticle(article), long
 
 
 def test_a_cut_reaches_parts_already_under_their_size_while_the_body_keeps_the_sentence_whole() -> None:
-    from briefpress.seo.stage import _apply_cut
+    from briefpress.seo.fix.sentences import _apply_cut
 
     draft, long = _thin_draft()
     short = "Its Dutch division paid just 1.9 million pounds of tax."
@@ -426,7 +427,7 @@ def test_a_cut_reaches_parts_already_under_their_size_while_the_body_keeps_the_s
 
 
 def test_without_the_body_the_first_thin_part_keeps_the_sentence_whole() -> None:
-    from briefpress.seo.stage import _apply_cut
+    from briefpress.seo.fix.sentences import _apply_cut
 
     draft, long = _thin_draft()
     draft.data["body"] = draft.data["body"][:-1]
@@ -436,7 +437,7 @@ def test_without_the_body_the_first_thin_part_keeps_the_sentence_whole() -> None
 
 
 def test_a_cut_or_rewrite_never_takes_a_part_under_a_size_it_met() -> None:
-    from briefpress.seo.stage import _apply_cut, _apply_rewrite
+    from briefpress.seo.fix.sentences import _apply_cut, _apply_rewrite
 
     draft, long = _thin_draft()
     filler = " ".join(["The report was published on Monday."] * 2)  # 12 words: with the sentence, over 30
@@ -453,7 +454,8 @@ def test_a_cut_or_rewrite_never_takes_a_part_under_a_size_it_met() -> None:
 
 def test_questions_without_a_topic_may_name_the_keyphrase_where_subheadings_need_it() -> None:
     from briefpress.plan import with_topic
-    from briefpress.seo.stage import _both, _score, fix_questions
+    from briefpress.seo.fix.judge import both, seo_of
+    from briefpress.seo.fix.questions import fix_questions
 
     assert with_topic("What was the reaction?", "Chinese shares") == "What was the reaction to Chinese shares?"
     assert with_topic("How did others react?", "Tesco") == "How did others react to Tesco?"
@@ -462,11 +464,11 @@ def test_questions_without_a_topic_may_name_the_keyphrase_where_subheadings_need
     bare = [s.model_copy(update={"question": re.sub(r"\s+(?:on|to)\s+[^?]+\?$", "?", s.question)}) for s in article.sections]
     article = article.model_copy(update={"sections": bare})
     assert not any(article.keyphrase in s.question for s in article.sections)
-    before = _both(article)
-    draft = _Draft(article)
+    before = both(article)
+    draft = EditableArticle(article)
     fix_questions(draft)
-    after = _both(draft.article())
-    assert after[0].seo.get("subheadingsKeyword").score == 9 and _score(*after) > _score(*before)
+    after = both(draft.article())
+    assert after[0].seo.get("subheadingsKeyword").score == 9 and seo_of(after) > seo_of(before)
     questions = [s["question"] for s in draft.data["sections"]] + [q["question"] for q in draft.data["faq"]]
     assert len(set(questions)) == len(questions), "no question is written twice"
 
@@ -474,7 +476,7 @@ def test_questions_without_a_topic_may_name_the_keyphrase_where_subheadings_need
 def test_a_lead_that_names_no_one_gets_a_topic_from_the_headline_as_keyphrase() -> None:
     # The Wedgwood lead ("About 80,000 works of art, ceramics, ... faced being auctioned ...")
     # names no one, so no name the planner could choose is in the introduction or the headline.
-    from briefpress.seo.stage import _headline_topics
+    from briefpress.seo.fix.keyphrase import _headline_topics
 
     before, after = _runs(next(p for p in BRIEFS if p.stem == "wedgwood-collection-saved"))
     assert before.article is not None and after.article is not None
@@ -494,7 +496,7 @@ def test_a_lead_that_names_no_one_gets_a_topic_from_the_headline_as_keyphrase() 
 
 
 def test_no_headline_topic_is_tried_where_a_name_is_in_headline_and_lead_nor_is_a_date_one() -> None:
-    from briefpress.seo.stage import _headline_topics, keyphrase_options
+    from briefpress.seo.fix.keyphrase import _headline_topics, keyphrase_options
 
     before, _ = _runs(next(p for p in BRIEFS if p.stem == "moderna-vaccine-revenue"))
     assert before.article is not None
@@ -507,18 +509,19 @@ def test_no_headline_topic_is_tried_where_a_name_is_in_headline_and_lead_nor_is_
 
 
 def test_a_passive_that_names_its_doer_once_a_closing_phrase_goes_ships_cut_and_active() -> None:
-    from briefpress.seo.stage import _active_cut, _always
+    from briefpress.seo.fix.judge import always
+    from briefpress.seo.fix.sentences import _active_cut
 
     probed = ("The U.S. coffee giant is being probed by the European Commission over some of the "
               "methods it used to lower its tax bills.")
     # Whole, "it" would come to mean the Commission; cut before "over", the rewrite is safe.
-    assert _active_cut(probed, _always) == "The European Commission is probing the U.S. coffee giant."
-    assert _active_cut("Four people were arrested in connection with the protest on Thursday.", _always) is None
+    assert _active_cut(probed, always) == "The European Commission is probing the U.S. coffee giant."
+    assert _active_cut("Four people were arrested in connection with the protest on Thursday.", always) is None
     assert _active_cut(probed, lambda sentences: False) is None  # the verifier has the last word
 
     before, after = _runs(next(p for p in BRIEFS if p.stem == "starbucks-tax-probe"))
     assert before.article is not None and after.article is not None
-    texts = [text for _, text in _Draft(after.article).parts()]
+    texts = [text for _, text in EditableArticle(after.article).parts()]
     assert any("The European Commission is probing the U.S. coffee giant." in t for t in texts)
     assert any(probed in t for t in texts), "the article keeps the sentence whole somewhere"
     new = [e for e in after.article.evidence if e.sentence == "The European Commission is probing the U.S. coffee giant."]
@@ -532,13 +535,13 @@ def test_a_passive_that_names_its_doer_once_a_closing_phrase_goes_ships_cut_and_
 def test_a_connective_never_makes_a_sentence_long_where_a_cut_of_it_fits() -> None:
     # The Russian embassy article needs 9 connectives of 30 sentences, and the ninth place holds a
     # 20-word sentence: "Overall," would take it to 21. It opens the sentence's cut instead.
-    from briefpress.seo.stage import CONNECTIVES, CONCLUDING, CONCLUDING_SHORT, without_connective
+    from briefpress.spec import CONCLUDING, CONCLUDING_SHORT, CONNECTIVES
 
     before, after = _runs(next(p for p in BRIEFS if p.stem == "russian-embassy-paint-protest"))
     assert before.article is not None and after.article is not None
     openers = (*CONNECTIVES, CONCLUDING, CONCLUDING_SHORT)
-    was = dict(_Draft(before.article).parts())
-    opened = [(part, s) for part, text in _Draft(after.article).parts() for s in re.split(r"(?<=[.!?])\s+", text)
+    was = dict(EditableArticle(before.article).parts())
+    opened = [(part, s) for part, text in EditableArticle(after.article).parts() for s in re.split(r"(?<=[.!?])\s+", text)
               if s.startswith(openers)]
     assert opened
     for _, sentence in opened:
@@ -630,7 +633,7 @@ def test_a_speakers_closing_description_is_cut_where_a_connective_or_label_would
     before, after = _local("flight-tracking-frequency")
     whole = 'This will allow "real-time tracking of aircraft anywhere in the world," said Francois Rancy, head of the ITU\'s Radiocommunication Bureau.'
     cut = 'said Francois Rancy.'
-    texts = [text for _, text in _Draft(after).parts()]
+    texts = [text for _, text in EditableArticle(after).parts()]
     assert any(whole in t for t in texts), "one part keeps the speaker's description"
     assert any(t.endswith(cut) or cut + " " in t for t in texts)
     assert analyze(after, word_forms=False).readability.score >= 70 > analyze(before, word_forms=False).readability.score
@@ -640,7 +643,7 @@ def test_a_later_section_answer_may_open_with_a_connective_when_no_other_place_i
     # The Russian embassy article needs 9 sentences with a transition word among 28, and only 8
     # places inside a paragraph; the second section's answer opens with one.
     before, after = _local("russian-embassy-paint-protest")
-    from briefpress.seo.stage import CONNECTIVES
+    from briefpress.spec import CONNECTIVES
 
     assert not after.sections[0].answer.startswith(CONNECTIVES)
     assert any(s.answer.startswith(CONNECTIVES) for s in after.sections[1:])
@@ -651,31 +654,36 @@ def test_a_later_section_answer_may_open_with_a_connective_when_no_other_place_i
 def test_the_planners_keyphrase_stays_where_its_fixed_parts_score_as_well() -> None:
     # Unfixed, "Moderna" is over its density limit (69) and "COVID-19" scores 76; fixed for each
     # (pronouns for the repeats), "Moderna" scores at least as well, and the article is about it.
-    from briefpress.seo.stage import _both, _keyphrase_parts, _score, choose_keyphrase
+    from briefpress.seo.fix.improve import keyphrase_parts
+    from briefpress.seo.fix.judge import both, seo_of
+    from briefpress.seo.fix.keyphrase import choose_keyphrase
+    from briefpress.seo.stage import _grounded_by
 
     path = next(p for p in BRIEFS if p.stem == "moderna-vaccine-revenue")
     before, after = _runs(path)
     assert before.article is not None and after.article is not None
-    unfixed = choose_keyphrase(before.article, lambda a: _score(*_both(a)))
+    unfixed = choose_keyphrase(before.article, lambda a: seo_of(both(a)))
     assert unfixed.keyphrase != "Moderna"
-    fixed = _keyphrase_parts(before.article, before.facts, frozenset()).article()
-    assert _score(*_both(fixed)) >= _score(*_both(_keyphrase_parts(unfixed, before.facts, frozenset()).article()))
+    grounded = _grounded_by(before.facts)
+    fixed = keyphrase_parts(before.article, before.facts, grounded, frozenset()).article()
+    assert seo_of(both(fixed)) >= seo_of(both(keyphrase_parts(unfixed, before.facts, grounded, frozenset()).article()))
     assert after.article.keyphrase == "Moderna"
 
 
 def test_a_pronoun_never_takes_a_part_under_a_size_it_met() -> None:
     # "They" for "Chinese shares" would take a 30-word FAQ answer to 29 words; a section answer
     # already under 60 words may still lose the word.
-    from briefpress.seo.stage import _both, _referrals, _too_dense, refer_to_keyphrase
+    from briefpress.seo.fix.judge import both, too_dense
+    from briefpress.seo.fix.questions import _referrals, refer_to_keyphrase
 
     article, _ = _local("china-market-arrests")
     lead = "Chinese shares fell by nearly 8% after a week of volatile trading that spread fear to global markets."
     xinhua = "A journalist and stock market officials are among those arrested, Xinhua said."
     faq = article.faq[0].model_copy(update={"question": "What is the main news about Chinese shares?", "answer": f"{lead} {xinhua}"})
     assert len(faq.answer.split()) == 30
-    draft = _Draft(article.model_copy(update={"faq": [faq, *article.faq[1:]]}))
-    current = _both(draft.article())
-    assert _too_dense(current)
+    draft = EditableArticle(article.model_copy(update={"faq": [faq, *article.faq[1:]]}))
+    current = both(draft.article())
+    assert too_dense(current)
     assert "faq[0].answer" in {part for part, _, _ in _referrals(draft)}
     _, referred = refer_to_keyphrase(draft, lambda sentences: True, current)
     assert referred and draft.data["faq"][0]["answer"] == faq.answer
@@ -685,12 +693,12 @@ def test_a_question_never_loses_its_topic_to_read_as_another_does() -> None:
     # A local China draft asked "Who said what about Chinese shares?" in a section and "Who said
     # what?" in the FAQ; dropping the topic from the first, to bring the density down, made two
     # subheadings alike.
-    from briefpress.seo.stage import fix_questions
+    from briefpress.seo.fix.questions import fix_questions
 
     article, _ = _local("china-market-arrests")
     sections = [article.sections[0], article.sections[1].model_copy(update={"question": "Who said what about Chinese shares?"})]
     faq = [article.faq[0], article.faq[1].model_copy(update={"question": "Who said what?"})]
-    draft = _Draft(article.model_copy(update={"sections": sections, "faq": faq}))
+    draft = EditableArticle(article.model_copy(update={"sections": sections, "faq": faq}))
     fix_questions(draft, grounded=lambda sentences: True)
     questions = [s["question"] for s in draft.data["sections"]] + [q["question"] for q in draft.data["faq"]]
     assert len(questions) == len(set(questions)), questions

@@ -1,0 +1,134 @@
+"""Questions and pronouns: the two checks the keyphrase's place in the article moves (subheadings
+that name it, and its density). A question makes no claim, so no fact is touched; a pronoun for a
+repeated keyphrase is written only where the verifier passes the new sentence."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from ...edit import Data, EditableArticle
+from ...plan import topic_phrase, with_topic
+from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
+from ...text import whole_phrase
+from .judge import Audits, Grounded, both, passes, readability_of, seo_of, too_dense
+from .sizes import floors_kept, sentences_of
+
+# A question that ends on the planner's topic: "What is the latest on Chinese shares?"
+_TOPIC_TAIL = re.compile(r"^(?P<head>.+?)\s+(?P<prep>about|on|to|for|with)\s+(?P<topic>[^?]+)\?$")
+# The only checks a question moves.
+_QUESTION_CHECKS = ("subheadingsKeyword", "keyphraseDensity")
+
+Edit = tuple[str, str, str]  # (part, old text, new text)
+
+
+def _questions(draft: EditableArticle) -> list[tuple[str, str]]:
+    """The section questions, then the FAQ questions, as (path, question)."""
+    return [(path, text) for path, text in draft.parts("all") if path.endswith(".question")]
+
+
+def fix_questions(draft: EditableArticle, grounded: Grounded | None = None) -> None:
+    """Keyphrase density and subheadings: questions that end on the planner's topic may drop it
+    ("What is the latest on Chinese shares?" becomes "What is the latest?") or name the chosen
+    keyphrase instead, and the planner's questions without a topic may name it. A check moves
+    only when enough questions change (Yoast wants the keyphrase in 30-75% of subheadings, and a
+    density falls one mention at a time), so the changes are tried in runs: the keyphrase named in
+    the first k topic questions, or the topic dropped from the last k (FAQ questions before
+    section questions), for each k; the run that raises the SEO score most is kept, where
+    readability does not fall. With ``grounded``, the density comes down by pronouns too
+    (``refer_to_keyphrase``): in each run that leaves it over its limit, and in one more run that
+    changes no question."""
+    current = both(draft.article())
+    if all(passes(r.seo, a) for r in current for a in _QUESTION_CHECKS):
+        return  # the only checks a question moves already pass: spare the audits
+    runs = _question_runs(draft)
+    if grounded is not None:
+        runs.insert(0, [])  # the questions as they are, the density brought down by pronouns alone
+    best: tuple[Data, Audits, list[str]] | None = None
+    for run in runs:
+        before = draft.snapshot()
+        for part, question, new in run:
+            draft.replace_sentence(part, question, new)
+        trial, referred = both(draft.article()), 0
+        if grounded is not None and too_dense(trial):
+            trial, referred = refer_to_keyphrase(draft, grounded, trial)
+        if seo_of(trial) > seo_of(best[1] if best else current) and readability_of(trial) >= readability_of(current):
+            best = (draft.snapshot(), trial, ["question"] * bool(run) + ["pronoun"] * bool(referred))
+        draft.restore(before)
+    if best:
+        draft.restore(best[0])
+        draft.changes += best[2]
+
+
+def _question_runs(draft: EditableArticle) -> list[list[Edit]]:
+    """The runs of question edits to try: the keyphrase named in the first k questions, then the
+    topic dropped from the last k, for each k."""
+    keyphrase = draft.data["keyphrase"]
+    topic = topic_phrase(keyphrase)  # "the works of art": a common noun reads with its article
+    questions = _questions(draft)
+    asked = {q for _, q in questions}
+    named = []
+    for part, q in questions:
+        m = _TOPIC_TAIL.match(q)
+        if m is None:
+            new = with_topic(q, topic)  # "What was the reaction?" -> "... to Chinese shares?"
+        elif m["topic"].lower() not in (keyphrase.lower(), topic.lower()):
+            new = f"{m['head']} {m['prep']} {topic}?"
+        else:
+            new = None
+        if new and new not in asked:
+            named.append((part, q, new))
+    # Never two subheadings alike: "Who said what about X?" loses its topic only where no FAQ
+    # question already reads "Who said what?".
+    tails = [(part, q, m) for part, q in questions if (m := _TOPIC_TAIL.match(q))]
+    dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails) if f"{m['head']}?" not in asked]
+    return [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
+
+
+def _referrals(draft: EditableArticle) -> list[Edit]:
+    """(part, sentence, rewrite) for each mention of the keyphrase that may become a pronoun (see
+    ``refer``): in a paragraph, after a sentence with the keyphrase as its subject or owner; or
+    opening an answer whose question names it (an answer is read with its question, in FAQPage
+    data too). Never in a summary point or a takeaway, which each stand alone. Body paragraphs
+    come first, then the conclusion, FAQ and section answers: the news's own telling keeps its
+    names longest."""
+    keyphrase = draft.data["keyphrase"]
+    pronoun = pronoun_for(keyphrase, [f["text"] for f in draft.data.get("facts", [])])
+    if pronoun is None:
+        return []
+    named = whole_phrase(keyphrase, re.IGNORECASE)
+    out = []
+    for part, text, question in _answer_blocks(draft):
+        sentences = sentences_of(text)
+        for k, sentence in enumerate(sentences):
+            before = names_as_subject(sentences[k - 1], keyphrase) if k else bool(named.search(question))
+            if before and (new := refer_back(sentence, keyphrase, pronoun)) and draft.allows(new):
+                out.append((part, sentence, new))
+    return out
+
+
+def _answer_blocks(draft: EditableArticle) -> list[tuple[str, str, str]]:
+    """(part, text, the question it answers or "") for the body, conclusion, FAQ and sections."""
+    d = draft.data
+    blocks: list[tuple[str, str, str]] = [(f"body[{i}]", p, "") for i, p in enumerate(d["body"])]
+    blocks.append(("conclusion", d["conclusion"], ""))
+    blocks += [(f"faq[{i}].answer", q["answer"], q["question"]) for i, q in enumerate(d["faq"])]
+    blocks += [(f"sections[{i}].answer", s["answer"], s["question"]) for i, s in enumerate(d["sections"])]
+    return blocks
+
+
+def refer_to_keyphrase(draft: EditableArticle, grounded: Grounded, current: Audits) -> tuple[Audits, int]:
+    """While the keyphrase is over its density limit, put one more repeated mention as a pronoun
+    (``_referrals``, in order; each new sentence where the verifier passes it, and no part taken
+    under a FORMAT.md size it met); the audits after and how many mentions became pronouns."""
+    referred = 0
+    for part, sentence, new in _referrals(draft):
+        if not too_dense(current):
+            break
+        if not grounded([new]) or not draft.allows(new):
+            continue
+        # "They" for "Chinese shares" may take an answer under its least size: undone there.
+        if draft.attempt(partial(draft.replace_sentence, part, sentence, new),
+                         lambda before: floors_kept(before, draft.data, may_shrink_under=True)):
+            current, referred = both(draft.article()), referred + 1
+    return current, referred

@@ -1,0 +1,262 @@
+"""Sentences: long and passive sentences cut at a clause boundary, split where they join two whole
+clauses, or put in the active voice where they name their doer; and a takeaway cut to one short
+sentence. A split or a rewrite is written only where the verifier passes each new sentence."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from ...edit import Data, EditableArticle
+from ...rewrite.active import to_active
+from ...rewrite.compress import phrase_cuts, prefixes, variants
+from ...rewrite.split import split_clauses, split_relative
+from ...text import ensure_period
+from ..readability_checks import SENTENCE_OK as LONG_SHARE
+from ..readability_checks import SENTENCE_WORDS as LONG_SENTENCE
+from ..readability_checks import is_participle, is_passive
+from ..tokens import length_words
+from .judge import (
+    PASSIVE_SHARE,
+    Audits,
+    Grounded,
+    always,
+    both,
+    long_share,
+    passes,
+    passive_share,
+    too_dense,
+    worse,
+)
+from .questions import refer_to_keyphrase
+from .sizes import SHORTEST_KEPT, floors_kept, no_faq_copies, sentences_of, sizes_kept, under_size
+
+
+# Prepositions that open an adjunct (where, when, with what), which a sentence can lose and still
+# say a true thing; not "to", "of" or "by", which mostly open what the verb or noun needs.
+def cut_to_words(sentence: str, max_words: int) -> str | None:
+    """The fullest deletion of ``sentence`` with at most ``max_words`` words: at a clause boundary,
+    or before a closing prepositional phrase where at least half of the sentence stays ("...
+    decided to set aside a frequency for the tracking of planes [at the conference ...]")."""
+    best: str | None = None
+    for variant in variants(sentence):
+        for candidate in prefixes(variant, SHORTEST_KEPT):
+            n = len(length_words(candidate))
+            if SHORTEST_KEPT <= n <= max_words and candidate.rstrip(".") != sentence.rstrip("."):
+                if best is None or len(candidate) > len(best):
+                    best = candidate
+                break
+    words = len(length_words(sentence))
+    for candidate in phrase_cuts(sentence):
+        if is_participle(candidate.split()[-1].lower()):
+            continue  # "the decision was taken [at a UN conference]": the verb needs its phrase
+        n = len(length_words(candidate))
+        if max(SHORTEST_KEPT, words / 2) <= n <= max_words and (best is None or len(candidate) > len(best)):
+            best = candidate
+    return ensure_period(best) if best else None
+
+
+def _cut_active(sentence: str) -> str | None:
+    """The fullest clause-bounded deletion of ``sentence`` that holds no passive clause (a
+    trailing "..., which was approved by ..." goes; a passive main clause cannot)."""
+    best: str | None = None
+    for variant in variants(sentence):
+        for candidate in prefixes(variant, SHORTEST_KEPT):
+            if (len(length_words(candidate)) >= SHORTEST_KEPT and candidate.rstrip(".") != sentence.rstrip(".")
+                    and not is_passive(candidate)):
+                if best is None or len(candidate) > len(best):
+                    best = candidate
+                break
+    return ensure_period(best) if best else None
+
+
+def _active_cut(sentence: str, grounded: Grounded) -> str | None:
+    """A passive ``sentence`` cut before a closing phrase that kept it from the active voice (a
+    pronoun there: "... probed by the European Commission [over the methods it used ...]") and
+    then put in the active voice; the fullest such cut whose rewrite ``grounded`` passes."""
+    for cut in sorted(phrase_cuts(sentence), key=len, reverse=True):
+        if len(length_words(cut)) < SHORTEST_KEPT:
+            continue
+        active = to_active(ensure_period(cut))
+        if active and grounded([active]):
+            return active
+    return None
+
+
+def _apply_cut(draft: EditableArticle, sentence: str, short: str, *, keep_whole: bool = False) -> bool:
+    """Cut ``sentence`` to ``short`` in every part where the part keeps its FORMAT.md size (the
+    summary opens with the lead exactly as written); whether any part changed. Parts already under
+    their size (a thin brief's answers are) are cut too, save one that keeps the sentence whole, so
+    the article loses no word of it: the lead, else the body (the full story), else the first.
+    With ``keep_whole`` some part keeps it whole in any case (``short`` drops more than a detail):
+    where every part took the cut, the body (the full story), else the first that held it."""
+    holders = draft.holders(sentence) if keep_whole else []
+    changed = _cut_parts(draft, sentence, short)
+    if holders and changed and not any(sentence in text for _, text in draft.parts()):
+        keeper = next((p for p in holders if p.startswith("body[")), holders[0])
+        draft.replace_sentence(keeper, short, sentence)
+    return changed
+
+
+def _cut_parts(draft: EditableArticle, sentence: str, short: str) -> bool:
+    """Cut ``sentence`` to ``short`` where each part keeps its size, then in the parts already
+    under it, save the one that keeps it whole; whether any part changed."""
+    if not draft.allows(short):
+        return False
+    start = draft.snapshot()
+    holders = [p for p, text in draft.parts() if sentence in text and p != "summary[0]"]
+    changed = False
+    thin = []
+    for p in holders:
+        if draft.attempt(partial(draft.replace_sentence, p, sentence, short), partial(_sizes_kept_on, draft)):
+            changed = True
+        elif under_size(draft.data, p):
+            thin.append(p)
+    if not thin:
+        return changed
+    if sentence in draft.get("summary[0]"):
+        keeper = "summary[0]"
+    else:
+        keeper = next((p for p in holders if p.startswith("body[")), thin[0])
+        if keeper not in thin:
+            draft.replace_sentence(keeper, short, sentence)
+    for p in thin:
+        # An answer the same as a section's before may stay so; no other may become one.
+        if p != keeper and draft.attempt(partial(draft.replace_sentence, p, sentence, short),
+                                         partial(_no_new_faq_copies, draft, start)):
+            changed = True
+    return changed
+
+
+def _sizes_kept_on(draft: EditableArticle, before: Data) -> bool:
+    return sizes_kept(before, draft.data)
+
+
+def _no_new_faq_copies(draft: EditableArticle, start: Data, _before: Data) -> bool:
+    return no_faq_copies(start, draft.data)
+
+
+def _rewrite_keeps_sizes(draft: EditableArticle, part: str, before: Data) -> bool:
+    # The same sentence becomes the same rewrite everywhere: no FAQ answer becomes a new copy.
+    return floors_kept(before, draft.data) or under_size(before, part)
+
+
+def _apply_rewrite(draft: EditableArticle, sentence: str, new: str) -> bool:
+    """Write ``new``, the same claim in other words (the active voice), for ``sentence`` wherever it
+    stands save the lead, and where the part keeps its size or was under it already (no fact is
+    lost, and a thin brief's answers are short whatever the voice)."""
+    if not draft.allows(new):
+        return False
+    changed = False
+    for p, text in draft.parts():
+        if sentence not in text or p == "summary[0]":
+            continue
+        if draft.attempt(partial(draft.replace_sentence, p, sentence, new), partial(_rewrite_keeps_sizes, draft, p)):
+            changed = True
+    return changed
+
+
+def _apply_split(draft: EditableArticle, sentence: str, pieces: list[str]) -> bool:
+    """Write ``sentence`` as ``pieces`` wherever it stands, save where a part must stay one sentence
+    (the lead, a takeaway); each piece keeps the sentence's evidence."""
+    if not draft.allows(*pieces):
+        return False
+    changed = False
+    for p, text in draft.parts():
+        if sentence not in text or p == "summary[0]" or p.startswith("takeaways["):
+            continue
+        draft.split_sentence(p, sentence, pieces)
+        changed = True
+    return changed
+
+
+def _candidates(draft: EditableArticle, current: Audits, tried: set[tuple[str, str]]) -> list[tuple[int, str, str]]:
+    """(words, kind, sentence) for each sentence not yet tried that is long while too many are, or
+    passive while too many are; never the lead."""
+    kinds = []
+    if long_share(current[1]) > LONG_SHARE:
+        kinds.append("long")
+    if passive_share(current[1]) > PASSIVE_SHARE:
+        kinds.append("passive")
+    candidates = []
+    for part, text in draft.parts():
+        if part == "summary[0]":
+            continue
+        for s in sentences_of(text):
+            n = len(length_words(s))
+            if "long" in kinds and n > LONG_SENTENCE and ("long", s) not in tried:
+                candidates.append((n, "long", s))
+            if "passive" in kinds and is_passive(s) and ("passive", s) not in tried:
+                candidates.append((n, "passive", s))
+    return candidates
+
+
+def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded) -> bool:
+    """Split, rewrite or cut one long or passive sentence (see ``fix_sentences``); whether any
+    part changed."""
+    pieces = (split_clauses(sentence) or split_relative(sentence)) if kind == "long" else None
+    active = to_active(sentence) if kind == "passive" else None
+    if pieces and grounded(pieces):
+        return _apply_split(draft, sentence, pieces)
+    if active and grounded([active]):
+        return _apply_rewrite(draft, sentence, active)
+    if kind == "passive" and (shorter := _active_cut(sentence, grounded)):
+        return _apply_cut(draft, sentence, shorter, keep_whole=True)
+    short = cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
+    if not short:
+        return False
+    return _apply_cut(draft, sentence, short)
+
+
+def fix_sentences(draft: EditableArticle, grounded: Grounded = always) -> None:
+    """While more than 25% of sentences run over 20 words, split the longest where it joins two
+    whole clauses or before a closing relative clause (``split``), or else cut it at a clause
+    boundary; while more than 10% are passive, put the longest passive sentence that names its
+    doer in the active voice (``active``), or that would name it once a closing phrase is cut
+    (one part keeps the whole sentence), or else cut a passive trailing clause where there is
+    one. A split or rewrite is made only where ``grounded`` passes the new sentences; a change
+    that lowers either score under either matching is undone. Where a change leaves the text
+    short enough that the keyphrase goes over its density limit, repeated mentions may become
+    pronouns (``refer_to_keyphrase``) before it is judged."""
+    tried: set[tuple[str, str]] = set()
+    current = both(draft.article())
+    while candidates := _candidates(draft, current, tried):
+        _, kind, sentence = max(candidates)
+        tried.add((kind, sentence))
+        saved = draft.snapshot()
+        if not _change(draft, kind, sentence, grounded):
+            continue
+        trial, referred = both(draft.article()), 0
+        if too_dense(trial) and not too_dense(current):
+            # A shorter text allows fewer mentions: a repeated one may become a pronoun.
+            trial, referred = refer_to_keyphrase(draft, grounded, trial)
+        if worse(trial, current):
+            draft.restore(saved)
+            continue
+        current = trial
+        draft.changes += ["sentence"] + ["pronoun"] * bool(referred)
+
+
+def fix_takeaways(draft: EditableArticle, grounded: Grounded = always) -> None:
+    """A takeaway holds one point in one sentence: where "Label: sentence" runs over 20 words, the
+    sentence becomes its fullest clause-bounded deletion that fits (the whole sentence stays in the
+    body), kept only where neither score falls. A cut writes no new sentence: ``grounded`` is not
+    asked."""
+    current = both(draft.article())
+    if all(passes(r.readability, "textSentenceLength") for r in current):
+        return
+    for i in range(len(draft.data["takeaways"])):
+        takeaway = draft.data["takeaways"][i]
+        label = len(length_words(takeaway["label"]))
+        if len(length_words(takeaway["text"])) + label <= LONG_SENTENCE:
+            continue
+        short = cut_to_words(takeaway["text"], LONG_SENTENCE - label)
+        if not short or not draft.allows(short):
+            continue
+        saved = draft.snapshot()
+        draft.replace_sentence(f"takeaways[{i}].text", takeaway["text"], short)
+        after = both(draft.article())
+        if worse(after, current):
+            draft.restore(saved)
+        else:
+            current = after
+            draft.changes.append("takeaway")
