@@ -146,3 +146,18 @@ def is_looping(text: str, window: int = 40) -> bool:
         return True
     tail = text[-window:]
     return len(text) > 3 * window and len(tail.strip()) >= window // 2 and text.count(tail) >= 3
+
+
+def cut_loop(text: str) -> str:
+    """Keep the text up to where it starts repeating itself."""
+    lines = text.splitlines()
+    out: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        key = line.strip()
+        if key and key in seen:
+            break
+        if key:
+            seen.add(key)
+        out.append(line)
+    return "\n".join(out)
