@@ -105,7 +105,7 @@ class ArticleWriter:
         body = self._body(specs["body"])
         sections = []
         for i, part in enumerate(o.sections):
-            self._copy_evidence(lambda p, i=i: p == f"sections[{i}].question")
+            self._copy_part(f"sections[{i}].question")
             answer = self._paragraph(specs[f"sections[{i}].answer"], self.fallback.sections[i].answer)
             sections.append(Section(question=part.question, answer=answer))
         conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
@@ -115,7 +115,7 @@ class ArticleWriter:
         self._copy_evidence(lambda p: p.startswith("summary["))
         faq = []
         for i, part in enumerate(o.faq):
-            self._copy_evidence(lambda p, i=i: p == f"faq[{i}].question")
+            self._copy_part(f"faq[{i}].question")
             faq.append(Section(question=part.question, answer=self._faq_answer(i, part.facts)))
         takeaways = self._takeaways()
         self.evidence.sort(key=lambda e: part_order(e.part))
@@ -153,9 +153,12 @@ class ArticleWriter:
     def _copy_evidence(self, match: Callable[[str], bool]) -> None:
         self.evidence.extend(e for e in self.fallback.evidence if match(e.part))
 
+    def _copy_part(self, part: str) -> None:
+        self._copy_evidence(lambda p: p == part)
+
     def _fall_back(self, part: str) -> None:
         self.repairs["fallback_parts"] += 1
-        self._copy_evidence(lambda p: p == part)
+        self._copy_part(part)
 
     def _fall_back_prefix(self, prefix: str) -> None:
         self.repairs["fallback_parts"] += 1
@@ -286,7 +289,9 @@ class ArticleWriter:
             return len(mine & want) / max(1, len(mine))
 
         # Cited for these facts, and mostly made of their words (a citation list can be too wide).
-        found = [(t, fs) for t, fs in self.pool if ids & {f.id for f in fs} and overlap(t) >= 0.5 and not near(t, avoid)]
+        found = [
+            (t, fs) for t, fs in self.pool if ids & {f.id for f in fs} and overlap(t) >= 0.5 and not near(t, avoid)
+        ]
         found.sort(key=lambda item: (-overlap(item[0]), len(item[0])))
         out: list[Pooled] = []
         for text, fs in found:
