@@ -44,3 +44,19 @@ CONNECTIVES = ("Also,", "In addition,", "Additionally,", "Furthermore,")
 # The conclusion restates the news: its first sentence may open by saying so.
 CONCLUDING = "In short,"
 CONCLUDING_SHORT = "Overall,"  # where "In short," would take the sentence over 20 words
+
+# Reader benefits: sentences that make no claim, topping up a meta description the facts leave
+# short. The extractive writer picks among the first list (and one naming the keyphrase); a
+# model-written meta description, built from one or two whole sentences, takes a short one.
+META_BENEFITS = (
+    "Here are the key facts.",
+    "Read the full story.",
+    "Here is what we know so far.",
+    "Read the key facts and what happens next.",
+)
+META_KEYPHRASE_BENEFIT = "Key facts on {keyphrase}."
+META_BENEFITS_SHORT = ("Here are the key facts.", "Here is what we know.", "Read the key facts.")
+# Takeaway labels beside the facets' own: the lead's, then those of the points that add no new facet.
+TAKEAWAY_LEAD_LABEL = "Main news"
+TAKEAWAY_DETAILS_LABEL = "Details"
+TAKEAWAY_BACKGROUND_LABEL = "Background"

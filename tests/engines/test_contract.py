@@ -213,13 +213,13 @@ def test_an_faq_answer_does_not_say_one_fact_twice() -> None:
 
 
 def test_restating_is_one_fact_in_other_words_not_another_point_of_it() -> None:
-    from briefpress.engines.model import _restates
+    from briefpress.engines.assembly import restates
     from briefpress.models import Fact
 
     fact = Fact(id="S1.F1", text="...", source="brief", start=0, end=3)
     said = [("Moderna, Inc.'s revenues from its COVID-19 vaccines have begun an anticipated decline.", [fact])]
-    assert _restates("Moderna, Inc. is reporting a decline in its COVID-19 vaccine revenues as the pandemic winds down.",
-                     [fact], said)
-    assert not _restates("Moderna is forecasting a steep drop in coronavirus vaccine sales in 2023.", [fact], said)
+    assert restates("Moderna, Inc. is reporting a decline in its COVID-19 vaccine revenues as the pandemic winds down.",
+                    [fact], said)
+    assert not restates("Moderna is forecasting a steep drop in coronavirus vaccine sales in 2023.", [fact], said)
     other = Fact(id="S1.F2", text="...", source="brief", start=4, end=7)
-    assert not _restates("Moderna's vaccine revenues began to decline, it said on 23 February.", [fact, other], said)
+    assert not restates("Moderna's vaccine revenues began to decline, it said on 23 February.", [fact, other], said)

@@ -73,12 +73,13 @@ def flaky() -> Iterator[tuple[str, type[Flaky], ThreadingHTTPServer]]:
 
 def _one_part(engine: OpenAIEngine) -> str:
     run, outline = make_run(TAKAICHI)
-    from briefpress.engines.model import _ArticleWriter
+    from briefpress.engines.prompts import part_specs
+    from briefpress.engines.session import Session
 
-    writer = _ArticleWriter(engine, run, outline, None)
-    engine._begin(writer.prefix)
-    spec = writer._specs()["conclusion"]
-    return writer._ask(spec).text
+    session = Session(engine, run, outline, None, engine.grounding_check)
+    engine._begin(session.prefix)
+    spec = part_specs(outline, session.alias_of)["conclusion"]
+    return session.ask(spec).text
 
 
 def test_5xx_answers_are_retried_with_backoff(flaky: tuple[str, type[Flaky], ThreadingHTTPServer]) -> None:

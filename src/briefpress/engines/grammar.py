@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import PartSpec
+from .request import PartSpec
 
 
 def _quote(text: str) -> str:

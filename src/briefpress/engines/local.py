@@ -16,11 +16,12 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import EngineError
 from . import models_store
 from .base import EngineState
+from .grammar import line_grammar
 from .model import Completion, Message, ModelEngine, PartSpec
 from .output import is_looping
 
@@ -155,7 +156,9 @@ class LocalEngine(ModelEngine):
                         verbose=False,
                     )
                 except (ValueError, RuntimeError) as exc:
-                    raise EngineError(f"llama.cpp could not load {path} ({exc}); check that it is a valid GGUF model") from exc
+                    raise EngineError(
+                        f"llama.cpp could not load {path} ({exc}); check that it is a valid GGUF model"
+                    ) from exc
                 _LOADED[key] = llm
         self.model_path = path
         return llm
@@ -199,10 +202,12 @@ class LocalEngine(ModelEngine):
             if not template:
                 raise EngineError(f"{self.model_path} has no chat template; use an instruction-tuned GGUF model")
             eos = self.llm.detokenize([self.llm.token_eos()]).decode("utf-8", "ignore")
-            bos = self.llm.detokenize([self.llm.token_bos()]).decode("utf-8", "ignore") if self.llm.token_bos() >= 0 else ""
+            has_bos = self.llm.token_bos() >= 0
+            bos = self.llm.detokenize([self.llm.token_bos()]).decode("utf-8", "ignore") if has_bos else ""
             formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos, add_generation_prompt=True)
             self._formatter = formatter
-        result = formatter(messages=messages)
+        # Plain role/content dicts are what llama.cpp's chat-message TypedDicts describe.
+        result = formatter(messages=cast(Any, messages))
         stops = result.stop if isinstance(result.stop, list) else [result.stop]
         self._stops = [s for s in stops if s]  # an empty stop string would end every answer at once
         return result.prompt
@@ -212,8 +217,6 @@ class LocalEngine(ModelEngine):
     def _complete(self, messages: list[Message], spec: PartSpec, fact_ids: Sequence[str]) -> Completion:
         from llama_cpp import LlamaGrammar
 
-        from .grammar import line_grammar
-
         if self.llm is None:
             self._begin(messages[:-1])
         tokens = self._prompt_tokens(messages)
@@ -222,7 +225,8 @@ class LocalEngine(ModelEngine):
         reused = _common_prefix(self.llm._input_ids[:cached].tolist(), tokens)
         if len(tokens) + spec.max_tokens > self._n_ctx:
             raise EngineError(
-                f"the brief needs a longer context than {self._n_ctx} tokens; shorten the sources or use a model with a longer context"
+                f"the brief needs a longer context than {self._n_ctx} tokens; "
+                "shorten the sources or use a model with a longer context"
             )
         # A grammar makes every token cost a pass over the whole vocabulary (about half the decode
         # rate measured here), so it is used only to retry an answer that came back unreadable.
@@ -289,7 +293,7 @@ class LocalEngine(ModelEngine):
 
 def _common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1

@@ -73,16 +73,15 @@ def _installed_file(distribution: str, inner_path: str) -> Path | None:
 def packaged_parts_installed(model: PackagedModel | None = None) -> bool:
     """True when every slice's package is installed (the ``briefpress[local]`` extra)."""
     model = model or QWEN
-    return all(
-        _installed_file(dist, inner) is not None for dist, inner in zip(model.distributions, model.part_paths)
-    )
+    pairs = zip(model.distributions, model.part_paths, strict=False)
+    return all(_installed_file(dist, inner) is not None for dist, inner in pairs)
 
 
 def find_parts(model: PackagedModel | None = None) -> list[Path]:
     model = model or QWEN
     parts: list[Path] = []
     missing: list[str] = []
-    for dist, inner in zip(model.distributions, model.part_paths):
+    for dist, inner in zip(model.distributions, model.part_paths, strict=False):
         path = _installed_file(dist, inner)
         if path is None:
             missing.append(dist)

@@ -35,7 +35,9 @@ def _sentence_schema(spec: PartSpec, fact_ids: Sequence[str]) -> dict[str, Any]:
         "type": "object",
         "properties": {
             "text": {"type": "string"},
-            "facts": {"type": "array", "items": {"type": "string", "enum": list(fact_ids)}, "minItems": 1, "maxItems": 4},
+            "facts": {
+                "type": "array", "items": {"type": "string", "enum": list(fact_ids)}, "minItems": 1, "maxItems": 4,
+            },
         },
         "required": ["text", "facts"],
         "additionalProperties": False,
@@ -50,7 +52,9 @@ def _sentence_schema(spec: PartSpec, fact_ids: Sequence[str]) -> dict[str, Any]:
         }
         return {
             "type": "object",
-            "properties": {"paragraphs": {"type": "array", "items": paragraph, "minItems": 1, "maxItems": spec.paragraphs}},
+            "properties": {
+                "paragraphs": {"type": "array", "items": paragraph, "minItems": 1, "maxItems": spec.paragraphs},
+            },
             "required": ["paragraphs"],
             "additionalProperties": False,
         }
@@ -94,12 +98,15 @@ class OpenAIEngine(ModelEngine):
         try:
             import openai
         except ImportError as exc:
-            raise EngineError("the openai engine needs the openai package; run pip install 'briefpress[openai]'") from exc
+            raise EngineError(
+                "the openai engine needs the openai package; run pip install 'briefpress[openai]'"
+            ) from exc
         key = self.api_key
         if not key:
             if not self.base_url:
                 raise UsageError(
-                    "the openai engine needs an API key; set BRIEFPRESS_API_KEY or OPENAI_API_KEY, or give --base-url for a local server"
+                    "the openai engine needs an API key; set BRIEFPRESS_API_KEY or OPENAI_API_KEY, "
+                    "or give --base-url for a local server"
                 )
             key = "not-needed"  # local servers usually take any key
         return openai.OpenAI(
@@ -118,7 +125,9 @@ class OpenAIEngine(ModelEngine):
                 f"{self.where} refused the API key (401); set BRIEFPRESS_API_KEY or OPENAI_API_KEY to a key it accepts"
             )
         if isinstance(exc, openai.PermissionDeniedError):
-            return EngineError(f"{self.where} denied access (403); check the key's permissions for model '{self.model}'")
+            return EngineError(
+                f"{self.where} denied access (403); check the key's permissions for model '{self.model}'"
+            )
         if isinstance(exc, openai.NotFoundError):
             if "model" in str(exc).lower():
                 return EngineError(f"model '{self.model}' is not served at {self.where} (404); pick one with --model")
@@ -126,14 +135,19 @@ class OpenAIEngine(ModelEngine):
                 f"{self.where} has no chat completions endpoint (404); check --base-url (it usually ends in /v1)"
             )
         if isinstance(exc, openai.APITimeoutError):
-            return EngineError(f"{self.where} did not answer within {self.timeout:.0f} s; check the server or raise the timeout")
+            return EngineError(
+                f"{self.where} did not answer within {self.timeout:.0f} s; check the server or raise the timeout"
+            )
         if isinstance(exc, openai.APIConnectionError):
             return EngineError(f"cannot connect to {self.where}; start the server or fix --base-url")
         if isinstance(exc, openai.RateLimitError):
-            return EngineError(f"{self.where} is rate limiting (429) after {self.max_retries} retries; wait and try again")
+            return EngineError(
+                f"{self.where} is rate limiting (429) after {self.max_retries} retries; wait and try again"
+            )
         if isinstance(exc, openai.APIStatusError):
             return EngineError(
-                f"{self.where} answered {exc.status_code} after {self.max_retries} retries ({_short(exc)}); check the server's log"
+                f"{self.where} answered {exc.status_code} after {self.max_retries} retries ({_short(exc)}); "
+                "check the server's log"
             )
         return EngineError(f"{self.where} failed: {type(exc).__name__}: {_short(exc)}")
 
@@ -211,7 +225,9 @@ class OpenAIEngine(ModelEngine):
         if served is None:
             return EngineState(self.name, True, f"server reachable at {self.where}")
         if self.model and self.model not in served:
-            return EngineState(self.name, False, f"server reachable at {self.where}, but model '{self.model}' is not served")
+            return EngineState(
+                self.name, False, f"server reachable at {self.where}, but model '{self.model}' is not served"
+            )
         shown = ", ".join(served[:4]) + (" ..." if len(served) > 4 else "")
         return EngineState(self.name, True, f"server reachable at {self.where}; models: {shown}")
 

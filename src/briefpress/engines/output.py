@@ -12,6 +12,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from ..text import split_sentences
+
 _THINK = re.compile(r"<think>.*?</think>", re.S | re.I)
 _OPEN_THINK = re.compile(r"<think>.*", re.S | re.I)  # an unclosed tag: the answer never came
 _FENCE = re.compile(r"^```[a-zA-Z]*\s*|\s*```\s*$")
@@ -97,8 +99,6 @@ def _parse_lines(body: str) -> list[Sentence]:
     paragraph. Models often put several sentences on a line and cite only after the last one, or
     forget the ids: the ids go to the sentence they follow, and the others keep none. Such prose
     is still read, not thrown away: verification decides whether the facts back it."""
-    from ..text import split_sentences
-
     out: list[Sentence] = []
     paragraph = 0
     for line in body.splitlines():
@@ -146,3 +146,18 @@ def is_looping(text: str, window: int = 40) -> bool:
         return True
     tail = text[-window:]
     return len(text) > 3 * window and len(tail.strip()) >= window // 2 and text.count(tail) >= 3
+
+
+def cut_loop(text: str) -> str:
+    """Keep the text up to where it starts repeating itself."""
+    lines = text.splitlines()
+    out: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        key = line.strip()
+        if key and key in seen:
+            break
+        if key:
+            seen.add(key)
+        out.append(line)
+    return "\n".join(out)

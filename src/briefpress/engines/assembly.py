@@ -1,0 +1,336 @@
+"""Building the draft from the model's verified sentences.
+
+The body is written first: its verified sentences, with the sections' and the conclusion's, form
+a pool that the meta description, the FAQ answers and the takeaways are chosen from, so those
+parts cost no further call. A part the model could not write takes the extractive engine's part,
+with its evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..edit import part_order
+from ..models import Evidence, Fact, Run, Section, Takeaway
+from ..nlp import stem
+from ..plan import Outline, facet_of
+from ..rewrite.compress import phrase_cut, shorten
+from ..spec import (
+    BODY_MAX,
+    HEADLINE_MAX,
+    META_BENEFITS_SHORT,
+    META_MAX,
+    META_MIN,
+    TAKEAWAY_BACKGROUND_LABEL,
+    TAKEAWAY_DETAILS_LABEL,
+    TAKEAWAY_LEAD_LABEL,
+    TAKEAWAYS_MAX,
+    TAKEAWAYS_MIN,
+)
+from ..text import STOPWORDS, ensure_period, words
+from .base import Draft, ProgressCallback
+from .extractive import ExtractiveEngine
+from .output import MalformedOutput, cut_loop, parse
+from .prompts import part_specs
+from .repair import Kept, Repairer, failed, near, norm
+from .request import PartSpec
+from .session import Backend, GroundingCheck, Session
+
+Pooled = tuple[str, list[Fact]]  # a verified model sentence and the facts it rests on
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text.lower()) if w not in STOPWORDS}
+
+
+def restates(text: str, facts: Sequence[Fact], chosen: Sequence[tuple[str, Sequence[Fact]]]) -> bool:
+    """Says again, in other words, what a chosen sentence says: it rests on no fact they do not,
+    and most of its content words (stemmed) are in one of them ("X is reporting a decline in its
+    revenues" after "X's revenues have begun a decline"). Another point of the same fact is not
+    this."""
+    covered = {f.id for _, fs in chosen for f in fs}
+    if not chosen or not {f.id for f in facts} <= covered:
+        return False
+    mine = _content_stems(text)
+    for other, _ in chosen:
+        theirs = _content_stems(other)
+        if mine and theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= 0.6:
+            return True
+    return False
+
+
+def takeaway_plan(outline: Outline) -> list[tuple[str, Fact]]:
+    """One fact per takeaway, labelled: one per kind of fact, then the points in order."""
+    o = outline
+    plan: list[tuple[str, Fact]] = []
+    used: set[str] = set()
+    for fact in [o.lead, *o.points, *o.body]:
+        label = TAKEAWAY_LEAD_LABEL if fact is o.lead else facet_of(fact).label
+        if label not in used and len(plan) < TAKEAWAYS_MAX:
+            used.add(label)
+            plan.append((label, fact))
+    for fact in [*o.points, *o.body]:
+        if len(plan) >= TAKEAWAYS_MIN:
+            break
+        if all(fact is not f for _, f in plan):
+            label = TAKEAWAY_DETAILS_LABEL if TAKEAWAY_DETAILS_LABEL not in used else TAKEAWAY_BACKGROUND_LABEL
+            used.add(label)
+            plan.append((label, fact))
+    return plan
+
+
+class ArticleWriter:
+    """Writes one article with a model: every part requested, verified and repaired, assembled."""
+
+    def __init__(
+        self, backend: Backend, run: Run, outline: Outline, progress: ProgressCallback | None, check: GroundingCheck
+    ) -> None:
+        self.backend = backend
+        self.outline = outline
+        self.fallback = ExtractiveEngine().write(run, outline)
+        self.session = Session(backend, run, outline, progress, check)
+        self.repairer = Repairer(self.session, run.options.strict)
+        self.repairs = self.session.repairs
+        self.evidence: list[Evidence] = []
+        self.pool: list[Pooled] = []  # verified model sentences, for FAQ and takeaways
+
+    def write(self) -> Draft:
+        o, s = self.outline, self.session
+        specs = part_specs(o, s.alias_of)
+        s.total = len(specs)
+        s.report("begin", None)
+        self.backend._begin(s.prefix)
+
+        # The body first: its verified sentences also answer the FAQ and make the takeaways.
+        body = self._body(specs["body"])
+        sections = []
+        for i, part in enumerate(o.sections):
+            self._copy_part(f"sections[{i}].question")
+            answer = self._paragraph(specs[f"sections[{i}].answer"], self.fallback.sections[i].answer)
+            sections.append(Section(question=part.question, answer=answer))
+        conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
+        headline = self._headline(specs["headline"])
+        meta = self._meta()
+        summary = list(self.fallback.summary)
+        self._copy_evidence(lambda p: p.startswith("summary["))
+        faq = []
+        for i, part in enumerate(o.faq):
+            self._copy_part(f"faq[{i}].question")
+            faq.append(Section(question=part.question, answer=self._faq_answer(i, part.facts)))
+        takeaways = self._takeaways()
+        self.evidence.sort(key=lambda e: part_order(e.part))
+        return Draft(
+            headline=headline,
+            meta_description=meta,
+            summary=summary,
+            sections=sections,
+            faq=faq,
+            takeaways=takeaways,
+            conclusion=conclusion,
+            body=body,
+            evidence=self.evidence,
+            repairs=dict(self.repairs),
+        )
+
+    # -- evidence and fallbacks ---------------------------------------------------------------
+
+    def _record(self, part: str, kept: list[Kept]) -> None:
+        for text, facts, by_model, _ in kept:
+            facts = facts or self._support(text)
+            self.evidence.append(Evidence(part=part, sentence=text, facts=[f.id for f in facts]))
+            if by_model:
+                self.backend.stats.kept_model_sentences.append(text)
+                if part.startswith(("body", "sections", "conclusion")):
+                    self.pool.append((text, facts))
+
+    def _support(self, text: str) -> list[Fact]:
+        """For a verified sentence the model cited nothing for: the facts sharing most words."""
+        facts = self.session.facts
+        want = set(norm(text).split())
+        scored = sorted(((len(want & set(norm(f.text).split())), i) for i, f in enumerate(facts)), reverse=True)
+        return [facts[i] for score, i in scored[:1] if score > 0]
+
+    def _copy_evidence(self, match: Callable[[str], bool]) -> None:
+        self.evidence.extend(e for e in self.fallback.evidence if match(e.part))
+
+    def _copy_part(self, part: str) -> None:
+        self._copy_evidence(lambda p: p == part)
+
+    def _fall_back(self, part: str) -> None:
+        self.repairs["fallback_parts"] += 1
+        self._copy_part(part)
+
+    def _fall_back_prefix(self, prefix: str) -> None:
+        self.repairs["fallback_parts"] += 1
+        self._copy_evidence(lambda p: p.startswith(prefix))
+
+    # -- parts the model writes ---------------------------------------------------------------
+
+    def _paragraph(self, spec: PartSpec, fallback: str) -> str:
+        sentences = self.session.generate(spec)
+        kept = self.repairer.repair(sentences, spec) if sentences else []
+        if not kept:
+            self._fall_back(spec.name)
+            return fallback
+        self._record(spec.name, kept)
+        return " ".join(text for text, *_ in kept)
+
+    def _headline(self, spec: PartSpec) -> str:
+        sentences = self.session.generate(spec)
+        kept = self.repairer.repair(sentences, spec) if sentences else []
+        if kept and len(kept[0][0]) > HEADLINE_MAX:
+            kept = self._shorter_headline(spec, kept[0][0])
+        if not kept or len(kept[0][0]) > HEADLINE_MAX:
+            self._fall_back("headline")
+            return self.fallback.headline
+        self._record("headline", kept[:1])
+        return kept[0][0]
+
+    def _shorter_headline(self, spec: PartSpec, long: str) -> list[Kept]:
+        """Too long and no clause boundary shortens it: ask once for a shorter one, which is
+        verified like the first (small models overshoot a length more often than not)."""
+        completion = self.session.ask(spec, f'Your headline "{long}" has {len(long)} characters. Write it again in '
+                                            f"at most {HEADLINE_MAX - 15} characters, keeping its meaning. "
+                                            "No final period.")
+        try:
+            shorter = parse(cut_loop(completion.text))[:1]
+        except MalformedOutput:
+            self.repairs["malformed"] += 1
+            shorter = []
+        kept = self.repairer.repair(shorter, spec) if shorter else []
+        if kept and len(kept[0][0]) > HEADLINE_MAX:
+            # Still over: cut it before a preposition, a whole phrase, and verify the cut.
+            cut = phrase_cut(kept[0][0], HEADLINE_MAX)
+            kept = [(cut, *kept[0][1:])] if cut and not failed(self.session.check([cut])[0]) else []
+        return kept
+
+    def _body(self, spec: PartSpec) -> list[str]:
+        sentences = self.session.generate(spec)
+        kept = self.repairer.repair(sentences, spec) if sentences else []
+        if not kept:
+            self._fall_back_prefix("body[")
+            return list(self.fallback.body)
+        groups: dict[int, list[Kept]] = {}
+        for item in kept:
+            groups.setdefault(item[3], []).append(item)
+        paragraphs = list(groups.values())
+        if len(paragraphs) == 1 and len(kept) >= 3:
+            # One block of text: the lead alone, then two sentences a paragraph (inverted pyramid).
+            paragraphs = [kept[:1], *[kept[i : i + 2] for i in range(1, len(kept), 2)]]
+        paragraphs = paragraphs[:BODY_MAX]
+        out = []
+        for i, group in enumerate(paragraphs):
+            self._record(f"body[{i}]", group)
+            out.append(" ".join(text for text, *_ in group))
+        return out
+
+    # -- parts chosen from the verified sentences ---------------------------------------------
+
+    def _meta(self) -> str:
+        """From the verified body and section sentences: the one that holds the keyphrase (the
+        lead's first), shortened by deletion to fit; when short, topped up with one reader
+        benefit, or else with a second verified sentence (cut to the room left) and, if need be,
+        a benefit after it. Never two benefits: "Here are the key facts. Here is what we know."
+        says nothing twice. A model asked for 120-156 characters overshoots and the cut is thrown
+        away, so none is asked."""
+        kp = self.outline.keyphrase.lower()
+        lead = self.outline.lead.id
+        candidates = sorted(
+            (item for item in self.pool if kp in item[0].lower()),
+            key=lambda item: (lead not in {f.id for f in item[1]}, len(item[0])),
+        )
+        for text, facts in candidates:
+            if len(text) > META_MAX:
+                short = shorten(text, META_MAX - 1)
+                if not short or kp not in short.lower():
+                    continue
+                text = ensure_period(short)
+            if failed(self.session.check([text])[0]):
+                continue
+            chosen = self._meta_mix(text, facts)
+            if chosen is not None:
+                self.evidence.extend(chosen)
+                return " ".join(e.sentence for e in chosen)
+        self._fall_back("meta_description")
+        return self.fallback.meta_description
+
+    def _meta_mix(self, text: str, facts: Sequence[Fact]) -> list[Evidence] | None:
+        """``text`` alone or with one benefit; failing that, with a second verified sentence (cut
+        to the room left), and a benefit after it if need be: the first mix that lands in 120-156
+        characters, as the evidence of its sentences."""
+        first = Evidence(part="meta_description", sentence=text, facts=[f.id for f in facts])
+        benefits = [Evidence(part="meta_description", sentence=b, no_claim=True) for b in META_BENEFITS_SHORT]
+        found = _first_fitting([[first], *([first, b] for b in benefits)])
+        if found is not None:
+            return found
+        room = META_MAX - len(text) - 1
+        for other, other_facts in self.pool:
+            if other == text or near(other, {norm(text)}):
+                continue
+            cut = other if len(other) <= room else shorten(other, room - 1)
+            if not cut or len(ensure_period(cut)) > room:
+                continue
+            cut = ensure_period(cut)
+            if cut != other and failed(self.session.check([cut])[0]):
+                continue
+            second = Evidence(part="meta_description", sentence=cut, facts=[f.id for f in other_facts])
+            found = _first_fitting([[first, second], *([first, second, b] for b in benefits)])
+            if found is not None:
+                return found
+        return None
+
+    def _from_pool(self, facts: Sequence[Fact], avoid: set[str], limit: int) -> list[Pooled]:
+        """Verified model sentences that rest on ``facts``, fewest other facts first."""
+        ids = {f.id for f in facts}
+        want = {w for f in facts for w in norm(f.text).split()}
+
+        def overlap(text: str) -> float:
+            mine = set(norm(text).split())
+            return len(mine & want) / max(1, len(mine))
+
+        # Cited for these facts, and mostly made of their words (a citation list can be too wide).
+        found = [
+            (t, fs) for t, fs in self.pool if ids & {f.id for f in fs} and overlap(t) >= 0.5 and not near(t, avoid)
+        ]
+        found.sort(key=lambda item: (-overlap(item[0]), len(item[0])))
+        out: list[Pooled] = []
+        for text, fs in found:
+            if len(out) == limit:
+                break
+            if not near(text, {norm(t) for t, _ in out}) and not restates(text, fs, out):
+                out.append((text, fs))
+        return out
+
+    def _faq_answer(self, i: int, facts: Sequence[Fact]) -> str:
+        """An answer that stands alone: the body's and sections' verified sentences on its facts."""
+        chosen = self._from_pool(facts, set(), 2)
+        if not chosen:
+            self._fall_back(f"faq[{i}].answer")
+            return self.fallback.faq[i].answer
+        for text, fs in chosen:
+            self.evidence.append(Evidence(part=f"faq[{i}].answer", sentence=text, facts=[f.id for f in fs]))
+        return " ".join(text for text, _ in chosen)
+
+    def _takeaways(self) -> list[Takeaway]:
+        """One bullet per kind of fact: the shortest verified model sentence resting on it."""
+        out: list[tuple[str, str, list[Fact]]] = []
+        used: set[str] = set()
+        for label, fact in takeaway_plan(self.outline):
+            chosen = [c for c in self._from_pool([fact], used, 3) if len(c[0]) <= 220]
+            if chosen:
+                text, fs = min(chosen, key=lambda c: len(c[0]))
+                used.add(norm(text))
+                out.append((label, text, fs))
+        if len(out) < TAKEAWAYS_MIN:
+            # Too few: the extractive takeaways, whole, keep the 3-5 bullets the format asks for.
+            self._fall_back_prefix("takeaways[")
+            return list(self.fallback.takeaways)
+        for i, (label, text, fs) in enumerate(out):
+            self.evidence.append(Evidence(part=f"takeaways[{i}].label", sentence=label, no_claim=True))
+            self.evidence.append(Evidence(part=f"takeaways[{i}].text", sentence=text, facts=[f.id for f in fs]))
+        return [Takeaway(label=label, text=text) for label, text, _ in out]
+
+
+def _first_fitting(mixes: list[list[Evidence]]) -> list[Evidence] | None:
+    """The first mix of sentences whose text lands in the meta description's size."""
+    return next((mix for mix in mixes if META_MIN <= len(" ".join(e.sentence for e in mix)) <= META_MAX), None)

@@ -1,0 +1,106 @@
+"""What the model is told: the facts under short ids, the rules, one worked example, and one
+short request per part.
+
+The facts (``F1``, ``F2``... and their text), the rules and the example form one prefix that every
+request of an article reuses, so a backend that caches a prefix evaluates it once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from ..models import Fact
+from ..plan import Outline
+from ..rewrite.compress import headline as compress_headline
+from ..spec import HEADLINE_MAX
+from ..text import ensure_period
+from .request import Message, PartSpec
+
+
+def prompt_facts(outline: Outline) -> list[Fact]:
+    """The outline's facts, each once, in the order the story tells them."""
+    ordered = [outline.lead, *outline.points, *outline.body]
+    for part in [*outline.sections, *outline.faq]:
+        ordered.extend(part.facts)
+    seen: set[str] = set()
+    out = []
+    for fact in ordered:
+        if fact.id not in seen:
+            seen.add(fact.id)
+            out.append(fact)
+    return out
+
+
+def system_prompt(alias: Mapping[str, Fact], output_format: str) -> str:
+    """The rules, the answer's form, and the facts under their short ids."""
+    if output_format == "json":
+        form = (
+            'Answer with JSON only: {"sentences": [{"text": "...", "facts": ["F1"]}]} '
+            '(for several paragraphs: {"paragraphs": [{"sentences": [...]}]}).'
+        )
+    else:
+        form = "After every sentence, write in brackets the ids of the facts it uses, like [F1] or [F2, F3]."
+    facts = "\n".join(f"{a}: {' '.join(f.text.split())}" for a, f in alias.items())
+    return (
+        "You are a news writer. Write clear, plain news prose in English using ONLY the facts below. "
+        "Do not add any name, number, date, quote, place or opinion that the facts do not state. "
+        "Keep names, titles and figures exactly as the facts give them. "
+        "Write short sentences of at most 20 words, in the active voice where the facts name who acted.\n"
+        f"{form}\n\nFacts:\n{facts}"
+    )
+
+
+def demonstration(alias: Mapping[str, Fact], output_format: str) -> list[Message]:
+    """One worked exchange on the brief's own facts: small models copy a shown form far more
+    reliably than they follow a described one. It is part of the shared, cached prefix."""
+    shown = list(alias.items())[:2]
+    lines = [(ensure_period(compress_headline(f.text, 110)), a) for a, f in shown]
+    ask = "Write " + ", then ".join(f"one short sentence from {a}" for _, a in lines) + "."
+    if output_format == "json":
+        answer = json.dumps({"sentences": [{"text": t, "facts": [a]} for t, a in lines]}, ensure_ascii=False)
+    else:
+        answer = "\n".join(f"{t} [{a}]" for t, a in lines)
+    return [{"role": "user", "content": ask}, {"role": "assistant", "content": answer}]
+
+
+def cited_ids(alias_of: Mapping[str, str], facts: Sequence[Fact]) -> str:
+    """The short ids of ``facts`` as a request names them: ``F1, F3``."""
+    return ", ".join(alias_of[f.id] for f in facts if f.id in alias_of)
+
+
+def part_specs(outline: Outline, alias_of: Mapping[str, str]) -> dict[str, PartSpec]:
+    """The request for every part the model writes, by part path."""
+    o = outline
+    specs = {
+        "headline": PartSpec(
+            "headline",
+            f"Write the headline: one line of at most {HEADLINE_MAX - 15} characters that says who did what, "
+            f'based on {cited_ids(alias_of, [o.lead])}. Begin it with "{o.keyphrase}". No final period.',
+            1, 1, 40, max_chars=HEADLINE_MAX, final_period=False,
+        ),
+    }
+    for i, part in enumerate(o.sections):
+        n = min(3, max(2, len(part.facts)))
+        specs[f"sections[{i}].answer"] = PartSpec(
+            f"sections[{i}].answer",
+            f'Answer the question "{part.question}" in {n} sentences; the first sentence answers it '
+            f"directly. Use {cited_ids(alias_of, part.facts)}.",
+            1, n + 1, 45 * (n + 1),
+        )
+    specs["conclusion"] = PartSpec(
+        "conclusion",
+        # "What follows from it" drew lessons and judgements no fact gives ("highlights the
+        # dangers of ..."), which the verifier then threw away: ask only for what the facts hold.
+        "Write the conclusion: 2 or 3 sentences that restate the main news and the latest facts about it. "
+        f"Use {cited_ids(alias_of, [o.lead, *o.points])}.",
+        1, 3, 140,
+    )
+    paragraphs = max(2, min(5, (len(o.body) + 1) // 2))
+    specs["body"] = PartSpec(
+        "body",
+        f"Write the full story in {paragraphs} short paragraphs, most important first, with a blank line "
+        f"between paragraphs. Use each of {cited_ids(alias_of, o.body)} once.",
+        2, 2 * len(o.body) + 2, 45 * (len(o.body) + 2), paragraphs=paragraphs,
+    )
+    return specs

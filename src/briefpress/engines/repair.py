@@ -1,0 +1,240 @@
+"""Verify-and-repair of the model's sentences: every sentence is checked against the facts; a
+failing one is first cut by deletion (no call), then rewritten once with the reason it failed,
+then replaced by a grounded source sentence (shortened by deletion only), or dropped. In strict
+mode no unsupported or contradicted sentence is ever kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Fact
+from ..rewrite.compress import headline as compress_headline
+from ..rewrite.compress import main_clause, prefixes, shorten, variants
+from ..rewrite.prune import without_phrases
+from ..text import ensure_period, words
+from ..verify.report import Reason, SentenceVerdict
+from .output import MalformedOutput, Sentence, cut_loop, looks_cut_off, parse
+from .request import PartSpec
+from .session import Session
+
+SHORTEST_TRIM = 6  # words: a repair by deletion keeps at least this many, and half the sentence
+_LACKING = re.compile(r"the sources lack: (.+)$")
+_NOT_NEAR = re.compile(r"not found near the name: (.+)\)$")
+
+
+@dataclass(frozen=True)
+class CutOff:
+    """The verdict for a sentence that stops mid-way: it fails without asking the verifier."""
+
+    problem: str = "the sentence is cut off; finish it"
+
+
+CUT_OFF = CutOff()
+Checked = SentenceVerdict | CutOff
+# A kept sentence: its text, the facts it rests on, whether the model wrote it, its paragraph.
+Kept = tuple[str, list[Fact], bool, int]
+
+
+def failed(verdict: Checked) -> bool:
+    return isinstance(verdict, CutOff) or verdict.failed
+
+
+def norm(text: str) -> str:
+    return " ".join(w.lower() for w in words(text))
+
+
+def near(text: str, seen: set[str]) -> bool:
+    """Said already in other words: most of its words are in one sentence of ``seen``."""
+    mine = set(norm(text).split())
+    if not mine:
+        return True
+    for other in seen:
+        theirs = set(other.split())
+        if theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= 0.8:
+            return True
+    return False
+
+
+def problem_text(verdict: Checked) -> str:
+    """What a failed verdict found, said to the model in the facts' terms: the words or figures
+    no fact gives, not the verifier's scores."""
+    if isinstance(verdict, CutOff):
+        return verdict.problem
+    parts = [_problem_of(reason) for reason in verdict.reasons]
+    return "; ".join(dict.fromkeys(parts)) or "the facts do not say this"
+
+
+def _problem_of(reason: Reason) -> str:
+    kind, text, detail = reason.kind, reason.text, reason.detail
+    if kind == "statement" and detail.startswith("no source describes"):
+        return detail.split(" (")[0].replace("no source", "no fact") + "; leave that description out"
+    if kind == "statement":
+        lacking = _LACKING.search(detail)
+        return f"no fact says {lacking[1]}" if lacking else "the facts do not say this"
+    if kind == "contradiction":
+        return f"it contradicts the facts ({detail.replace('the sources', 'the facts')})"
+    return detail.replace("no source", "no fact").replace("the sources", "the facts") or f"'{text}' is in no fact"
+
+
+def lacking_words(verdict: Checked) -> list[str]:
+    """The words a failed verdict says no fact gives (figures, names, words of a statement)."""
+    out: list[str] = []
+    reasons = [] if isinstance(verdict, CutOff) else verdict.reasons
+    for reason in reasons:
+        lacking = _LACKING.search(reason.detail) or _NOT_NEAR.search(reason.detail)
+        if lacking:
+            out += [w.strip() for w in lacking[1].split(",")]
+        elif reason.kind in ("number", "entity"):
+            out += reason.text.split()
+    return [w for w in dict.fromkeys(out) if w]
+
+
+def fit(text: str, spec: PartSpec) -> str:
+    """A sentence over the part's length, shortened by deleting trailing clauses only (so it
+    cannot gain a claim); unchanged when no clause boundary makes it fit."""
+    if not spec.max_chars or len(text) <= spec.max_chars:
+        return text
+    short = shorten(text, spec.max_chars - 1)
+    if not short:
+        return text
+    return ensure_period(short) if spec.final_period else short
+
+
+def is_cut_off(text: str, spec: PartSpec) -> bool:
+    return looks_cut_off(text if spec.final_period else ensure_period(text))
+
+
+def finish_sentence(text: str, spec: PartSpec) -> str:
+    """The sentence as the part ends one: with a final period or without, no stray quote mark."""
+    text = text.strip()
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        text = text.strip('"“”').strip()  # a stray quote mark around the whole answer
+    if not text:
+        return ""
+    if spec.final_period:
+        return ensure_period(text)
+    return text.rstrip(" .")
+
+
+class Repairer:
+    """Keeps the sentences of a part that the grounding check passes, mended where it can."""
+
+    def __init__(self, session: Session, strict: bool) -> None:
+        self.session = session
+        self.strict = strict
+        self.repairs = session.repairs
+
+    def repair(self, sentences: list[Sentence], spec: PartSpec) -> list[Kept]:
+        """Verified sentences as (text, facts, written_by_model, paragraph)."""
+        texts = [fit(finish_sentence(s.text, spec), spec) for s in sentences]
+        verdicts: list[Checked] = list(self.session.check(texts))
+        for i, s in enumerate(sentences):
+            if is_cut_off(s.text, spec):
+                verdicts[i] = CUT_OFF
+        kept: list[Kept] = []
+        seen: set[str] = set()
+        for s, text, verdict in zip(sentences, texts, verdicts, strict=False):
+            cited = self.session.resolve(s.facts)
+            if not text or near(text, seen):  # empty, or said twice: a loop, not news
+                self.repairs["dropped"] += 1
+                continue
+            mended = self._mend(text, cited, verdict, spec, seen)
+            if mended is not None:
+                seen.add(norm(mended[0]))
+                kept.append((*mended, s.paragraph))
+        return kept
+
+    def _mend(
+        self, text: str, cited: list[Fact], verdict: Checked, spec: PartSpec, seen: set[str]
+    ) -> tuple[str, list[Fact], bool] | None:
+        """The sentence as it may stand, with its facts and whether the model wrote it: itself
+        when it passed; else cut, rewritten, or replaced by a grounded one; None drops it."""
+        if not failed(verdict):
+            return text, cited, True
+        trimmed = self.trimmed(text, verdict, spec)
+        if trimmed is not None and not near(trimmed, seen):
+            # The failed words were an aside or a trailing clause: deleting them costs no call.
+            self.repairs["repaired"] += 1
+            return trimmed, cited, True
+        rewrite = self.rewrite(text, verdict, cited, spec)
+        if rewrite is not None:
+            new_text, new_cited, new_verdict = rewrite
+            if not failed(new_verdict) and not near(new_text, seen):
+                self.repairs["repaired"] += 1
+                return new_text, new_cited or cited, True
+            if not self.strict:
+                return new_text, new_cited or cited, True
+        elif not self.strict:
+            return text, cited, True
+        grounded = self.grounded(text, cited, seen, spec)
+        if grounded is None:
+            self.repairs["dropped"] += 1
+            return None
+        self.repairs["replaced"] += 1
+        return grounded[0], [grounded[1]], False
+
+    def trimmed(self, text: str, verdict: Checked, spec: PartSpec) -> str | None:
+        """The fullest deletion of ``text`` that the verifier passes: without an aside (", a top
+        national security official,"), a trailing clause, or the phrases holding the words no
+        fact gives ("of the season"), keeping at least half its words; None when none passes."""
+        if spec.max_chars:
+            return None  # a headline or label is short already; what is left rarely reads whole
+        least = max(SHORTEST_TRIM, len(text.split()) // 2)
+        candidates: list[str] = []
+        pruned = without_phrases(text, lacking_words(verdict))
+        deletions = [cut for variant in variants(text) for cut in [variant.rstrip("."), *prefixes(variant, least)]]
+        for cut in [*deletions, *([pruned] if pruned else [])]:
+            cut = finish_sentence(cut, spec)
+            if cut and cut != text and len(cut.split()) >= least and cut not in candidates:
+                candidates.append(cut)
+        candidates.sort(key=len, reverse=True)
+        for candidate, checked in zip(candidates, self.session.check(candidates), strict=False):
+            if not checked.failed:
+                return candidate
+        return None
+
+    def rewrite(
+        self, text: str, verdict: Checked, cited: list[Fact], spec: PartSpec
+    ) -> tuple[str, list[Fact], Checked] | None:
+        """The model's second try at a failed sentence, told why it failed, with its verdict."""
+        s = self.session
+        facts = [f for f in cited if f.id in s.alias_of] or list(s.alias.values())[:3]
+        shown = "\n".join(f"{s.alias_of[f.id]}: {' '.join(f.text.split())}" for f in facts)
+        one = PartSpec(spec.name, "", 1, 1, 70, max_chars=spec.max_chars, final_period=spec.final_period)
+        # The facts themselves, and the very words to leave out: asked only to "say what F1
+        # states", the small models repeated the failed sentence word for word.
+        user = (
+            f'Your sentence "{text}" is not backed by the facts: {problem_text(verdict)}. '
+            f"Write it again as one sentence that uses only these facts and leaves that out:\n{shown}"
+        )
+        completion = s.ask(one, user)
+        try:
+            sentence = parse(cut_loop(completion.text))[0]
+        except MalformedOutput:
+            self.repairs["malformed"] += 1
+            return None
+        new_text = finish_sentence(sentence.text, spec)
+        if not new_text:
+            return None
+        new_verdict: Checked = CUT_OFF if is_cut_off(sentence.text, spec) else s.check([new_text])[0]
+        return new_text, s.resolve(sentence.facts), new_verdict
+
+    def grounded(self, text: str, cited: list[Fact], seen: set[str], spec: PartSpec) -> tuple[str, Fact] | None:
+        """A source sentence (shortened by deletion only) that says what the failed one meant."""
+        facts = self.session.facts
+        want = set(norm(text).split())
+        ranked = sorted(facts, key=lambda f: -len(want & set(norm(f.text).split())))
+        candidates = [*cited, *[f for f in ranked if f not in cited]][:4]
+        for fact in candidates:
+            if spec.max_chars:
+                sentence = compress_headline(fact.text, spec.max_chars)
+            else:
+                sentence = main_clause(fact.text, 200)
+            sentence = finish_sentence(sentence, spec)
+            if not sentence or near(sentence, seen):
+                continue
+            if not self.session.check([sentence])[0].failed:
+                return sentence, fact
+        return None
