@@ -36,3 +36,4 @@ TEMPLATE_WORDS = frozenset(
 FAQ_HEADING = "Frequently Asked Questions"
 TAKEAWAYS_HEADING = "Key Takeaways"
 CONCLUSION_HEADING = "Conclusion"
+STORY_HEADING = "The Full Story"  # above the body paragraphs in the Markdown and HTML renderings
