@@ -111,7 +111,9 @@ def _role(doc, phrase: str, *, whole: bool = True):  # type: ignore[no-untyped-d
         root = span.root
         end = span.end
         if whole:
-            outside = [c for c in root.children if not (span.start <= c.i < span.end) and c.dep_ not in ("case", "punct")]
+            outside = [
+                c for c in root.children if not (span.start <= c.i < span.end) and c.dep_ not in ("case", "punct")
+            ]
             if len(outside) == 1 and outside[0].dep_ == "appos" and outside[0].i > root.i:
                 end = max(t.i for t in outside[0].subtree) + 1
                 if end < len(doc) and doc[end].text == ",":
@@ -143,7 +145,9 @@ def refer_back(sentence: str, phrase: str, pronoun: Pronoun) -> str | None:
         return None
     role, first, end = found
     before = doc[:first]
-    if len(before) and not (before[-1].text == "," and all(t.pos_ in ("ADV", "ADP", "ADJ", "PUNCT", "CCONJ") for t in before)):
+    if len(before) and not (
+        before[-1].text == "," and all(t.pos_ in ("ADV", "ADP", "ADJ", "PUNCT", "CCONJ") for t in before)
+    ):
         return None  # only a connective may come before it
     word = pronoun.possessive if role == "owner" else pronoun.subject
     if first == 0:
