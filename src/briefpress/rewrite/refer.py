@@ -1,9 +1,9 @@
 """Referring back: a repeated name becomes a pronoun where the words just before name it.
 
 Yoast counts every mention of the keyphrase, and a short article that repeats its lead in each
-part goes over the density limit ("Moderna" 18 times where 14 are allowed). An editor would write
-"It announced its earnings" after a sentence about Moderna, or "They fell by nearly 8%" under
-"What is the latest on Chinese shares?". That rewrite says nothing new, so it is one the seo
+part goes over the density limit (a company named more often than its length allows). An editor
+would write "It announced its earnings" after a sentence about the company, or "They fell by
+nearly 8%" under "What is the latest on Chinese shares?". That rewrite says nothing new, so it is one the seo
 stage may make, on these conditions:
 
 - the thing takes a pronoun we can know: an organisation, place, product or event is "it", a
@@ -77,8 +77,8 @@ def pronoun_for(phrase: str, texts: Iterable[str]) -> Pronoun | None:
     governs: "Moderna announced its earnings"), else the one its spaCy tags give it in the first
     sentences that name it. None where these disagree, where it is a person's ("his", "her"), or
     where spaCy tags it a person: any mention of a name of two or more words, or every mention of a
-    one-word name (the small model tags a one-word company a person now and then, so "Moderna",
-    tagged an organisation once, stays a thing); and None without spaCy."""
+    one-word name (the small model tags a one-word company a person now and then, so a name tagged
+    an organisation even once stays a thing); and None without spaCy."""
     used: list[Pronoun | None] = []
     tagged: list[Pronoun | None] = []
     labels: set[str] = set()
