@@ -143,6 +143,8 @@ def _doer_tokens(doc: Any, verb: Any, agent: Any, doer: Any) -> list[Any] | None
 
 
 def _pronoun_could_move(rest: list[Any], subject_span: Any, doer_tokens: list[Any]) -> bool:
+    """Whether a pronoun in the rest of the clause, or inside a phrase that moves, could come to
+    mean something else once subject and doer trade places."""
     if any(t.lower_ in _PRONOUNS for t in rest):
         return True
     for phrase in (subject_span, doer_tokens):
@@ -163,6 +165,7 @@ def _active_sentence(words: list[str], rest: list[Any], trailing: list[Any]) -> 
 
 
 def _rewrite(doc: Any, verb: Any) -> str | None:
+    """``doc`` with the clause of the passive ``verb`` in the active voice, else None."""
     parts = _passive_parts(verb)
     bounds = _clause_bounds(doc, verb) if parts else None
     if parts is None or bounds is None:
