@@ -191,8 +191,9 @@ def competing_links(ctx: Context) -> Assessment | None:
     keys = set(ctx.topic.words)
     for link in ctx.page.links:
         words = [w.lower() for w in tokens(link.text) if w.lower() not in FUNCTION_WORDS]
-        names_topic = any(percent_found(t, link.text) == 100 for t in _topics(ctx))
-        if words and names_topic and {stem(w) for w in words} <= {stem(k) for k in keys}:
+        if not words or not any(percent_found(t, link.text) == 100 for t in _topics(ctx)):
+            continue
+        if {stem(w) for w in words} <= {stem(k) for k in keys}:
             return Assessment(
                 "textCompetingLinks", 2,
                 f"A link uses the keyphrase as its text ('{link.text}'); reword that link.",
