@@ -26,7 +26,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -192,7 +192,10 @@ def fault_phase(n: int, concurrency: int, folder: Path) -> dict:
         with httpx.Client(base_url=server.url, timeout=30, headers={"Authorization": f"Bearer {key}"}) as c:
             final = follow(c, [a["job_id"] for a in accepted], time.monotonic() + DEADLINE_S / 3)
             missing_articles = sum(
-                1 for j in final.values() if j["state"] == "done" and c.get(f"/v1/articles/{j['article_id']}").status_code != 200)
+                1
+                for j in final.values()
+                if j["state"] == "done" and c.get(f"/v1/articles/{j['article_id']}").status_code != 200
+            )
     finally:
         server.stop()
     lost = [a["job_id"] for a in accepted if a["job_id"] not in final or final[a["job_id"]]["state"] != "done"]
@@ -207,13 +210,16 @@ def fault_phase(n: int, concurrency: int, folder: Path) -> dict:
 def machine() -> str:
     cpu = cpu_name()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}; "
-            f"load average {load:.1f} when the run ended (other work on the machine slows every figure)")
+    return (
+        f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}; "
+        f"load average {load:.1f} when the run ended (other work on the machine slows every figure)"
+    )
 
 
 def report(load: dict, fault: dict) -> str:
-    date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     kill = fault["at_kill"]
+    error_kinds = f" ({', '.join(load['error_kinds'])})" if load["error_kinds"] else ""
     return f"""{START}
 ## HTTP API: load and faults
 
@@ -221,32 +227,32 @@ def report(load: dict, fault: dict) -> str:
 on 127.0.0.1, extractive engine with verification, the Takaichi brief, API keys on, rate limit off.
 Machine: {machine()}. Date: {date}.
 
-**Load** — {load['requests']} `POST /v1/articles`, {load['concurrency']} at a time, every job followed to the end:
+**Load** — {load["requests"]} `POST /v1/articles`, {load["concurrency"]} at a time, every job followed to the end:
 
 | measure | value |
 |---|---|
-| errors (HTTP or failed jobs) | {load['errors']}{' (' + ', '.join(load['error_kinds']) + ')' if load['error_kinds'] else ''} |
-| accepted (202) | {load['accepted']} / {load['requests']} |
-| POST latency p50 / p95 | {load['accept_p50_ms']:.0f} ms / {load['accept_p95_ms']:.0f} ms |
-| submit → article written, p50 / p95 | {load['done_p50_s']:.1f} s / {load['done_p95_s']:.1f} s |
-| throughput (articles written) | {load['throughput']:.2f} articles/s over {load['wall_s']:.1f} s |
-| accept rate | {load['post_per_s']:.0f} requests/s |
+| errors (HTTP or failed jobs) | {load["errors"]}{error_kinds} |
+| accepted (202) | {load["accepted"]} / {load["requests"]} |
+| POST latency p50 / p95 | {load["accept_p50_ms"]:.0f} ms / {load["accept_p95_ms"]:.0f} ms |
+| submit → article written, p50 / p95 | {load["done_p50_s"]:.1f} s / {load["done_p95_s"]:.1f} s |
+| throughput (articles written) | {load["throughput"]:.2f} articles/s over {load["wall_s"]:.1f} s |
+| accept rate | {load["post_per_s"]:.0f} requests/s |
 
-The submit → written time is mostly queueing: {load['requests']} jobs arrive within seconds and the
+The submit → written time is mostly queueing: {load["requests"]} jobs arrive within seconds and the
 workers write them at the throughput above (writing with verification is CPU-bound on 2 cores).
 
 **Fault** — the same load against a fresh server, `kill -9` once half were accepted
-(at that moment: {kill.get('queued', '?')} queued, {kill.get('running', '?')} running, {kill.get('done', '?')} done),
+(at that moment: {kill.get("queued", "?")} queued, {kill.get("running", "?")} running, {kill.get("done", "?")} done),
 restarted on the same store, the rest sent:
 
 | measure | value |
 |---|---|
-| accepted jobs | {fault['accepted']} |
-| requests refused while the server was down (never accepted) | {fault['refused_while_down']} |
-| jobs that were running when killed and resumed (attempt 2) | {fault['resumed']} |
-| accepted jobs done after the restart | {fault['done']} / {fault['accepted']} |
-| accepted jobs lost | {fault['lost']} |
-| done jobs whose article is missing | {fault['missing_articles']} |
+| accepted jobs | {fault["accepted"]} |
+| requests refused while the server was down (never accepted) | {fault["refused_while_down"]} |
+| jobs that were running when killed and resumed (attempt 2) | {fault["resumed"]} |
+| accepted jobs done after the restart | {fault["done"]} / {fault["accepted"]} |
+| accepted jobs lost | {fault["lost"]} |
+| done jobs whose article is missing | {fault["missing_articles"]} |
 {END}"""
 
 

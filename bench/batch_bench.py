@@ -93,7 +93,9 @@ def snapshot(dest: Path) -> str:
     while the benchmark runs (for minutes) must not make one mode run other code than another."""
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                             check=True).stdout.strip()
-    archive = subprocess.run(["git", "archive", "HEAD", "src/briefpress"], cwd=ROOT, capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", "HEAD", "src/briefpress"], cwd=ROOT, capture_output=True, check=True
+    ).stdout
     dest.mkdir(parents=True)
     subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
     os.environ["PYTHONPATH"] = str(dest / "src")  # every run, its workers and Ray's inherit it
@@ -114,8 +116,14 @@ def run_mode(src: Path, out: Path, args: list[str]) -> dict[str, float]:
     ok = sum(1 for r in rows if r["status"] == "ok")
     # The machine's load average around the run: other work on the machine slows every mode.
     load = (load_before + os.getloadavg()[0]) / 2
-    return {"seconds": seconds, "ok": ok, "failed": len(rows) - ok, "rate": ok / seconds, "peak_mb": memory.peak / 2**20,
-            "load": load}
+    return {
+        "seconds": seconds,
+        "ok": ok,
+        "failed": len(rows) - ok,
+        "rate": ok / seconds,
+        "peak_mb": memory.peak / 2**20,
+        "load": load,
+    }
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
@@ -138,7 +146,8 @@ def interrupted(src: Path, out: Path, args: list[str], total: int, fraction: flo
 
 
 def machine() -> str:
-    return f"{cpu_name()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}"
+    memory = psutil.virtual_memory().total / 2**30
+    return f"{cpu_name()}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}"
 
 
 def main() -> int:
@@ -162,7 +171,9 @@ def main() -> int:
         reference = outputs(work / f"out-{args.modes.split(',')[0]}")
         for m in results:
             theirs = outputs(work / f"out-{m}")
-            results[m]["differing"] = sum(1 for k in reference.keys() | theirs.keys() if reference.get(k) != theirs.get(k))
+            results[m]["differing"] = sum(
+                1 for k in reference.keys() | theirs.keys() if reference.get(k) != theirs.get(k)
+            )
         same_modes = all(r["differing"] == 0 for r in results.values())
         resume = interrupted(src, work / "out-cut", [*common, *modes["2"]], n)
         resume["identical"] = float(outputs(work / "out-cut") == reference)
@@ -175,8 +186,14 @@ def main() -> int:
     return 0
 
 
-def render(n: int, results: dict[str, dict[str, float]], resume: dict[str, float], same_modes: bool, commit: str) -> str:
-    label = {"1": "1 local worker (`--jobs 1`)", "2": "2 local workers (`--jobs 2`)", "ray": "local Ray, 2 CPUs (`--ray local --jobs 2`)"}
+def render(
+    n: int, results: dict[str, dict[str, float]], resume: dict[str, float], same_modes: bool, commit: str
+) -> str:
+    label = {
+        "1": "1 local worker (`--jobs 1`)",
+        "2": "2 local workers (`--jobs 2`)",
+        "ray": "local Ray, 2 CPUs (`--ray local --jobs 2`)",
+    }
     lines = [
         f"Run {date.today().isoformat()} on {machine()}, code at commit {commit}; {n} briefs, extractive engine "
         "with the full pipeline (write, verify, SEO), JSON output.",
@@ -188,8 +205,10 @@ def render(n: int, results: dict[str, dict[str, float]], resume: dict[str, float
     for mode, r in results.items():
         workers = 1 if mode == "1" else 2
         eff = f"{r['rate'] / base / workers:.0%}" if base else "n/a"
-        lines.append(f"| {label[mode]} | {int(r['ok'])} | {int(r['failed'])} | {r['seconds']:.1f} s | {r['rate']:.2f} | "
-                     f"{eff} | {r['peak_mb']:.0f} MB | {r['load']:.1f} |")
+        lines.append(
+            f"| {label[mode]} | {int(r['ok'])} | {int(r['failed'])} | {r['seconds']:.1f} s | {r['rate']:.2f} | "
+            f"{eff} | {r['peak_mb']:.0f} MB | {r['load']:.1f} |"
+        )
     lines += [
         "",
         f"Outputs byte-identical across the modes: {'yes' if same_modes else 'NO'}. Interrupted run (`--jobs 2`, "

@@ -36,10 +36,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from machine_info import cpu_name  # noqa: E402
+
 import briefpress  # noqa: E402
 from briefpress.engines.local import LocalEngine  # noqa: E402
 from briefpress.verify import check_sentences  # noqa: E402
-from machine_info import cpu_name  # noqa: E402
 
 MARK_BEGIN = "<!-- engine_bench:begin -->"
 MARK_END = "<!-- engine_bench:end -->"
@@ -100,7 +101,11 @@ def replay(engine: LocalEngine, recorder: Recorder) -> tuple[int, float]:
     tokens = seconds = 0.0
     for call in recorder.calls:
         spec = call["spec"]
-        grammar = LlamaGrammar.from_string(line_grammar(spec, call["fact_ids"]), verbose=False) if spec.enforce else None  # type: ignore[attr-defined]
+        grammar = (
+            LlamaGrammar.from_string(line_grammar(spec, call["fact_ids"]), verbose=False)  # type: ignore[attr-defined]
+            if spec.enforce
+            else None
+        )
         started = time.monotonic()
         out = llm.create_completion(
             prompt=call["tokens"], max_tokens=max(1, int(call["generated"])), temperature=0.2, top_p=0.9,  # type: ignore[call-overload]
@@ -117,8 +122,8 @@ def shipped_form(sentence: str, shipped: list[str]) -> str | None:
     sentence that is a clause-bounded shortening of it, less any opening connective; None when
     nothing does."""
     from briefpress.rewrite.active import to_active
-    from briefpress.seo.stage import without_connective
     from briefpress.rewrite.split import split_clauses, split_relative
+    from briefpress.seo.stage import without_connective
 
     if sentence in shipped:
         return sentence
@@ -202,7 +207,9 @@ def run_one(path: Path, model: str | None, save: Path | None) -> tuple[dict[str,
     return row, engine
 
 
-def markdown(rows: list[dict[str, object]], plain: float, threads: int, load: tuple[float, float, float], peak_mb: float) -> str:
+def markdown(
+    rows: list[dict[str, object]], plain: float, threads: int, load: tuple[float, float, float], peak_mb: float
+) -> str:
     def total(key: str) -> float:
         return sum(float(r[key]) for r in rows)  # type: ignore[arg-type]
 
@@ -213,29 +220,35 @@ def markdown(rows: list[dict[str, object]], plain: float, threads: int, load: tu
         MARK_BEGIN,
         "## engines: the local engine with the packaged Qwen model",
         "",
-        "`python bench/engine_bench.py --briefs all --write-md` (needs `briefpress[local]`). Qwen2.5-Coder-1.5B-Instruct",
+        "`python bench/engine_bench.py --briefs all --write-md` (needs `briefpress[local]`). "
+        "Qwen2.5-Coder-1.5B-Instruct",
         "Q4_K_M through llama-cpp-python 0.3.36; targets: ≤ 90 s for the Takaichi brief on 2 cores, waste ≤ 30 %,",
         "overhead against llama.cpp's own rate ≤ 10 %.",
         "",
         f"Measured {date.today().isoformat()} on {cpu_name()}, {os.cpu_count()} cores, {threads} llama.cpp thread(s), "
         f"load average at start {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}.",
         "",
-        "| brief | s / article | calls | tokens generated | tokens kept (engine / final article) | waste (final) | our tokens/s | raw llama.cpp tokens/s, same requests | prompt tokens evaluated / requested | unsupported or contradicted after repair | repaired / replaced / dropped |",
+        "| brief | s / article | calls | tokens generated | tokens kept (engine / final article) | waste (final) | our "
+        "tokens/s | raw llama.cpp tokens/s, same requests | prompt tokens evaluated / requested | unsupported or "
+        "contradicted after repair | repaired / replaced / dropped |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         rep = r["repairs"] or {}
         lines.append(
             f"| {r['brief']} | {r['seconds']} | {r['calls']} | {r['generated']} | {r['kept_draft']} / {r['kept']} | "
-            f"{float(r['waste'] or 0):.0%} | {r['ours_tps']} | {r['raw_tps']} | {r['prompt_evaluated']} / {r['prompt_requested']} | "
-            f"{r['failed_after_repair']} | {rep.get('repaired', 0)} / {rep.get('replaced', 0)} / {rep.get('dropped', 0)} |"  # type: ignore[union-attr]
+            f"{float(r['waste'] or 0):.0%} | {r['ours_tps']} | {r['raw_tps']} | {r['prompt_evaluated']} / "
+            f"{r['prompt_requested']} | "
+            f"{r['failed_after_repair']} | {rep.get('repaired', 0)} / {rep.get('replaced', 0)} / "
+            f"{rep.get('dropped', 0)} |"  # type: ignore[union-attr]
         )
     waste = 1 - total_kept / total_gen if total_gen else 0.0
     overhead = 1 - ours / raw if raw else 0.0
     seconds = sorted(float(r["seconds"]) for r in rows)  # type: ignore[arg-type]
     lines += [
         "",
-        f"All {len(rows)} briefs: {seconds[0]:.1f}-{seconds[-1]:.1f} s per article (median {seconds[len(seconds) // 2]:.1f} s); "
+        f"All {len(rows)} briefs: {seconds[0]:.1f}-{seconds[-1]:.1f} s per article (median "
+        f"{seconds[len(seconds) // 2]:.1f} s); "
         f"waste {waste:.1%} ({total_kept:.0f} of {total_gen:.0f} generated tokens kept). "
         f"Our rate {ours:.2f} tokens/s (all our generation calls, wall clock) against {raw:.2f} tokens/s for the same "
         f"requests replayed through llama.cpp alone: overhead {overhead:.1%}. For scale, llama.cpp's plain decode "
@@ -250,7 +263,9 @@ def write_md(section: str) -> None:
     path = ROOT / "BENCHMARKS.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     if MARK_BEGIN in text:
-        text = re.sub(re.escape(MARK_BEGIN) + r".*?" + re.escape(MARK_END) + r"\n?", lambda _: section, text, flags=re.S)
+        text = re.sub(
+            re.escape(MARK_BEGIN) + r".*?" + re.escape(MARK_END) + r"\n?", lambda _: section, text, flags=re.S
+        )
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text, encoding="utf-8")

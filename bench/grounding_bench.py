@@ -28,10 +28,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from briefpress.nlp import spacy_pipeline  # noqa: E402
 from briefpress.text import split_sentences  # noqa: E402
 from briefpress.verify import check_sentences, read_sources  # noqa: E402
 from briefpress.verify.judge import resolve_judge  # noqa: E402
-from briefpress.nlp import spacy_pipeline  # noqa: E402
 from briefpress.verify.statements import SUPPORT_THRESHOLD  # noqa: E402
 
 SWEEP = (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7)
@@ -82,7 +82,7 @@ def run_item(item: dict) -> dict:
     scores = [v.support for v in verdicts if v.verdict != "no_claim"]
     hard = [v.support == 0.0 for v in verdicts if v.verdict != "no_claim"]
     sentence_info = []
-    for span, v in zip(spans, verdicts):
+    for span, v in zip(spans, verdicts, strict=True):
         if v.verdict == "no_claim":
             continue
         # Where a check names the offending words, the flagged span is those words; else the sentence.
@@ -92,9 +92,16 @@ def run_item(item: dict) -> dict:
                 at = span.text.find(r.text)
                 pinpoint.append((span.start + at, span.start + at + len(r.text)))
         sentence_info.append({"start": span.start, "end": span.end, "score": v.support, "pinpoint": pinpoint})
-    return {"score": min(scores) if scores else 1.0, "hard": any(hard), "shipped": any(v.failed for v in verdicts),
-            "sentences": sentence_info, "n": len(sentences), "cpu": time.process_time() - c0,
-            "judge_calls": (_JUDGE.calls - calls0) if _JUDGE else 0, "judge_s": (_JUDGE.seconds - judge_s0) if _JUDGE else 0.0}
+    return {
+        "score": min(scores) if scores else 1.0,
+        "hard": any(hard),
+        "shipped": any(v.failed for v in verdicts),
+        "sentences": sentence_info,
+        "n": len(sentences),
+        "cpu": time.process_time() - c0,
+        "judge_calls": (_JUDGE.calls - calls0) if _JUDGE else 0,
+        "judge_s": (_JUDGE.seconds - judge_s0) if _JUDGE else 0.0,
+    }
 
 
 def _init_worker(judge: str | None = None) -> None:
@@ -106,17 +113,17 @@ def _init_worker(judge: str | None = None) -> None:
 
 def balanced_accuracy(labels: list[int], preds: list[int]) -> float:
     """labels/preds: 1 supported, 0 unsupported."""
-    pos = [p for l, p in zip(labels, preds) if l == 1]
-    neg = [p for l, p in zip(labels, preds) if l == 0]
+    pos = [p for label, p in zip(labels, preds, strict=True) if label == 1]
+    neg = [p for label, p in zip(labels, preds, strict=True) if label == 0]
     r_pos = sum(1 for p in pos if p == 1) / len(pos) if pos else 0.0
     r_neg = sum(1 for p in neg if p == 0) / len(neg) if neg else 0.0
     return 100 * (r_pos + r_neg) / 2
 
 
 def f1_unsupported(labels: list[int], preds: list[int]) -> float:
-    tp = sum(1 for l, p in zip(labels, preds) if l == 0 and p == 0)
-    fp = sum(1 for l, p in zip(labels, preds) if l == 1 and p == 0)
-    fn = sum(1 for l, p in zip(labels, preds) if l == 0 and p == 1)
+    tp = sum(1 for label, p in zip(labels, preds, strict=True) if label == 0 and p == 0)
+    fp = sum(1 for label, p in zip(labels, preds, strict=True) if label == 1 and p == 0)
+    fn = sum(1 for label, p in zip(labels, preds, strict=True) if label == 0 and p == 1)
     return 100 * 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
@@ -138,7 +145,7 @@ def folds_by_source(items: list[dict], k: int) -> list[int]:
 def span_prf(items: list[dict], results: list[dict], threshold: float) -> tuple[float, float, float] | None:
     tp = fp = fn = 0
     seen = False
-    for it, res in zip(items, results):
+    for it, res in zip(items, results, strict=True):
         gold: set[int] = set()
         for s in it.get("spans") or []:
             if isinstance(s, dict) and "start" in s:
@@ -196,12 +203,23 @@ def evaluate(name: str, items: list[dict], folds: int, jobs: int = 1, judge: str
     sweep = {f"{t:.2f}": balanced_accuracy(labels, [1 if sc >= t else 0 for sc in scores]) for t in SWEEP}
     spans = span_prf(items, results, statistics.median(fold_thresholds) if fold_thresholds else tuned_t)
     return {
-        "dataset": name, "n": len(items), "unsupported": labels.count(0),
-        "ba_operating": balanced_accuracy(labels, shipped), "f1_operating": f1_unsupported(labels, shipped),
-        "ba_tuned": balanced_accuracy(labels, tuned), "threshold": tuned_t,
-        "ba_cv": balanced_accuracy(labels, cv), "f1_cv": f1_unsupported(labels, cv),
-        "spans": spans, "sweep": sweep, "sentences": n_sent,
-        "judge_calls": sum(r["judge_calls"] for r in results), "judge_seconds": sum(r["judge_s"] for r in results), "seconds": elapsed, "wall_seconds": wall, "sent_per_s": n_sent / elapsed if elapsed else 0.0,
+        "dataset": name,
+        "n": len(items),
+        "unsupported": labels.count(0),
+        "ba_operating": balanced_accuracy(labels, shipped),
+        "f1_operating": f1_unsupported(labels, shipped),
+        "ba_tuned": balanced_accuracy(labels, tuned),
+        "threshold": tuned_t,
+        "ba_cv": balanced_accuracy(labels, cv),
+        "f1_cv": f1_unsupported(labels, cv),
+        "spans": spans,
+        "sweep": sweep,
+        "sentences": n_sent,
+        "judge_calls": sum(r["judge_calls"] for r in results),
+        "judge_seconds": sum(r["judge_s"] for r in results),
+        "seconds": elapsed,
+        "wall_seconds": wall,
+        "sent_per_s": n_sent / elapsed if elapsed else 0.0,
     }
 
 
@@ -238,7 +256,10 @@ def main(argv: Iterable[str] | None = None) -> None:
         print(f"# whole articles: {n} sentences in {cpu:.2f} CPU s = {n / cpu:.1f} sentences per CPU second")
         return
     print(f"# {platform.node()} {platform.machine()} Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
-    print(f"# model loading (spaCy {'' if spacy_pipeline() else 'MISSING '}pipeline): {load_s:.2f} CPU s; sent/s below is per CPU second")
+    print(
+        f"# model loading (spaCy {'' if spacy_pipeline() else 'MISSING '}pipeline): {load_s:.2f} CPU s; sent/s below "
+        "is per CPU second"
+    )
     header = (f"{'dataset':16} {'n':>5} {'unsup':>5} | {'BA op':>6} {'F1 op':>6} | {'BA tuned':>8} {'thr':>5} | "
               f"{'BA 5-fold':>9} {'F1 5-fold':>9} | {'span P/R/F1':>17} | {'sent/s':>6} | published (target)")
     print(header)
@@ -253,21 +274,35 @@ def main(argv: Iterable[str] | None = None) -> None:
         rows.append(row)
         spans = "/".join(f"{x:.1f}" for x in row["spans"]) if row["spans"] else "-"
         published, target = PUBLISHED.get(name, ("n/a", None))
-        print(f"{name:16} {row['n']:>5} {row['unsupported']:>5} | {row['ba_operating']:6.1f} {row['f1_operating']:6.1f} | "
-              f"{row['ba_tuned']:8.1f} {row['threshold']:5.2f} | {row['ba_cv']:9.1f} {row['f1_cv']:9.1f} | {spans:>17} | "
-              f"{row['sent_per_s']:6.1f} | {published}" + (f" ({target})" if target else "")
-              + (f" | judge: {row['judge_calls']} calls, {row['judge_seconds']:.0f} s" if args.judge else ""), flush=True)
+        print(
+            f"{name:16} {row['n']:>5} {row['unsupported']:>5} | {row['ba_operating']:6.1f} {row['f1_operating']:6.1f} "
+            "| "
+            f"{row['ba_tuned']:8.1f} {row['threshold']:5.2f} | {row['ba_cv']:9.1f} {row['f1_cv']:9.1f} | {spans:>17} | "
+            f"{row['sent_per_s']:6.1f} | {published}"
+            + (f" ({target})" if target else "")
+            + (f" | judge: {row['judge_calls']} calls, {row['judge_seconds']:.0f} s" if args.judge else ""),
+            flush=True,
+        )
     if rows:
         print("# balanced accuracy at fixed operating points (one threshold for all data):")
         print(f"# {'dataset':16} " + " ".join(f"{t:>6.2f}" for t in SWEEP))
         for r in rows:
             print(f"# {r['dataset']:16} " + " ".join(f"{r['sweep'][f'{t:.2f}']:6.1f}" for t in SWEEP))
-        print(f"# {'mean':16} " + " ".join(f"{statistics.mean(r['sweep'][f'{t:.2f}'] for r in rows):6.1f}" for t in SWEEP))
-    peak_mb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+        print(
+            f"# {'mean':16} " + " ".join(f"{statistics.mean(r['sweep'][f'{t:.2f}'] for r in rows):6.1f}" for t in SWEEP)
+        )
+    peak_mb = (
+        max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        / 1024
+    )
     total_s = sum(r["sentences"] for r in rows)
     total_t = sum(r["seconds"] for r in rows)
-    print(f"# all checks but the judge: {total_s} sentences in {total_t:.1f} CPU s = {total_s / total_t if total_t else 0:.1f} "
-          f"sentences per CPU second, one core (reading and indexing each item's source included); peak memory {peak_mb:.0f} MB")
+    print(
+        f"# all checks but the judge: {total_s} sentences in {total_t:.1f} CPU s = "
+        f"{total_s / total_t if total_t else 0:.1f} "
+        "sentences per CPU second, one core (reading and indexing each item's source included); peak memory "
+        f"{peak_mb:.0f} MB"
+    )
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "peak_mb": peak_mb, "load_s": load_s}, indent=2))
 

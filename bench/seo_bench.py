@@ -34,8 +34,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-word-forms", action="store_true", help="match as Yoast's free analysis does")
     parser.add_argument("--golden-scores", action="store_true", help="print yoastseo's scores of the golden articles")
-    parser.add_argument("--articles", type=Path, default=None,
-                        help="with --golden-scores: score the article JSON files in this folder instead of writing them")
+    parser.add_argument(
+        "--articles",
+        type=Path,
+        default=None,
+        help="with --golden-scores: score the article JSON files in this folder instead of writing them",
+    )
     args = parser.parse_args()
     if args.golden_scores:
         return golden_scores(args.articles)
@@ -72,10 +76,19 @@ def main() -> int:
     rate = len(times) / total
     words = [len(p.split()) for p in pages]
     print(f"date: {datetime.now(UTC):%Y-%m-%d}")
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores (1 used), Python {platform.python_version()}")
-    print(f"articles: {len(pages)} fixture pages + {len(articles)} written articles, {args.rounds} rounds, word forms {'on' if forms else 'off'}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores (1 used), Python "
+        f"{platform.python_version()}"
+    )
+    print(
+        f"articles: {len(pages)} fixture pages + {len(articles)} written articles, {args.rounds} rounds, word forms "
+        f"{'on' if forms else 'off'}"
+    )
     print(f"audits: {len(times)}  total: {total:.2f} s  rate: {rate:.1f} articles/s")
-    print(f"per article: p50 {statistics.median(times) * 1000:.1f} ms  max {max(times) * 1000:.1f} ms  (fixture pages {min(words)}-{max(words)} words of HTML)")
+    print(
+        f"per article: p50 {statistics.median(times) * 1000:.1f} ms  max {max(times) * 1000:.1f} ms  (fixture pages "
+        f"{min(words)}-{max(words)} words of HTML)"
+    )
     return 0 if rate >= 50 else 1
 
 
@@ -83,11 +96,10 @@ def golden_scores(folder: Path | None = None) -> int:
     """A Markdown table: yoastseo's SEO and readability of each written golden article (written
     now with the extractive engine, or read from ``folder``)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from seo import yoast_harness  # type: ignore[import-not-found]
-
     import briefpress
     from briefpress.models import Article
     from briefpress.seo import article_html
+    from seo import yoast_harness  # type: ignore[import-not-found]
 
     if folder is not None:
         briefs = sorted(folder.glob("*.json"))
@@ -100,12 +112,14 @@ def golden_scores(folder: Path | None = None) -> int:
     always = {"images", "imageKeyphrase", "externalLinks", "internalLinks"}
     met_seo = met_read = 0
     print("| article | SEO | readability | what keeps it down |\n|---|---:|---:|---|")
-    for path, result in zip(briefs, yoast_harness.run(papers)):
+    for path, result in zip(briefs, yoast_harness.run(papers), strict=True):
         down = [a["id"] for k in ("seo", "readability") for a in result[k]["assessments"]
                 if a["rating"] != "good" and a["id"] not in always]
         met_seo += result["seo"]["score"] >= 80
         met_read += result["readability"]["score"] >= 70
-        print(f"| {path.stem} | {result['seo']['score']} | {result['readability']['score']} | {', '.join(down) or '-'} |")
+        print(
+            f"| {path.stem} | {result['seo']['score']} | {result['readability']['score']} | {', '.join(down) or '-'} |"
+        )
     print(f"\nSEO >= 80: {met_seo} of {len(briefs)}; readability >= 70: {met_read} of {len(briefs)}")
     return 0
 

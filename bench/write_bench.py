@@ -22,8 +22,9 @@ import platform
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+
 from machine_info import cpu_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,7 +104,7 @@ def main() -> int:
         "load_average": round(os.getloadavg()[0], 1) if hasattr(os, "getloadavg") else None,
         "cpu": cpu,
         "python": platform.python_version(),
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
     }
     json.dump(result, sys.stdout, indent=2)
     sys.stdout.write("\n")

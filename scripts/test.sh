@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite from scratch: a fresh virtual environment, every dependency, every test.
+# The whole test suite from scratch: a fresh virtual environment, every dependency, the lint and
+# type gate, every test.
 # Usage: bash scripts/test.sh [pytest args...]     (CI runs this through .ci/run)
 #
 # Each part of briefpress that needs more than pip's base install (a model package, a system
@@ -20,6 +21,12 @@ for step in scripts/setup.d/*.sh; do
   echo "== setup: $step"
   bash "$step"
 done
+
+# The gate: lint and types first, so a finding fails the run before the long test suite starts.
+echo "== lint: ruff check src tests bench"
+"$VENV/bin/ruff" check src tests bench
+echo "== types: mypy (src, as configured in pyproject.toml)"
+"$VENV/bin/mypy"
 
 echo "== tests"
 "$VENV/bin/python" -m pytest "$@"

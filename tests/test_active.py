@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from briefpress.nlp import spacy_pipeline
 from briefpress.rewrite.active import to_active
 from briefpress.verify import check_sentences, read_sources
-from briefpress.nlp import spacy_pipeline
 
 pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
 
@@ -33,18 +33,22 @@ def test_a_passive_that_names_its_doer_is_put_in_the_active_voice(passive: str, 
     assert to_active(passive) == active
 
 
-@pytest.mark.parametrize("sentence", [
-    "Four people were arrested on Thursday.",  # no doer: the active voice would need one
-    "The U.S. coffee giant is being probed by the European Commission over the methods it used.",  # "it" could change referent
-    "The match will be played by both teams in Paris.",  # where the match is played, or which teams?
-    "The plan was not approved by the council.",  # negated
-    "Was the plan approved by the council?",  # a question
-    "Police said the plan was approved by the council.",  # the passive is not the main clause
-    'He said the mayor "is accused of fraud by nobody".',  # a quotation stays the speaker's words
-    "The bill was passed by the Senate and signed by the president.",  # two verbs share the subject
-    "His book was praised by John Smith.",  # "John Smith praised his book": whose book?
-    "The book was praised by his brother.",  # "His brother praised the book": whose brother?
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Four people were arrested on Thursday.",  # no doer: the active voice would need one
+        "The U.S. coffee giant is being probed by the European Commission over the methods it "
+        "used.",  # "it" could change referent
+        "The match will be played by both teams in Paris.",  # where the match is played, or which teams?
+        "The plan was not approved by the council.",  # negated
+        "Was the plan approved by the council?",  # a question
+        "Police said the plan was approved by the council.",  # the passive is not the main clause
+        'He said the mayor "is accused of fraud by nobody".',  # a quotation stays the speaker's words
+        "The bill was passed by the Senate and signed by the president.",  # two verbs share the subject
+        "His book was praised by John Smith.",  # "John Smith praised his book": whose book?
+        "The book was praised by his brother.",  # "His brother praised the book": whose brother?
+    ],
+)
 def test_nothing_is_rewritten_where_the_meaning_could_move(sentence: str) -> None:
     assert to_active(sentence) is None
 

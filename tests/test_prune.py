@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefpress.rewrite.prune import without_phrases
 from briefpress.nlp import spacy_pipeline
+from briefpress.rewrite.prune import without_phrases
 
 pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
 

@@ -5,39 +5,68 @@ from __future__ import annotations
 
 import pytest
 
+from briefpress.nlp import spacy_pipeline
 from briefpress.rewrite.refer import IT, THEY, names_as_subject, pronoun_for, refer_back
 from briefpress.verify import check_sentences, read_sources
-from briefpress.nlp import spacy_pipeline
 
 pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
 
 MODERNA = [
-    "Moderna, Inc.'s revenues from its COVID-19 vaccines have begun an anticipated decline, and it is forecasting a steep drop in coronavirus vaccine sales in 2023.",
+    "Moderna, Inc.'s revenues from its COVID-19 vaccines have begun an anticipated decline, and it is forecasting a "
+    "steep drop in coronavirus vaccine sales in 2023.",
     "Moderna announced its earnings on 23 February, reporting fourth quarter revenues of $5.1bn.",
     "For the full year of 2023, Moderna expects Spikevax to have sales contracted for delivery of $5bn.",
 ]
 
 
-@pytest.mark.parametrize(("sentence", "phrase", "pronoun", "referred"), [
-    ("Moderna announced its earnings on 23 February.", "Moderna", IT, "It announced its earnings on 23 February."),
-    ("Moderna's fourth quarter revenues were $4.9bn.", "Moderna", IT, "Its fourth quarter revenues were $4.9bn."),
-    ("Moderna, Inc.'s revenues have begun an anticipated decline.", "Moderna", IT, "Its revenues have begun an anticipated decline."),
-    ("Additionally, Moderna's revenues have begun to decline.", "Moderna", IT, "Additionally, its revenues have begun to decline."),
-    ("Furthermore, Moderna expects sales of $5bn in 2023.", "Moderna", IT, "Furthermore, it expects sales of $5bn in 2023."),
-    ("Chinese shares fell by nearly 8% after a week of volatile trading.", "Chinese shares", THEY,
-     "They fell by nearly 8% after a week of volatile trading."),
-])
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "pronoun", "referred"),
+    [
+        ("Moderna announced its earnings on 23 February.", "Moderna", IT, "It announced its earnings on 23 February."),
+        ("Moderna's fourth quarter revenues were $4.9bn.", "Moderna", IT, "Its fourth quarter revenues were $4.9bn."),
+        (
+            "Moderna, Inc.'s revenues have begun an anticipated decline.",
+            "Moderna",
+            IT,
+            "Its revenues have begun an anticipated decline.",
+        ),
+        (
+            "Additionally, Moderna's revenues have begun to decline.",
+            "Moderna",
+            IT,
+            "Additionally, its revenues have begun to decline.",
+        ),
+        (
+            "Furthermore, Moderna expects sales of $5bn in 2023.",
+            "Moderna",
+            IT,
+            "Furthermore, it expects sales of $5bn in 2023.",
+        ),
+        (
+            "Chinese shares fell by nearly 8% after a week of volatile trading.",
+            "Chinese shares",
+            THEY,
+            "They fell by nearly 8% after a week of volatile trading.",
+        ),
+    ],
+)
 def test_a_whole_subject_or_owner_becomes_the_pronoun(sentence: str, phrase: str, pronoun, referred: str) -> None:
     assert refer_back(sentence, phrase, pronoun) == referred
 
 
-@pytest.mark.parametrize(("sentence", "phrase"), [
-    ("China Eastern said it would cut flights.", "China"),  # part of a longer name
-    ("Moderna, the drugmaker, said sales fell.", "Moderna"),  # an aside the pronoun would strand
-    ("Analysts said Moderna would lose money.", "Moderna"),  # not first in its sentence
-    ("For the full year of 2023, Moderna expects Spikevax to have sales.", "Moderna"),  # after a phrase, not a connective
-    ("Sales of Moderna fell.", "Moderna"),  # neither subject nor owner
-])
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("China Eastern said it would cut flights.", "China"),  # part of a longer name
+        ("Moderna, the drugmaker, said sales fell.", "Moderna"),  # an aside the pronoun would strand
+        ("Analysts said Moderna would lose money.", "Moderna"),  # not first in its sentence
+        (
+            "For the full year of 2023, Moderna expects Spikevax to have sales.",
+            "Moderna",
+        ),  # after a phrase, not a connective
+        ("Sales of Moderna fell.", "Moderna"),  # neither subject nor owner
+    ],
+)
 def test_no_pronoun_where_the_mention_is_not_a_whole_leading_subject_or_owner(sentence: str, phrase: str) -> None:
     assert refer_back(sentence, phrase, IT) is None
 
@@ -49,7 +78,10 @@ def test_the_pronoun_is_the_one_the_sources_use() -> None:
 
 
 def test_a_person_never_takes_a_pronoun() -> None:
-    texts = ["Carlos Watson, the founder of Ozy Media, was arrested on Wednesday.", "Watson said his company would fight."]
+    texts = [
+        "Carlos Watson, the founder of Ozy Media, was arrested on Wednesday.",
+        "Watson said his company would fight.",
+    ]
     assert pronoun_for("Carlos Watson", texts) is None
     assert pronoun_for("Watson", texts) is None
     # An "it" or "its" after a person's name is about something else, never the person.

@@ -1,4 +1,4 @@
-"""Renderers: the text layout of FORMAT.md, Markdown front matter, HTML with JSON-LD, JSON schema."""
+"""Renderers: the text layout of docs/format.md, Markdown front matter, HTML with JSON-LD, JSON schema."""
 
 from __future__ import annotations
 

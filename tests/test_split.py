@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefpress.rewrite.split import split_clauses
 from briefpress.nlp import spacy_pipeline
+from briefpress.rewrite.split import split_clauses
 
 pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
 
@@ -56,7 +56,9 @@ def test_no_split_where_a_part_would_not_be_a_whole_clause(sentence: str) -> Non
      ["He was arrested as part of a scheme to prop up the financially struggling company.",
       "The financially struggling company hemorrhaged millions of dollars before it shut down."]),
 ])
-def test_a_closing_relative_clause_becomes_a_sentence_that_names_what_it_is_about(sentence: str, pieces: list[str]) -> None:
+def test_a_closing_relative_clause_becomes_a_sentence_that_names_what_it_is_about(
+    sentence: str, pieces: list[str]
+) -> None:
     from briefpress.rewrite.split import split_relative
 
     assert split_relative(sentence) == pieces

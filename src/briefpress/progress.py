@@ -51,4 +51,6 @@ class ProgressView:
         description = f"writing {data['part']}" if data.get("part") else "reading the facts"
         if self._task is None:
             self._task = self._progress.add_task(description, total=total, rate=rate)
-        self._progress.update(self._task, description=description, completed=data.get("done", 0), total=total, rate=rate)
+        self._progress.update(
+            self._task, description=description, completed=data.get("done", 0), total=total, rate=rate
+        )

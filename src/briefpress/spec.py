@@ -36,6 +36,7 @@ TEMPLATE_WORDS = frozenset(
 FAQ_HEADING = "Frequently Asked Questions"
 TAKEAWAYS_HEADING = "Key Takeaways"
 CONCLUSION_HEADING = "Conclusion"
+STORY_HEADING = "The Full Story"  # above the body paragraphs in the Markdown and HTML renderings
 
 # The connectives the seo stage may open a sentence with. Additive only: each says no more than
 # "and". Contrast ("however"), cause ("so", "because") and time ("meanwhile", "then") would each

@@ -130,7 +130,12 @@ def test_overall_scores_follow_yoast() -> None:
     assert seo_score(results) == 30  # round(8 / 27 * 100) = 29.6 -> 30
     assert seo_score([Assessment("a", 9, "."), Assessment("b", -50, ".")]) == 0
     # Half rounds up as in JavaScript: 18 / 144 = 12.5 % -> 13.
-    assert seo_score([Assessment(str(i), s, ".") for i, s in enumerate([9, 9, -50, 3, 9, 3, 8, 3, 3, -20, 3, 9, 3, 9, 9, 8])]) == 13
+    assert (
+        seo_score(
+            [Assessment(str(i), s, ".") for i, s in enumerate([9, 9, -50, 3, 9, 3, 8, 3, 3, -20, 3, 9, 3, 9, 9, 8])]
+        )
+        == 13
+    )
     good = [Assessment(str(i), 9, ".") for i in range(6)]
     assert readability_score(good) == 90
     assert readability_score(good[:4] + [Assessment("x", 3, "."), Assessment("y", 6, ".")]) == 60  # penalty 5
@@ -139,14 +144,23 @@ def test_overall_scores_follow_yoast() -> None:
 
 
 def test_readers_give_the_same_page() -> None:
-    md = "---\ntitle: \"Ferry returns\"\ndescription: \"The ferry is back.\"\nslug: \"ferry-returns\"\nkeyphrase: \"ferry\"\n---\n# Ferry returns\n\nThe ferry runs again from Monday.\n\n## When?\n\nFrom Monday, see [the timetable](https://example.org/t).\n\n- One point.\n- Another point.\n"
+    md = (
+        '---\ntitle: "Ferry returns"\ndescription: "The ferry is back."\nslug: "ferry-returns"\nkeyphrase: "ferry"\n'
+        "---\n# Ferry returns\n\nThe ferry runs again from Monday.\n\n## When?\n\n"
+        "From Monday, see [the timetable](https://example.org/t).\n\n- One point.\n- Another point.\n"
+    )
     page = page_from_markdown(md)
     assert (page.title, page.slug, page.keyphrase) == ("Ferry returns", "ferry-returns", "ferry")
     assert [b.kind for b in page.blocks] == ["p", "h2", "p", "p", "p"]
     assert page.links[0].href == "https://example.org/t"
-    text = page_from_text("The ferry runs again.\n-\nIt stopped in May.\nWhen does it run?\nFrom Monday.\n", keyphrase="ferry")
+    text = page_from_text(
+        "The ferry runs again.\n-\nIt stopped in May.\nWhen does it run?\nFrom Monday.\n", keyphrase="ferry"
+    )
     assert [b.kind for b in text.blocks] == ["p", "p", "h2", "p"]
-    html = "<html><head><title>Ferry returns</title><meta name=\"description\" content=\"Back.\"></head><body><article><h1>Ferry returns</h1><p>The ferry runs.</p></article></body></html>"
+    html = (
+        '<html><head><title>Ferry returns</title><meta name="description" content="Back."></head>'
+        "<body><article><h1>Ferry returns</h1><p>The ferry runs.</p></article></body></html>"
+    )
     result = analyze_document(html, keyphrase="ferry", name="a.html")
     assert result.seo.get("keyphraseInSEOTitle").score == 9  # type: ignore[union-attr]
 
@@ -163,7 +177,11 @@ def test_analyze_article_reports_all_parts(takaichi: str) -> None:
             assert set(a) == {"id", "score", "rating", "message"}
             assert a["rating"] in ("good", "ok", "bad")
     assert "flesch_reading_ease" in result["readability"]["insights"]
-    assert {t["id"] for t in result["rankmath"]["tests"]} >= {"titleHasNumber", "contentHasShortParagraphs", "lengthPermalink"}
+    assert {t["id"] for t in result["rankmath"]["tests"]} >= {
+        "titleHasNumber",
+        "contentHasShortParagraphs",
+        "lengthPermalink",
+    }
     # Another keyphrase changes the keyphrase checks.
     other = analyze(article, keyphrase="unrelated topic words")
     assert other.seo.get("introductionKeyword").score == 3  # type: ignore[union-attr]

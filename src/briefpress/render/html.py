@@ -8,7 +8,16 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from .. import spec
 from ..models import Article
+
+# The part headings, from the one place that fixes them.
+_HEADINGS = {
+    "faq": spec.FAQ_HEADING,
+    "takeaways": spec.TAKEAWAYS_HEADING,
+    "conclusion": spec.CONCLUSION_HEADING,
+    "story": spec.STORY_HEADING,
+}
 
 
 @lru_cache(maxsize=1)
@@ -31,4 +40,4 @@ def render(article: Article) -> str:
     from markupsafe import Markup
 
     jsonld = [Markup(script_json(block, indent=2)) for block in article.jsonld]
-    return _env().get_template("article.html.j2").render(a=article, jsonld=jsonld)
+    return _env().get_template("article.html.j2").render(a=article, jsonld=jsonld, headings=_HEADINGS)

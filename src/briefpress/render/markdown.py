@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import spec
 from ..models import Article
 from .html import script_json
 
@@ -42,13 +43,13 @@ def render(article: Article) -> str:
     out += [f"- {_md(s)}" for s in article.summary] + [""]
     for section in article.sections:
         out += [f"## {_md(section.question)}", "", _md(section.answer), ""]
-    out += ["## Frequently Asked Questions", ""]
+    out += [f"## {spec.FAQ_HEADING}", ""]
     for qa in article.faq:
         out += [f"### {_md(qa.question)}", "", _md(qa.answer), ""]
-    out += ["## Key Takeaways", ""]
+    out += [f"## {spec.TAKEAWAYS_HEADING}", ""]
     out += [f"- **{_md(t.label)}:** {_md(t.text)}" for t in article.takeaways] + [""]
-    out += ["## Conclusion", "", _md(article.conclusion), ""]
-    out += ["## The Full Story", ""]
+    out += [f"## {spec.CONCLUSION_HEADING}", "", _md(article.conclusion), ""]
+    out += [f"## {spec.STORY_HEADING}", ""]
     for paragraph in article.body:
         out += [_md(paragraph), ""]
     return "\n".join(out).rstrip() + "\n"

@@ -1,7 +1,8 @@
-"""The plain-text layout of FORMAT.md: one part per line or paragraph, no markup."""
+"""The plain-text layout of docs/format.md: one part per line or paragraph, no markup."""
 
 from __future__ import annotations
 
+from .. import spec
 from ..models import Article
 
 
@@ -12,11 +13,11 @@ def render(article: Article) -> str:
     lines.append(article.meta_description)
     for section in article.sections:
         lines += [section.question, section.answer]
-    lines.append("Frequently Asked Questions")
+    lines.append(spec.FAQ_HEADING)
     for qa in article.faq:
         lines += [qa.question, qa.answer]
-    lines.append("Key Takeaways")
+    lines.append(spec.TAKEAWAYS_HEADING)
     lines += [f"- {t.label}: {t.text}" for t in article.takeaways]
-    lines += ["Conclusion", article.conclusion]
+    lines += [spec.CONCLUSION_HEADING, article.conclusion]
     lines += article.body
     return "\n".join(lines) + "\n"

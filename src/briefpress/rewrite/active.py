@@ -29,6 +29,7 @@ _OBJECT_CASE = {"he": "him", "she": "her", "they": "them", "it": "it"}
 _PRONOUNS = frozenset(
     "it its itself he him his himself she her hers herself they them their theirs themselves".split()
 )
+_MODALS = ("will", "would", "could", "can", "may", "might", "should", "must")
 _ACCUSED = re.compile(r"\b(is|are|has been|have been) accused of\b")
 
 
@@ -68,7 +69,7 @@ def _verb_group(auxiliaries: list[str], verb: Any, plural: bool) -> str | None:
         return f"{have} {verb.lower_}"
     if aux == ["had", "been"]:
         return f"had {verb.lower_}"
-    if len(aux) == 2 and aux[1] == "be" and aux[0] in ("will", "would", "could", "can", "may", "might", "should", "must"):
+    if len(aux) == 2 and aux[1] == "be" and aux[0] in _MODALS:
         base = _inflect(verb, "VB")
         return f"{aux[0]} {base}" if base else None
     return None
@@ -88,7 +89,8 @@ def _first_lower(tokens: list[Any]) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _rewrite(doc: Any, verb: Any) -> str | None:
+def _passive_parts(verb: Any) -> tuple[Any, Any, Any] | None:
+    """The subject, the ``by`` phrase and its noun of a passive verb with one of each, else None."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     agents = [c for c in verb.children if c.dep_ == "agent"]
     if len(subjects) != 1 or len(agents) != 1 or any(c.dep_ == "neg" for c in verb.children):
@@ -99,16 +101,21 @@ def _rewrite(doc: Any, verb: Any) -> str | None:
     doers = [c for c in agent.children if c.dep_ == "pobj"]
     if len(doers) != 1 or len(list(agent.children)) != 1:
         return None
-    doer = doers[0]
-    # The clause: the whole sentence, or a reported clause that opens it ("X was done by Y, police said").
+    return subject, agent, doers[0]
+
+
+def _clause_bounds(doc: Any, verb: Any) -> tuple[int, int] | None:
+    """The clause: the whole sentence, or a reported clause that opens it ("X was done by Y, police said")."""
     if verb.dep_ == "ROOT":
-        start, end = 0, len(doc)
-    elif verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i:
+        return 0, len(doc)
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i:
         start, end = verb.left_edge.i, verb.right_edge.i + 1
-        if start != 0:
-            return None
-    else:
-        return None
+        return (start, end) if start == 0 else None
+    return None
+
+
+def _auxiliaries(doc: Any, subject: Any, verb: Any, start: int) -> tuple[list[Any], list[Any]] | None:
+    """The auxiliaries and adverbs between an opening subject and its verb, where nothing else is."""
     if subject.left_edge.i != start or subject.lower_ in ("who", "which", "that", "what"):
         return None
     between = doc[subject.right_edge.i + 1 : verb.i]
@@ -116,6 +123,11 @@ def _rewrite(doc: Any, verb: Any) -> str | None:
     adverbs = [t for t in between if t.dep_ == "advmod"]
     if len(auxiliaries) + len(adverbs) != len(between) or not auxiliaries:
         return None
+    return auxiliaries, adverbs
+
+
+def _doer_tokens(doc: Any, verb: Any, agent: Any, doer: Any) -> list[Any] | None:
+    """The words of the ``by`` phrase after "by", where they make one short noun phrase that can lead."""
     doer_tokens = list(doc[agent.i + 1 : doer.right_edge.i + 1])
     if doer.left_edge.i != agent.i + 1 or agent.i < verb.i:
         return None
@@ -127,39 +139,66 @@ def _rewrite(doc: Any, verb: Any) -> str | None:
         return None  # "by both teams in Paris": where the match was played, or which teams?
     if doer.lower_ in ("i", "me", "we", "us", "you", "whom", "which", "who"):
         return None
-    group = _verb_group([t.text for t in auxiliaries], verb, _is_plural(doer))
-    if not group:
-        return None
-    rest = [t for t in doc[verb.i + 1 : end] if not agent.i <= t.i <= doer.right_edge.i]
+    return doer_tokens
+
+
+def _pronoun_could_move(rest: list[Any], subject_span: Any, doer_tokens: list[Any]) -> bool:
+    """Whether a pronoun in the rest of the clause, or inside a phrase that moves, could come to
+    mean something else once subject and doer trade places."""
     if any(t.lower_ in _PRONOUNS for t in rest):
-        return None
-    subject_span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+        return True
     for phrase in (subject_span, doer_tokens):
         if len(phrase) > 1 and any(t.lower_ in _PRONOUNS for t in phrase):
-            return None  # "His book was praised by John": moved, "his" could come to mean John
-    trailing = list(doc[end:])
-    if doc[-1].text == "?":
-        return None
-    subject_tokens = list(subject_span)
-    new_subject = _text(doer_tokens)
-    new_subject = _SUBJECT_CASE.get(new_subject.lower(), new_subject)
-    old_subject = _first_lower(subject_tokens)
-    old_subject = _OBJECT_CASE.get(old_subject.lower(), old_subject)
-    adverb_text = " ".join(t.text for t in adverbs)
-    words = [capitalised(new_subject), adverb_text, group, old_subject]
+            return True  # "His book was praised by John": moved, "his" could come to mean John
+    return False
+
+
+def _active_sentence(words: list[str], rest: list[Any], trailing: list[Any]) -> str:
+    """The new head (doer, adverbs, verb group, object) joined to what followed the clause."""
     head = " ".join(w for w in words if w)
     tail = _text(rest)
     if trailing:
         tail = (tail + "".join(t.text_with_ws for t in trailing)).strip() if tail else _text(trailing)
-    if tail and not tail[0] in ".,;:!":
+    if tail and tail[0] not in ".,;:!":
         head += " "
     return re.sub(r"\s+", " ", head + tail).strip()
 
 
+def _rewrite(doc: Any, verb: Any) -> str | None:
+    """``doc`` with the clause of the passive ``verb`` in the active voice, else None."""
+    parts = _passive_parts(verb)
+    bounds = _clause_bounds(doc, verb) if parts else None
+    if parts is None or bounds is None:
+        return None
+    subject, agent, doer = parts
+    start, end = bounds
+    between = _auxiliaries(doc, subject, verb, start)
+    if between is None:
+        return None
+    auxiliaries, adverbs = between
+    doer_tokens = _doer_tokens(doc, verb, agent, doer)
+    if doer_tokens is None:
+        return None
+    group = _verb_group([t.text for t in auxiliaries], verb, _is_plural(doer))
+    if not group:
+        return None
+    rest = [t for t in doc[verb.i + 1 : end] if not agent.i <= t.i <= doer.right_edge.i]
+    subject_span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    if _pronoun_could_move(rest, subject_span, doer_tokens) or doc[-1].text == "?":
+        return None
+    new_subject = _text(doer_tokens)
+    new_subject = _SUBJECT_CASE.get(new_subject.lower(), new_subject)
+    old_subject = _first_lower(list(subject_span))
+    old_subject = _OBJECT_CASE.get(old_subject.lower(), old_subject)
+    adverb_text = " ".join(t.text for t in adverbs)
+    words = [capitalised(new_subject), adverb_text, group, old_subject]
+    return _active_sentence(words, rest, list(doc[end:]))
+
+
 def to_active(sentence: str) -> str | None:
     """``sentence`` with its passive main clause in the active voice, where the ``by`` phrase
-    names the doer; else with "is/has been accused of" as "stands accused of"; None where neither applies
-    (or spaCy is not installed)."""
+    names the doer; else with "is/has been accused of" as "stands accused of"; None where neither
+    applies (or spaCy is not installed)."""
     nlp = spacy_pipeline()
     if nlp is None:
         return None

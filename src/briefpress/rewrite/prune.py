@@ -12,35 +12,30 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..text import ensure_period
 from ..nlp import spacy_pipeline
+from ..text import ensure_period
 
 # Dependencies of a phrase that only modifies: deleting one leaves the clause whole.
-_MODIFIERS = frozenset(("prep", "amod", "advmod", "appos", "relcl", "acl", "npadvmod", "advcl", "nummod", "compound"))
+_MODIFIERS = frozenset(
+    ("prep", "amod", "advmod", "appos", "relcl", "acl", "npadvmod", "advcl", "nummod", "compound")
+)
 MAX_SHARE = 0.5  # never delete more than half the sentence's tokens
 
 
 def _phrase(token: Any, root: Any) -> Any | None:
     """The smallest modifier phrase holding ``token``, below the root."""
     node = token
-    while node.i != root.i and node.head.i != node.i:  # spaCy need not give the same Token object twice: compare indices
+    # spaCy need not give the same Token object twice: compare indices.
+    while node.i != root.i and node.head.i != node.i:
         if node.dep_ in _MODIFIERS:
             return node
         node = node.head
     return None
 
 
-def without_phrases(sentence: str, words: list[str]) -> str | None:
-    """``sentence`` without the modifier phrases that hold ``words``; None where a word is not a
-    modifier's, or the deletion would take more than half the sentence."""
-    nlp = spacy_pipeline()
-    if nlp is None or not words:
-        return None
-    doc = nlp(sentence)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return None
-    wanted = {w.lower() for w in words}
+def _dropped(doc: Any, root: Any, wanted: set[str]) -> set[int] | None:
+    """The indices of the tokens to delete: each wanted word's modifier phrase, and an aside's
+    commas with it; None where a wanted word belongs to no modifier."""
     drop: set[int] = set()
     for tok in doc:
         if tok.text.lower() not in wanted:
@@ -57,8 +52,10 @@ def without_phrases(sentence: str, words: list[str]) -> str | None:
             drop.add(before)
             if doc[after].text == ",":
                 drop.add(after)
-    if not drop or len(drop) > MAX_SHARE * len(doc):
-        return None
+    return drop
+
+
+def _kept_text(doc: Any, drop: set[int]) -> str:
     pieces: list[str] = []
     for t in doc:
         if t.i in drop:
@@ -67,5 +64,21 @@ def without_phrases(sentence: str, words: list[str]) -> str | None:
             continue
         pieces.append(t.text_with_ws)
     kept = "".join(pieces)
-    kept = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", kept)).strip(" ,")
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", kept)).strip(" ,")
+
+
+def without_phrases(sentence: str, words: list[str]) -> str | None:
+    """``sentence`` without the modifier phrases that hold ``words``; None where a word is not a
+    modifier's, or the deletion would take more than half the sentence."""
+    nlp = spacy_pipeline()
+    if nlp is None or not words:
+        return None
+    doc = nlp(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    drop = _dropped(doc, root, {w.lower() for w in words})
+    if not drop or len(drop) > MAX_SHARE * len(doc):
+        return None
+    kept = _kept_text(doc, drop)
     return ensure_period(kept.rstrip(".")) if kept else None

@@ -1,9 +1,9 @@
 """Referring back: a repeated name becomes a pronoun where the words just before name it.
 
 Yoast counts every mention of the keyphrase, and a short article that repeats its lead in each
-part goes over the density limit ("Moderna" 18 times where 14 are allowed). An editor would write
-"It announced its earnings" after a sentence about Moderna, or "They fell by nearly 8%" under
-"What is the latest on Chinese shares?". That rewrite says nothing new, so it is one the seo
+part goes over the density limit (a company named more often than its length allows). An editor
+would write "It announced its earnings" after a sentence about the company, or "They fell by
+nearly 8%" under "What is the latest on Chinese shares?". That rewrite says nothing new, so it is one the seo
 stage may make, on these conditions:
 
 - the thing takes a pronoun we can know: an organisation, place, product or event is "it", a
@@ -77,8 +77,8 @@ def pronoun_for(phrase: str, texts: Iterable[str]) -> Pronoun | None:
     governs: "Moderna announced its earnings"), else the one its spaCy tags give it in the first
     sentences that name it. None where these disagree, where it is a person's ("his", "her"), or
     where spaCy tags it a person: any mention of a name of two or more words, or every mention of a
-    one-word name (the small model tags a one-word company a person now and then, so "Moderna",
-    tagged an organisation once, stays a thing); and None without spaCy."""
+    one-word name (the small model tags a one-word company a person now and then, so a name tagged
+    an organisation even once stays a thing); and None without spaCy."""
     used: list[Pronoun | None] = []
     tagged: list[Pronoun | None] = []
     labels: set[str] = set()
@@ -111,7 +111,9 @@ def _role(doc, phrase: str, *, whole: bool = True):  # type: ignore[no-untyped-d
         root = span.root
         end = span.end
         if whole:
-            outside = [c for c in root.children if not (span.start <= c.i < span.end) and c.dep_ not in ("case", "punct")]
+            outside = [
+                c for c in root.children if not (span.start <= c.i < span.end) and c.dep_ not in ("case", "punct")
+            ]
             if len(outside) == 1 and outside[0].dep_ == "appos" and outside[0].i > root.i:
                 end = max(t.i for t in outside[0].subtree) + 1
                 if end < len(doc) and doc[end].text == ",":
@@ -143,7 +145,9 @@ def refer_back(sentence: str, phrase: str, pronoun: Pronoun) -> str | None:
         return None
     role, first, end = found
     before = doc[:first]
-    if len(before) and not (before[-1].text == "," and all(t.pos_ in ("ADV", "ADP", "ADJ", "PUNCT", "CCONJ") for t in before)):
+    if len(before) and not (
+        before[-1].text == "," and all(t.pos_ in ("ADV", "ADP", "ADJ", "PUNCT", "CCONJ") for t in before)
+    ):
         return None  # only a connective may come before it
     word = pronoun.possessive if role == "owner" else pronoun.subject
     if first == 0:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..text import ensure_period
 from ..nlp import spacy_pipeline
+from ..text import ensure_period
 
 MIN_WORDS = 6  # each sentence: a shorter one is rarely a whole clause
 _KEPT_CONJUNCTIONS = {"but": "But", "yet": "Yet"}
@@ -57,6 +57,51 @@ def _at_semicolon(doc: Any) -> list[str] | None:
     return None
 
 
+def _joint(doc: Any, root: Any, verb: Any) -> tuple[int, int] | None:
+    """Where the joint before a second clause runs (``cut:start``): the punctuation and
+    conjunctions just before the clause's first word, else None."""
+    start = verb.left_edge.i
+    joint = [t for t in doc[root.i + 1 : start] if t.dep_ in ("cc", "punct") and t.head in (root, verb)]
+    if not joint or joint[-1].i != start - 1:
+        return None
+    cut = joint[0].i
+    while cut > 0 and doc[cut - 1].dep_ in ("cc", "punct") and doc[cut - 1].head in (root, verb):
+        cut -= 1
+    return cut, start
+
+
+def _split_at_joint(doc: Any, sentence: str, cut: int, start: int) -> list[str] | None:
+    """The two sentences either side of the joint ``cut:start``, where the joint is a comma or
+    semicolon with at most one conjunction this module knows, and both sides are long enough."""
+    marks = {t.lower_ for t in doc[cut:start]}
+    conjunctions = marks - {",", ";"}
+    if not marks <= {",", ";"} | _DROPPED_CONJUNCTIONS | set(_KEPT_CONJUNCTIONS):
+        return None
+    if len(conjunctions) > 1 or (not conjunctions and ";" not in marks):
+        return None  # a bare comma between clauses is a splice the parser may have misread
+    if _words(doc[:cut]) < MIN_WORDS or _words(doc[start:]) < MIN_WORDS:
+        return None
+    if inside_quotes(sentence, doc[cut].idx):
+        return None
+    first = ensure_period(doc[:cut].text.rstrip(" ,;"))
+    rest = doc[start:].text
+    opener = next((_KEPT_CONJUNCTIONS[c] for c in conjunctions if c in _KEPT_CONJUNCTIONS), "")
+    second = f"{opener} {rest}" if opener else capitalised(rest)
+    return [first, ensure_period(second)]
+
+
+def _second_clauses(root: Any) -> list[Any]:
+    """The verbs after the main one that coordinate with it and have a subject of their own."""
+    return [
+        verb
+        for verb in root.children
+        if verb.i > root.i
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.dep_ in ("conj", "parataxis")
+        and _own_subject(verb)
+    ]
+
+
 def split_clauses(sentence: str) -> list[str] | None:
     """``sentence`` as two sentences where its main verb and a later verb with its own subject are
     joined by ", and", ", but", "; " (and the like); None where there is no such joint, or where a
@@ -71,39 +116,52 @@ def split_clauses(sentence: str) -> list[str] | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX") or not _own_subject(root):
         return None
-    for verb in root.children:
-        if verb.i <= root.i or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("conj", "parataxis"):
-            continue
-        if not _own_subject(verb):
-            continue
-        # The joint: the punctuation and conjunction just before the second clause's first word.
-        start = verb.left_edge.i
-        joint = [t for t in doc[root.i + 1 : start] if t.dep_ in ("cc", "punct") and t.head in (root, verb)]
-        if not joint or joint[-1].i != start - 1:
-            continue
-        cut = joint[0].i
-        while cut > 0 and doc[cut - 1].dep_ in ("cc", "punct") and doc[cut - 1].head in (root, verb):
-            cut -= 1
-        marks = {t.lower_ for t in doc[cut:start]}
-        conjunctions = marks - {",", ";"}
-        if not marks <= {",", ";"} | _DROPPED_CONJUNCTIONS | set(_KEPT_CONJUNCTIONS):
-            continue
-        if len(conjunctions) > 1 or (not conjunctions and ";" not in marks):
-            continue  # a bare comma between clauses is a splice the parser may have misread
-        if _words(doc[:cut]) < MIN_WORDS or _words(doc[start:]) < MIN_WORDS:
-            continue
-        if inside_quotes(sentence, doc[cut].idx):
-            continue
-        first = ensure_period(doc[:cut].text.rstrip(" ,;"))
-        rest = doc[start:].text
-        opener = next((_KEPT_CONJUNCTIONS[c] for c in conjunctions if c in _KEPT_CONJUNCTIONS), "")
-        second = f"{opener} {rest}" if opener else capitalised(rest)
-        return [first, ensure_period(second)]
+    for verb in _second_clauses(root):
+        joint = _joint(doc, root, verb)
+        parts = _split_at_joint(doc, sentence, *joint) if joint else None
+        if parts:
+            return parts
     return None
 
 
 MAX_ANTECEDENT_WORDS = 8  # a longer noun phrase repeated in full reads worse than the long sentence
 _RELATIVE_PRONOUNS = frozenset(("who", "which"))
+
+
+def _closing_relative(doc: Any, sentence: str, clause: Any) -> tuple[Any, Any] | None:
+    """The subject pronoun and the comma before it of a relative clause that closes the sentence."""
+    pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if pronoun is None or pronoun.lower_ not in _RELATIVE_PRONOUNS or pronoun.i != clause.left_edge.i:
+        return None
+    comma = doc[pronoun.i - 1] if pronoun.i > 0 else None
+    if comma is None or comma.text != ",":
+        return None
+    # The clause must run to the end of the sentence (a full stop may follow).
+    after = doc[clause.right_edge.i + 1 :]
+    if any(not t.is_punct for t in after) or inside_quotes(sentence, pronoun.idx):
+        return None
+    return pronoun, comma
+
+
+def _relative_split(doc: Any, sentence: str, clause: Any) -> list[str] | None:
+    """The two sentences for one relative clause (see ``split_relative``), else None."""
+    found = _closing_relative(doc, sentence, clause)
+    if found is None:
+        return None
+    pronoun, comma = found
+    noun = clause.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return None  # "the daughter of the colonel, who ...": which of the two the clause is about is unclear
+    antecedent = doc[noun.left_edge.i : comma.i]
+    if any(t.pos_ == "PRON" or t.is_punct and t.text not in ("-", "'", "’", ".") for t in antecedent):
+        return None
+    if not 1 <= _words(antecedent) <= MAX_ANTECEDENT_WORDS:
+        return None
+    first = doc[: comma.i]
+    second = doc[pronoun.i + 1 : clause.right_edge.i + 1]
+    if _words(first) < MIN_WORDS or _words(second) + _words(antecedent) < MIN_WORDS:
+        return None
+    return [ensure_period(first.text), ensure_period(f"{capitalised(antecedent.text)} {second.text}")]
 
 
 def split_relative(sentence: str) -> list[str] | None:
@@ -120,27 +178,7 @@ def split_relative(sentence: str) -> list[str] | None:
     for clause in doc:
         if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if pronoun is None or pronoun.lower_ not in _RELATIVE_PRONOUNS or pronoun.i != clause.left_edge.i:
-            continue
-        comma = doc[pronoun.i - 1] if pronoun.i > 0 else None
-        if comma is None or comma.text != ",":
-            continue
-        # The clause must run to the end of the sentence (a full stop may follow).
-        after = doc[clause.right_edge.i + 1 :]
-        if any(not t.is_punct for t in after) or inside_quotes(sentence, pronoun.idx):
-            continue
-        noun = clause.head
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
-            continue  # "the daughter of the colonel, who ...": which of the two the clause is about is unclear
-        antecedent = doc[noun.left_edge.i : comma.i]
-        if any(t.pos_ == "PRON" or t.is_punct and t.text not in ("-", "'", "’", ".") for t in antecedent):
-            continue
-        if not 1 <= _words(antecedent) <= MAX_ANTECEDENT_WORDS:
-            continue
-        first = doc[: comma.i]
-        second = doc[pronoun.i + 1 : clause.right_edge.i + 1]
-        if _words(first) < MIN_WORDS or _words(second) + _words(antecedent) < MIN_WORDS:
-            continue
-        return [ensure_period(first.text), ensure_period(f"{capitalised(antecedent.text)} {second.text}")]
+        parts = _relative_split(doc, sentence, clause)
+        if parts:
+            return parts
     return None

@@ -72,7 +72,9 @@ def analyze(article: Article, keyphrase: str | None = None, *, word_forms: bool 
     return analyze_page(page_from_article(article, keyphrase), word_forms=word_forms)
 
 
-def analyze_input(data: str | bytes, keyphrase: str = "", *, name: str = "article", word_forms: bool = True) -> SeoResult:
+def analyze_input(
+    data: str | bytes, keyphrase: str = "", *, name: str = "article", word_forms: bool = True
+) -> SeoResult:
     """Audit what ``briefpress audit`` reads: a briefpress article JSON, HTML, Markdown or text."""
     import json
 
@@ -84,7 +86,10 @@ def analyze_input(data: str | bytes, keyphrase: str = "", *, name: str = "articl
         try:
             article = Article.model_validate(json.loads(text))
         except ValueError as exc:
-            raise InputError(f"{name} is not a briefpress article JSON ({type(exc).__name__}); give the article as JSON, HTML, Markdown or text") from exc
+            raise InputError(
+                f"{name} is not a briefpress article JSON ({type(exc).__name__}); "
+                "give the article as JSON, HTML, Markdown or text"
+            ) from exc
         return analyze(article, keyphrase or None, word_forms=word_forms)
     return analyze_document(text, keyphrase, name=name, word_forms=word_forms)
 

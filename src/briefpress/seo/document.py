@@ -59,15 +59,25 @@ class Page:
 
 # Elements whose content is not the author's running prose (Yoast filters the same kinds).
 _SKIPPED = frozenset(
-    ["base", "blockquote", "canvas", "code", "head", "iframe", "input", "kbd", "link", "math", "meta", "meter", "noscript", "object", "portal", "pre", "progress", "q", "samp", "script", "slot", "style", "svg", "template", "textarea", "title", "var", "cite", "form", "map", "output"]
+    [
+        "base", "blockquote", "canvas", "code", "head", "iframe", "input", "kbd", "link", "math", "meta", "meter",
+        "noscript", "object", "portal", "pre", "progress", "q", "samp", "script", "slot", "style", "svg", "template",
+        "textarea", "title", "var", "cite", "form", "map", "output",
+    ]
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # Block-level elements: text inside them but outside <p> forms an implicit paragraph.
 _BLOCKS = frozenset(
-    ["p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "section", "article", "header", "footer", "main", "aside", "nav", "figure", "figcaption", "details", "summary", "address", "body", "html", "hr"]
+    [
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "section",
+        "article", "header", "footer", "main", "aside", "nav", "figure", "figcaption", "details", "summary", "address",
+        "body", "html", "hr",
+    ]
 ) | _HEADINGS
 _LISTS = frozenset(("ul", "ol", "table"))
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+)
 
 
 class _Parser(HTMLParser):

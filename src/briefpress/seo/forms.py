@@ -28,27 +28,43 @@ def _normalize(word: str) -> str:
     return word
 
 
+def _undoubled(w: str) -> str:
+    """"stopp" -> "stop": the consonant an inflection doubled ("l", "s" and "z" stay doubled)."""
+    return w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz" else w
+
+
+def _without_plural(w: str) -> str | None:
+    """``w`` without a plural or third-person "-s", or None where it has none."""
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("sses") or re.search(r"(?:[sxz]|ch|sh)es$", w):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return None
+
+
+def _without_verb_ending(w: str) -> str | None:
+    """``w`` without a past "-ed" or a present participle's "-ing", or None where it has neither."""
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ed") and len(w) > 4 and any(c in _VOWELS for c in w[:-2]):
+        return _undoubled(w[:-2])
+    if w.endswith("ing") and len(w) > 5 and any(c in _VOWELS for c in w[:-3]):
+        return _undoubled(w[:-3])
+    return None
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     w = _normalize(word)
     if len(w) <= 3 or not w.isalpha():
         return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("sses") or re.search(r"(?:[sxz]|ch|sh)es$", w):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    elif w.endswith("ied") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("ed") and len(w) > 4 and any(c in _VOWELS for c in w[:-2]):
-        w = w[:-2]
-        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
-            w = w[:-1]
-    elif w.endswith("ing") and len(w) > 5 and any(c in _VOWELS for c in w[:-3]):
-        w = w[:-3]
-        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
-            w = w[:-1]
+    stripped = _without_plural(w)
+    if stripped is None:
+        stripped = _without_verb_ending(w)
+    if stripped is not None:
+        w = stripped
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
     return w

@@ -124,7 +124,8 @@ MULTI_WORD_TRANSITIONS: tuple[str, ...] = (
     "in comparison", "first and foremost", "in essence", "given that", "granted that", "on condition that",
     "to the extent that", "with the result that", "in a word", "generally speaking", "thanks to",
     "from time to time", "sooner or later", "by the way", "to start with", "on the one hand",
-    "as an example", "to illustrate", "in the meantime", "at the moment", "all of a sudden", "to begin with", "to clarify", "to conclude", "to summarize",
+    "as an example", "to illustrate", "in the meantime", "at the moment", "all of a sudden", "to begin with",
+    "to clarify", "to conclude", "to summarize",
     "to sum up", "to that end", "to the end that", "with this in mind", "without a doubt",
 )
 
@@ -149,7 +150,9 @@ CLAUSE_STOPWORDS: frozenset[str] = _set(
     supposing how what won't do does and but or"""
 )
 # Multi-word subordinators that also start a new clause.
-CLAUSE_STOP_PHRASES: tuple[str, ...] = ("even if", "even though", "in order that", "so that", "by the time", "no matter")
+CLAUSE_STOP_PHRASES: tuple[str, ...] = (
+    "even if", "even though", "in order that", "so that", "by the time", "no matter"
+)
 
 # Words that, right before an -ed word, show it is an adjective or noun ("is a bored ...", "the red").
 NOT_DIRECTLY_BEFORE_PARTICIPLE: frozenset[str] = (

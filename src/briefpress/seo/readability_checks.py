@@ -44,14 +44,23 @@ def subheading_distribution(ctx: Context) -> Assessment | None:
     total = sum(sections)
     if not has_heading:
         if total > SECTION_MAX:
-            return Assessment("subheadingsTooLong", 2, f"The text has {total} words and no subheadings; add subheadings to break it up.")
+            return Assessment(
+                "subheadingsTooLong", 2,
+                f"The text has {total} words and no subheadings; add subheadings to break it up.",
+            )
         return Assessment("subheadingsTooLong", 9, "The text is short enough to go without subheadings.")
     longest = max(sections)
     too_long = sum(1 for s in sections if s > SECTION_MAX)
     if longest > SECTION_FAR:
-        return Assessment("subheadingsTooLong", 3, f"{too_long} section(s) run over {SECTION_MAX} words (longest {longest}); add subheadings to split them.")
+        return Assessment(
+            "subheadingsTooLong", 3,
+            f"{too_long} section(s) run over {SECTION_MAX} words (longest {longest}); add subheadings to split them.",
+        )
     if longest > SECTION_MAX:
-        return Assessment("subheadingsTooLong", 6, f"{too_long} section(s) run over {SECTION_MAX} words (longest {longest}); add a subheading.")
+        return Assessment(
+            "subheadingsTooLong", 6,
+            f"{too_long} section(s) run over {SECTION_MAX} words (longest {longest}); add a subheading.",
+        )
     return Assessment("subheadingsTooLong", 9, "Every section is at most 300 words. Good.")
 
 
@@ -63,9 +72,15 @@ def paragraph_length(ctx: Context) -> Assessment | None:
     longest = max(lengths)
     over = sum(1 for n in lengths if n > PARAGRAPH_MAX)
     if longest > PARAGRAPH_FAR:
-        return Assessment("textParagraphTooLong", 3, f"{over} paragraph(s) exceed {PARAGRAPH_MAX} words (longest {longest}); split them.")
+        return Assessment(
+            "textParagraphTooLong", 3,
+            f"{over} paragraph(s) exceed {PARAGRAPH_MAX} words (longest {longest}); split them.",
+        )
     if longest > PARAGRAPH_MAX:
-        return Assessment("textParagraphTooLong", 6, f"{over} paragraph(s) exceed {PARAGRAPH_MAX} words (longest {longest}); shorten them.")
+        return Assessment(
+            "textParagraphTooLong", 6,
+            f"{over} paragraph(s) exceed {PARAGRAPH_MAX} words (longest {longest}); shorten them.",
+        )
     return Assessment("textParagraphTooLong", 9, "No paragraph is over 150 words. Good.")
 
 
@@ -76,9 +91,16 @@ def sentence_length(ctx: Context) -> Assessment | None:
     long = sum(1 for s in sentences if s.words > SENTENCE_WORDS)
     share = round(100 * long / len(sentences), 1)
     if share <= SENTENCE_OK:
-        return Assessment("textSentenceLength", 9, f"{share:g}% of sentences have more than {SENTENCE_WORDS} words. Good.")
+        return Assessment(
+            "textSentenceLength", 9,
+            f"{share:g}% of sentences have more than {SENTENCE_WORDS} words. Good.",
+        )
     score = 6 if share <= SENTENCE_FAR else 3
-    return Assessment("textSentenceLength", score, f"{share:g}% of sentences have more than {SENTENCE_WORDS} words, over the {SENTENCE_OK}% maximum; shorten or split them.")
+    return Assessment(
+        "textSentenceLength", score,
+        f"{share:g}% of sentences have more than {SENTENCE_WORDS} words, over the {SENTENCE_OK}% maximum; shorten or "
+        "split them.",
+    )
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +143,11 @@ def transition_words(ctx: Context) -> Assessment | None:
     if share >= 30:
         return Assessment("textTransitionWords", 9, f"{share:g}% of sentences hold transition words. Good.")
     score = 6 if share >= 20 else 3
-    return Assessment("textTransitionWords", score, f"Only {share:g}% of sentences hold transition words (aim for 30%); link ideas with words such as 'however', 'because' or 'as a result'.")
+    return Assessment(
+        "textTransitionWords", score,
+        f"Only {share:g}% of sentences hold transition words (aim for 30%); link ideas with words such as 'however', "
+        "'because' or 'as a result'.",
+    )
 
 
 _STOP_CHARACTER = re.compile(r"[:,](?=[\s'\"+\-»«‹›<>])|'ll(?=[\s'\"])|'ve(?=[\s'\"])")
@@ -191,7 +217,10 @@ def passive_voice(ctx: Context) -> Assessment | None:
     if share <= 10:
         return Assessment("passiveVoice", 9, f"{share:g}% of sentences are passive. Good.")
     score = 6 if share <= 15 else 3
-    return Assessment("passiveVoice", score, f"{share:g}% of sentences are passive, over the 10% maximum; rewrite some in the active voice.")
+    return Assessment(
+        "passiveVoice", score,
+        f"{share:g}% of sentences are passive, over the 10% maximum; rewrite some in the active voice.",
+    )
 
 
 def text_presence(ctx: Context) -> Assessment | None:
@@ -223,7 +252,10 @@ def sentence_beginnings(ctx: Context) -> Assessment | None:
         if run > worst:
             worst, worst_word = run, b
     if worst > 2:
-        return Assessment("sentenceBeginnings", 3, f"{worst} sentences in a row start with '{worst_word}'; vary how they begin.")
+        return Assessment(
+            "sentenceBeginnings", 3,
+            f"{worst} sentences in a row start with '{worst_word}'; vary how they begin.",
+        )
     return Assessment("sentenceBeginnings", 9, "No three sentences in a row start with the same word. Good.")
 
 

@@ -35,10 +35,14 @@ def html_section(result: SeoResult) -> str:
     e = html.escape
     parts = ['<section class="seo-audit">']
     for name, report in (("SEO", result.seo), ("Readability", result.readability)):
-        parts.append(f"<h2>{e(name)}: {report.score}/100</h2><table><tr><th>check</th><th>score</th><th>rating</th><th>message</th></tr>")
+        parts.append(
+            f"<h2>{e(name)}: {report.score}/100</h2>"
+            "<table><tr><th>check</th><th>score</th><th>rating</th><th>message</th></tr>"
+        )
         for a in report.assessments:
             parts.append(
-                f'<tr class="{e(a.rating)}"><td>{e(a.id)}</td><td>{a.score}</td><td>{e(a.rating)}</td><td>{e(a.message)}</td></tr>'
+                f'<tr class="{e(a.rating)}"><td>{e(a.id)}</td><td>{a.score}</td>'
+                f"<td>{e(a.rating)}</td><td>{e(a.message)}</td></tr>"
             )
         parts.append("</table>")
     parts.append(f"<p>Rank Math (reported apart): {result.rankmath['score']}/100</p></section>")

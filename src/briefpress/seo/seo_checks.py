@@ -47,7 +47,8 @@ def introduction_keyword(ctx: Context) -> Assessment | None:
         if percent_found(topic, ctx.page.blocks[first].text) == 100:
             return Assessment(
                 "introductionKeyword", 6,
-                "The keyphrase words are in the first paragraph but not in one sentence; put them together in one sentence.",
+                "The keyphrase words are in the first paragraph but not in one sentence; "
+                "put them together in one sentence.",
             )
     return Assessment(
         "introductionKeyword", 3,
@@ -91,8 +92,14 @@ def keyphrase_density(ctx: Context) -> Assessment | None:
         if lo <= count <= hi:
             return Assessment("keyphraseDensity", 9, f"The keyphrase was found {count} time(s). Good.")
         if count == hi + 1:
-            return Assessment("keyphraseDensity", -10, f"The keyphrase was found {count} times; use it at most {hi} time(s) in a text this short.")
-        return Assessment("keyphraseDensity", -50, f"The keyphrase was found {count} times, far over {hi} for a text this short; use it less.")
+            return Assessment(
+                "keyphraseDensity", -10,
+                f"The keyphrase was found {count} times; use it at most {hi} time(s) in a text this short.",
+            )
+        return Assessment(
+            "keyphraseDensity", -50,
+            f"The keyphrase was found {count} times, far over {hi} for a text this short; use it less.",
+        )
     length = ctx.topic.length
     lo_b, hi_b, over = (0.5, 3.5, 4.0) if ctx.word_forms else (0.5, 3.0, 4.0)
     density = count / words * 100 * (0.7 + length / 3)
@@ -100,7 +107,10 @@ def keyphrase_density(ctx: Context) -> Assessment | None:
     if count == 0:
         return Assessment("keyphraseDensity", 4, f"The keyphrase is not in the text; use it at least {lo} times.")
     if density < lo_b or count == 1:
-        return Assessment("keyphraseDensity", 4, f"The keyphrase was found {count} time(s); use it at least {lo} times.")
+        return Assessment(
+            "keyphraseDensity", 4,
+            f"The keyphrase was found {count} time(s); use it at least {lo} times.",
+        )
     if lo_b <= density <= hi_b or (count == 2 and lo <= 2):
         return Assessment("keyphraseDensity", 9, f"The keyphrase was found {count} times. Good.")
     if density <= over:
@@ -116,7 +126,10 @@ def meta_description_keyword(ctx: Context) -> Assessment | None:
     if found == 0:
         return Assessment("metaDescriptionKeyword", 3, "The meta description lacks the keyphrase; add it.")
     if found > 2:
-        return Assessment("metaDescriptionKeyword", 3, f"The meta description holds the keyphrase {found} times; use it once or twice.")
+        return Assessment(
+            "metaDescriptionKeyword", 3,
+            f"The meta description holds the keyphrase {found} times; use it once or twice.",
+        )
     return Assessment("metaDescriptionKeyword", 9, "The keyphrase appears in the meta description. Well done.")
 
 
@@ -125,9 +138,15 @@ def meta_description_length(ctx: Context) -> Assessment | None:
     if n == 0:
         return Assessment("metaDescriptionLength", 1, "No meta description is set; write one of 120-156 characters.")
     if n <= META_MIN:
-        return Assessment("metaDescriptionLength", 6, f"The meta description has {n} characters; lengthen it to 121-156.")
+        return Assessment(
+            "metaDescriptionLength", 6,
+            f"The meta description has {n} characters; lengthen it to 121-156.",
+        )
     if n > META_MAX:
-        return Assessment("metaDescriptionLength", 6, f"The meta description has {n} characters; shorten it to at most {META_MAX}.")
+        return Assessment(
+            "metaDescriptionLength", 6,
+            f"The meta description has {n} characters; shorten it to at most {META_MAX}.",
+        )
     return Assessment("metaDescriptionLength", 9, f"The meta description has {n} characters. Good.")
 
 
@@ -137,21 +156,33 @@ def subheadings_keyword(ctx: Context) -> Assessment | None:
     subheadings = [b.text for b in ctx.page.blocks if b.kind in ("h2", "h3")]
     if not subheadings:
         if ctx.word_count >= 300:
-            return Assessment("subheadingsKeyword", 2, "The text is long and has no H2/H3 subheadings; add some that use the keyphrase.")
+            return Assessment(
+                "subheadingsKeyword", 2,
+                "The text is long and has no H2/H3 subheadings; add some that use the keyphrase.",
+            )
         return Assessment("subheadingsKeyword", 9, "The text is short enough to go without subheadings.")
     topics = _topics(ctx)
     total = len(subheadings)
     n = sum(1 for h in subheadings if any(percent_found(t, h) > 50 for t in topics))
     lo, hi = math.ceil(total * 0.3), math.floor(total * 0.75)
     if 0 < n < lo:
-        return Assessment("subheadingsKeyword", 3, f"{n} of {total} H2/H3 subheadings reflect the keyphrase; use it in {lo} or more.")
+        return Assessment(
+            "subheadingsKeyword", 3,
+            f"{n} of {total} H2/H3 subheadings reflect the keyphrase; use it in {lo} or more.",
+        )
     if total > 1 and n > hi:
-        return Assessment("subheadingsKeyword", 3, f"{n} of {total} H2/H3 subheadings repeat the keyphrase; keep it to {hi} at most.")
+        return Assessment(
+            "subheadingsKeyword", 3,
+            f"{n} of {total} H2/H3 subheadings repeat the keyphrase; keep it to {hi} at most.",
+        )
     if total == 1 and n == 1:
         return Assessment("subheadingsKeyword", 9, "The subheading reflects the topic. Good.")
     if lo <= n <= hi and n > 0:
         return Assessment("subheadingsKeyword", 9, f"{n} of {total} H2/H3 subheadings reflect the keyphrase. Good.")
-    return Assessment("subheadingsKeyword", 3, "No H2/H3 subheading reflects the keyphrase; use it (or most of its words) in one.")
+    return Assessment(
+        "subheadingsKeyword", 3,
+        "No H2/H3 subheading reflects the keyphrase; use it (or most of its words) in one.",
+    )
 
 
 def competing_links(ctx: Context) -> Assessment | None:
@@ -160,8 +191,13 @@ def competing_links(ctx: Context) -> Assessment | None:
     keys = set(ctx.topic.words)
     for link in ctx.page.links:
         words = [w.lower() for w in tokens(link.text) if w.lower() not in FUNCTION_WORDS]
-        if words and any(percent_found(t, link.text) == 100 for t in _topics(ctx)) and {stem(w) for w in words} <= {stem(k) for k in keys}:
-            return Assessment("textCompetingLinks", 2, f"A link uses the keyphrase as its text ('{link.text}'); reword that link.")
+        if not words or not any(percent_found(t, link.text) == 100 for t in _topics(ctx)):
+            continue
+        if {stem(w) for w in words} <= {stem(k) for k in keys}:
+            return Assessment(
+                "textCompetingLinks", 2,
+                f"A link uses the keyphrase as its text ('{link.text}'); reword that link.",
+            )
     return Assessment("textCompetingLinks", 8, "No link uses the keyphrase as its text. Good.")
 
 
@@ -178,9 +214,15 @@ def image_keyphrase(ctx: Context) -> Assessment | None:
         return Assessment("imageKeyphrase", 9, "An image alt text holds the keyphrase. Good.")
     lo, hi = math.ceil(n * 0.3), math.floor(n * 0.75)
     if len(matching) < lo:
-        return Assessment("imageKeyphrase", 6, f"{len(matching)} of {n} image alt texts hold the keyphrase; use it in {lo} to {hi}.")
+        return Assessment(
+            "imageKeyphrase", 6,
+            f"{len(matching)} of {n} image alt texts hold the keyphrase; use it in {lo} to {hi}.",
+        )
     if len(matching) > hi:
-        return Assessment("imageKeyphrase", 6, f"{len(matching)} of {n} image alt texts hold the keyphrase; vary them ({lo} to {hi}).")
+        return Assessment(
+            "imageKeyphrase", 6,
+            f"{len(matching)} of {n} image alt texts hold the keyphrase; vary them ({lo} to {hi}).",
+        )
     return Assessment("imageKeyphrase", 9, f"{len(matching)} of {n} image alt texts hold the keyphrase. Good.")
 
 
@@ -239,7 +281,9 @@ def internal_links(ctx: Context) -> Assessment | None:
 
 def _exact_position(title: str, phrase: str) -> int:
     """Character position of ``phrase`` as whole words in ``title`` (case-insensitive), or -1."""
-    m = re.search(r"(?:^|(?<=[\s.,'()\"+\-;!?:/»«‹›<>]))" + re.escape(phrase) + r"(?=$|[\s.,'()\"+\-;!?:/»«‹›<>])", title, re.IGNORECASE)
+    before = r"(?:^|(?<=[\s.,'()\"+\-;!?:/»«‹›<>]))"
+    after = r"(?=$|[\s.,'()\"+\-;!?:/»«‹›<>])"
+    m = re.search(before + re.escape(phrase) + after, title, re.IGNORECASE)
     return m.start() if m else -1
 
 
@@ -256,12 +300,24 @@ def keyphrase_in_title(ctx: Context) -> Assessment | None:
         before = [w.lower() for w in tokens(title[:pos])]
         if pos == 0 or all(w in FUNCTION_WORDS for w in before):
             return Assessment("keyphraseInSEOTitle", 9, "The exact keyphrase opens the SEO title. Good.")
-        return Assessment("keyphraseInSEOTitle", 6, "The exact keyphrase is in the SEO title but not at its start; move it to the beginning.")
+        return Assessment(
+            "keyphraseInSEOTitle", 6,
+            "The exact keyphrase is in the SEO title but not at its start; move it to the beginning.",
+        )
     if exact_requested:
-        return Assessment("keyphraseInSEOTitle", 2, "The quoted keyphrase is not in the SEO title; put it there as written.")
+        return Assessment(
+            "keyphraseInSEOTitle", 2,
+            "The quoted keyphrase is not in the SEO title; put it there as written.",
+        )
     if percent_found(ctx.topic, title) == 100:
-        return Assessment("keyphraseInSEOTitle", 6, "The keyphrase words are in the SEO title, but not as the exact phrase; use it as written, at the start.")
-    return Assessment("keyphraseInSEOTitle", 2, f"Not all words of '{ctx.page.keyphrase}' appear in the SEO title; put the keyphrase at its start.")
+        return Assessment(
+            "keyphraseInSEOTitle", 6,
+            "The keyphrase words are in the SEO title, but not as the exact phrase; use it as written, at the start.",
+        )
+    return Assessment(
+        "keyphraseInSEOTitle", 2,
+        f"Not all words of '{ctx.page.keyphrase}' appear in the SEO title; put the keyphrase at its start.",
+    )
 
 
 def title_width_check(ctx: Context) -> Assessment | None:
@@ -270,7 +326,10 @@ def title_width_check(ctx: Context) -> Assessment | None:
         return Assessment("titleWidth", 1, "Write an SEO title.")
     px = title_width(title)
     if px > TITLE_MAX_PX:
-        return Assessment("titleWidth", 3, f"The SEO title is {px} px wide, over {TITLE_MAX_PX} px (Arial 18px); shorten it or it will be cut off.")
+        return Assessment(
+            "titleWidth", 3,
+            f"The SEO title is {px} px wide, over {TITLE_MAX_PX} px (Arial 18px); shorten it or it will be cut off.",
+        )
     return Assessment("titleWidth", 9, f"The SEO title is {px} px wide. Good.")
 
 
@@ -290,13 +349,19 @@ def function_words_in_keyphrase(ctx: Context) -> Assessment | None:
     words = keyphrase_words(ctx.page.keyphrase)
     if ctx.topic is None or ctx.topic.exact or not words or any(w not in FUNCTION_WORDS for w in words):
         return None
-    return Assessment("functionWordsInKeyphrase", 0, "The keyphrase holds only function words; add a word that names the topic.")
+    return Assessment(
+        "functionWordsInKeyphrase", 0,
+        "The keyphrase holds only function words; add a word that names the topic.",
+    )
 
 
 def single_h1(ctx: Context) -> Assessment | None:
     h1 = [b for b in ctx.page.blocks if b.kind == "h1"]
     if len(h1) > 1:
-        return Assessment("singleH1", 1, f"The body has {len(h1)} H1 headings; keep one (the title) and make the others H2.")
+        return Assessment(
+            "singleH1", 1,
+            f"The body has {len(h1)} H1 headings; keep one (the title) and make the others H2.",
+        )
     return Assessment("singleH1", 8, "There is one title (H1) at most. Good.")
 
 

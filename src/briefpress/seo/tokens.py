@@ -16,7 +16,12 @@ _TOKEN_SEPARATORS = re.compile(r"[\s\u00a0\u2013\u2014\-\[\]]+")
 _QUOTES = "'\"‘’“”„‟‚‛`〝〞〟«»‹›"
 _CLOSING_DELIMITERS = "”〞〟„』›»’‛`\"'"
 
-ABBREVIATIONS = ["A.D.", "Adm.", "Adv.", "B.C.", "Br.", "Brig.", "Cmrd.", "Col.", "Cpl.", "Cpt.", "Dr.", "Esq.", "Fr.", "Gen.", "Gov.", "Hon.", "Jr.", "Lieut.", "Lt.", "Maj.", "Mr.", "Mrs.", "Ms.", "Msgr.", "Mx.", "No.", "Pfc.", "Pr.", "Prof.", "Pvt.", "Rep.", "Reps.", "Rev.", "Hon.", "Sen.", "Sens.", "Sgt.", "Sps.", "Sr.", "St.", "vs.", "i.e.", "e.g.", "viz.", "Mt."]
+ABBREVIATIONS = [
+    "A.D.", "Adm.", "Adv.", "B.C.", "Br.", "Brig.", "Cmrd.", "Col.", "Cpl.", "Cpt.", "Dr.", "Esq.", "Fr.", "Gen.",
+    "Gov.", "Hon.", "Jr.", "Lieut.", "Lt.", "Maj.", "Mr.", "Mrs.", "Ms.", "Msgr.", "Mx.", "No.", "Pfc.", "Pr.", "Prof.",
+    "Pvt.", "Rep.", "Reps.", "Rev.", "Hon.", "Sen.", "Sens.", "Sgt.", "Sps.", "Sr.", "St.", "vs.", "i.e.", "e.g.",
+    "viz.", "Mt.",
+]
 _ABBREV_END = re.compile(
     r"(?:^|[\s(\"'“‘])(?:" + "|".join(re.escape(a) for a in sorted(set(ABBREVIATIONS), key=len, reverse=True)) + r")$"
 )

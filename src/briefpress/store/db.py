@@ -14,12 +14,12 @@ import secrets
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import create_engine, event, func, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine, Result
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,11 +43,16 @@ def default_url() -> str:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _changed(result: Result[Any]) -> int:
+    """The rows an UPDATE changed: its result is a cursor result, which counts them."""
+    return cast("CursorResult[Any]", result).rowcount
 
 
 def _iso(value: datetime | None) -> str | None:
-    return None if value is None else value.replace(tzinfo=timezone.utc).isoformat()
+    return None if value is None else value.replace(tzinfo=UTC).isoformat()
 
 
 def _new_id() -> str:
@@ -192,12 +197,12 @@ class Store:
                 if job_id is None:
                     return None
                 now = _now()
-                claimed = s.execute(
+                claimed = _changed(s.execute(
                     update(Job).where(Job.id == job_id, Job.state == "queued").values(
                         state="running", owner=owner, heartbeat_at=now, updated_at=now,
                         attempts=Job.attempts + 1, progress={"stage": "started", "percent": 5},
                     )
-                ).rowcount
+                ))
             if claimed:
                 return self.get_job(job_id)
         return None
@@ -227,9 +232,10 @@ class Store:
         now = _now()
         article_id = _new_id()
         with self.session() as s:
-            done = s.execute(update(Job).where(Job.id == job_id, Job.owner == owner, Job.state == "running").values(
+            running = update(Job).where(Job.id == job_id, Job.owner == owner, Job.state == "running")
+            done = _changed(s.execute(running.values(
                 state="done", article_id=article_id, updated_at=now, progress={"stage": "done", "percent": 100},
-            )).rowcount
+            )))
             if not done:  # the job was taken back (we were presumed dead): keep nothing
                 return None
             s.add(ArticleRow(id=article_id, job_id=job_id, latest_version=1, created_at=now, updated_at=now))
