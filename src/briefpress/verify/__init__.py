@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import EmptyInputError, InputError
-from ..ingest import decode, parse as parse_source
+from ..ingest import decode
+from ..ingest import parse as parse_source
 from ..models import Article, Fact
 from . import consistency
 from .article import ArticleSentence, read
