@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from ..edit import article_parts
 from ..errors import EmptyInputError, InputError, InputTooLargeError
 from ..ingest import decode
 from ..models import ARTICLE_SCHEMA, Article
@@ -189,22 +190,6 @@ def _from_json(text: str, name: str) -> tuple[str, list[ArticleSentence]]:
         raise InputError(f"{name}: not a valid {ARTICLE_SCHEMA} document ({str(exc).splitlines()[0]}); write it with 'briefpress write --format json'") from exc
     _, sentences = _from_article(article)
     return text, sentences
-
-
-def article_parts(article: Article) -> list[tuple[str, str]]:
-    """Every text part of the package as (field path, text), in reading order."""
-    parts: list[tuple[str, str]] = [("headline", article.headline)]
-    parts += [(f"summary[{i}]", s) for i, s in enumerate(article.summary)]
-    parts.append(("meta_description", article.meta_description))
-    for i, sec in enumerate(article.sections):
-        parts += [(f"sections[{i}].question", sec.question), (f"sections[{i}].answer", sec.answer)]
-    for i, sec in enumerate(article.faq):
-        parts += [(f"faq[{i}].question", sec.question), (f"faq[{i}].answer", sec.answer)]
-    for i, t in enumerate(article.takeaways):
-        parts += [(f"takeaways[{i}].label", t.label), (f"takeaways[{i}].text", t.text)]
-    parts.append(("conclusion", article.conclusion))
-    parts += [(f"body[{i}]", p) for i, p in enumerate(article.body)]
-    return parts
 
 
 def _from_article(article: Article) -> tuple[str, list[ArticleSentence]]:
