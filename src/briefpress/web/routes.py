@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..engines import available as available_engines
 from ..errors import BriefpressError, InputError
-from ..ingest import decode
+from ..reader import decode
 from ..models import Article
 from ..render import render
 from ..render.html import script_json
