@@ -66,7 +66,8 @@ def read_sources(sources: Iterable[SourceInput]) -> list[Fact]:
 
 def audit(article: str | bytes | Article, sources: Iterable[SourceInput], *, judge: str | Judge | None = None,
           article_name: str = "article") -> Report:
-    """Check every sentence of ``article`` against ``sources`` and report the verdicts."""
+    """Check every sentence of ``article`` against ``sources`` and report the verdicts: the
+    grounding half of ``briefpress.audit``, which runs the SEO checks beside it."""
     facts = read_sources(sources)
     _text, sentences = read(article, article_name)
     if not sentences:
@@ -84,6 +85,7 @@ __all__ = [
     "Reason",
     "Report",
     "SentenceVerdict",
+    "SourceInput",
     "Summary",
     "audit",
     "check_sentences",
