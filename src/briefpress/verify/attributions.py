@@ -29,8 +29,10 @@ _PATTERNS = (
                rf"(?i:(?:the\s+|some\s+|many\s+|several\s+|leading\s+)?(?:{_GENERIC}))\b)"),
     re.compile(r"\b(?:per|citing)\s+(?:data|figures|a report|a study|a survey|research|estimates)"
                rf"\s+(?:from|by)\s+(?P<who>{_NAME})"),
-    re.compile(rf"\b(?:a|an|the|new|recent)?\s*(?:study|report|survey|poll|analysis|research|review|data)\s+(?:by|from|of)\s+(?P<who>{_NAME})"),
-    re.compile(rf"(?i:\b(?P<generic>(?:many|some|several|most|leading|independent|industry|local|senior|top)?\s*(?:{_GENERIC})))"
+    re.compile(r"\b(?:a|an|the|new|recent)?\s*(?:study|report|survey|poll|analysis|research|review|data)"
+               rf"\s+(?:by|from|of)\s+(?P<who>{_NAME})"),
+    re.compile(r"(?i:\b(?P<generic>(?:many|some|several|most|leading|independent|industry|local|senior|top)?\s*"
+               rf"(?:{_GENERIC})))"
                rf"(?:\s+(?:from|at|with|of)\s+(?P<who>{_NAME}))?\s+(?i:(?:{_CUE}))\b"),
 )
 
