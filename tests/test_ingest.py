@@ -7,8 +7,9 @@ import json
 import pytest
 
 from briefpress.errors import EmptyInputError, EncodingError, InputError, InputTooLargeError
-from briefpress.ingest import MAX_INPUT_BYTES, decode, detect_kind, ingest, parse
+from briefpress.ingest import MAX_INPUT_BYTES, decode, ingest, parse
 from briefpress.models import Options, Run
+from briefpress.reader import article_kind, sniff
 from briefpress.text import split_sentences
 
 
@@ -146,12 +147,33 @@ def test_brief_with_no_sentence(text: str) -> None:
         ingest(Run(options=Options()), text)
 
 
-def test_detect_kind() -> None:
-    assert detect_kind('{"title": "x"}') == "json"
-    assert detect_kind("<html><body><p>x</p></body></html>") == "html"
-    assert detect_kind("Lead.\n-\nPoint.") == "dash"
-    assert detect_kind("Lead.\n- a\n- b") == "bullets"
-    assert detect_kind("Just a paragraph. Another sentence.") == "prose"
+def test_sniff() -> None:
+    assert sniff('{"title": "x"}') == "json"
+    assert sniff("<html><body><p>x</p></body></html>") == "html"
+    assert sniff("Lead.\n-\nPoint.") == "dash"
+    assert sniff("Lead.\n- a\n- b") == "bullets"
+    assert sniff("Just a paragraph. Another sentence.") == "prose"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ('{"schema": "briefpress.article/1"}', "a.txt", "json"),
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", "", "html"),
+        ("<h1>Lanes</h1><p>The plan adds lanes.</p>", "", "html"),
+        ("<section><p>The plan adds lanes.</p></section>", "", "html"),  # a tag near the start
+        ("The plan adds lanes.", "a.html", "html"),  # the file name settles it
+        ("---\ntitle: Lanes\n---\nThe plan adds lanes.", "", "markdown"),
+        ("# Lanes\n\nThe plan adds lanes.", "", "markdown"),
+        ("The plan adds lanes.", "a.md", "markdown"),
+        ("Lanes approved\n-\nThe plan adds lanes.", "", "text"),
+    ],
+)
+def test_one_sniffer_tells_an_articles_form(text: str, name: str, kind: str) -> None:
+    assert article_kind(text, name) == kind
+    # A brief or source is read by the same JSON and HTML tests.
+    if kind in ("json", "html"):
+        assert sniff(text, name) == kind
 
 
 def test_split_sentences_offsets_with_offset_argument() -> None:

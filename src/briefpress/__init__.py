@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 
+from .article_audit import AuditResult, audit
 from .errors import BriefpressError, EngineError, InputError, InternalError, UsageError
 from .models import Article, Evidence, Fact, Section, Source, Takeaway
 from .pipeline import write
 from .render import FORMATS, render
-from .verify import Report, audit
+from .verify import Report
 
 __version__ = "0.1.0"
 
@@ -22,6 +23,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "FORMATS",
     "Article",
+    "AuditResult",
     "BriefpressError",
     "EngineError",
     "Evidence",

@@ -1,28 +1,23 @@
 """Ingest: turn a brief and further sources into ``Source`` texts and sentence-level ``Fact``s.
 
-Brief forms, detected in this order: JSON ``{"title", "points", "sources"}``, a saved HTML page
-(main text through trafilatura), the dash layout (lines holding a single ``-`` separate the points),
-Markdown bullets or numbered lists, and plain prose. Fact ids are ``S<source>.F<n>``: S1 is the
-brief, S2... the further sources in the order given, and F counts sentences from 1.
+Brief forms, told apart by ``reader.sniff`` in this order: JSON ``{"title", "points", "sources"}``,
+a saved HTML page (main text through trafilatura), the dash layout (lines holding a single ``-``
+separate the points), Markdown bullets or numbered lists, and plain prose. Fact ids are
+``S<source>.F<n>``: S1 is the brief, S2... the further sources in the order given, and F counts
+sentences from 1.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import EmptyInputError, EncodingError, InputError, InputTooLargeError
-from .models import Fact, FactRole, Run, Source, SourceKind
+from .errors import EmptyInputError, InputError, InputTooLargeError
+from .models import Fact, FactRole, Run, Source
+from .reader import BULLET, DASH_LINE, MAX_INPUT_BYTES, decode, main_text, sniff
 from .text import split_sentences
-
-MAX_INPUT_BYTES = 2 * 1024 * 1024
-
-_DASH_LINE = re.compile(r"^[ \t]*-[ \t]*$", re.MULTILINE)
-_BULLET = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
-_HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<!--)", re.I)
 
 
 def read_bytes(path: str | Path, stdin: bytes | None = None) -> tuple[str, bytes]:
@@ -47,57 +42,9 @@ def read_bytes(path: str | Path, stdin: bytes | None = None) -> tuple[str, bytes
         raise InputError(f"{p}: cannot be read ({exc.strerror}); check its permissions") from exc
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 text, or a one-line error that says what is wrong with the bytes."""
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputTooLargeError(
-            f"{name} is {len(data) / 1048576:.1f} MB, over the 2 MB limit for one brief; "
-            "split it into smaller sources"
-        )
-    if b"\x00" in data[:8192] or _control_share(data[:8192]) > 0.1:
-        raise EncodingError(f"{name} looks like a binary file; give a text, Markdown, HTML or JSON brief")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise EncodingError(
-            f"{name} is not valid UTF-8 (byte {exc.start}); save it as UTF-8 and try again"
-        ) from exc
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise EmptyInputError(f"{name} is empty; give a brief: a lead sentence and a few key points")
-    return text
-
-
-def _control_share(data: bytes) -> float:
-    if not data:
-        return 0.0
-    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
-    return controls / len(data)
-
-
-def detect_kind(text: str) -> SourceKind:
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        return "json"
-    if stripped.startswith("["):  # a JSON list is a mistake worth naming, not prose
-        try:
-            json.loads(stripped)
-            return "json"
-        except json.JSONDecodeError:
-            pass
-    if _HTML_START.match(stripped):
-        return "html"
-    if _DASH_LINE.search(text):
-        return "dash"
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if sum(1 for ln in lines if _BULLET.match(ln)) >= 2:
-        return "bullets"
-    return "prose"
-
-
 def parse(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]]]:
     """One input text into its source (and, for JSON briefs, the sources it embeds) with facts."""
-    kind = detect_kind(text)
+    kind = sniff(text)
     if kind == "json":
         return _parse_json(text, name, source_id)
     if kind == "html":
@@ -111,7 +58,7 @@ def parse(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]
 
 def _dash_blocks(text: str) -> list[tuple[int, int]]:
     blocks, pos = [], 0
-    for m in _DASH_LINE.finditer(text):
+    for m in DASH_LINE.finditer(text):
         blocks.append((pos, m.start()))
         pos = m.end()
     blocks.append((pos, len(text)))
@@ -127,7 +74,7 @@ def _bullet_blocks(text: str) -> list[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\n"))
         pos += len(line)
-        m = _BULLET.match(line)
+        m = BULLET.match(line)
         heading = line.lstrip().startswith("#")
         if m:
             if current:
@@ -170,22 +117,17 @@ def _facts_from_blocks(source: Source, blocks: Iterable[tuple[int, int]], prose:
 
 
 def _parse_html(html: str, name: str, source_id: str) -> tuple[Source, list[Fact]]:
-    import trafilatura  # imported lazily: heavy, and only HTML needs it
-
-    try:
-        extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False)
-    except Exception as exc:  # trafilatura raises a variety of parser errors
-        raise InputError(f"{name}: the HTML page could not be parsed ({exc}); save the page again") from exc
-    body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
-        raise EmptyInputError(f"{name}: no article text found in the HTML page; save the article page itself")
-    title = getattr(extracted, "title", None)
-    url = getattr(extracted, "url", None)
-    source = Source(id=source_id, name=name, kind="html", text=body, title=title, url=url)
-    return source, _facts_from_blocks(source, [(0, len(body))], prose=True)
+    page = main_text(html, name)
+    source = Source(id=source_id, name=name, kind="html", text=page.text, title=page.title, url=page.url)
+    return source, _facts_from_blocks(source, [(0, len(page.text))], prose=True)
 
 
 def _parse_json(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]]]:
+    data = _json_object(text, name)
+    return [_json_brief(data, name, source_id), *_embedded_sources(data, name, int(source_id[1:]))]
+
+
+def _json_object(text: str, name: str) -> dict[str, Any]:
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -195,6 +137,11 @@ def _parse_json(text: str, name: str, source_id: str) -> list[tuple[Source, list
         ) from exc
     if not isinstance(data, dict):
         raise InputError(f'{name}: a JSON brief must be an object like {{"title": "...", "points": ["..."]}}')
+    return data
+
+
+def _json_brief(data: dict[str, Any], name: str, source_id: str) -> tuple[Source, list[Fact]]:
+    """The brief itself: its title and points, as the dash layout."""
     title = data.get("title") or ""
     points = data.get("points") or []
     if not isinstance(title, str) or not isinstance(points, list) or not all(isinstance(p, str) for p in points):
@@ -210,11 +157,15 @@ def _parse_json(text: str, name: str, source_id: str) -> list[tuple[Source, list
         facts[0] = facts[0].model_copy(update={"role": "title"})
         if len(facts) > 1:
             facts[1] = facts[1].model_copy(update={"role": "lead"})
-    out = [(source, facts)]
+    return source, facts
+
+
+def _embedded_sources(data: dict[str, Any], name: str, number: int) -> list[tuple[Source, list[Fact]]]:
+    """The sources a JSON brief carries, numbered on from the brief's own (``number``)."""
     extra = data.get("sources") or []
     if not isinstance(extra, list):
         raise InputError(f'{name}: "sources" must be a list of texts or {{"name", "text"}} objects')
-    number = int(source_id[1:])
+    out = []
     for i, item in enumerate(extra, start=1):
         if isinstance(item, str):
             item_name, item_text, item_url = f"{name}#source{i}", item, None
@@ -232,20 +183,28 @@ def _parse_json(text: str, name: str, source_id: str) -> list[tuple[Source, list
     return out
 
 
-def ingest(run: Run, brief: str | bytes, brief_name: str = "brief", sources: Iterable[tuple[str, str | bytes]] = ()) -> Run:
-    """The ingest stage: fill ``run.sources`` and ``run.facts`` from the brief and further sources."""
-    texts: list[tuple[str, str]] = [(brief_name, decode(brief, brief_name) if isinstance(brief, bytes) else brief)]
-    for name, content in sources:
-        texts.append((name, decode(content, name) if isinstance(content, bytes) else content))
+def read_texts(named: Iterable[tuple[str, str]], first: str = "source") -> tuple[list[Source], list[Fact]]:
+    """Texts as (name, text) into their sources and facts, numbered S1... in the order given;
+    ``first`` names what the first text is in the message that refuses it empty."""
     all_sources: list[Source] = []
     all_facts: list[Fact] = []
-    for i, (name, text) in enumerate(texts):
+    for i, (name, text) in enumerate(named):
         if not text.strip():
-            what = "brief" if i == 0 else "source"
+            what = first if i == 0 else "source"
             raise EmptyInputError(f"{name}: the {what} is empty; give it some text or leave it out")
         for source, facts in parse(text, name, f"S{len(all_sources) + 1}"):
             all_sources.append(source)
             all_facts.extend(facts)
+    return all_sources, all_facts
+
+
+def ingest(run: Run, brief: str | bytes, brief_name: str = "brief",
+           sources: Iterable[tuple[str, str | bytes]] = ()) -> Run:
+    """The ingest stage: fill ``run.sources`` and ``run.facts`` from the brief and further sources."""
+    texts: list[tuple[str, str]] = [(brief_name, decode(brief, brief_name) if isinstance(brief, bytes) else brief)]
+    for name, content in sources:
+        texts.append((name, decode(content, name) if isinstance(content, bytes) else content))
+    all_sources, all_facts = read_texts(texts, first="brief")
     if not any(f.id.startswith("S1.") for f in all_facts):
         raise EmptyInputError(
             f"{brief_name} holds no sentence; give a lead sentence and a few key points, one per line"
@@ -253,3 +212,6 @@ def ingest(run: Run, brief: str | bytes, brief_name: str = "brief", sources: Ite
     run.sources = all_sources
     run.facts = all_facts
     return run
+
+
+__all__ = ["MAX_INPUT_BYTES", "decode", "ingest", "parse", "read_bytes", "read_texts"]

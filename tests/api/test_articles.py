@@ -86,6 +86,8 @@ def test_audit_route_checks_an_article_against_given_sources(client, takaichi):
     article["conclusion"] = "Analysts at the Tokyo Institute of Finance expect shares to rise by 40%."
     report = client.post("/v1/audit", json={"article": article, "sources": [takaichi]}).json()
     assert report["schema"] == "briefpress.report/1"
+    # The CLI's report: the grounding keys, then the SEO, readability and Rank Math reports.
+    assert list(report)[-3:] == ["seo", "readability", "rankmath"]
     bad = [s for s in report["sentences"] if s["part"] == "conclusion"]
     assert bad and bad[0]["verdict"] in ("unsupported", "contradicted")
     assert report["summary"]["unsupported"] + report["summary"]["contradicted"] >= 1

@@ -222,9 +222,12 @@ def test_the_article_contradicting_itself_is_reported(facts) -> None:  # type: i
 
 
 def test_briefpress_audit_is_the_public_api() -> None:
-    report = briefpress.audit("The plan adds 18 kilometres of protected lanes.", [BRIEF])
-    assert report.to_json_dict()["schema"] == "briefpress.report/1"
-    assert report.summary.supported == 1
+    result = briefpress.audit("The plan adds 18 kilometres of protected lanes.", [BRIEF])
+    assert result.grounding.summary.supported == 1
+    document = result.to_json_dict()
+    assert document["schema"] == "briefpress.report/1"
+    assert document["seo"] == result.seo.to_dict()["seo"] and "readability" in document and "rankmath" in document
+    jsonschema.validate(document, SCHEMA)
 
 
 class ScriptedJudge:

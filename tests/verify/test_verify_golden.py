@@ -65,5 +65,5 @@ def test_a_source_sentence_repeated_word_for_word_is_supported() -> None:
     from briefpress import audit
 
     text = 'Aaaa "aaa" 0 1,000 0.0 "abaa bbyoa aba".'
-    report = audit(text, [text])
+    report = audit(text, [text]).grounding
     assert [s.verdict for s in report.sentences] == ["supported"]

@@ -1,6 +1,6 @@
 """The reports an article carries in the editor and API: grounding (verifier) and SEO/readability.
 
-Both come from other parts of briefpress (``briefpress.audit``, ``briefpress.seo``); when one of
+Both come from other parts of briefpress (``briefpress.verify``, ``briefpress.seo``); when one of
 them is not installed in this build the server still works and says which report is missing.
 """
 
@@ -28,9 +28,12 @@ def _as_dict(report: Any) -> dict[str, Any]:
 
 
 def audit_function() -> Any | None:
-    import briefpress
-
-    return getattr(briefpress, "audit", None)
+    """The grounding check alone (``briefpress.audit`` runs the SEO checks beside it)."""
+    try:
+        module = importlib.import_module("briefpress.verify")
+    except ImportError:
+        return None
+    return getattr(module, "audit", None)
 
 
 def seo_function() -> Any | None:

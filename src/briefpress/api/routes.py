@@ -8,6 +8,8 @@ from fastapi import APIRouter, Body, Depends, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..article_audit import audit as audit_article
+from ..errors import InputError
 from ..models import Article
 from ..render import render
 from ..store import KeyRecord, Store
@@ -118,7 +120,12 @@ def list_versions(article_id: str, request: Request) -> list[dict[str, Any]]:
 
 @router.post("/audit", summary="Check an article against sources: grounding, SEO and readability")
 def audit(body: AuditRequest) -> dict[str, Any]:
-    return service.audit(body.article, body.sources)
+    """The one audit (``briefpress.audit``) as the CLI's JSON report: grounding, then the SEO reports."""
+    article = service.parse_article(body.article)
+    sources = [(f"source{i}", s) for i, s in enumerate(body.sources, start=1)] or checks.source_texts(article)
+    if not sources:
+        raise InputError("no sources to check the article against; send 'sources' or an article that carries them")
+    return audit_article(article, sources).to_json_dict()
 
 
 @health.get("/healthz", summary="Liveness: the database answers and the workers run")

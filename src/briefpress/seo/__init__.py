@@ -14,7 +14,9 @@ from .document import Page, page_from_html
 from .pages import (
     article_html,
     page_from_article,
+    page_from_document,
     page_from_html_document,
+    page_from_input,
     page_from_markdown,
     page_from_text,
 )
@@ -36,8 +38,10 @@ __all__ = [
     "article_html",
     "clear_caches",
     "page_from_article",
+    "page_from_document",
     "page_from_html",
     "page_from_html_document",
+    "page_from_input",
     "page_from_markdown",
     "page_from_text",
     "rating",
@@ -72,36 +76,12 @@ def analyze(article: Article, keyphrase: str | None = None, *, word_forms: bool 
     return analyze_page(page_from_article(article, keyphrase), word_forms=word_forms)
 
 
-def analyze_input(
-    data: str | bytes, keyphrase: str = "", *, name: str = "article", word_forms: bool = True
-) -> SeoResult:
-    """Audit what ``briefpress audit`` reads: a briefpress article JSON, HTML, Markdown or text."""
-    import json
-
-    from ..errors import InputError
-
-    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-    text = text.lstrip("\ufeff")
-    if text.lstrip().startswith("{"):
-        try:
-            article = Article.model_validate(json.loads(text))
-        except ValueError as exc:
-            raise InputError(
-                f"{name} is not a briefpress article JSON ({type(exc).__name__}); "
-                "give the article as JSON, HTML, Markdown or text"
-            ) from exc
-        return analyze(article, keyphrase or None, word_forms=word_forms)
-    return analyze_document(text, keyphrase, name=name, word_forms=word_forms)
+def analyze_input(data: str | bytes | Article, keyphrase: str = "", *, name: str = "article",
+                  word_forms: bool = True) -> SeoResult:
+    """Audit what ``briefpress audit`` reads: an article, its JSON, HTML, Markdown or text."""
+    return analyze_page(page_from_input(data, keyphrase, name=name), word_forms=word_forms)
 
 
 def analyze_document(text: str, keyphrase: str = "", *, name: str = "", word_forms: bool = True) -> SeoResult:
     """Audit an article given as HTML, Markdown or plain text (chosen by file name, else content)."""
-    lower = name.lower()
-    head = text.lstrip()[:2000].lower()
-    if lower.endswith((".html", ".htm")) or head.startswith(("<!doctype", "<html")) or "<p>" in head or "<h1" in head:
-        page = page_from_html_document(text, keyphrase)
-    elif lower.endswith((".md", ".markdown")) or head.startswith("---") or "\n#" in "\n" + head:
-        page = page_from_markdown(text, keyphrase)
-    else:
-        page = page_from_text(text, keyphrase)
-    return analyze_page(page, word_forms=word_forms)
+    return analyze_page(page_from_document(text, keyphrase, name=name), word_forms=word_forms)

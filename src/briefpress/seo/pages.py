@@ -1,11 +1,18 @@
-"""Pages from what briefpress reads: its own articles, HTML, Markdown and plain text."""
+"""Pages from what briefpress reads: its own articles, HTML, Markdown and plain text.
+
+``page_from_input`` reads anything ``briefpress audit`` is given; which reader it takes is
+``reader.article_kind``'s answer, the same the grounding check's article reader gets.
+"""
 
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 
+from ..errors import InputError
 from ..models import Article
+from ..reader import article_kind, html_parts
 from .document import Page, escape, page_from_html
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
@@ -46,45 +53,9 @@ def page_from_article(article: Article, keyphrase: str | None = None) -> Page:
     )
 
 
-def _meta(html: str, name: str) -> str:
-    m = re.search(
-        rf"<meta\s+[^>]*(?:name|property)=[\"']{name}[\"'][^>]*content=[\"']([^\"']*)[\"']", html, re.IGNORECASE
-    ) or re.search(rf"<meta\s+[^>]*content=[\"']([^\"']*)[\"'][^>]*(?:name|property)=[\"']{name}[\"']", html, re.IGNORECASE)
-    return _unescape(m.group(1)) if m else ""
-
-
-def _unescape(text: str) -> str:
-    import html as html_lib
-
-    return html_lib.unescape(text).strip()
-
-
 def split_html_document(html: str) -> dict[str, str]:
-    """The parts of a saved HTML page a CMS keeps apart: title from <title> (else the first H1),
-    description and keyphrase from meta tags, slug and site from the canonical link, and the
-    content of <article> (else <body>) without its first H1 and byline."""
-    title_m = re.search(r"<title[^>]*>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
-    canonical = re.search(r"<link\s+[^>]*rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']*)[\"']", html, re.IGNORECASE)
-    body_m = re.search(r"<article[^>]*>(.*)</article>", html, re.IGNORECASE | re.DOTALL) or re.search(r"<body[^>]*>(.*)</body>", html, re.IGNORECASE | re.DOTALL)
-    body = body_m.group(1) if body_m else html
-    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.IGNORECASE | re.DOTALL)
-    title = _unescape(re.sub(r"<[^>]+>", "", title_m.group(1))) if title_m else ""
-    if h1:
-        if not title:
-            title = _unescape(re.sub(r"<[^>]+>", "", h1.group(1)))
-        body = body[: h1.start()] + body[h1.end():]  # the post title, not part of the content
-    body = re.sub(r"<p[^>]*class=[\"']byline[\"'][^>]*>.*?</p>", "", body, flags=re.IGNORECASE | re.DOTALL)
-    href = canonical.group(1) if canonical else ""
-    site_m = re.match(r"https?://[^/]+", href)
-    return {
-        "title": title,
-        "description": _meta(html, "description"),
-        # briefpress's own pages name the keyphrase first in the keywords meta tag.
-        "keyphrase": _meta(html, "keyphrase") or _meta(html, "keywords").split(",")[0].strip(),
-        "slug": href.rstrip("/").rsplit("/", 1)[-1] if href else "",
-        "site_url": site_m.group(0) if site_m else "",
-        "content": body.strip(),
-    }
+    """The parts of a saved HTML page a CMS keeps apart (``reader.html_parts``)."""
+    return html_parts(html)
 
 
 def page_from_html_document(html: str, keyphrase: str = "") -> Page:
@@ -105,8 +76,6 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
             key, value = line.split(":", 1)
             value = value.strip()
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-                import json
-
                 try:
                     value = json.loads(value) if value[0] == '"' else value[1:-1]
                 except ValueError:
@@ -189,3 +158,30 @@ def page_from_text(text: str, keyphrase: str = "", title: str = "", description:
         else:
             parts.append(f"<p>{escape(ln)}</p>")
     return page_from_html("\n".join(parts), title=title, description=description, keyphrase=keyphrase)
+
+
+def page_from_document(text: str, keyphrase: str = "", name: str = "") -> Page:
+    """A page from an article given as HTML, Markdown or plain text (told by its name, else its text)."""
+    kind = article_kind(text, name)
+    if kind == "html":
+        return page_from_html_document(text, keyphrase)
+    if kind == "markdown":
+        return page_from_markdown(text, keyphrase)
+    return page_from_text(text, keyphrase)
+
+
+def page_from_input(data: str | bytes | Article, keyphrase: str = "", name: str = "article") -> Page:
+    """A page from what ``briefpress audit`` reads: an article, its JSON, HTML, Markdown or text;
+    ``keyphrase`` overrides the article's own."""
+    if isinstance(data, Article):
+        return page_from_article(data, keyphrase or None)
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    text = text.lstrip("\ufeff")
+    if article_kind(text, name) != "json":
+        return page_from_document(text, keyphrase, name)
+    try:
+        article = Article.model_validate(json.loads(text))
+    except ValueError as exc:
+        raise InputError(f"{name} is not a briefpress article JSON ({type(exc).__name__}); "
+                         "give the article as JSON, HTML, Markdown or text") from exc
+    return page_from_article(article, keyphrase or None)

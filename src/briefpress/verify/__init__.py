@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import EmptyInputError, InputError
-from ..ingest import decode, parse as parse_source
+from ..ingest import read_texts
 from ..models import Article, Fact
+from ..reader import decode
 from . import consistency
 from .article import ArticleSentence, read
 from .check import check_all, is_no_claim
@@ -51,18 +52,13 @@ def check_sentences(sentences: list[str], facts: list[Fact], *, judge: Judge | s
 
 def read_sources(sources: Iterable[SourceInput]) -> list[Fact]:
     """Facts from sources in any form ingest reads: texts, bytes, or (name, text) pairs."""
-    facts: list[Fact] = []
-    n = 0
+    texts: list[tuple[str, str]] = []
     for i, item in enumerate(sources, start=1):
         name, content = item if isinstance(item, tuple) else (f"source{i}", item)
         if not content.strip():
             raise EmptyInputError(f"{name}: the source is empty; give it some text or leave it out")
-        text = decode(content, name) if isinstance(content, bytes) else content
-        if not text.strip():
-            raise EmptyInputError(f"{name}: the source is empty; give it some text or leave it out")
-        for _source, source_facts in parse_source(text, name, f"S{n + 1}"):
-            n += 1
-            facts.extend(source_facts)
+        texts.append((name, decode(content, name) if isinstance(content, bytes) else content))
+    _sources, facts = read_texts(texts)
     if not facts:
         raise EmptyInputError("no source holds a sentence; give at least one source file with text (--source FILE)")
     return facts
@@ -70,7 +66,8 @@ def read_sources(sources: Iterable[SourceInput]) -> list[Fact]:
 
 def audit(article: str | bytes | Article, sources: Iterable[SourceInput], *, judge: str | Judge | None = None,
           article_name: str = "article") -> Report:
-    """Check every sentence of ``article`` against ``sources`` and report the verdicts."""
+    """Check every sentence of ``article`` against ``sources`` and report the verdicts: the
+    grounding half of ``briefpress.audit``, which runs the SEO checks beside it."""
     facts = read_sources(sources)
     _text, sentences = read(article, article_name)
     if not sentences:
@@ -88,6 +85,7 @@ __all__ = [
     "Reason",
     "Report",
     "SentenceVerdict",
+    "SourceInput",
     "Summary",
     "audit",
     "check_sentences",

@@ -14,11 +14,11 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
+from ..edit import article_parts
 from ..errors import EmptyInputError, InputError, InputTooLargeError
-from ..ingest import decode
 from ..models import ARTICLE_SCHEMA, Article
+from ..reader import article_kind, decode, visible_blocks
 from ..text import split_sentences
 
 # A news article is rarely over 50 KB; past this it is a corpus, and checking it would take minutes.
@@ -50,27 +50,35 @@ def clean_markdown(text: str) -> str:
 
 
 def read(article: str | bytes | Article, name: str = "article") -> tuple[str, list[ArticleSentence]]:
-    """The article text as read and its sentences."""
+    """The article text as read and its sentences; ``name`` (a file name) may tell its form."""
     if isinstance(article, Article):
         return _from_article(article)
+    text = read_text(article, name)
+    kind = article_kind(text, name)
+    if kind == "json":
+        return _from_json(text, name)
+    if kind == "html":
+        return _from_html(text)
+    return text, _from_lines(text)
+
+
+def read_text(article: str | bytes, name: str = "article") -> str:
+    """The article's text, line ends made plain; refused when empty or over the size limit."""
     if isinstance(article, bytes):
         if len(article) > MAX_ARTICLE_BYTES:
-            raise InputTooLargeError(f"{name} is {len(article) / 1024:.0f} KB, over the {MAX_ARTICLE_BYTES // 1024} KB limit for one article; audit it in parts")
+            raise InputTooLargeError(f"{name} is {len(article) / 1024:.0f} KB, over the {MAX_ARTICLE_BYTES // 1024} KB "
+                                     "limit for one article; audit it in parts")
         if not article.strip():
             raise EmptyInputError(f"{name} is empty; give the article to audit")
         text = decode(article, name)
     else:
         text = article.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         if len(text.encode("utf-8", "ignore")) > MAX_ARTICLE_BYTES:
-            raise InputTooLargeError(f"{name} is over the {MAX_ARTICLE_BYTES // 1024} KB limit for one article; audit it in parts")
+            raise InputTooLargeError(f"{name} is over the {MAX_ARTICLE_BYTES // 1024} KB limit for one article; "
+                                     "audit it in parts")
     if not text.strip():
         raise EmptyInputError(f"{name} is empty; give the article to audit")
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        return _from_json(text, name)
-    if re.match(r"(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<h1)", stripped, re.I):
-        return _from_html(text)
-    return text, _from_lines(text)
+    return text
 
 
 def _from_lines(text: str) -> list[ArticleSentence]:
@@ -119,52 +127,13 @@ def _from_lines(text: str) -> list[ArticleSentence]:
     return out
 
 
-class _TextParser(HTMLParser):
-    _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dt", "dd", "figcaption", "div", "section", "article", "header", "footer", "br", "tr", "title"}
-    _SKIP = {"script", "style", "noscript", "template", "head", "nav", "svg"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[str, str]] = []  # (tag, text)
-        self._tags: list[str] = []
-        self._buf: list[str] = []
-        self._skip = 0
-        self._tag = "p"
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._buf).split())
-        if text:
-            self.blocks.append((self._tag, text))
-        self._buf = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag in self._BLOCKS:
-            self._flush()
-            self._tag = tag
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCKS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self._buf.append(data)
-
-
 def _from_html(page: str) -> tuple[str, list[ArticleSentence]]:
-    parser = _TextParser()
-    parser.feed(page)
-    parser.close()
-    parser._flush()
+    """Offsets into the page's visible text: its blocks joined by blank lines."""
     out: list[ArticleSentence] = []
     parts: list[str] = []
     pos = 0
     counts: dict[str, int] = {}
-    for tag, block in parser.blocks:
+    for tag, block in visible_blocks(page):
         label = f"{tag}[{counts.get(tag, 0)}]"
         counts[tag] = counts.get(tag, 0) + 1
         block = html.unescape(block)
@@ -180,31 +149,36 @@ def _from_json(text: str, name: str) -> tuple[str, list[ArticleSentence]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); give briefpress article JSON, text, Markdown or HTML") from exc
+        raise InputError(f"{name}: invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
+                         "give briefpress article JSON, text, Markdown or HTML") from exc
     if not isinstance(data, dict) or data.get("schema") != ARTICLE_SCHEMA:
         raise InputError(f'{name}: JSON articles must be briefpress article JSON ("schema": "{ARTICLE_SCHEMA}")')
     try:
         article = Article.model_validate(data)
     except Exception as exc:
-        raise InputError(f"{name}: not a valid {ARTICLE_SCHEMA} document ({str(exc).splitlines()[0]}); write it with 'briefpress write --format json'") from exc
+        raise InputError(f"{name}: not a valid {ARTICLE_SCHEMA} document ({str(exc).splitlines()[0]}); "
+                         "write it with 'briefpress write --format json'") from exc
     _, sentences = _from_article(article)
     return text, sentences
 
 
-def article_parts(article: Article) -> list[tuple[str, str]]:
-    """Every text part of the package as (field path, text), in reading order."""
-    parts: list[tuple[str, str]] = [("headline", article.headline)]
-    parts += [(f"summary[{i}]", s) for i, s in enumerate(article.summary)]
-    parts.append(("meta_description", article.meta_description))
-    for i, sec in enumerate(article.sections):
-        parts += [(f"sections[{i}].question", sec.question), (f"sections[{i}].answer", sec.answer)]
-    for i, sec in enumerate(article.faq):
-        parts += [(f"faq[{i}].question", sec.question), (f"faq[{i}].answer", sec.answer)]
-    for i, t in enumerate(article.takeaways):
-        parts += [(f"takeaways[{i}].label", t.label), (f"takeaways[{i}].text", t.text)]
-    parts.append(("conclusion", article.conclusion))
-    parts += [(f"body[{i}]", p) for i, p in enumerate(article.body)]
-    return parts
+def _spans(part: str, text: str, article: Article, whole_sentences: set[tuple[str, str]]) -> list[tuple[str, int]]:
+    """The sentences of one part as (text, offset): the part whole where it is one sentence of the
+    evidence map or a heading, else the engine's own sentence boundaries where they are known."""
+    if (part, text.strip()) in whole_sentences or part == "headline" or part.endswith(_HEADINGS):
+        return [(text.strip(), text.find(text.strip()))]
+    known = [e.sentence for e in article.evidence if e.part == part]
+    if not known or not all(k in text for k in known):
+        return [(s.text, s.start) for s in split_sentences(text)]
+    spans, pos = [], 0
+    for k in known:
+        at = text.find(k, pos)
+        spans.append((k, at))
+        pos = at + len(k)
+    return spans
+
+
+_HEADINGS = (".question", ".label")
 
 
 def _from_article(article: Article) -> tuple[str, list[ArticleSentence]]:
@@ -214,21 +188,8 @@ def _from_article(article: Article) -> tuple[str, list[ArticleSentence]]:
     for part, text in article_parts(article):
         if not text.strip():
             continue
-        whole = (part, text.strip())
-        if whole in no_claim or whole in claims or part == "headline" or part.endswith((".question", ".label")):
-            spans = [(text.strip(), text.find(text.strip()))]
-        else:
-            spans = [(s.text, s.start) for s in split_sentences(text)]
-            # Prefer the engine's own sentence boundaries where they are known.
-            known = [e.sentence for e in article.evidence if e.part == part]
-            if known and all(k in text for k in known):
-                spans, pos = [], 0
-                for k in known:
-                    at = text.find(k, pos)
-                    spans.append((k, at))
-                    pos = at + len(k)
-        for sentence, start in spans:
+        for sentence, start in _spans(part, text, article, no_claim | claims):
             key = (part, sentence.strip())
-            flag = True if key in no_claim or part.endswith((".question", ".label")) else False if key in claims else None
+            flag = True if key in no_claim or part.endswith(_HEADINGS) else False if key in claims else None
             out.append(ArticleSentence(sentence, part, start, start + len(sentence), sentence, flag))
     return json.dumps(article.to_json_dict(), ensure_ascii=False), out

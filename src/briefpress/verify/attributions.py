@@ -25,10 +25,14 @@ _CUE = (
 # matching stays linear on long runs of capitals.
 _NAME = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:(?:\s+(?:of|for|and|on|de|van|von|&))?\s+[A-Z][\w’'.&-]*)*"
 _PATTERNS = (
-    re.compile(rf"(?i:\baccording to)\s+(?P<who>{_NAME}|(?i:(?:the\s+|some\s+|many\s+|several\s+|leading\s+)?(?:{_GENERIC}))\b)"),
-    re.compile(rf"\b(?:per|citing)\s+(?:data|figures|a report|a study|a survey|research|estimates)\s+(?:from|by)\s+(?P<who>{_NAME})"),
-    re.compile(rf"\b(?:a|an|the|new|recent)?\s*(?:study|report|survey|poll|analysis|research|review|data)\s+(?:by|from|of)\s+(?P<who>{_NAME})"),
-    re.compile(rf"(?i:\b(?P<generic>(?:many|some|several|most|leading|independent|industry|local|senior|top)?\s*(?:{_GENERIC})))"
+    re.compile(rf"(?i:\baccording to)\s+(?P<who>{_NAME}|"
+               rf"(?i:(?:the\s+|some\s+|many\s+|several\s+|leading\s+)?(?:{_GENERIC}))\b)"),
+    re.compile(r"\b(?:per|citing)\s+(?:data|figures|a report|a study|a survey|research|estimates)"
+               rf"\s+(?:from|by)\s+(?P<who>{_NAME})"),
+    re.compile(r"\b(?:a|an|the|new|recent)?\s*(?:study|report|survey|poll|analysis|research|review|data)"
+               rf"\s+(?:by|from|of)\s+(?P<who>{_NAME})"),
+    re.compile(r"(?i:\b(?P<generic>(?:many|some|several|most|leading|independent|industry|local|senior|top)?\s*"
+               rf"(?:{_GENERIC})))"
                rf"(?:\s+(?:from|at|with|of)\s+(?P<who>{_NAME}))?\s+(?i:(?:{_CUE}))\b"),
 )
 

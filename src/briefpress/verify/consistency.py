@@ -6,8 +6,8 @@ the words around them say they are about the same thing.
 
 from __future__ import annotations
 
-from . import figures as fig
 from ..nlp import stem, tokens
+from . import figures as fig
 from .report import ConsistencyFinding, SentenceVerdict
 from .sources import content_stems
 

@@ -64,8 +64,8 @@ _MONTH = re.compile(
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?",
 )
-_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>January|February|March|April|May|June|"
-                        r"July|August|September|October|November|December)\b")
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>January|February|March|April|May|"
+                        r"June|July|August|September|October|November|December)\b")
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _NEXT_WORD = re.compile(
     r"[\s-]*(?:of\s+(?:its\s+|their\s+|the\s+|his\s+|her\s+|our\s+|them\s+)?)?"
@@ -168,87 +168,118 @@ def _measure(text: str, start: int) -> tuple[tuple[str, ...], str]:
     return tuple(stem(w.lower()) for w in words), " ".join(words)
 
 
-def extract(text: str) -> list[Figure]:
-    """Every figure in ``text``, left to right, with offsets into ``text``."""
-    figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+class _Found:
+    """Figures found so far, and the spans they take: a later reading may not overlap an earlier one."""
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    def __init__(self) -> None:
+        self.figures: list[Figure] = []
+        self.taken: list[tuple[int, int]] = []
 
-    def add(fig: Figure) -> None:
-        figures.append(fig)
-        taken.append((fig.start, fig.end))
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in self.taken)
 
+    def add(self, fig: Figure) -> None:
+        self.figures.append(fig)
+        self.taken.append((fig.start, fig.end))
+
+
+_MAY_MONTH = re.compile(r"\b(?:in|since|until|by|of|from|last|next|early|late|mid|this)\s+$", re.I)
+
+
+def _dates(text: str, found: _Found) -> None:
     for m in list(_DAY_MONTH.finditer(text)) + list(_MONTH.finditer(text)):
-        if not free(m.start(), m.end()):
+        if not found.free(m.start(), m.end()):
             continue
         month_word = m.group("month").lower().rstrip(".")
-        if month_word == "may" and not m.group("day") and not re.search(r"\b(?:in|since|until|by|of|from|last|next|early|late|mid|this)\s+$", text[: m.start()], re.I):
+        if month_word == "may" and not m.group("day") and not _MAY_MONTH.search(text[: m.start()]):
             continue  # the verb "may"
         month = _MONTHS[month_word]
         if m.group("day"):
-            add(Figure(m.group(0), m.start(), m.end(), month * 100 + int(m.group("day")), "date", _qualifier(text, m.start())))
+            value = month * 100 + int(m.group("day"))
+            found.add(Figure(m.group(0), m.start(), m.end(), value, "date", _qualifier(text, m.start())))
         else:
-            add(Figure(m.group(0), m.start(), m.end(), month, "month"))
+            found.add(Figure(m.group(0), m.start(), m.end(), month, "month"))
+
+
+def _number_value(text: str, m: re.Match[str]) -> float | None:
+    """The value a number match stands for, or None where it is no figure (a code, a name, "one of")."""
+    start = m.start()
+    if m.group("num"):
+        if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_/"):
+            return None  # part of a code or name such as G7
+        if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+            return None  # F-35, COVID-19: a name, checked as one
+        return float(m.group("num").replace(",", ""))
+    words = m.group("words")
+    if words.lower() in ("one",) and not (m.group("mag") or m.group("unit")):
+        return None  # "one of", "no one": too often not a figure at all
+    return _words_value(words)
+
+
+def _marked_unit(m: re.Match[str]) -> str:
+    """The unit the match itself marks: an ordinal ending, a percent, a currency sign or word."""
+    raw_unit = (m.group("unit") or "").lower()
+    cur = (m.group("cur") or "").strip().lower()
+    if m.group("ord"):
+        return "ordinal"
+    if raw_unit.startswith("percentage"):
+        return "pp"
+    if raw_unit in ("%", "percent", "pct") or raw_unit.startswith("per"):
+        return "percent"
+    if cur:
+        return "money:" + _CURRENCY_SIGNS.get(cur, "USD")
+    if raw_unit:
+        return "money:" + _CURRENCY_WORDS.get(raw_unit.split()[-1], "USD")
+    return ""
+
+
+def _number(text: str, m: re.Match[str]) -> Figure | None:
+    value = _number_value(text, m)
+    if value is None:
+        return None
+    start, end = m.start(), m.end()
+    mag = (m.group("mag") or "").lower()
+    if mag:
+        if mag in ("m", "b", "k") and not (m.group("cur") or m.group("num")):
+            end = m.end("words") if m.group("words") else end
+            mag = ""
+        else:
+            value *= _MAG[mag]
+    unit = _marked_unit(m)
+    noun = ""
+    if not unit:
+        word = re.match(r"[\s-]*([A-Za-z]+)", text[end : end + 40])
+        num = m.group("num") or ""
+        if word and word.group(1).lower() in _CURRENCY_WORDS:
+            unit = "money:" + _CURRENCY_WORDS[word.group(1).lower()]
+            end += word.end()
+        elif num and 1800 <= value <= 2100 and "." not in num and "," not in num and not mag:
+            unit = "year"
+        else:
+            noun = _noun_after(text, end)
+    measure, measure_text = _measure(text, start) if unit == "percent" or unit.startswith("money:") else ((), "")
+    qualifier = _qualifier(text, start)
+    return Figure(text[start:end].strip(), start, end, value, unit, qualifier, noun, measure, measure_text)
+
+
+def extract(text: str) -> list[Figure]:
+    """Every figure in ``text``, left to right, with offsets into ``text``."""
+    found = _Found()
+    _dates(text, found)
     for m in _WEEKDAY.finditer(text):
-        if free(m.start(), m.end()):
-            add(Figure(m.group(0), m.start(), m.end(), _WEEKDAYS[m.group(0).lower().rstrip("s")], "weekday"))
+        if found.free(m.start(), m.end()):
+            found.add(Figure(m.group(0), m.start(), m.end(), _WEEKDAYS[m.group(0).lower().rstrip("s")], "weekday"))
     for m in _ORDINAL.finditer(text):
-        if free(m.start(), m.end()):
-            add(Figure(m.group(0), m.start(), m.end(), _ORDINAL_WORDS[m.group(0).lower()], "ordinal"))
+        if found.free(m.start(), m.end()):
+            found.add(Figure(m.group(0), m.start(), m.end(), _ORDINAL_WORDS[m.group(0).lower()], "ordinal"))
     for m in _FIGURE.finditer(text):
-        if not (m.group("num") or m.group("words")) or not free(m.start(), m.end()):
+        if not (m.group("num") or m.group("words")) or not found.free(m.start(), m.end()):
             continue
-        start, end = m.start(), m.end()
-        if m.group("num"):
-            if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_/"):
-                continue  # part of a code or name such as G7
-            if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
-                continue  # F-35, COVID-19: a name, checked as one
-            value: float | None = float(m.group("num").replace(",", ""))
-        else:
-            words = m.group("words")
-            if words.lower() in ("one",) and not (m.group("mag") or m.group("unit")):
-                continue  # "one of", "no one": too often not a figure at all
-            value = _words_value(words)
-        if value is None:
-            continue
-        mag = (m.group("mag") or "").lower()
-        if mag:
-            if mag in ("m", "b", "k") and not (m.group("cur") or m.group("num")):
-                end = m.end("words") if m.group("words") else end
-                mag = ""
-            else:
-                value *= _MAG[mag]
-        unit = ""
-        raw_unit = (m.group("unit") or "").lower()
-        cur = (m.group("cur") or "").strip().lower()
-        if m.group("ord"):
-            unit = "ordinal"
-        elif raw_unit.startswith("percentage"):
-            unit = "pp"
-        elif raw_unit in ("%", "percent", "pct") or raw_unit.startswith("per"):
-            unit = "percent"
-        elif cur:
-            unit = "money:" + _CURRENCY_SIGNS.get(cur, "USD")
-        elif raw_unit:
-            unit = "money:" + _CURRENCY_WORDS.get(raw_unit.split()[-1], "USD")
-        noun = ""
-        if not unit:
-            after = text[end : end + 40]
-            word = re.match(r"[\s-]*([A-Za-z]+)", after)
-            if word and word.group(1).lower() in _CURRENCY_WORDS:
-                unit = "money:" + _CURRENCY_WORDS[word.group(1).lower()]
-                end += word.end()
-            elif m.group("num") and 1800 <= value <= 2100 and "." not in m.group("num") and "," not in m.group("num") and not mag:
-                unit = "year"
-            else:
-                noun = _noun_after(text, end)
-        measure, measure_text = _measure(text, start) if unit == "percent" or unit.startswith("money:") else ((), "")
-        add(Figure(text[start:end].strip(), start, end, value, unit, _qualifier(text, start), noun, measure, measure_text))
-    figures.sort(key=lambda f: f.start)
-    return figures
+        figure = _number(text, m)
+        if figure is not None:
+            found.add(figure)
+    found.figures.sort(key=lambda f: f.start)
+    return found.figures
 
 
 def units_compatible(a: str, b: str) -> bool:

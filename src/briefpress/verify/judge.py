@@ -32,7 +32,9 @@ def resolve_judge(judge: str | Judge | None) -> Judge | None:
 
     engine = get_engine(judge)
     if not callable(getattr(engine, "judge", None)):
-        raise UsageError(f"engine '{judge}' cannot judge statements; choose an engine with a judge, or leave out --judge")
+        raise UsageError(
+            f"engine '{judge}' cannot judge statements; choose an engine with a judge, or leave out --judge"
+        )
     return engine  # type: ignore[return-value]
 
 

@@ -16,7 +16,8 @@ from .places import implied
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 _ALIASES: dict[str, str] = {
-    "us": "united states", "usa": "united states", "america": "united states", "united states of america": "united states",
+    "us": "united states", "usa": "united states", "america": "united states",
+    "united states of america": "united states",
     "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
     "pm": "prime minister", "eu": "european union", "un": "united nations", "uae": "united arab emirates",
     "nyc": "new york city", "ny": "new york", "dc": "washington", "prc": "china", "fed": "federal reserve",
@@ -81,7 +82,7 @@ for _k, _v in (*_ALIASES.items(), *_DEMONYMS.items()):
 def variants(name: str) -> set[str]:
     n = normalize(name)
     out = {n}
-    for value, group in _GROUPS.items():
+    for group in _GROUPS.values():
         if n in group:
             out |= {v for v in group if v not in _DEMONYMS}
     for pattern, value in _ALIAS_WORD:  # "U.S. officials" holds the alias as a word
@@ -95,7 +96,8 @@ def variants(name: str) -> set[str]:
 
 def _title_case(text: str) -> bool:
     """A headline in Title Case: its capitals say nothing about names."""
-    ws = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) >= 4 and w.lower() not in ("with", "from", "into", "over", "that", "this")]
+    ws = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text)
+          if len(w) >= 4 and w.lower() not in ("with", "from", "into", "over", "that", "this")]
     return len(ws) >= 3 and sum(1 for w in ws if w[0].isupper()) >= 0.85 * len(ws)
 
 
@@ -129,7 +131,8 @@ def extract(text: str, doc: Any | None = None) -> list[Name]:
             overlapping = [(s, e) for s, e in spans if not (e <= start or s >= end)]
             if overlapping:
                 # Keep the longer of the two readings: spaCy may tag only "Media" in "UFO Media".
-                if all(start <= s and e <= end for s, e in overlapping) and (end - start) > max(e - s for s, e in overlapping):
+                inside = all(start <= s and e <= end for s, e in overlapping)
+                if inside and (end - start) > max(e - s for s, e in overlapping):
                     names = [n for n in names if (n.start, n.end) not in overlapping]
                     spans = [sp for sp in spans if sp not in overlapping]
                 else:
@@ -178,45 +181,53 @@ class NameIndex:
         return result
 
     def _contains(self, name: str) -> bool:
-        for v in variants(name):
-            if f" {v} " in self.blob:
-                return True
+        if any(f" {v} " in self.blob for v in variants(name)):
+            return True
         key = normalize(name)
         words = [w for w in key.split() if w not in _TITLES]
         if not words:
             return True  # a bare title ("the Prime Minister") names no one new
-        # Two names joined by "and" in one capitalised run: "Manchester United and Juventus".
+        return (self._joined(name) or self._in_one_sentence(words) or self._acronym(name, key, words)
+                or self._demonym(words) or self._lowercase_core(name, words) or self._place(name, key, words))
+
+    def _joined(self, name: str) -> bool:
+        """Two names joined by "and" in one capitalised run: "Manchester United and Juventus"."""
         parts = re.split(r"\s+(?:and|&)\s+", name)
-        if len(parts) > 1 and all(p.strip() and self.contains(p) for p in parts):
-            return True
-        # Every word of the name in one source sentence: "Ana Ruiz" for "Ruiz ... Ana".
-        for text in self.normal:
-            if all(f" {w} " in text for w in words):
-                return True
-        # An acronym of the sources' words ("ACCC"), or the words of a source acronym.
+        return len(parts) > 1 and all(p.strip() and self.contains(p) for p in parts)
+
+    def _in_one_sentence(self, words: list[str]) -> bool:
+        """Every word of the name in one source sentence: "Ana Ruiz" for "Ruiz ... Ana"."""
+        return any(all(f" {w} " in text for w in words) for text in self.normal)
+
+    def _acronym(self, name: str, key: str, words: list[str]) -> bool:
+        """An acronym of the sources' words ("ACCC"), or the words of a source acronym."""
         compact = key.replace(" ", "")
         if name.isupper() and 2 <= len(compact) <= 7 and compact in self._initials:
             return True
         initials = "".join(w[0] for w in words if w not in ("of", "and", "for", "the", "on"))
-        if len(initials) >= 2 and f" {initials} " in self.blob:
-            return True
-        # A demonym or possessive form of a source place: "Japanese" / "Japan".
-        if len(words) == 1 and len(words[0]) >= 5:
-            stem = words[0][:5]
-            if re.search(rf" {re.escape(stem)}\w* ", self.blob):
-                return True
-        # In lower-case text the name's edges are the tagger's guess ("stun eric harris", "manchester
-        # united host"): a name of two or more words that the sources hold, inside it, is the name,
-        # where the words cut off are the sources' words too (the statement check judges those).
-        if name == name.lower() and len(words) >= 3:
-            for size in range(len(words) - 1, 1, -1):
-                for at in range(len(words) - size + 1):
-                    core, rest = words[at : at + size], words[:at] + words[at + size :]
-                    if f" {' '.join(core)} " in self.blob and all(f" {w} " in self.blob for w in rest):
-                        return True
-        # A country or nation where the sources name a city or state in it: "U.K." for "London".
+        return len(initials) >= 2 and f" {initials} " in self.blob
+
+    def _demonym(self, words: list[str]) -> bool:
+        """A demonym or possessive form of a source place: "Japanese" / "Japan"."""
+        return len(words) == 1 and len(words[0]) >= 5 and bool(re.search(rf" {re.escape(words[0][:5])}\w* ", self.blob))
+
+    def _lowercase_core(self, name: str, words: list[str]) -> bool:
+        """In lower-case text the name's edges are the tagger's guess ("stun eric harris", "manchester
+        united host"): a name of two or more words that the sources hold, inside it, is the name,
+        where the words cut off are the sources' words too (the statement check judges those)."""
+        if name != name.lower() or len(words) < 3:
+            return False
+        for size in range(len(words) - 1, 1, -1):
+            for at in range(len(words) - size + 1):
+                core, rest = words[at : at + size], words[:at] + words[at + size :]
+                if f" {' '.join(core)} " in self.blob and all(f" {w} " in self.blob for w in rest):
+                    return True
+        return False
+
+    def _place(self, name: str, key: str, words: list[str]) -> bool:
+        """A country or nation where the sources name a city or state in it: "U.K." for "London"."""
         if self.places and (variants(name) | {key}) & self.places:
             return True
-        if len(words) == 1 and len(words[0]) >= 5 and any(" " not in p and p.startswith(words[0][:5]) for p in self.places):
-            return True  # "Australian" for "Sydney"; not "United" for "London" (united kingdom)
-        return False
+        # "Australian" for "Sydney"; not "United" for "London" (united kingdom)
+        return len(words) == 1 and len(words[0]) >= 5 \
+            and any(" " not in p and p.startswith(words[0][:5]) for p in self.places)

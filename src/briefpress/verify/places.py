@@ -41,7 +41,8 @@ def gazetteer() -> dict[str, tuple[str, ...]]:
         country = countries.get(city["countrycode"])
         if country is None or city["population"] < MIN_POPULATION:
             continue
-        within = (country, _UK_NATIONS[city["admin1code"]]) if city["admin1code"] in _UK_NATIONS and city["countrycode"] == "GB" else (country,)
+        in_uk_nation = city["admin1code"] in _UK_NATIONS and city["countrycode"] == "GB"
+        within = (country, _UK_NATIONS[city["admin1code"]]) if in_uk_nation else (country,)
         key = _key(city["name"])
         if key and (key not in best or city["population"] > best[key][0]):
             best[key] = (city["population"], within)

@@ -37,23 +37,31 @@ def table(report: Report, width: int = 120) -> str:
     return out.getvalue()
 
 
+_STYLE = (
+    "body{font-family:sans-serif;margin:2rem}td{vertical-align:top;padding:.3rem;border-bottom:1px solid #ddd}\n"
+    ".supported td:nth-child(2){color:#070}.unsupported td:nth-child(2){color:#b00}"
+    ".contradicted td:nth-child(2){color:#909}\n"
+    ".no_claim{color:#777}"
+)
+
+
 def html_page(report: Report, title: str = "Grounding report") -> str:
     e = html.escape
     rows = []
     for i, s in enumerate(report.sentences):
         reasons = "".join(f"<li><b>{e(r.kind)}</b> “{e(r.text)}”: {e(r.detail)}</li>" for r in s.reasons)
-        evidence = "".join(f"<li>{e(ev.source)} [{ev.start}:{ev.end}] {e(ev.text)} <small>({ev.score:.2f})</small></li>" for ev in s.evidence)
+        evidence = "".join(f"<li>{e(ev.source)} [{ev.start}:{ev.end}] {e(ev.text)} <small>({ev.score:.2f})</small></li>"
+                           for ev in s.evidence)
         rows.append(
             f'<tr class="{e(s.verdict)}"><td>{i}</td><td>{e(s.verdict)}</td><td>{e(s.text)}</td>'
             f"<td><ul>{reasons}</ul></td><td><ul>{evidence}</ul></td></tr>"
         )
     m = report.summary
-    findings = "".join(f"<li>{e(c.kind)} in sentences {e(', '.join(map(str, c.sentences)))}: {e(c.detail)}</li>" for c in report.consistency)
+    findings = "".join(f"<li>{e(c.kind)} in sentences {e(', '.join(map(str, c.sentences)))}: {e(c.detail)}</li>"
+                       for c in report.consistency)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title>
-<style>body{{font-family:sans-serif;margin:2rem}}td{{vertical-align:top;padding:.3rem;border-bottom:1px solid #ddd}}
-.supported td:nth-child(2){{color:#070}}.unsupported td:nth-child(2){{color:#b00}}.contradicted td:nth-child(2){{color:#909}}
-.no_claim{{color:#777}}</style></head>
+<style>{_STYLE}</style></head>
 <body><h1>{e(title)}</h1>
 <p>{m.sentences} sentences, {m.claims} claims: {m.supported} supported, {m.unsupported} unsupported,
 {m.contradicted} contradicted, {m.no_claim} without a claim; {m.supported_share:.0%} of claims supported.</p>

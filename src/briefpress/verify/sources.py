@@ -8,11 +8,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..models import Fact
+from ..nlp import stem, tokens
 from ..text import STOPWORDS
 from . import figures as fig
 from . import quotes as qt
 from .names import NameIndex
-from ..nlp import stem, tokens
 
 
 def content_stems(text: str) -> list[str]:

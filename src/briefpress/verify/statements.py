@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..text import STOPWORDS
 from ..nlp import stem, tokens
+from ..text import STOPWORDS
+from .roles import role_conflict
 from .sources import SourceIndex, content_stems
 
 # The operating point, chosen on the benchmarks' dev halves (bench/grounding_bench.py prints the
@@ -49,7 +50,10 @@ def _pos_weights(doc: Any) -> dict[str, float]:
             out[s] = max(out.get(s, 0.0), w)
     return out
 
-_NEGATION = frozenset("not no never none nobody nothing neither nor without cannot n't denied denies deny refused refuses failed fails".split())
+_NEGATION = frozenset(
+    "not no never none nobody nothing neither nor without cannot n't denied denies deny refused refuses failed fails"
+    .split()
+)
 _OPPOSITES = [
     ("increas", "decreas"), ("rise", "fall"), ("ris", "fall"), ("up", "down"), ("higher", "lower"), ("more", "less"),
     ("more", "fewer"), ("gain", "loss"), ("win", "lose"), ("approv", "reject"), ("accept", "reject"),
@@ -63,7 +67,9 @@ _OPPOSITES = [
 
 # A passive verb with its doer, which may follow an adverbial: "was established in 2002 by the
 # Bush administration".
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)(?:\s+(?!by\b)[\w'’-]+){0,4}\s+by\b", re.I)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|t)(?:\s+(?!by\b)[\w'’-]+){0,4}\s+by\b", re.I
+)
 
 
 @dataclass
@@ -81,8 +87,9 @@ _CLAUSE_SCOPE = 6  # content words of the denied clause
 
 def _negated(text: str, plain: set[str] | None = None) -> set[str]:
     """Stems of the content words a negation governs: the first within three words after it, or,
-    after "denied that", the clause's first six. ``plain``, where given, receives the stems of the other content words: those said without a
-    negation ("denies allegations: ... allegedly did n't apologize" says "allegedly" plainly too)."""
+    after "denied that", the clause's first six. ``plain``, where given, receives the stems of the
+    other content words: those said without a negation ("denies allegations: ... allegedly did
+    n't apologize" says "allegedly" plainly too)."""
     ws = re.findall(r"[A-Za-z']+", text.replace("’", "'"))
     out: set[str] = set()
     governed: set[int] = set()
@@ -106,7 +113,7 @@ def _negated(text: str, plain: set[str] | None = None) -> set[str]:
 
 
 def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
-    return set(zip(stems, stems[1:]))
+    return set(zip(stems, stems[1:], strict=False))
 
 
 def score(text: str, index: SourceIndex, doc: Any | None = None, named: frozenset[str] = frozenset()) -> Support:
@@ -116,20 +123,37 @@ def score(text: str, index: SourceIndex, doc: Any | None = None, named: frozense
     query = [q for q in content_stems(text) if q not in _NEGATION and q not in named]
     if not query:
         return Support(1.0)
-    pos = _pos_weights(doc) if doc is not None and POS_WEIGHTS else {}
-    pos_tags = {stem(t.text): t.pos_ for t in doc} if doc is not None else {}
-    weights = [index.weight(s) * (LIGHT_WEIGHT if s in _LIGHT else 1.0) * pos.get(s, 1.0) for s in query]
-    total = sum(weights) or 1.0
     hits = index.bm25(query, k=8)
     if not hits:
         missing = sorted({w for w in tokens(text) if stem(w) not in index.all_stems and w.lower() == w})
         return Support(0.0, [], missing)
-    per_fact = []
-    for i, _ in hits:
-        have = index.stem_sets[i]
-        cov = sum(w for s, w in zip(query, weights) if s in have) / total
-        per_fact.append((i, cov))
-    per_fact.sort(key=lambda x: -x[1])
+    weights = _weights(query, index, doc)
+    total = sum(weights) or 1.0
+    per_fact = sorted(((i, _share(query, weights, index.stem_sets[i], total)) for i, _ in hits), key=lambda x: -x[1])
+    value = _value(query, weights, total, per_fact, index, doc)
+    missing = [w for w in tokens(text) if w.lower() not in ("", ) and stem(w) in set(query) - index.all_stems]
+    support = Support(round(min(1.0, max(0.0, value)), 4), per_fact[:3], sorted(set(missing)))
+    support.contradiction = _contradiction(text, query, index, per_fact, doc)
+    if not support.contradiction and doc is not None:
+        support.contradiction = role_conflict(doc, index, [i for i, _ in per_fact])
+    return support
+
+
+def _weights(query: list[str], index: SourceIndex, doc: Any | None) -> list[float]:
+    """Each query stem's weight: its rarity, lighter for everyday words and by part of speech."""
+    pos = _pos_weights(doc) if doc is not None and POS_WEIGHTS else {}
+    return [index.weight(s) * (LIGHT_WEIGHT if s in _LIGHT else 1.0) * pos.get(s, 1.0) for s in query]
+
+
+def _share(query: list[str], weights: list[float], have: set[str], total: float) -> float:
+    """The weighted share of the query that ``have`` holds."""
+    return sum(w for s, w in zip(query, weights, strict=True) if s in have) / total
+
+
+def _value(query: list[str], weights: list[float], total: float, per_fact: list[tuple[int, float]],
+           index: SourceIndex, doc: Any | None) -> float:
+    """The support before clipping: the best fact, the best few together, all sources, word order,
+    less a penalty for new things."""
     best_i, best_cov = per_fact[0]
     # The best few together, for a sentence that fuses two source sentences.
     union: set[str] = set()
@@ -137,25 +161,19 @@ def score(text: str, index: SourceIndex, doc: Any | None = None, named: frozense
         union |= index.stem_sets[i]
         for j in index.neighbours(i):
             union |= index.stem_sets[j]
-    union_cov = sum(w for s, w in zip(query, weights) if s in union) / total
-    global_cov = sum(w for s, w in zip(query, weights) if s in index.all_stems) / total
+    union_cov = _share(query, weights, union, total)
+    global_cov = _share(query, weights, index.all_stems, total)
     qb = _bigrams(query)
     order = len(qb & _bigrams(index.stems[best_i])) / len(qb) if qb else 1.0
     value = 0.45 * best_cov + 0.3 * union_cov + 0.15 * global_cov + 0.1 * order
     # New things (nouns, names, numbers, adjectives no source holds) are what invention adds.
+    pos_tags = {stem(t.text): t.pos_ for t in doc} if doc is not None else {}
     novel = {q for q in query if q not in index.all_stems and q not in _LIGHT and pos_tags.get(q) in _THING_POS}
-    value -= NOVEL_PENALTY * min(2, len(novel))
-    missing = [w for w in tokens(text) if w.lower() not in ("", ) and stem(w) in set(query) - index.all_stems]
-    support = Support(round(min(1.0, max(0.0, value)), 4), per_fact[:3], sorted(set(missing)))
-    support.contradiction = _contradiction(text, query, index, per_fact, doc)
-    if not support.contradiction and doc is not None:
-        candidates = [i for i, _ in per_fact]
-        support.contradiction = (_agent(doc, index, candidates) or _patient(doc, index, candidates)
-                                 or _speaker_as_subject(doc, index, candidates))
-    return support
+    return value - NOVEL_PENALTY * min(2, len(novel))
 
 
-def _contradiction(text: str, query: list[str], index: SourceIndex, per_fact: list[tuple[int, float]], doc: Any | None) -> str:
+def _contradiction(text: str, query: list[str], index: SourceIndex, per_fact: list[tuple[int, float]],
+                   doc: Any | None) -> str:
     best_i, best_cov = per_fact[0]
     if best_cov < 0.6:
         return ""
@@ -212,180 +230,4 @@ def _swap(doc: Any, fact_stems: list[str], fact_text: str) -> str:
         ps, po, pv = fact_stems.index(s), fact_stems.index(o), fact_stems.index(v)
         if po < pv < ps and not _PASSIVE.search(fact_text) and not _PASSIVE.search(doc.text):
             return f"the source has it the other way round ({obj[0].text} {tok.text} {subj[0].text})"
-    return ""
-
-
-_AUX = frozenset("is are was were be been being am has have had will would".split())
-_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[;:]")
-
-
-def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
-    """Who did it: the subject of a verb must be the doer in the source sentences that have the
-    same verb and object ("Ruiz opposed the plan" where the source has shop owners opposing it)."""
-    for tok in doc:
-        kids = list(tok.children)
-        if tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
-            # Headlines drop articles, and the small parser then tags their verb a noun ("Art Fund
-            # auctions 80,000 works"): a root noun with a direct object is read as the verb, the
-            # name compounded with it as the doer.
-            subj = next((c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-            obj = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
-            if subj is None or obj is None:
-                continue
-        elif tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ != "ROOT":
-            continue
-        else:
-            if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
-                continue
-            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-            obj = next((c for c in kids if c.dep_ in ("dobj", "obj", "attr")), None)
-            if subj is None or obj is None or subj.pos_ == "PRON":
-                continue
-        subj_stems = {stem(t.text) for t in subj.subtree if not t.is_stop and t.is_alpha}
-        obj_stems = {stem(t.text) for t in obj.subtree if not t.is_stop and t.is_alpha}
-        if not subj_stems or not obj_stems:
-            continue
-        named_subject = subj.pos_ == "PROPN"
-        if not named_subject and not (subj_stems & index.all_stems):
-            continue  # a new word for the doer: the coverage score weighs it
-        verb = stem(tok.text)
-        sentence_stems = {stem(t.text) for t in doc if t.is_alpha}
-        others = sentence_stems - subj_stems - {verb}
-        named_elsewhere = False
-        agentless = False  # the verb appears only in the passive with no doer named
-        for i in candidates:
-            words = _WORD_RE.findall(index.facts[i].text)
-            stems_ = [stem(w) for w in words]
-            if not (obj_stems & set(stems_)):
-                continue
-            for k, st in enumerate(stems_):
-                if st != verb:
-                    continue
-                if words[k].lower().endswith("ing") and not (k and words[k - 1].lower() in _AUX):
-                    continue  # a participle ("ending a dispute"): its doer is not before it
-                after = " ".join(words[k + 1 : k + 3]).lower()
-                progressive = words[k].lower().endswith("ing")
-                passive = not progressive and (after.startswith("by") or (k and words[k - 1].lower() in ("is", "are", "was", "were", "been", "be", "being")))
-                if passive:
-                    region_words = words[k + 1 : k + 7]  # passive: the doer follows "by"
-                else:
-                    start = max((j for j in range(k) if words[j] in (";", ":")), default=-1) + 1
-                    region_words = words[max(start, k - 6) : k]
-                region = {stem(w) for w in region_words}
-                if subj_stems & region or any(a[:4] == b[:4] for a in subj_stems for b in region if len(a) >= 4 and len(b) >= 4):
-                    return ""
-                if named_subject:
-                    named = [w for w in region_words if w[:1].isupper() and w.lower() not in STOPWORDS]
-                    if not named and passive and not after.startswith("by"):
-                        agentless = True  # "works faced being auctioned": the source names no doer
-                        continue
-                    if not named or any(stem(w) in sentence_stems for w in named):
-                        return ""  # the source's doer is unclear, or named in the sentence too: no verdict
-                elif not (region & others & index.all_stems):
-                    # A common-noun doer ("the union") counts only when the sentence gives it
-                    # another role ("... from the union"): "the network adds" for "the plan adds"
-                    # is a paraphrase.
-                    return ""
-                named_elsewhere = True
-        if named_elsewhere:
-            return f"in the sources, someone other than '{subj.text}' {tok.text} {obj.text}"
-        if agentless:
-            # "Art Fund auctions 80,000 works" where the works only "faced being auctioned".
-            doer = " ".join(t.text for t in subj.subtree if t.i == subj.i or t.dep_ in ("compound", "flat"))
-            return f"the sources do not say who {tok.text} {obj.text}; the sentence says '{doer}'"
-    return ""
-
-
-_BE = frozenset("is are was were be been being".split())
-# Words for people that do not end like one ("-er", "-ist", "-ian", ...; "old" for "the
-# 52-year-old"): a person named in the sentence may be one of these in the source.
-_PERSON_NOUNS = frozenset(
-    "people person persons man men woman women child children boy boys girl girls inmate inmates "
-    "suspect suspects victim victims staff crew family families couple pair chief head boss pm "
-    "mp mps doctor doctors nurse nurses police spouse wife husband son daughter mother father old".split()
-)
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ess", "ive")
-_COUNT_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred hundreds "
-    "thousand thousands million millions dozen dozens several many some few all both".split()
-)
-
-
-def _people_word(word: str) -> bool:
-    w = word.lower()
-    if w in _COUNT_WORDS:
-        return False
-    return w in _PERSON_NOUNS or w.rstrip("s").endswith(_PERSON_ENDINGS) or w.endswith(_PERSON_ENDINGS)
-
-
-def _patient(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
-    """To whom it was done: a person named as the subject of a passive verb must be named where
-    the sources tell that verb, unless the source's subject there could be that person ("the
-    founder was arrested" for "Watson was arrested"). Catches "Josh Earnest was established in
-    2002 by the Bush administration" where the source has the camp established."""
-    for tok in doc:
-        if tok.pos_ != "VERB":
-            continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ != "PERSON":
-            continue
-        name = [t for t in subj.subtree if t.i == subj.i or t.dep_ in ("compound", "flat")]
-        subj_stems = {stem(t.text) for t in name if t.is_alpha and not t.is_stop}
-        if not subj_stems or not subj_stems <= index.all_stems:
-            continue  # a name the sources lack: the names check reports it
-        verb = stem(tok.text)
-        other = ""
-        for i in candidates:
-            words = _WORD_RE.findall(index.facts[i].text)
-            stems_ = [stem(w) for w in words]
-            if verb not in stems_:
-                continue
-            if subj_stems & set(stems_):
-                return ""  # a source sentence with this verb names the person: no verdict
-            for k, st in enumerate(stems_):
-                if st != verb or k < 2 or words[k - 1].lower() not in _BE:
-                    continue
-                start = max((j for j in range(k) if words[j] in (";", ":")), default=-1) + 1
-                before = [w for w in words[max(start, k - 6) : k - 1] if w.isalpha() and w.lower() not in STOPWORDS]
-                if not before or any(_people_word(w) for w in before):
-                    return ""  # no subject found, or one that may be this person: no verdict
-                other = other or " ".join(before + words[k - 1 : k + 1])
-        if other:
-            return f"the sources say '{other}', not {' '.join(t.text for t in name)}"
-    return ""
-
-
-_SPEECH = r"(?:said|says|told|added|announced|confirmed|stated|noted|explained|insisted|claimed|declared|warned)"
-_PRONOUN_START = re.compile(r"^(?:that\s+)?(?:it|he|she|they|we|i|its|his|her|their|our)\b", re.I)
-
-
-def _speaker_as_subject(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
-    """Who it is said of: a name that is only the speaker in the source sentence must not become
-    the subject of what the speaker said ("Netflix will be available next year" where the source
-    has "The show will be available next year, Netflix said")."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or re.fullmatch(_SPEECH, root.text, re.I) or stem(root.text) in ("say", "tell"):
-        return ""
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.pos_ != "PROPN":
-        return ""
-    name = " ".join(t.text for t in subj.subtree if t.i == subj.i or t.dep_ in ("compound", "flat"))
-    name_stems = {stem(w) for w in _WORD_RE.findall(name)}
-    rest = {stem(t.text) for t in doc if t.is_alpha and not t.is_stop} - name_stems
-    for i in candidates[:3]:
-        fact = index.facts[i].text
-        words = re.escape(name.split()[-1])
-        after = re.search(rf",\s*(?:[\w.'’-]+\s+){{0,4}}{words}\s+{_SPEECH}\b[^,]*[.!?]?$", fact)
-        before = re.match(rf"^(?:[\w.'’-]+\s+){{0,4}}{words}\s+{_SPEECH}\s+", fact)
-        if after:
-            content = fact[: after.start()]
-        elif before:
-            content = fact[before.end() :]
-        else:
-            continue
-        if _PRONOUN_START.match(content.strip()) or name_stems & {stem(w) for w in _WORD_RE.findall(content)}:
-            continue  # the speaker speaks of itself ("Netflix said it will ...")
-        content_stems = {stem(w) for w in _WORD_RE.findall(content)}
-        if rest and len(rest & content_stems) >= 0.6 * len(rest):
-            return f"in the sources, {name} says this of something else: '{fact}'"
     return ""

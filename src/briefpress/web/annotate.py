@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..edit import iter_parts
+
 VERDICTS = ("supported", "unsupported", "contradicted", "no_claim", "unverified")
 
 
@@ -47,22 +49,6 @@ def _from_evidence(article: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def part_texts(article: dict[str, Any]) -> dict[str, str]:
-    """Every text part of the article by its path, in reading order."""
-    texts = {"headline": article["headline"], "meta_description": article["meta_description"]}
-    texts.update({f"summary[{i}]": s for i, s in enumerate(article["summary"])})
-    for kind in ("sections", "faq"):
-        for i, s in enumerate(article[kind]):
-            texts[f"{kind}[{i}].question"] = s["question"]
-            texts[f"{kind}[{i}].answer"] = s["answer"]
-    for i, t in enumerate(article["takeaways"]):
-        texts[f"takeaways[{i}].label"] = t["label"]
-        texts[f"takeaways[{i}].text"] = t["text"]
-    texts["conclusion"] = article["conclusion"]
-    texts.update({f"body[{i}]": s for i, s in enumerate(article["body"])})
-    return texts
-
-
 def annotate(article: dict[str, Any]) -> Annotated:
     report = article.get("grounding") or {}
     verified = bool(report.get("sentences"))
@@ -72,7 +58,7 @@ def annotate(article: dict[str, Any]) -> Annotated:
         if s.get("verdict") not in VERDICTS:
             s["verdict"] = "unverified"
     result = Annotated(sentences=sentences, verified=verified, summary=dict(report.get("summary") or {}))
-    texts = part_texts(article)
+    texts = dict(iter_parts(article))
     by_part: dict[str, list[dict[str, Any]]] = {}
     for s in sentences:
         by_part.setdefault(s.get("part", ""), []).append(s)

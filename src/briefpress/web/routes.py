@@ -13,14 +13,14 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Red
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from ..api import checks, parts, service
 from ..engines import available as available_engines
 from ..errors import BriefpressError, InputError
-from ..ingest import decode
 from ..models import Article
+from ..reader import decode
 from ..render import render
 from ..render.html import script_json
 from ..store import KeyRecord, Store
-from ..api import checks, parts, service
 from .annotate import annotate
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -111,7 +111,8 @@ def login(request: Request, key: str = Form("")) -> Response:
     if not _same_origin(request):
         return PlainTextResponse("cross-site request refused", status_code=403)
     if _store(request).check_key(key.strip()) is None:
-        return page("login.html.j2", status=401, error="That key is unknown or revoked; create one with 'briefpress keys create'.")
+        return page("login.html.j2", status=401,
+                    error="That key is unknown or revoked; create one with 'briefpress keys create'.")
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(COOKIE, key.strip(), httponly=True, samesite="strict", path="/",
                         secure=request.url.scheme == "https")

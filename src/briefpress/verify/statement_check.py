@@ -1,0 +1,64 @@
+"""The statement checks: the sentence's meaning must follow from the sources (the support score
+of ``statements``), settled by a judge only near the threshold, and it must pass no judgement of
+its own that the sources never make."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..nlp import stem
+from .judge import Judge, ask_judge
+from .report import Reason
+from .statements import BORDERLINE, Support
+
+if TYPE_CHECKING:
+    from .sources import SourceIndex
+
+# Words that pass judgement on the news rather than report it. Writers pad with them ("a
+# significant moment", "a landmark deal"); one the sources do not use is the writer's opinion.
+_JUDGEMENT_WORDS = frozenset(
+    """significant significance historic historical landmark milestone pivotal crucial unprecedented
+    remarkable dramatic dramatically momentous groundbreaking major notable notably important
+    importance key vital huge massive stunning shocking striking sweeping bold controversial
+    turning-point breakthrough game-changer game-changing watershed""".split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def check_judgements(text: str, index: SourceIndex) -> list[Reason]:
+    """Evaluative words the sources never use: the sentence adds an opinion of its own."""
+    reasons = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0).lower()
+        if word in _JUDGEMENT_WORDS and stem(word) not in index.all_stems:
+            detail = f"'{m.group(0)}' is a judgement no source makes"
+            reasons.append(Reason(kind="statement", text=m.group(0), detail=detail))
+    return reasons
+
+
+def support_reason(text: str, support: Support, threshold: float) -> Reason | None:
+    """The reason against the statement itself: a contradiction, or support below ``threshold``."""
+    if support.contradiction:
+        return Reason(kind="contradiction", text=text, detail=support.contradiction)
+    if support.score < threshold:
+        missing = ", ".join(support.missing[:6])
+        detail = f"support {support.score:.2f} is below {threshold:.2f}"
+        detail += f"; the sources lack: {missing}" if missing else ""
+        return Reason(kind="statement", text=text, detail=detail)
+    return None
+
+
+def judged(reasons: list[Reason], text: str, support: Support, index: SourceIndex, judge: Judge | None,
+           threshold: float) -> list[Reason]:
+    """``reasons`` with the statement's own settled by ``judge``, where the support is borderline
+    and no harder check failed (``reasons`` then holds at most the statement reason)."""
+    if judge is None or support.contradiction or abs(support.score - threshold) >= BORDERLINE:
+        return reasons
+    verdict_p = ask_judge(judge, text, [index.facts[i].text for i, _ in support.facts])
+    if verdict_p is None:
+        return reasons
+    reasons = [r for r in reasons if r.kind != "statement"]
+    if verdict_p < 0.5:
+        reasons.append(Reason(kind="statement", text=text, detail=f"the judge found no support (p={verdict_p:.2f})"))
+    return reasons
