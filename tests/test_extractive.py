@@ -14,7 +14,7 @@ import pytest
 import briefpress
 from briefpress.rewrite.compress import prefixes, variants
 from briefpress.models import Article, Fact
-from briefpress.plan import TEMPLATE_WORDS, choose_keyphrase, facet_of, make_slug
+from briefpress.plan import TEMPLATE_WORDS, facet_of, keyphrase_from_facts, make_slug
 from briefpress.text import STOPWORDS, words
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -108,12 +108,12 @@ def test_keyphrase_skips_sentence_openers_and_titles() -> None:
         _fact("Activists in London dumped paint in front of the embassy on Thursday.", "S1.F1"),
         _fact("Police said four activists were arrested after the protest in London.", "S1.F2"),
     ]
-    assert choose_keyphrase("Activists in London dumped paint", facts) == "London"
+    assert keyphrase_from_facts("Activists in London dumped paint", facts) == "London"
     facts = [
         _fact("Home Secretary Theresa Clark unveiled fire service reforms.", "S1.F1"),
         _fact("Ms Clark said the reforms would save money.", "S1.F2"),
     ]
-    assert choose_keyphrase("Home Secretary Theresa Clark unveiled reforms", facts) == "Theresa Clark"
+    assert keyphrase_from_facts("Home Secretary Theresa Clark unveiled reforms", facts) == "Theresa Clark"
 
 
 def test_meta_description_fits_without_inventing() -> None:
