@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from .errors import BriefpressError, EngineError, InputError, InternalError, UsageError
-from .models import Article, Evidence, Fact, Section, Source, Takeaway
+from .models import Article, Evidence, Fact, Options, Section, Source, Takeaway
 from .pipeline import write
 from .render import FORMATS, render
 from .verify import Report, audit
@@ -28,6 +28,7 @@ __all__ = [
     "Fact",
     "InputError",
     "InternalError",
+    "Options",
     "Section",
     "Source",
     "Takeaway",
