@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import jsonld
 from ..errors import InputError, UsageError
-from ..models import Article, Evidence
+from ..models import Article, Evidence, Options
 from ..store import JobRecord, KeyRecord, Store, VersionRecord
 from . import checks
 
@@ -18,7 +18,7 @@ def validate_request(brief: str, sources: list[str], engine: str, keyphrase: str
     """Check a write request before it is queued, so bad input gets a 422 and not a failed job."""
     from ..engines import engine_class
     from ..ingest import ingest
-    from ..models import Options, Run
+    from ..models import Run
 
     if not brief.strip():
         raise InputError("the brief is empty; paste a lead sentence and a few key points")
@@ -30,6 +30,11 @@ def validate_request(brief: str, sources: list[str], engine: str, keyphrase: str
            sources=[(f"source{i}", s) for i, s in enumerate(sources, start=1) if s.strip()])
     return {"brief": brief, "sources": [s for s in sources if s.strip()], "engine": engine,
             "keyphrase": (keyphrase or "").strip() or None}
+
+
+def write_options(request: dict[str, Any]) -> Options:
+    """The ``Options`` a queued write request (``validate_request``'s form) asks for."""
+    return Options(engine=request.get("engine") or "extractive", keyphrase=request.get("keyphrase") or None)
 
 
 def submit(store: Store, request: dict[str, Any], key: KeyRecord | None) -> JobRecord:

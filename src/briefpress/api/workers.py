@@ -41,12 +41,12 @@ def run_job(request: dict[str, Any], progress: Any = None) -> dict[str, Any]:
     import briefpress
 
     from . import checks
+    from .service import write_options
 
     article = briefpress.write(
         request["brief"],
         sources=[(f"source{i}", text) for i, text in enumerate(request.get("sources") or [], start=1)],
-        engine=request.get("engine") or "extractive",
-        keyphrase=request.get("keyphrase") or None,
+        options=write_options(request),
         progress=progress,
     )
     if article.grounding is None:  # a build whose write does not verify: verify here
