@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from .. import jsonld
@@ -76,7 +76,8 @@ def _evidence_after_edit(article: Article, report: dict[str, Any] | None) -> lis
         facts = []
         for ev in sentence.get("evidence", []):
             for fact in article.facts:
-                if fact.source == ev.get("source") and fact.start < ev.get("end", -1) and ev.get("start", -1) < fact.end:
+                overlaps = fact.start < ev.get("end", -1) and ev.get("start", -1) < fact.end
+                if fact.source == ev.get("source") and overlaps:
                     facts.append(fact.id)
         no_claim = sentence.get("verdict") == "no_claim"
         kept.append(Evidence(part=sentence.get("part", ""), sentence=text, facts=sorted(set(facts)), no_claim=no_claim))
@@ -89,7 +90,7 @@ def save_edit(store: Store, article_id: str, edited: Article, note: str = "edite
     if previous is None:
         return None
     original = Article.model_validate(previous.data)
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
     # The sources and facts are what the article is checked against: an edit cannot change them.
     article = edited.model_copy(update={"sources": original.sources, "facts": original.facts, "date_modified": now})
     article = checks.refresh_seo(checks.recheck(article))

@@ -74,7 +74,8 @@ def _child_run(job_id: str, request: dict[str, Any]) -> tuple[str, Any]:
 
     def progress(event: str, data: dict[str, Any]) -> None:
         if _child_progress is not None:
-            _child_progress.put((job_id, event, {k: v for k, v in data.items() if isinstance(v, (str, int, float, bool))}))
+            plain = {k: v for k, v in data.items() if isinstance(v, (str, int, float, bool))}
+            _child_progress.put((job_id, event, plain))
 
     try:
         return "ok", run_job(request, progress)
