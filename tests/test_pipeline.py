@@ -149,3 +149,11 @@ def test_keywords_that_are_not_options_go_to_the_engine() -> None:
     options = options_from(engine="openai", keyphrase="Takaichi", model="m", base_url="http://x/v1")
     assert options.engine == "openai" and options.keyphrase == "Takaichi"
     assert options.engine_options == {"model": "m", "base_url": "http://x/v1"}
+
+
+def test_a_run_stopped_after_a_stage_names_the_stages_there_are() -> None:
+    from briefpress.pipeline import stages_through
+
+    assert [s.name for s in stages_through("write")] == ["plan", "write"]
+    with pytest.raises(UsageError, match="the stages are: plan, write, address"):
+        stages_through("draft")

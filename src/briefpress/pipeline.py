@@ -1,6 +1,7 @@
 """The runner: one ``Run`` from ingest through the stages, in the order of ``STAGES``.
 
-``write`` ingests the brief, then each stage fills its product on the run: ``plan`` the outline,
+``briefpress.write`` (what ``briefpress write`` calls before it renders) ingests the brief into
+facts, then each stage fills its product on the run: ``plan`` the outline,
 ``write`` the engine's draft and the article assembled from it, ``address`` the article's slug,
 URL and tags, ``verify`` the grounding report (repairing the article in strict mode), ``seo`` the
 SEO and readability result (fixing the article within the grounding rules), and ``package`` the
