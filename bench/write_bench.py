@@ -70,10 +70,10 @@ def main() -> int:
     import briefpress
     from briefpress import ingest
     from briefpress.models import Options, Run
-    from briefpress.pipeline import STAGES, run_stages
+    from briefpress.pipeline import STAGES, run_stages, stages_through
 
     briefs = build_briefs(args.bench_dir, args.n)
-    stages = STAGES if args.stages == "all" else tuple(s for s in STAGES if s.name == "write")
+    stages = STAGES if args.stages == "all" else stages_through("write")
 
     def write(text: str) -> None:
         if args.stages == "all":

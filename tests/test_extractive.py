@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import briefpress
-from briefpress.rewrite.compress import prefixes, variants
 from briefpress.models import Article, Fact
-from briefpress.plan import TEMPLATE_WORDS, choose_keyphrase, facet_of, make_slug
+from briefpress.plan import TEMPLATE_WORDS, facet_of, keyphrase_from_facts, make_slug
+from briefpress.rewrite.compress import prefixes, variants
 from briefpress.text import STOPWORDS, words
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -108,12 +108,12 @@ def test_keyphrase_skips_sentence_openers_and_titles() -> None:
         _fact("Activists in London dumped paint in front of the embassy on Thursday.", "S1.F1"),
         _fact("Police said four activists were arrested after the protest in London.", "S1.F2"),
     ]
-    assert choose_keyphrase("Activists in London dumped paint", facts) == "London"
+    assert keyphrase_from_facts("Activists in London dumped paint", facts) == "London"
     facts = [
         _fact("Home Secretary Theresa Clark unveiled fire service reforms.", "S1.F1"),
         _fact("Ms Clark said the reforms would save money.", "S1.F2"),
     ]
-    assert choose_keyphrase("Home Secretary Theresa Clark unveiled reforms", facts) == "Theresa Clark"
+    assert keyphrase_from_facts("Home Secretary Theresa Clark unveiled reforms", facts) == "Theresa Clark"
 
 
 def test_meta_description_fits_without_inventing() -> None:
@@ -240,11 +240,11 @@ import json, sys
 from pathlib import Path
 from briefpress import ingest
 from briefpress.models import Options, Run
-from briefpress.pipeline import STAGES, run_stages
+from briefpress.pipeline import run_stages, stages_through
 out = []
 for path in sorted(Path(sys.argv[1]).glob("*.txt")):
     run = ingest.ingest(Run(options=Options(date="2026-11-25T09:00:00+00:00")), path.read_text(encoding="utf-8"))
-    a = run_stages(run, stages=[s for s in STAGES if s.name == "write"]).article
+    a = run_stages(run, stages=stages_through("write")).article
     out.append(a.model_dump(mode="json", exclude={"created"}))
 print(json.dumps(out, sort_keys=True))
 """

@@ -99,7 +99,61 @@ def test_the_whole_pipeline_gives_the_same_bytes_in_every_process() -> None:
     outputs = []
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", _DUMP_ALL, str(bench)], env=env, capture_output=True, text=True, timeout=300)
+        done = subprocess.run([sys.executable, "-c", _DUMP_ALL, str(bench)], env=env, capture_output=True, text=True,
+                              timeout=300)
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     assert outputs[0] and outputs[0] == outputs[1] == outputs[2]
+
+
+def test_each_stage_fills_what_it_says_and_the_run_carries_the_typed_products(takaichi: str) -> None:
+    from briefpress import ingest
+    from briefpress.engines.base import Draft
+    from briefpress.pipeline import STAGES
+    from briefpress.plan import Outline
+    from briefpress.seo.result import SeoResult
+    from briefpress.verify.report import Report
+
+    assert [s.name for s in STAGES] == ["plan", "write", "address", "verify", "seo", "package"]
+    run = ingest.ingest(Run(options=Options(created="2026-11-25T09:00:00+00:00")), takaichi)
+    done = run_stages(run)
+    assert isinstance(done.outline, Outline) and isinstance(done.draft, Draft)
+    assert isinstance(done.grounding, Report) and isinstance(done.seo, SeoResult)
+    assert done.article is not None and done.article.slug and done.article.tags and done.article.jsonld
+    assert done.article.grounding is not None and done.article.grounding["summary"]["claims"] > 0
+
+
+def test_the_runner_checks_a_field_of_the_article_a_stage_says_it_fills(takaichi: str) -> None:
+    from briefpress import ingest
+    from briefpress.pipeline import stages_through
+
+    run = run_stages(ingest.ingest(Run(options=Options()), takaichi), stages=stages_through("write"))
+    assert run.article is not None and run.article.slug == ""  # the address stage gives it
+    forgets = Stage("address", requires=("article",), assigns=("article.slug",), func=lambda r, p: r)
+    with pytest.raises(InternalError, match="did not fill 'article.slug'"):
+        run_stages(run, stages=[forgets])
+
+
+def test_write_takes_one_options_or_keywords_that_build_it(takaichi: str) -> None:
+    date = "2026-11-25T09:00:00+00:00"
+    given = briefpress.write(takaichi, options=briefpress.Options(date=date, created=date, author="A. Writer"))
+    shorthand = briefpress.write(takaichi, date=date, created=date, author="A. Writer")
+    assert given == shorthand and given.author == "A. Writer"
+    with pytest.raises(UsageError, match="put them in the Options"):
+        briefpress.write(takaichi, options=briefpress.Options(), date=date)
+
+
+def test_keywords_that_are_not_options_go_to_the_engine() -> None:
+    from briefpress.pipeline import options_from
+
+    options = options_from(engine="openai", keyphrase="Takaichi", model="m", base_url="http://x/v1")
+    assert options.engine == "openai" and options.keyphrase == "Takaichi"
+    assert options.engine_options == {"model": "m", "base_url": "http://x/v1"}
+
+
+def test_a_run_stopped_after_a_stage_names_the_stages_there_are() -> None:
+    from briefpress.pipeline import stages_through
+
+    assert [s.name for s in stages_through("write")] == ["plan", "write"]
+    with pytest.raises(UsageError, match="the stages are: plan, write, address"):
+        stages_through("draft")

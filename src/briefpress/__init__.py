@@ -11,7 +11,7 @@ import logging
 
 from .article_audit import AuditResult, audit
 from .errors import BriefpressError, EngineError, InputError, InternalError, UsageError
-from .models import Article, Evidence, Fact, Section, Source, Takeaway
+from .models import Article, Evidence, Fact, Options, Section, Source, Takeaway
 from .pipeline import write
 from .render import FORMATS, render
 from .verify import Report
@@ -30,6 +30,7 @@ __all__ = [
     "Fact",
     "InputError",
     "InternalError",
+    "Options",
     "Report",
     "Section",
     "Source",

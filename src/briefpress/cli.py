@@ -126,7 +126,8 @@ def _format_choice(value: str) -> str:
 @click.option(
     "--engine",
     default=None,
-    help="Writing engine; see 'briefpress engines' (default: local once briefpress[local] is installed, else extractive).",
+    help="Writing engine; see 'briefpress engines' "
+    "(default: local once briefpress[local] is installed, else extractive).",
 )
 @click.option("--model", help="Model: a .gguf path or 'smollm2' (local), or a served model's name (openai).")
 @click.option("--base-url", help="OpenAI-compatible server for --engine openai, e.g. http://127.0.0.1:8080/v1")
@@ -154,29 +155,20 @@ def write(
     debug: bool,
 ) -> None:
     """Write an article package from a brief (a file, or '-' for standard input)."""
-    from .pipeline import write as write_article
-    from .render import render
-
     from .engines.local import default_engine
+    from .models import Options
+    from .pipeline import write as write_article
     from .progress import ProgressView
+    from .render import render
 
     _format_choice(fmt)
     name, data = read_input(input_path)
     named_sources = [read_input(path) for path in sources]
     engine_options = {k: v for k, v in (("model", model), ("base_url", base_url)) if v is not None}
+    options = Options(engine=engine or default_engine(), keyphrase=keyphrase, author=author, date=date,
+                      site_url=site_url, engine_options=engine_options)
     with ProgressView(enabled=not quiet and sys.stderr.isatty()) as view:
-        article = write_article(
-            data,
-            sources=named_sources,
-            engine=engine or default_engine(),
-            keyphrase=keyphrase,
-            author=author,
-            date=date,
-            site_url=site_url,
-            brief_name=name,
-            progress=view.callback,
-            **engine_options,
-        )
+        article = write_article(data, sources=named_sources, options=options, brief_name=name, progress=view.callback)
     write_output(render(article, fmt), output)
 
 

@@ -116,7 +116,8 @@ class Article(BaseModel):
 
 @dataclass
 class Options:
-    """What the caller asked for. Defaults are the editorial defaults of FORMAT.md."""
+    """What the caller asked for: the one object ``briefpress.write`` takes, built alike by the CLI,
+    the API and batch. Defaults are the editorial defaults of FORMAT.md."""
 
     engine: str = "extractive"
     keyphrase: str | None = None
@@ -138,6 +139,7 @@ class Run:
     facts: list[Fact] = field(default_factory=list)  # ingest
     outline: Outline | None = None  # plan: lead, points, keyphrase, the facts each part answers
     draft: Draft | None = None  # write: what the engine wrote, with its evidence map
-    article: Article | None = None  # write assembles it; verify and seo edit it; package completes it
+    # write assembles it; address gives it slug, URL and tags; verify and seo edit it; package adds JSON-LD
+    article: Article | None = None
     grounding: Report | None = None  # verify: the verdict on every sentence of the final article
     seo: SeoResult | None = None  # seo: the SEO and readability audit of the final article

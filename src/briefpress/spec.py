@@ -61,3 +61,18 @@ META_BENEFITS_SHORT = ("Here are the key facts.", "Here is what we know.", "Read
 TAKEAWAY_LEAD_LABEL = "Main news"
 TAKEAWAY_DETAILS_LABEL = "Details"
 TAKEAWAY_BACKGROUND_LABEL = "Background"
+
+# The planner's questions. ``{topic}`` is the keyphrase as a noun phrase. They are in the active
+# voice: Yoast counts a heading as a sentence, and "What was said?" as a passive one.
+OPENING_QUESTIONS = ("What is the latest on {topic}?", "What happened with {topic}?")  # for a name, a topic
+OPENING_LABEL = "What happened"
+MAIN_NEWS_QUESTION, MAIN_NEWS_LABEL = "What is the main news about {topic}?", "Main news"
+WHEN_QUESTION, WHEN_LABEL = "When did it happen?", "When"
+# Per kind of fact (``plan.questions.FACETS``): its label, its section question, its FAQ question.
+FACET_QUESTIONS: dict[str, tuple[str, str, str]] = {
+    "reaction": ("Reaction", "What was the reaction to {topic}?", "How did others react?"),
+    "figures": ("Numbers", "What are the key figures on {topic}?", "What are the key figures?"),
+    "next": ("Next steps", "What happens next for {topic}?", "What happens next?"),
+    "statement": ("Statement", "Who said what about {topic}?", "Who said what?"),
+    "context": ("Details", "What else is there to know about {topic}?", "What else is there to know?"),
+}

@@ -68,7 +68,7 @@ def seo() -> Iterator[tuple[str, str]]:
     for path in LOCAL_DRAFTS:
         draft = Article.model_validate_json(path.read_text(encoding="utf-8"))
         run = Run(options=Options(engine="local", date=DATE, created=DATE), sources=draft.sources, facts=draft.facts, article=draft)
-        done = run_stages(run, stages=[s for s in STAGES if s.name == "seo"])
+        done = run_stages(run, stages=[s for s in STAGES if s.name in ("seo", "package")])
         assert done.article is not None
         yield f"seo/{path.stem}.json", briefpress.render(done.article, "json")
 

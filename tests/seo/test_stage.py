@@ -34,8 +34,8 @@ def _runs(path: Path) -> tuple[Run, Run]:
     return before, after
 
 
-def test_seo_is_the_last_stage() -> None:
-    assert STAGES[-1].name == "seo"
+def test_seo_is_the_last_stage_that_edits_the_article() -> None:
+    assert [s.name for s in STAGES][-2:] == ["seo", "package"]
 
 
 @pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.stem)

@@ -8,7 +8,7 @@ import pytest
 
 from briefpress import ingest
 from briefpress.models import Evidence, Options, Run
-from briefpress.pipeline import STAGES, run_stages, write
+from briefpress.pipeline import STAGES, run_stages, stages_through, write
 from briefpress.verify.stage import report_for, verify_run
 
 BRIEF = """Council of Riverton approved a 4.2 million dollar cycle lane network on Tuesday, ending a two-year dispute.
@@ -25,7 +25,7 @@ EXAMPLE = Path(__file__).parents[3] / "shared" / "examples" / "takaichi-brief.tx
 def drafted(brief: str, strict: bool = True) -> Run:
     """A run through the write stage only, before verification."""
     run = ingest.ingest(Run(options=Options(strict=strict)), brief)
-    return run_stages(run, stages=[s for s in STAGES if s.name == "write"])
+    return run_stages(run, stages=stages_through("write"))
 
 
 def test_verify_is_a_stage_of_write() -> None:

@@ -93,8 +93,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     try:
         from ..web import mount as mount_web
     except ImportError:  # the web editor is optional in a trimmed build
-        mount_web = None
-    if mount_web is not None:
+        pass
+    else:
         mount_web(app)
 
     # Outermost last: headers go on every answer, the body limit applies before anything reads.

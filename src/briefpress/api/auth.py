@@ -54,14 +54,14 @@ def require_key(request: Request, _: HTTPAuthorizationCredentials | None = Depen
     if not state.settings.no_auth:
         token = bearer_token(request)
         if token is None:
-            raise HTTPException(401, "missing API key; send 'Authorization: Bearer KEY' (create one with 'briefpress keys create')",
-                                headers={"WWW-Authenticate": "Bearer"})
+            raise HTTPException(401, "missing API key; send 'Authorization: Bearer KEY' "
+                                "(create one with 'briefpress keys create')", headers={"WWW-Authenticate": "Bearer"})
         key = state.store.check_key(token)
         if key is None:
             raise HTTPException(401, "unknown or revoked API key; create a new one with 'briefpress keys create'",
                                 headers={"WWW-Authenticate": "Bearer"})
     wait = state.limiter.check(key.id if key else f"anon:{request.client.host if request.client else '-'}")
     if wait > 0:
-        raise HTTPException(429, f"rate limit of {state.settings.rate_limit} requests a minute reached; retry in {wait:.1f} s",
-                            headers={"Retry-After": str(max(1, round(wait)))})
+        raise HTTPException(429, f"rate limit of {state.settings.rate_limit} requests a minute reached; "
+                            f"retry in {wait:.1f} s", headers={"Retry-After": str(max(1, round(wait)))})
     return key

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from .. import jsonld
 from ..errors import InputError, UsageError
-from ..models import Article, Evidence
+from ..models import Article, Evidence, Options
 from ..store import JobRecord, KeyRecord, Store, VersionRecord
 from . import checks
 
@@ -18,7 +18,7 @@ def validate_request(brief: str, sources: list[str], engine: str, keyphrase: str
     """Check a write request before it is queued, so bad input gets a 422 and not a failed job."""
     from ..engines import engine_class
     from ..ingest import ingest
-    from ..models import Options, Run
+    from ..models import Run
 
     if not brief.strip():
         raise InputError("the brief is empty; paste a lead sentence and a few key points")
@@ -30,6 +30,11 @@ def validate_request(brief: str, sources: list[str], engine: str, keyphrase: str
            sources=[(f"source{i}", s) for i, s in enumerate(sources, start=1) if s.strip()])
     return {"brief": brief, "sources": [s for s in sources if s.strip()], "engine": engine,
             "keyphrase": (keyphrase or "").strip() or None}
+
+
+def write_options(request: dict[str, Any]) -> Options:
+    """The ``Options`` a queued write request (``validate_request``'s form) asks for."""
+    return Options(engine=request.get("engine") or "extractive", keyphrase=request.get("keyphrase") or None)
 
 
 def submit(store: Store, request: dict[str, Any], key: KeyRecord | None) -> JobRecord:
@@ -71,7 +76,8 @@ def _evidence_after_edit(article: Article, report: dict[str, Any] | None) -> lis
         facts = []
         for ev in sentence.get("evidence", []):
             for fact in article.facts:
-                if fact.source == ev.get("source") and fact.start < ev.get("end", -1) and ev.get("start", -1) < fact.end:
+                overlaps = fact.start < ev.get("end", -1) and ev.get("start", -1) < fact.end
+                if fact.source == ev.get("source") and overlaps:
                     facts.append(fact.id)
         no_claim = sentence.get("verdict") == "no_claim"
         kept.append(Evidence(part=sentence.get("part", ""), sentence=text, facts=sorted(set(facts)), no_claim=no_claim))
@@ -84,7 +90,7 @@ def save_edit(store: Store, article_id: str, edited: Article, note: str = "edite
     if previous is None:
         return None
     original = Article.model_validate(previous.data)
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
     # The sources and facts are what the article is checked against: an edit cannot change them.
     article = edited.model_copy(update={"sources": original.sources, "facts": original.facts, "date_modified": now})
     article = checks.refresh_seo(checks.recheck(article))

@@ -41,12 +41,12 @@ def run_job(request: dict[str, Any], progress: Any = None) -> dict[str, Any]:
     import briefpress
 
     from . import checks
+    from .service import write_options
 
     article = briefpress.write(
         request["brief"],
         sources=[(f"source{i}", text) for i, text in enumerate(request.get("sources") or [], start=1)],
-        engine=request.get("engine") or "extractive",
-        keyphrase=request.get("keyphrase") or None,
+        options=write_options(request),
         progress=progress,
     )
     if article.grounding is None:  # a build whose write does not verify: verify here
@@ -74,7 +74,8 @@ def _child_run(job_id: str, request: dict[str, Any]) -> tuple[str, Any]:
 
     def progress(event: str, data: dict[str, Any]) -> None:
         if _child_progress is not None:
-            _child_progress.put((job_id, event, {k: v for k, v in data.items() if isinstance(v, (str, int, float, bool))}))
+            plain = {k: v for k, v in data.items() if isinstance(v, (str, int, float, bool))}
+            _child_progress.put((job_id, event, plain))
 
     try:
         return "ok", run_job(request, progress)

@@ -32,7 +32,8 @@ def load_items(inputs: Iterable[str | Path], exclude: Path | None = None) -> lis
             raise InputError(f"{path}: no such file or folder; give a JSONL file, a folder of briefs or a feed file")
         files = _folder_files(path, exclude) if path.is_dir() else [path]
         if path.is_dir() and not files:
-            raise InputError(f"{path}: the folder holds no brief files; add .txt, .md, .json, .html, .jsonl or feed files")
+            raise InputError(f"{path}: the folder holds no brief files; "
+                             "add .txt, .md, .json, .html, .jsonl or feed files")
         for file in files:
             for item in _file_items(file, label=_label(file, path)):
                 items.append(_renumber(item, len(items) + 1))
@@ -124,7 +125,8 @@ def _jsonl_item(raw: bytes, where: str, label: str, fallback: str) -> Item:
     if isinstance(data, str):
         return Item(0, where, data, label, fallback_date=fallback)
     if not isinstance(data, dict):
-        raise InputError(f'{where}: a line must be a JSON object like {{"brief": "..."}} or {{"title": "...", "points": [...]}}')
+        raise InputError(f'{where}: a line must be a JSON object like {{"brief": "..."}} '
+                         'or {{"title": "...", "points": [...]}}')
     given = data.pop("id", None) or data.pop("name", None)
     name = str(given) if given is not None else label
     shown = str(given) if given is not None else where
@@ -140,7 +142,8 @@ def _jsonl_item(raw: bytes, where: str, label: str, fallback: str) -> Item:
         brief = data["brief"]
         if not isinstance(brief, str):
             raise InputError(f'{where}: "brief" must be a text')
-        return Item(0, shown, brief, name, sources=_sources(data.get("sources"), where), date=date, fallback_date=fallback)
+        return Item(0, shown, brief, name, sources=_sources(data.get("sources"), where), date=date,
+                    fallback_date=fallback)
     # A JSON brief ({"title", "points", "sources"}) that ingest reads as is, keys in a fixed order.
     brief = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return Item(0, shown, brief, name, date=date, fallback_date=fallback)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .. import __version__
+from ..models import Options
 
 # File name suffix per render format.
 EXTENSIONS: dict[str, str] = {"text": "txt", "md": "md", "html": "html", "json": "json"}
@@ -34,6 +35,12 @@ class Settings:
     date: str | None = None
     site_url: str | None = None
     engine_options: dict[str, Any] = field(default_factory=dict)
+
+    def options(self, date: str | None) -> Options:
+        """What ``briefpress.write`` is asked for an item of this date (also its creation time, so
+        the same item gives the same bytes)."""
+        return Options(engine=self.engine, keyphrase=self.keyphrase, author=self.author, date=date,
+                       site_url=self.site_url, created=date, engine_options=dict(self.engine_options))
 
     def fingerprint(self) -> dict[str, Any]:
         """The options that change output bytes (``date`` enters through each item's own date)."""

@@ -44,7 +44,8 @@ def run_pool(work: Work, settings: Settings, jobs: int, window: int) -> Generato
     can make two runs differ. At most ``window`` items are submitted at once: that bounds memory
     and concurrent requests."""
     context = multiprocessing.get_context("spawn")  # no fork of a driver that runs threads
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),))
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                                   initargs=(os.getpid(),))
     pending: dict[Future[Result], Item] = {}
     queue = iter(work)
     seed = os.environ.get("PYTHONHASHSEED")

@@ -89,7 +89,8 @@ def _check_reachable(address: str) -> None:
         ) from exc
 
 
-def run_ray(work: Work, settings: Settings, session: RaySession, bound: int | None) -> Generator[tuple[Item, Result], None, None]:
+def run_ray(work: Work, settings: Settings, session: RaySession,
+            bound: int | None) -> Generator[tuple[Item, Result], None, None]:
     ray = session.ray
     pending: dict[Any, Item] = {}
     try:
@@ -110,7 +111,9 @@ def run_ray(work: Work, settings: Settings, session: RaySession, bound: int | No
                 try:
                     result = ray.get(ref)
                 except Exception as exc:  # the task's worker died or could not import briefpress
-                    result = Result(item.key(settings), "failed", error=f"ray task failed: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
+                    reason = " ".join(str(exc).split())[:300]
+                    error = f"ray task failed: {type(exc).__name__}: {reason}"
+                    result = Result(item.key(settings), "failed", error=error)
                 yield item, result
     finally:
         for ref in pending:  # interrupted: stop what is still running on the cluster

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..engines import engine_class
 from ..errors import UsageError
-from ..pipeline import normalize_date
+from ..pipeline import check_options
 from ..render import FORMATS
 from .inputs import load_items
 from .items import DEFAULT_MAX_REQUESTS, REMOTE_ENGINES, Item, Settings
@@ -69,32 +68,11 @@ def run_batch(
     _check(settings, jobs)
     bound = request_bound(settings, max_requests)
     out = Path(outdir)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"-o {out} is a file; give a folder for the batch's articles")
-    journal = Journal(out)
-    if journal.exists() and not (resume or retry_failed):
-        raise UsageError(f"{out} already holds a batch; pass --resume to continue it, or give a new folder")
-    items = load_items(inputs, exclude=out)
-    if not items:
-        raise UsageError("the inputs hold no briefs; give a JSONL file, a folder of briefs or a feed file")
-    out.mkdir(parents=True, exist_ok=True)
-    (out / STATE_DIR).mkdir(exist_ok=True)
-    stale = remove_stale_temps(out)
-    if stale:
-        log.info("removed %d temporary files an interrupted run left", stale)
-
+    journal = _journal(out, resume or retry_failed)
+    items = _load(inputs, out)
     keyed = [(item, item.key(settings)) for item in items]
     entries = journal.read()
-    todo, seen = [], set()
-    reused = 0
-    for item, key in keyed:
-        if key in seen:
-            continue  # the same brief twice: written once, listed twice
-        seen.add(key)
-        if _finished(entries.get(key), out, retry_failed):
-            reused += 1
-        else:
-            todo.append((item, key))
+    todo, reused = _todo(keyed, entries, out, retry_failed)
     session = None
     if ray_address and todo:
         from .ray_runner import connect
@@ -106,8 +84,7 @@ def run_batch(
     results = _results(todo, settings, jobs, session, bound)
     try:
         for finished, (item, result) in enumerate(results, start=1):
-            entry = _keep(out, journal, item, result)
-            entries[result.key] = entry
+            entries[result.key] = _keep(out, journal, item, result)
             fresh.add(result.key)
             if progress:
                 progress("item", {"id": item.id, "status": result.status, "error": result.error,
@@ -119,18 +96,62 @@ def run_batch(
         journal.close()
         rows = _rows(keyed, entries, fresh)
         write_index(out, rows)
-    summary = Summary(
-        total=len(items),
+    summary = _summary(rows, len(items), out)
+    if progress:
+        progress("end", {"total": summary.total, "done": summary.done, "failed": summary.failed,
+                         "reused": summary.reused, "pending": summary.pending})
+    return summary
+
+
+def _journal(out: Path, continuing: bool) -> Journal:
+    """The output folder's journal; a folder that holds a batch is continued only when asked to."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"-o {out} is a file; give a folder for the batch's articles")
+    journal = Journal(out)
+    if journal.exists() and not continuing:
+        raise UsageError(f"{out} already holds a batch; pass --resume to continue it, or give a new folder")
+    return journal
+
+
+def _load(inputs: Sequence[str | Path], out: Path) -> list[Item]:
+    """The items of the inputs, with the output folder made ready for them."""
+    items = load_items(inputs, exclude=out)
+    if not items:
+        raise UsageError("the inputs hold no briefs; give a JSONL file, a folder of briefs or a feed file")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / STATE_DIR).mkdir(exist_ok=True)
+    stale = remove_stale_temps(out)
+    if stale:
+        log.info("removed %d temporary files an interrupted run left", stale)
+    return items
+
+
+def _todo(keyed: list[tuple[Item, str]], entries: dict[str, dict[str, Any]], out: Path,
+          retry_failed: bool) -> tuple[list[tuple[Item, str]], int]:
+    """The items still to write, each key once, and how many finished items are reused."""
+    todo: list[tuple[Item, str]] = []
+    seen: set[str] = set()
+    reused = 0
+    for item, key in keyed:
+        if key in seen:
+            continue  # the same brief twice: written once, listed twice
+        seen.add(key)
+        if _finished(entries.get(key), out, retry_failed):
+            reused += 1
+        else:
+            todo.append((item, key))
+    return todo, reused
+
+
+def _summary(rows: list[dict[str, Any]], total: int, out: Path) -> Summary:
+    return Summary(
+        total=total,
         done=sum(1 for r in rows if r["status"] == "ok"),
         failed=sum(1 for r in rows if r["status"] == "failed"),
         reused=sum(1 for r in rows if r["reused"]),
         pending=sum(1 for r in rows if r["status"] == "pending"),
         outdir=out,
     )
-    if progress:
-        progress("end", {"total": summary.total, "done": summary.done, "failed": summary.failed,
-                         "reused": summary.reused, "pending": summary.pending})
-    return summary
 
 
 def _check(settings: Settings, jobs: int) -> None:
@@ -141,9 +162,7 @@ def _check(settings: Settings, jobs: int) -> None:
     for fmt in settings.formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format '{fmt}'; choose one or more of: {', '.join(FORMATS)}")
-    if settings.date:
-        normalize_date(settings.date)
-    engine_class(settings.engine)
+    check_options(settings.options(settings.date))
 
 
 def _finished(entry: dict[str, Any] | None, out: Path, retry_failed: bool) -> bool:

@@ -61,18 +61,8 @@ def process_item(item: Item, settings: Settings, key: str | None = None) -> Resu
     date = item.effective_date(settings)
     started = time.perf_counter()
     try:
-        article = write(
-            item.brief,
-            sources=list(item.sources),
-            engine=settings.engine,
-            keyphrase=settings.keyphrase,
-            author=settings.author,
-            date=date,
-            site_url=settings.site_url,
-            brief_name=item.brief_name,
-            created=date,
-            **settings.engine_options,
-        )
+        article = write(item.brief, sources=list(item.sources), options=settings.options(date),
+                        brief_name=item.brief_name)
         written = time.perf_counter()
         outputs = {output_name(article.slug, key, fmt): render(article, fmt) for fmt in settings.formats}
     except BriefpressError as exc:
@@ -88,9 +78,11 @@ def process_item(item: Item, settings: Settings, key: str | None = None) -> Resu
         slug=article.slug,
         headline=article.headline,
         date=article.date_published,
+        grounding_share=scores["grounding_share"],
+        seo_score=scores["seo_score"],
+        readability_score=scores["readability_score"],
         write_s=round(written - started, 4),
         render_s=_since(written),
-        **scores,
     )
 
 

@@ -23,7 +23,8 @@ from rich.text import Text
 
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", "outdir", required=True, metavar="OUTDIR", help="Folder for the articles and the index.")
+@click.option("-o", "--output", "outdir", required=True, metavar="OUTDIR",
+              help="Folder for the articles and the index.")
 @click.option("--format", "formats", multiple=True, metavar="FMT",
               help="text, md, html or json; repeat or comma-separate for several (default: json).")
 @click.option("--engine", default="extractive", show_default=True, help="Writing engine; see 'briefpress engines'.")
@@ -33,10 +34,12 @@ from rich.text import Text
 @click.option("--resume", is_flag=True, help="Continue a batch in OUTDIR: items already done are skipped.")
 @click.option("--retry-failed", is_flag=True, help="Like --resume, and run the items that failed again.")
 @click.option("--ray", "ray_address", metavar="ADDRESS|auto|local",
-              help="Run items as Ray tasks on the cluster at ADDRESS ('auto': this machine's cluster; 'local': start one here).")
+              help="Run items as Ray tasks on the cluster at ADDRESS "
+              "('auto': this machine's cluster; 'local': start one here).")
 @click.option("--max-requests", type=int, metavar="N",
               help="Items that may call the engine's server at once (default 4 for --engine openai, else no bound).")
-@click.option("--date", help="Article date, ISO 8601, for items without their own (default: the input file's modification time).")
+@click.option("--date", help="Article date, ISO 8601, for items without their own "
+              "(default: the input file's modification time).")
 @click.option("--author", help="Byline.")
 @click.option("--site-url", help="Site base URL for canonical links.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
@@ -70,8 +73,8 @@ def command(
 
     wanted = tuple(f.strip() for value in formats for f in value.split(",") if f.strip()) or ("json",)
     engine_options = {k: v for k, v in (("model", model), ("base_url", base_url)) if v is not None}
-    settings = Settings(engine=engine, formats=tuple(dict.fromkeys(wanted)), date=date, author=author, site_url=site_url,
-                        engine_options=engine_options)
+    settings = Settings(engine=engine, formats=tuple(dict.fromkeys(wanted)), date=date, author=author,
+                        site_url=site_url, engine_options=engine_options)
     reporter = BarReporter(enabled=not no_progress)
     # A plain `kill` ends the run like Ctrl-C: finished items kept, index written.
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -113,8 +116,9 @@ class BarReporter:
         self.enabled = enabled
         self.finished = 0
         self._progress = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("failed {task.fields[failed]}"),
-            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=self.console, disable=not enabled,
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("failed {task.fields[failed]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            console=self.console, disable=not enabled,
         )
         self._task: TaskID | None = None
         self._failed = 0

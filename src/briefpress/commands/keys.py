@@ -15,7 +15,8 @@ def _store(db_url: str | None):  # type: ignore[no-untyped-def]
     try:
         from ..store import open_store
     except ImportError as exc:
-        raise UsageError(f"API keys need more packages ({exc.name} is missing); run: pip install 'briefpress[server]'") from exc
+        raise UsageError(f"API keys need more packages ({exc.name} is missing); "
+                         "run: pip install 'briefpress[server]'") from exc
     return open_store(db_url)
 
 

@@ -17,7 +17,8 @@ def _need_server_extra() -> None:
         import sqlalchemy  # noqa: F401
         import uvicorn  # noqa: F401
     except ImportError as exc:
-        raise UsageError(f"the server needs more packages ({exc.name} is missing); run: pip install 'briefpress[server]'") from exc
+        raise UsageError(f"the server needs more packages ({exc.name} is missing); "
+                         "run: pip install 'briefpress[server]'") from exc
 
 
 @click.command("serve")
@@ -47,7 +48,8 @@ def command(host: str, port: int, db_url: str | None, no_auth: bool, workers: in
     from ..api.settings import is_loopback
 
     if no_auth and not is_loopback(host):
-        raise UsageError(f"--no-auth serves anyone who can reach {host}; bind to 127.0.0.1, or create a key with 'briefpress keys create'")
+        raise UsageError(f"--no-auth serves anyone who can reach {host}; bind to 127.0.0.1, "
+                         "or create a key with 'briefpress keys create'")
     settings = Settings(db_url=db_url, no_auth=no_auth, rate_limit=rate_limit, max_body=max_body,
                         stale_after=stale_after, heartbeat=min(2.0, stale_after / 3), processes=not use_threads)
     if workers:

@@ -2,14 +2,14 @@
 
 In strict mode (the default) no sentence ships unsupported or contradicted: it is replaced by a
 source sentence it cited (a grounded extractive sentence), or dropped when it cited none. The
-final article is checked again and that report travels under ``article.grounding``.
+final article is checked again: the run carries that report as ``run.grounding``, and the article
+its JSON form under ``article.grounding``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .. import jsonld
 from ..edit import EditableArticle, get_part
 from ..models import Article, Fact, Run
 from ..rewrite.compress import headline as compress_headline
@@ -19,7 +19,7 @@ from ..text import ensure_period
 from .article import _from_article
 from .check import check_all
 from .consistency import find as find_inconsistencies
-from .report import Report, SentenceVerdict, build_report
+from .report import Report, build_report
 
 
 def report_for(article: Article, facts: list[Fact]) -> Report:
@@ -73,6 +73,7 @@ def _repair(article: Article, report: Report, facts: list[Fact]) -> tuple[Articl
 
 
 def verify_run(run: Run, progress: Any = None) -> Run:
+    """The stage: check the article, repair it in strict mode, and put the report on the run."""
     assert run.article is not None
     article = run.article
     report = report_for(article, run.facts)
@@ -81,9 +82,9 @@ def verify_run(run: Run, progress: Any = None) -> Run:
         report = report_for(article, run.facts)
         if progress:
             progress("repaired", {"replaced": replaced, "dropped": dropped})
-        article = article.model_copy(update={"jsonld": jsonld.build(article)})
     if progress:
         progress("verified", {"supported": report.summary.supported, "unsupported": report.summary.unsupported,
                               "contradicted": report.summary.contradicted})
+    run.grounding = report
     run.article = article.model_copy(update={"grounding": report.to_json_dict()})
     return run

@@ -1,0 +1,222 @@
+"""Names in the facts: runs of capitalised words, the tags they give, and the keyphrase.
+
+A name is a run of capitalised words with titles, possessives and sentence-initial common words
+left out ("Home Secretary Theresa May's" gives "Theresa May"). The keyphrase is the name or
+topic the brief is most about; the tags are the keyphrase and the names it mentions most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..models import Fact
+from ..rewrite import compress
+from ..text import STOPWORDS, whole_phrase
+
+# One word that says when: a weekday, a month, a relative day or a year.
+TIME_WORD = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|yesterday|today|tonight|(?:19|20)\d\d)\b"
+)
+
+# Capitalised words that open a name run but are not part of the name ("Co-star John Stamos").
+_NOT_NAME = frozenset(
+    """inc inc. ltd ltd. plc co. corp corp. co-star substitute administrator administrators developers
+    developer mr mrs ms dr prof sir dame lord lady st""".split()
+)
+_TITLE_WORDS = frozenset(
+    w.lower() for w in re.sub(r"\\\.|[()?:|]", " ", compress._TITLES).split() if w
+) | {"pcc", "mp", "mep", "leader", "chief", "head", "boss", "officer"}
+_DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
+_TOKEN = re.compile(r"[\w][\w'’.-]*[\w]|[\w]|[,;:()\"“”—–&]")
+_JOINERS = ("of", "&")
+
+# A candidate keyphrase: the phrase, a bonus on its score, and the least facts that must mention it.
+_Candidate = tuple[str, float, int]
+
+
+def is_name(phrase: str) -> bool:
+    return phrase[:1].isupper()
+
+
+def brief_facts(facts: list[Fact]) -> list[Fact]:
+    """The brief's own facts (source S1), or all of them when none is marked as the brief's."""
+    return [f for f in facts if f.id.startswith("S1.")] or facts
+
+
+def _continues_name(clean: str, run: list[str], tokens: list[str], i: int) -> bool:
+    """The token (possessive removed) is a name word, or an "of"/"&" between two name words."""
+    cap = clean[:1].isupper() and clean.lower() not in STOPWORDS and not TIME_WORD.fullmatch(clean)
+    joins = clean in _JOINERS and bool(run) and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+    return (cap and clean.lower() not in _NOT_NAME) or joins
+
+
+def _trimmed(run: list[str]) -> list[str]:
+    """The run without a leading title ("Home Secretary Theresa May" -> "Theresa May") and
+    without "of"/"&" at either end."""
+    titles = [i for i, w in enumerate(run[:-1]) if w.lower() in _TITLE_WORDS]
+    if titles:
+        run = run[titles[-1] + 1 :]
+    while run and run[0] in _JOINERS:
+        run = run[1:]
+    while run and run[-1] in _JOINERS:
+        run = run[:-1]
+    return run
+
+
+def _name_runs(sentence: str) -> list[tuple[list[str], str | None]]:
+    """Runs of capitalised words (with "of" inside), each with the lower-case word that follows it."""
+    tokens = _TOKEN.findall(sentence)
+    runs: list[tuple[list[str], str | None]] = []
+    run: list[str] = []
+    for i, tok in enumerate(tokens + ["."]):
+        clean = re.sub(r"(?:’s|'s)$", "", tok)
+        if _continues_name(clean, run, tokens, i):
+            run.append(clean)
+            if clean != tok:  # a possessive ends the name
+                runs.append((run, None))
+                run = []
+            continue
+        if run:
+            nxt = tok if tok[:1].islower() and tok.lower() not in STOPWORDS else None
+            run = _trimmed(run)
+            if run:
+                runs.append((run, nxt))
+        run = []
+    return runs
+
+
+def _mentions(phrase: str, text: str) -> bool:
+    """The text names the phrase; a person's surname alone counts ("Takaichi" for "Sanae
+    Takaichi"), but not inside another name ("West Sussex" does not mention "East Sussex")."""
+    if whole_phrase(phrase, re.I).search(text):
+        return True
+    parts = phrase.split()
+    if len(parts) < 2 or not is_name(phrase):
+        return False
+    for m in whole_phrase(parts[-1]).finditer(text):
+        before = text[: m.start()].split()[-1:] or [""]
+        after = text[m.end() :].split()[:1] or [""]
+        prev = before[0].rstrip(",.").lower()
+        inside_other_name = (before[0][:1].isupper() and prev not in _NOT_NAME | _TITLE_WORDS
+                             and prev != parts[-2].lower()) or after[0][:1].isupper()
+        if not inside_other_name:
+            return True
+    return False
+
+
+def _opens(sentence: str, word: str) -> bool:
+    """The word opens the sentence (after any opening quote), so its capital says nothing."""
+    return sentence.lstrip("\"“‘'( ").startswith(word)
+
+
+def _lowercase_somewhere(word: str, texts: list[str]) -> bool:
+    low = word.lower()
+    return any(whole_phrase(low).search(t) for t in texts)
+
+
+def _names_in(fact: Fact, texts: list[str]) -> Iterator[tuple[list[str], str | None]]:
+    """The fact's name runs. A sentence's first word is capitalised anyway: when the facts also
+    write it in lower case ("Activists ..." / "... showed activists"), it is a common word, not a
+    name, and leaves the run (which may then be empty)."""
+    for run, following in _name_runs(fact.text):
+        if _opens(fact.text, run[0]) and _lowercase_somewhere(run[0], texts):
+            run = run[1:]
+        yield run, following
+
+
+def _name_candidates(lead: Fact, brief: list[Fact], texts: list[str]) -> Iterator[_Candidate]:
+    """The names, the lead's first; a nationality keeps the noun it qualifies ("Chinese shares")."""
+    for fact in [lead, *[f for f in brief if f is not lead]]:
+        for run, following in _names_in(fact, texts):
+            if not run:
+                continue
+            phrase = " ".join(run[:4])
+            if len(run) == 1 and following and _DEMONYM.search(run[0]) and run[0][-1].islower():
+                phrase = f"{run[0]} {following}"
+            short_acronym = len(run) == 1 and len(run[0]) <= 3
+            yield phrase, -1.0 if short_acronym else 0.5, 1
+
+
+def _topic_candidates(brief: list[Fact]) -> Iterator[_Candidate]:
+    """Lower-case topics: pairs of content words, then single longer words, each in two facts."""
+    for fact in brief:
+        toks = _TOKEN.findall(fact.text)
+        for i in range(len(toks) - 1):
+            pair = toks[i : i + 2]
+            if all(t.isalpha() and t.islower() and t not in STOPWORDS and len(t) > 2 for t in pair):
+                yield " ".join(pair), 0.0, 2
+        for tok in toks:
+            plain = tok.isalpha() and tok.islower() and tok not in STOPWORDS
+            if plain and len(tok) > 4 and not tok.endswith(("ed", "ly")):
+                yield tok, -1.5, 2
+
+
+def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = None) -> str:
+    """The name or topic the brief is most about: mentioned by the most facts, the lead counting
+    double and the headline once more. Candidates are names (runs of capitalised words, titles
+    and possessives left out), then lower-case topics that at least two facts mention; a name
+    wins a tie, and an earlier candidate a later one.
+    """
+    brief = brief_facts(facts)
+    if lead is None:
+        lead = next((f for f in brief if f.role == "lead"), brief[0])
+    texts = [f.text for f in brief]
+    scores: dict[str, float] = {}
+    for phrase, bonus, least in (*_name_candidates(lead, brief, texts), *_topic_candidates(brief)):
+        if phrase in scores or len(phrase) < 2:
+            continue
+        mentions = sum(1 for t in texts if _mentions(phrase, t))
+        if mentions < least:
+            continue
+        in_lead = _mentions(phrase, lead.text)
+        in_headline = phrase.lower() in headline.lower()  # the headline names its subject first
+        scores[phrase] = mentions + (1.0 if in_lead else 0.0) + (1.0 if in_headline else 0.0) + bonus
+    if not scores:
+        return _fallback_keyphrase(headline)
+    order = list(scores)
+    return max(order, key=lambda c: (scores[c], -order.index(c)))
+
+
+def _fallback_keyphrase(headline: str) -> str:
+    """The headline's longest run of plain words (no figures, no stop words), at most three."""
+    best: list[str] = []
+    run: list[str] = []
+    for tok in headline.split() + ["."]:
+        clean = tok.strip(",.;:!?\"“”()")
+        if clean.isalpha() and clean.lower() not in STOPWORDS and clean == tok:
+            run.append(clean)
+            if len(run) > len(best):
+                best = run[:3]
+        else:
+            if clean.isalpha() and clean.lower() not in STOPWORDS and not best:
+                best = [clean]
+            run = []
+    return " ".join(best) or headline
+
+
+def _is_tag(run: list[str], fact: Fact) -> bool:
+    """A whole name: two words or more, or one longer word that does not open the sentence (a
+    lone capitalised word opening a sentence is as likely "However" as a name)."""
+    if len(run) >= 2:
+        return True
+    return len(run) == 1 and len(run[0]) > 3 and run[0].replace("-", "").isalpha() and not _opens(fact.text, run[0])
+
+
+def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
+    """The keyphrase, then the names the brief mentions most (whole names: no titles, possessive
+    fragments or sentence-initial common words), none a part of another tag."""
+    brief = brief_facts(facts)
+    texts = [f.text for f in brief]
+    found = [" ".join(run[:4]) for fact in brief[:12] for run, _ in _names_in(fact, texts) if _is_tag(run, fact)]
+    ranked = sorted(dict.fromkeys(found), key=lambda n: -sum(1 for t in texts if _mentions(n, t)))
+    tags = [keyphrase]
+    for name in ranked:
+        low = [t.lower() for t in tags]
+        if len(tags) >= limit:
+            break
+        if any(name.lower() in t or t in name.lower() for t in low):
+            continue
+        tags.append(name)
+    return tags

@@ -1,0 +1,203 @@
+"""The outline every engine writes to: lead, key points, keyphrase, and which facts answer which
+question; and the slug built from the headline and keyphrase."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Fact
+from ..rewrite import compress
+from ..spec import (
+    FAQ_MAX,
+    FAQ_MIN,
+    MAIN_NEWS_LABEL,
+    MAIN_NEWS_QUESTION,
+    OPENING_LABEL,
+    OPENING_QUESTIONS,
+    SECTION_MAX_WORDS,
+    SECTION_MIN_WORDS,
+    WHEN_LABEL,
+    WHEN_QUESTION,
+)
+from ..text import STOPWORDS, slugify, words
+from .names import TIME_WORD, is_name, keyphrase_from_facts
+from .questions import CONTEXT, Facet, facet_of, topic_phrase
+
+_KEY_POINTS = 4
+_RELATED_FACTS = 6  # facts of further sources that may support the sections and FAQ
+
+
+@dataclass
+class Part:
+    """One question and the facts that answer it, most direct first."""
+
+    question: str
+    facts: list[Fact]
+    label: str = CONTEXT.label
+
+
+@dataclass
+class Outline:
+    lead: Fact
+    points: list[Fact]
+    keyphrase: str
+    topic: str
+    sections: list[Part] = field(default_factory=list)
+    faq: list[Part] = field(default_factory=list)
+    body: list[Fact] = field(default_factory=list)
+    title: Fact | None = None  # the brief's own headline, when it has one
+
+    @property
+    def keyphrase_is_name(self) -> bool:
+        return is_name(self.keyphrase)
+
+
+def _words(fact: Fact) -> int:
+    return len(fact.text.split())
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip(".’'")
+    for suffix in ("’s", "'s"):
+        if w.endswith(suffix):
+            w = w[: -len(suffix)]
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def is_title(fact: Fact) -> bool:
+    """A short line with no end punctuation: a heading, not a sentence."""
+    text = fact.text.strip()
+    return not re.search(r"[.!?][\"”’')\]]*$", text) and len(text.split()) <= 14
+
+
+def make_slug(headline: str, keyphrase: str, max_length: int = 50) -> str:
+    """A short URL slug: the keyphrase, then the headline's content words, without stop words."""
+    key = slugify(keyphrase, max_length)
+    rest = [w for w in slugify(headline, 200).split("-") if w not in STOPWORDS and w not in key.split("-")]
+    slug = key
+    for word in rest:
+        if len(slug) + 1 + len(word) > max_length:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "article"
+
+
+def _title_and_brief(facts: list[Fact]) -> tuple[Fact | None, list[Fact]]:
+    """The brief's headline, if it has one, and its other facts."""
+    brief = [f for f in facts if f.id.startswith("S1.") and f.role != "title"]
+    title = next((f for f in facts if f.id.startswith("S1.") and f.role == "title"), None)
+    # A first line without end punctuation ("# Harbour ferry service", a page's <h1>) is a title.
+    if len(brief) > 1 and is_title(brief[0]):
+        title, brief = brief[0], brief[1:]
+    return title, brief
+
+
+def _by_facet(pool: list[Fact]) -> list[tuple[Facet, list[Fact]]]:
+    """The facts grouped by the question their cues fit, groups in order of first appearance."""
+    groups: dict[str, tuple[Facet, list[Fact]]] = {}
+    for fact in pool:
+        facet = facet_of(fact)
+        groups.setdefault(facet.name, (facet, []))[1].append(fact)
+    return list(groups.values())
+
+
+def _opening_facts(lead: Fact, pool: list[Fact], wanted: int) -> list[Fact]:
+    """The lead, followed by the brief's next points while that answer is short and enough facts
+    are left for the other sections."""
+    opening = [lead]
+    for fact in pool:
+        if sum(_words(f) for f in opening) >= SECTION_MIN_WORDS:
+            break
+        if len([f for f in pool if f not in opening]) <= wanted - 1:
+            break
+        opening.append(fact)
+    return opening
+
+
+def _merge_smallest(groups: list[tuple[Facet, list[Fact]]], most: int) -> list[tuple[Facet, list[Fact]]]:
+    """Merge the smallest group into its neighbour until ``most`` are left; the bigger side names
+    the question."""
+    groups = list(groups)
+    while len(groups) > most:
+        i = min(range(len(groups)), key=lambda k: sum(_words(f) for f in groups[k][1]))
+        j = i - 1 if i > 0 else 1
+        (fa, a), (fb, b) = groups[min(i, j)], groups[max(i, j)]
+        bigger = fa if sum(map(_words, a)) >= sum(map(_words, b)) else fb
+        merged = a + b if bigger is fa else b + a
+        groups[min(i, j)] = (bigger, merged)
+        del groups[max(i, j)]
+    return groups
+
+
+def _within_size(facts: list[Fact]) -> list[Fact]:
+    """The facts, in order, while the section stays within its largest size."""
+    kept: list[Fact] = []
+    for fact in facts:
+        if kept and sum(map(_words, kept)) + _words(fact) > SECTION_MAX_WORDS:
+            break
+        kept.append(fact)
+    return kept
+
+
+def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, list[Fact]]]) -> list[Part]:
+    """As many sections as the evidence fills at the format's section size (2-4). The lead answers
+    "what happened"; the other facts are grouped by the question their cues fit, the smallest
+    groups merged."""
+    lead, topic = outline.lead, outline.topic
+    opening = (OPENING_QUESTIONS[0] if is_name(outline.keyphrase) else OPENING_QUESTIONS[1]).format(topic=topic)
+    total = sum(_words(f) for f in [lead, *pool])
+    wanted = max(2, min(4, total // SECTION_MIN_WORDS)) if pool else 1
+    opening_facts = _opening_facts(lead, pool, wanted)
+    parts = [Part(opening, opening_facts, label=OPENING_LABEL)]
+    groups = [(facet, [f for f in facts if f not in opening_facts]) for facet, facts in by_facet]
+    groups = [(facet, facts) for facet, facts in groups if facts]
+    for facet, facts in _merge_smallest(groups, max(1, wanted - 1)):
+        parts.append(Part(facet.section_question.format(topic=topic), _within_size(facts), facet.label))
+    return parts
+
+
+def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[Fact]]]) -> list[Part]:
+    """Questions that stand alone; each answer is complete without the article around it."""
+    lead = outline.lead
+    faq = [Part(MAIN_NEWS_QUESTION.format(topic=outline.topic), [lead], MAIN_NEWS_LABEL)]
+    # "When?" gets its own answer only when the lead, the first FAQ answer, does not say when.
+    timed = next((f for f in [lead, *outline.points] if TIME_WORD.search(f.text)), None)
+    if timed is not None and timed is not lead:
+        faq.append(Part(WHEN_QUESTION, [timed], WHEN_LABEL))
+    for facet, group in by_facet:
+        if len(faq) < FAQ_MAX and facet is not CONTEXT:
+            faq.append(Part(facet.faq_question, group[:2], facet.label))
+    if len(faq) < FAQ_MIN and others:
+        faq.append(Part(CONTEXT.faq_question, others[:2], CONTEXT.label))
+    return faq
+
+
+def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_paragraph_facts: int = 32) -> Outline:
+    """Choose lead, points, keyphrase, and which facts answer which question."""
+    title, brief = _title_and_brief(facts)
+    lead = next((f for f in brief if f.role == "lead"), brief[0] if brief else facts[0])
+    rest = [f for f in brief if f is not lead]
+    points = ([f for f in rest if f.role == "point"] or rest[:_KEY_POINTS])[:_KEY_POINTS]
+    extra = _rank_related([f for f in facts if not f.id.startswith("S1.")], [lead, *points])
+
+    kp = keyphrase.strip() if keyphrase else keyphrase_from_facts(compress.headline(lead.text), facts, lead)
+    outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic_phrase(kp), title=title)
+    supporting = [f for f in rest if f not in points] + extra[:_RELATED_FACTS]
+    by_facet = _by_facet(points + supporting)
+    outline.sections = _sections(outline, points + supporting, by_facet)
+    outline.faq = _faq(outline, [f for f in points + supporting if f is not lead], by_facet)
+    outline.body = [lead, *rest, *extra][:max_body_paragraph_facts]
+    return outline
+
+
+def _rank_related(candidates: list[Fact], anchors: list[Fact]) -> list[Fact]:
+    """Facts of further sources, most related to the brief first (shared content words)."""
+    anchor_words = {_stem(w) for f in anchors for w in words(f.text) if w.lower() not in STOPWORDS}
+    scored = []
+    for i, fact in enumerate(candidates):
+        fact_words = {_stem(w) for w in words(fact.text) if w.lower() not in STOPWORDS}
+        overlap = len(fact_words & anchor_words) / (1 + len(fact_words)) ** 0.5
+        if overlap > 0:
+            scored.append((-overlap, i, fact))
+    return [f for _, _, f in sorted(scored)]

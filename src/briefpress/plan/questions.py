@@ -1,0 +1,102 @@
+"""The questions an outline asks: the kinds of fact (facets) and the templates they fill.
+
+A question's only variable part is the topic, a phrase taken from the facts, so a question never
+names anything the sources do not. The wording itself lives in ``briefpress.spec``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Fact
+from ..spec import FACET_QUESTIONS, MAIN_NEWS_QUESTION, OPENING_QUESTIONS
+from .names import is_name
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One kind of question a fact can answer, recognised by cue words."""
+
+    name: str
+    label: str
+    section_question: str  # {topic} is filled in
+    faq_question: str
+    cues: re.Pattern[str]
+
+
+def _facet(name: str, cues: re.Pattern[str]) -> Facet:
+    label, section_question, faq_question = FACET_QUESTIONS[name]
+    return Facet(name, label, section_question, faq_question, cues)
+
+
+# Order matters: a fact goes to the first facet whose cues it holds. Reaction comes before figures
+# because "shares rose 5%" is a market reaction that happens to hold a number.
+FACETS: tuple[Facet, ...] = (
+    _facet(
+        "reaction",
+        # Shares and stocks are the market's reaction wherever the brief names them (a crash, the
+        # arrests that answer it); an investor is one when investors act, not "a potential
+        # investor"; people protesting react, the protest that is the news does not ("The protest
+        # comes on the eve ...").
+        re.compile(
+            r"\b(?:react\w*|markets? (?:rose|fell|rallied|slumped)|shares|stocks?|investors (?:\w+ed)|"
+            r"investor (?:confidence|sentiment)|critics?|opposed|opposition|protested|protest(?:ers|ors)|"
+            r"welcomed|criticis\w*|criticiz\w*|praised|condemned|backlash|congratulated)\b",
+            re.I,
+        ),
+    ),
+    _facet(
+        "figures",
+        re.compile(r"\d|\b(?:percent|per cent|million|billion|trillion|half|double|tripled?)\b", re.I),
+    ),
+    _facet(
+        "next",
+        re.compile(
+            r"\b(?:will|plans?|planned|expected to|expects to|starts?|scheduled|next|upcoming|deadline|"
+            r"by (?:the end|early|late|mid)|within)\b",
+            re.I,
+        ),
+    ),
+    _facet(
+        "statement",
+        re.compile(
+            r"\b(?:said|says|told|stated|announced|conveyed|expressed|reaffirmed|emphasi[sz]ed|"
+            r"stressed|pledged|vowed|warned|argued|noted|added)\b|[\"“]",
+            re.I,
+        ),
+    ),
+)
+# The facet of a fact no cue claims; it never matches on its own.
+CONTEXT = _facet("context", re.compile(r"$^"))
+
+_TOPIC_TAIL = re.compile(r"\s+(?:about|on|to|for|with)\s+\{topic\}\?$")
+
+
+def facet_of(fact: Fact) -> Facet:
+    for facet in FACETS:
+        if facet.cues.search(fact.text):
+            return facet
+    return CONTEXT
+
+
+def topic_phrase(keyphrase: str) -> str:
+    """The keyphrase as a noun phrase that reads inside a question."""
+    return keyphrase if is_name(keyphrase) else f"the {keyphrase}"
+
+
+def _topic_forms() -> dict[str, str]:
+    """Each question the planner writes without a topic, and its form that names one."""
+    templates = [*OPENING_QUESTIONS, MAIN_NEWS_QUESTION, *(f.section_question for f in (*FACETS, CONTEXT))]
+    forms = {_TOPIC_TAIL.sub("?", t): t for t in templates}
+    # A FAQ question worded apart from its section's: it names the topic its own way.
+    forms.update({f.faq_question: f.faq_question[:-1] + " to {topic}?" for f in FACETS
+                  if f.faq_question not in forms and f.faq_question.endswith("react?")})
+    return forms
+
+
+def with_topic(question: str, topic: str) -> str | None:
+    """A topic-less planner question naming ``topic`` ("What are the key figures?" -> "What are
+    the key figures on X?"); None for any other question."""
+    template = _topic_forms().get(question)
+    return template.format(topic=topic) if template else None
