@@ -73,7 +73,8 @@ def write(case: Case, engine: str) -> tuple[Any, float]:
 
     sources = [("story.txt", case.story)] if case.story else []
     start = time.perf_counter()
-    article = briefpress.write(case.brief, sources, engine=engine, brief_name=f"{case.name}.txt", date=DATE, created=DATE)
+    article = briefpress.write(case.brief, sources, engine=engine, brief_name=f"{case.name}.txt",
+                               date=DATE, created=DATE)
     return article, time.perf_counter() - start
 
 
@@ -95,9 +96,8 @@ def measure_case(case: Case, article: Any, seconds: float) -> dict[str, Any]:
 
 def yoast_scores(articles: list[Any]) -> list[tuple[int, int]]:
     sys.path.insert(0, str(ROOT / "tests"))
-    from seo import yoast_harness  # type: ignore[import-not-found]
-
     import briefpress
+    from seo import yoast_harness  # type: ignore[import-not-found]
 
     if not yoast_harness.available():
         raise SystemExit("--yoast needs node and tools/yoast-harness (npm ci there)")
@@ -118,10 +118,12 @@ def table(engine: str, rows: list[dict[str, Any]]) -> str:
     stories = [r for r in rows if r["story"]]
     lines = [f"### engine `{engine}`", "", "| measure | briefs only | brief + whole story |", "|---|---|---|"]
     lines.append(f"| articles | {len(briefs)} | {len(stories)} |")
-    lines.append(f"| repeated word trigrams outside the summary | {_share(briefs, 'repetition')} | {_share(stories, 'repetition')} |")
-    lines.append(f"| sentences that are fragments | {_share(briefs, 'fragment_share')} | {_share(stories, 'fragment_share')} |")
-    lines.append(f"| sentences copied from another part | {sum(r['copies'] for r in briefs)} | {sum(r['copies'] for r in stories)} |")
-    lines.append(f"| body sentences verbatim from a source | {_share(briefs, 'verbatim')} | {_share(stories, 'verbatim')} |")
+    for label, key in (("repeated word trigrams outside the summary", "repetition"),
+                       ("sentences that are fragments", "fragment_share"),
+                       ("body sentences verbatim from a source", "verbatim")):
+        lines.append(f"| {label} | {_share(briefs, key)} | {_share(stories, key)} |")
+    copies = (sum(r["copies"] for r in briefs), sum(r["copies"] for r in stories))
+    lines.append(f"| sentences copied from another part | {copies[0]} | {copies[1]} |")
     lines.append(f"| story sentences told (cited) | – | {_share(stories, 'coverage')} |")
     lines.append(f"| unsupported or contradicted sentences | {sum(r['unsupported'] for r in briefs)} | "
                  f"{sum(r['unsupported'] for r in stories)} |")

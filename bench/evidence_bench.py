@@ -18,7 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from machine_info import cpu_name
@@ -65,7 +65,8 @@ def main() -> int:
 
     texts = stories(args.bench_dir)
     items = archive_items(texts, args.articles)
-    leads = [p.read_text(encoding="utf-8").split("\n-\n")[0] for p in sorted((ROOT / "tests/golden/briefs").glob("*.txt"))]
+    golden = sorted((ROOT / "tests/golden/briefs").glob("*.txt"))
+    leads = [p.read_text(encoding="utf-8").split("\n-\n")[0] for p in golden]
     leads += [t.split(". ")[0] + "." for t in texts]
     leads = leads[: args.queries]
     with tempfile.TemporaryDirectory() as folder:
@@ -86,7 +87,7 @@ def main() -> int:
         store.close()
     timings.sort()
     p50, p95 = statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
-    date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M")
+    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
     machine = f"{cpu_name()}, Python {platform.python_version()}"
     print("| date | machine | articles | add all | queries | top-5 p50 | top-5 p95 | passages kept per query |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")

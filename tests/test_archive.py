@@ -49,7 +49,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
 
 def test_at_least_200_articles_are_archived(archive: Archive) -> None:
     assert archive.count() >= 200
-    listed = archive.list(limit=5)
+    listed = archive.articles(limit=5)
     assert len(listed) == 5 and all(a.title and a.words > 0 for a in listed)
 
 

@@ -125,7 +125,7 @@ def test_internal_error_exits_1_without_traceback_unless_debug(tmp_path: Path) -
     (dist / "entry_points.txt").write_text("[briefpress.engines]\ncrashing = crashing_engine:Crashing\n")
     env_path = f"{tmp_path}"
     code = (
-        "import sys; sys.path.insert(0, %r); from briefpress.cli import main; main(sys.argv[1:])" % env_path
+        f"import sys; sys.path.insert(0, {env_path!r}); from briefpress.cli import main; main(sys.argv[1:])"
     )
     args = ["write", TAKAICHI, "--engine", "crashing"]
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, timeout=60)

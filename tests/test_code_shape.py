@@ -21,29 +21,13 @@ MODULE_MAX_LINES = 400
 FUNCTION_MAX_LINES = 60
 
 # Keys: the module's path below src/briefpress.
-MODULE_ALLOWLIST: dict[str, str] = {
-    "engines/model.py": "the model engine's prompts, repair, assembly and engine in one; to split by concern",
-    "plan.py": "questions, names and the outline in one; to split by concern",
-    "seo/stage.py": "every SEO fixer in one module; to become a seo/fix/ package of one fixer per concern",
-    "verify/check.py": "the checks beside the code that runs them; to move each check beside its extractor",
-}
+MODULE_ALLOWLIST: dict[str, str] = {}
 
 # Keys: "<module path>::<qualified name>" (a method as Class.method, a nested function as outer.inner).
-FUNCTION_ALLOWLIST: dict[str, str] = {
-    "batch/runner.py::run_batch": "sets up, runs and summarises a batch in one body; to split into steps",
-    "engines/extractive.py::ExtractiveEngine.write": "writes every part of the article in one body; to split by part",
-    "plan.py::build_outline": "chooses the questions, sections and FAQ in one body; to split with plan.py",
-    "verify/figures.py::extract": "one loop over every kind of figure; to split by kind",
-    "verify/statements.py::_agent": "every way a clause names its doer in one body; to split by construction",
-}
+FUNCTION_ALLOWLIST: dict[str, str] = {}
 
 # Keys as for functions; radon grades F a cyclomatic complexity over 40.
-COMPLEXITY_ALLOWLIST: dict[str, str] = {
-    "plan.py::build_outline": "chooses the questions, sections and FAQ in one body; to split with plan.py",
-    "seo/rankmath.py::rank_math": "every Rank Math test in one function; to run a tuple of checks as SEO_CHECKS does",
-    "verify/figures.py::extract": "one loop over every kind of figure; to split by kind",
-    "verify/statements.py::_agent": "every way a clause names its doer in one body; to split by construction",
-}
+COMPLEXITY_ALLOWLIST: dict[str, str] = {}
 
 
 def _modules() -> list[Path]:

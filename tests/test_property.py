@@ -42,7 +42,7 @@ def sentences(draw: st.DrawFn) -> str:
     # A sentence holds at least one word (a brief of bare figures is refused by ingest, rightly).
     tokens = [draw(st.one_of(_lower, _name)), *draw(st.lists(_token, min_size=4, max_size=23))]
     joiners = draw(st.lists(st.sampled_from([" ", " ", " ", ", "]), min_size=len(tokens), max_size=len(tokens)))
-    text = "".join(t + j for t, j in zip(tokens, joiners)).strip().rstrip(",")
+    text = "".join(t + j for t, j in zip(tokens, joiners, strict=False)).strip().rstrip(",")
     return text[:1].upper() + text[1:] + "."
 
 

@@ -15,7 +15,7 @@ import json
 import os
 import socket
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -77,15 +77,17 @@ def check_address(url: str, *, allow_private: bool) -> None:
     internet while ``allow_private`` is false."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"cannot fetch {url}: only http:// and https:// links are fetched; save the page and give the file")
+        raise InputError(f"cannot fetch {url}: only http:// and https:// links are fetched; "
+                         "save the page and give the file")
     if allow_private:
         return
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
     except socket.gaierror as exc:
-        raise InputError(f"cannot fetch {url}: the host name does not resolve ({exc.strerror}); check the link") from exc
+        raise InputError(f"cannot fetch {url}: the host name does not resolve ({exc.strerror}); "
+                         "check the link") from exc
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not address.is_global:
             raise InputError(f"cannot fetch {url}: it points to a private or local address ({address}); "
                              "only public pages are fetched here (the CLI takes --allow-private for an intranet)")
@@ -103,8 +105,8 @@ def _download(url: str, *, allow_private: bool, timeout: float, max_bytes: int) 
                         continue
                     return _read(url, current, response, max_bytes)
             except httpx.TimeoutException as exc:
-                raise InputError(f"cannot fetch {url}: no answer within {timeout:g} s; try again later or save the page "
-                                 "and give the file") from exc
+                raise InputError(f"cannot fetch {url}: no answer within {timeout:g} s; try again later "
+                                 "or save the page and give the file") from exc
             except httpx.HTTPError as exc:
                 raise InputError(f"cannot fetch {url}: {type(exc).__name__}: {exc}; check the link") from exc
     raise InputError(f"cannot fetch {url}: more than {MAX_REDIRECTS} redirects; give the page's final address")
@@ -129,5 +131,5 @@ def _read(url: str, final_url: str, response: httpx.Response, max_bytes: int) ->
             raise InputTooLargeError(f"{url} is over the {max_bytes // 1024} KB limit for a page; "
                                      "save the article's text and give the file")
     html = bytes(body).decode(response.encoding or "utf-8", errors="replace")
-    fetched = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    fetched = datetime.now(UTC).replace(microsecond=0).isoformat()
     return Page(url=url, final_url=final_url, html=html, fetched=fetched)

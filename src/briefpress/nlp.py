@@ -37,7 +37,9 @@ def parse(texts: list[str]) -> list[Any] | None:
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?(?:[.,][0-9]+)*")
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
+_SUFFIXES = (
+    "ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied", "ers", "ed", "es", "er", "ly", "s",
+)
 _IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "went": "go", "gone": "go", "won": "win", "lost": "lose",
     "paid": "pay", "made": "make", "held": "hold", "took": "take", "taken": "take", "gave": "give",

@@ -16,7 +16,8 @@ import lxml.html
 from trafilatura import extract_metadata
 
 # "Photo: Jane Doe/Agency", "Picture by ...", "(Credit: ...)", "© Agency"
-_CREDIT = re.compile(r"(?:\(|\b)(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by|:)\s*([^()]+?)\)?\s*$|©\s*(.+)$", re.I)
+_CREDIT = re.compile(
+    r"(?:\(|\b)(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by|:)\s*([^()]+?)\)?\s*$|©\s*(.+)$", re.I)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ from .engines import ProgressCallback, engine_class, get_engine
 from .errors import BriefpressError, InternalError, UsageError
 from .models import Article, Options, Run
 from .plan import build_outline, make_slug, name_tags
+from .seo.stage import seo_run
+from .verify.stage import verify_run
 
 
 @dataclass(frozen=True)
@@ -92,20 +94,11 @@ def _address(run: Run, progress: ProgressCallback | None) -> Run:
 
 
 def _verify(run: Run, progress: ProgressCallback | None) -> Run:
-    from .verify.stage import verify_run  # imported lazily: the verifier loads spaCy on first use
-
     return verify_run(run, progress)
 
 
 def _seo(run: Run, progress: ProgressCallback | None) -> Run:
-    from .seo import analyze
-    from .seo.stage import seo_run
-
-    run = seo_run(run, progress)
-    if run.seo is None and run.article is not None:
-        # An seo stage that scores only into the article's JSON: the run still carries the typed result.
-        run.seo = analyze(run.article)
-    return run
+    return seo_run(run, progress)
 
 
 def _package(run: Run, progress: ProgressCallback | None) -> Run:

@@ -13,7 +13,6 @@ import httpx  # noqa: E402
 
 from briefpress.api import Settings, create_app  # noqa: E402
 from briefpress.store import Store, open_store  # noqa: E402
-
 from serverkit import LiveServer  # noqa: E402
 
 Client = httpx.Client

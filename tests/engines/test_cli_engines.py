@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefpress.engines import available
+from briefpress.engines import available, models_store
 from briefpress.engines import local as local_engine
-from briefpress.engines import models_store
-
 from briefpress.errors import EngineError
 
 from .conftest import ROOT, needs_smollm2
@@ -41,14 +39,14 @@ def test_engines_lists_each_with_its_state() -> None:
 
 def test_engines_reports_an_unreachable_server() -> None:
     proc = cli("engines", "--base-url", "http://127.0.0.1:9/v1")
-    line = next(l for l in proc.stdout.splitlines() if l.startswith("openai"))
+    line = next(row for row in proc.stdout.splitlines() if row.startswith("openai"))
     assert "not ready" in line and "cannot connect to http://127.0.0.1:9/v1" in line
 
 
 @needs_smollm2
 def test_engines_shows_a_found_model() -> None:
     proc = cli("engines", "--model", "smollm2")
-    line = next(l for l in proc.stdout.splitlines() if l.startswith("local"))
+    line = next(row for row in proc.stdout.splitlines() if row.startswith("local"))
     assert "llama-cpp-python installed" in line and "SmolLM2-135M-Instruct.Q4_1.gguf" in line
 
 

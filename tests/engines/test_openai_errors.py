@@ -7,9 +7,9 @@ import json
 import subprocess
 import sys
 import threading
-from pathlib import Path
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 

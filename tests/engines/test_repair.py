@@ -133,7 +133,7 @@ def test_every_request_starts_with_the_same_prefix_holding_every_fact() -> None:
     prefixes = {tuple((m["role"], m["content"]) for m in messages[:-1]) for _, messages in engine.requests}
     assert len(prefixes) == 1
     system = engine.requests[0][1][0]["content"]
-    for alias, fact in zip(("F1", "F2", "F3", "F4"), make_run(TAKAICHI)[0].facts):
+    for alias, fact in zip(("F1", "F2", "F3", "F4"), make_run(TAKAICHI)[0].facts, strict=False):
         assert f"{alias}: {fact.text}" in system
 
 

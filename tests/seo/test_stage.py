@@ -7,7 +7,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from golden.checks import is_rewording_of
 
 from briefpress.edit import EditableArticle
 from briefpress.ingest import ingest
@@ -17,6 +16,7 @@ from briefpress.seo import analyze, article_html
 from briefpress.seo.fix.meta import fix_meta_description
 from briefpress.seo.fix.sizes import fix_long_paragraphs
 from briefpress.seo.fix.transitions import without_connective
+from golden.checks import is_rewording_of
 from seo import yoast_harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,7 +106,7 @@ def test_yoast_scores_the_written_articles_as_we_do() -> None:
     papers = [yoast_harness.paper(article_html(a), keyphrase=a.keyphrase, title=a.headline,
                                   description=a.meta_description, slug=a.slug) for a in articles if a]
     theirs = yoast_harness.run(papers)
-    for a, t in zip(articles, theirs):
+    for a, t in zip(articles, theirs, strict=False):
         assert a is not None
         free = analyze(a, word_forms=False)
         assert free.seo.score == t["seo"]["score"], a.slug
@@ -282,11 +282,11 @@ def test_questions_name_the_chosen_keyphrase_where_that_raises_the_seo_score() -
 def test_a_long_takeaway_keeps_its_fullest_clause_bounded_deletion_within_20_words() -> None:
     before, after = _runs(BRIEFS[-1])  # the Takaichi brief
     assert before.article is not None and after.article is not None
-    for old, new in zip(before.article.takeaways, after.article.takeaways):
+    for old, new in zip(before.article.takeaways, after.article.takeaways, strict=False):
         if new.text != old.text:
             assert is_rewording_of(new.text, [old.text]) and old.text.startswith(new.text.rstrip("."))
             assert len(f"{new.label}: {new.text}".split()) <= 20
-    assert any(n.text != o.text for o, n in zip(before.article.takeaways, after.article.takeaways))
+    assert any(n.text != o.text for o, n in zip(before.article.takeaways, after.article.takeaways, strict=False))
 
 
 def test_a_connective_keeps_the_capital_of_a_name_followed_by_punctuation_or_a_possessive() -> None:

@@ -43,7 +43,7 @@ def _compared() -> list[tuple[str, Any, dict[str, Any]]]:
         )
         ours.append(analyze_page(page, word_forms=False))
     theirs = yoast_harness.run(papers)
-    return [(p.stem, o, t) for p, o, t in zip(FIXTURES, ours, theirs)]
+    return [(p.stem, o, t) for p, o, t in zip(FIXTURES, ours, theirs, strict=False)]
 
 
 def _yoast_rating(item: dict[str, Any]) -> str:

@@ -40,7 +40,7 @@ def outcomes() -> dict[str, list[tuple[str, bool]]]:
         facts = read_sources(list(story["sources"].items()))
         kinds = [k for k, _ in story["sentences"]]
         sentences = [s for _, s in story["sentences"]]
-        for kind, sentence, v in zip(kinds, sentences, check_sentences(sentences, facts)):
+        for kind, sentence, v in zip(kinds, sentences, check_sentences(sentences, facts), strict=False):
             flagged = v.verdict in ("unsupported", "contradicted")
             found[kind].append((sentence, flagged if kind != "paraphrase" else not flagged))
     return found

@@ -76,7 +76,7 @@ def test_strict_mode_replaces_or_drops_unsupported_sentences() -> None:
     for e in art.evidence:
         if not e.no_claim and e.part == "body[0]":
             assert all(i in by_id for i in e.facts)
-    assert all(e.sentence in getattr(art, "body")[0] for e in art.evidence if e.part == "body[0]")
+    assert all(e.sentence in art.body[0] for e in art.evidence if e.part == "body[0]")
 
 
 def test_non_strict_mode_keeps_the_text_and_reports_it() -> None:

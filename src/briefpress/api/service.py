@@ -107,20 +107,6 @@ def version_or_404(store: Store, article_id: str, version: int | None = None) ->
     return record
 
 
-def audit(article_data: Any, sources: list[str]) -> dict[str, Any]:
-    article = parse_article(article_data)
-    if checks.audit_function() is None:
-        raise Unavailable("the grounding verifier is not part of this build; install briefpress with its verifier")
-    srcs: list[Any] = [(f"source{i}", s) for i, s in enumerate(sources, start=1)] if sources else checks.source_texts(article)
-    if not srcs:
-        raise InputError("no sources to check the article against; send 'sources' or an article that carries them")
-    report = checks.grounding(article, srcs) or {}
-    extra = checks.seo(article)
-    if extra:
-        report = {**report, **{k: v for k, v in extra.items() if v is not None and k not in report}}
-    return report
-
-
 class NotFound(UsageError):
     code = "E404"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from .. import jsonld
 from ..models import Article, Fact, Run
 from ..verify import check_sentences
 from ..verify.report import Report
@@ -42,15 +41,14 @@ def _grounded_by(facts: list[Fact]) -> Grounded:
     return grounded
 
 
-def _improved(run: Run, before: Article, keyphrase_given: bool) -> tuple[Article, list[str], dict[str, Any] | None]:
-    """The improved article, its changes and its grounding (the verifier's JSON report, or the
-    article's own where nothing was checked again). A fix that costs grounding is tried once more
-    without writing the sentences that failed, so the other fixes stay; if that still costs
-    grounding, the verified article ships."""
+def _improved(run: Run, before: Article, keyphrase_given: bool) -> tuple[Article, list[str], Report | None]:
+    """The improved article, its changes and the verifier's report on it (None where nothing was
+    checked again). A fix that costs grounding is tried once more without writing the sentences
+    that failed, so the other fixes stay; if that still costs grounding, the verified article ships."""
     grounded = _grounded_by(run.facts)
     after, changes = improve(before, run.facts, grounded, keyphrase_given=keyphrase_given)
     if not (changes and any(c != "keyphrase" for c in changes) and before.grounding is not None):
-        return after, changes, before.grounding
+        return after, changes, None
     failed_before = sum(1 for v in before.grounding.get("sentences", []) if v.get("verdict") in _FAILED)
     report = _grounding_report(after, run.facts)
     if len(report.failed) > failed_before:
@@ -58,22 +56,24 @@ def _improved(run: Run, before: Article, keyphrase_given: bool) -> tuple[Article
         after, changes = improve(before, run.facts, grounded, keyphrase_given=keyphrase_given, banned=banned)
         report = _grounding_report(after, run.facts)
         if len(report.failed) > failed_before:
-            return before, [], before.grounding
-    return after, changes, report.to_json_dict()
+            return before, [], None
+    return after, changes, report
 
 
 def seo_run(run: Run, progress: Any = None) -> Run:
-    """The stage: improve, check grounding again, attach the final scores."""
+    """The stage: improve, check grounding again, attach the final scores (the JSON-LD is built
+    after it, by the package stage, from the article as it ships)."""
     assert run.article is not None
     before = run.article
-    after, changes, grounding = _improved(run, before, bool(run.options.keyphrase))
+    after, changes, report = _improved(run, before, bool(run.options.keyphrase))
     result = analyze(after)
     after = after.model_copy(update={
         "seo": result.seo.to_dict(),
         "readability": result.readability.to_dict(),
-        "grounding": grounding,
+        "grounding": report.to_json_dict() if report is not None else before.grounding,
     })
-    after = after.model_copy(update={"jsonld": jsonld.build(after)})
+    if report is not None:
+        run.grounding = report
     if progress:
         progress("seo", {"seo": result.seo.score, "readability": result.readability.score,
                          "changes": sorted(set(changes))})

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import text as sql
 
@@ -97,7 +97,7 @@ class Archive:
 
     def add(self, items: Iterable[NewArticle]) -> list[str]:
         """Add or replace (same URL, or same title and text) articles in one transaction."""
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         ids: list[str] = []
         with self.store.engine.begin() as conn:
             for item in items:
@@ -134,7 +134,7 @@ class Archive:
         with self.store.engine.connect() as conn:
             return int(conn.execute(sql("SELECT count(*) FROM archive_articles")).scalar_one())
 
-    def list(self, limit: int = 50, offset: int = 0) -> list[ArchivedArticle]:
+    def articles(self, limit: int = 50, offset: int = 0) -> list[ArchivedArticle]:
         with self.store.engine.connect() as conn:
             rows = conn.execute(sql("SELECT id, title, url, date, added_at, text FROM archive_articles "
                                     "ORDER BY added_at DESC, id LIMIT :limit OFFSET :offset"),
