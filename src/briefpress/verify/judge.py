@@ -14,6 +14,7 @@ import logging
 import math
 from typing import Protocol, runtime_checkable
 
+from ..engines import get_engine  # the registry only: engines/__init__ loads no engine module
 from ..errors import EngineError, UsageError
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,6 @@ def resolve_judge(judge: str | Judge | None) -> Judge | None:
     """An engine name from the registry, or an object that already judges."""
     if judge is None or isinstance(judge, Judge):
         return judge
-    from ..engines import get_engine
-
     engine = get_engine(judge)
     if not callable(getattr(engine, "judge", None)):
         raise UsageError(
