@@ -133,6 +133,13 @@ class WorkerPool:
         return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_child_init, initargs=(self._progress, os.getpid()))
 
+    def _warm(self, slot: int) -> None:
+        """Start the slot's writer and import briefpress in it, so a job's deadline counts writing only."""
+        try:
+            self._executors[slot].submit(_ready).result()
+        except Exception:  # a writer that cannot start fails the job that uses it, with the reason
+            log.warning("could not start writer process %d", slot, exc_info=True)
+
     def _spawn(self, target: Any, name: str) -> None:
         t = threading.Thread(target=target, name=name, daemon=True)
         t.start()
@@ -183,6 +190,8 @@ class WorkerPool:
             self._record_progress(job_id, event, data)
 
     def _work(self, slot: int) -> None:
+        if slot in self._executors:
+            self._warm(slot)
         while not self._stop.is_set():
             try:
                 job = self.store.claim_job(self.owner)
@@ -264,7 +273,12 @@ class WorkerPool:
             return ("stopped", None) if self._stop.is_set() else ("error", _bug(job.id, exc))
         if not self._stop.is_set():
             self._executors[slot] = self._new_executor()
+            self._warm(slot)
         return outcome
+
+
+def _ready() -> bool:
+    return True
 
 
 def _end(executor: ProcessPoolExecutor) -> None:
