@@ -16,3 +16,10 @@ def runaway_or_write(request: dict[str, Any], progress: Any = None) -> dict[str,
         while True:
             time.sleep(0.05)
     return run_job(request, progress)
+
+
+def reports_forever(request: dict[str, Any], progress: Any = None) -> dict[str, Any]:
+    """A stage that never ends but reports progress, as a model engine's writing loop does."""
+    while True:
+        progress("stage", {"stage": "write"})
+        time.sleep(0.05)

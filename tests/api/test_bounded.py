@@ -16,7 +16,7 @@ from briefpress.store import Store
 from serverkit import LiveServer
 
 from .conftest import wait_job
-from .runners import RUNAWAY, runaway_or_write
+from .runners import RUNAWAY, reports_forever, runaway_or_write
 from .test_jobs import _alive, _writer_children
 
 
@@ -79,6 +79,13 @@ def test_a_runaway_job_is_ended_at_its_deadline_and_failed_with_the_reason(child
     after = wait_job(child_client, child_client.post("/v1/articles", json={"brief": takaichi}).json()["job_id"],
                      timeout=120)
     assert after["state"] == "done", after
+
+
+def test_in_threads_the_deadline_is_checked_at_each_progress_event(make_client, api_key, takaichi):
+    c = make_client(processes=False, workers=1, job_timeout=1.0, runner=reports_forever)
+    c.headers["Authorization"] = f"Bearer {api_key}"
+    job = wait_job(c, c.post("/v1/articles", json={"brief": takaichi}).json()["job_id"])
+    assert job["state"] == "failed" and "1 s job deadline" in job["error"]
 
 
 def test_shutdown_does_not_wait_on_a_runaway_job(db_url, api_key, store: Store, takaichi):

@@ -10,6 +10,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..store import KeyRecord
 
+MAX_BUCKETS = 10_000
+
 
 class RateLimiter:
     """A token bucket per key: ``per_minute`` requests a minute, in bursts up to the same number."""
@@ -26,6 +28,8 @@ class RateLimiter:
         rate = self.per_minute / 60.0
         now = time.monotonic()
         with self._lock:
+            if len(self._buckets) > MAX_BUCKETS:
+                self._forget_full(now, rate)
             tokens, stamp = self._buckets.get(key, (float(self.per_minute), now))
             tokens = min(float(self.per_minute), tokens + (now - stamp) * rate)
             if tokens < 1.0:
@@ -33,6 +37,12 @@ class RateLimiter:
                 return (1.0 - tokens) / rate
             self._buckets[key] = (tokens - 1.0, now)
             return 0.0
+
+    def _forget_full(self, now: float, rate: float) -> None:
+        # Buckets are per key or per client address: a bucket refilled to the brim is the same as no
+        # bucket, so dropping those bounds the memory many addresses could take.
+        self._buckets = {k: (t, s) for k, (t, s) in self._buckets.items()
+                         if t + (now - s) * rate < self.per_minute}
 
     def waiting(self, key: str) -> float:
         """Like ``check`` but takes nothing: the seconds before a request may go on, else 0."""
