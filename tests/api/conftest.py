@@ -13,6 +13,7 @@ import httpx  # noqa: E402
 
 from briefpress.api import Settings, create_app  # noqa: E402
 from briefpress.store import Store, open_store  # noqa: E402
+from briefpress.web import mount  # noqa: E402
 from serverkit import LiveServer  # noqa: E402
 
 Client = httpx.Client
@@ -38,7 +39,7 @@ def make_client(db_url: str) -> Iterator[Callable[..., Client]]:
     def make(**settings: Any) -> Client:
         settings.setdefault("db_url", db_url)
         settings.setdefault("rate_limit", 0)  # tests poll jobs fast; the rate limit has its own tests
-        server = LiveServer(create_app(Settings(**settings))).__enter__()
+        server = LiveServer(create_app(Settings(**settings), extensions=[mount])).__enter__()
         client = httpx.Client(base_url=server.url, timeout=60)
         opened.append((server, client))
         return client

@@ -121,4 +121,28 @@ def test_library_errors_map_to_422_and_500_with_one_line(db_url):
         r = c.get("/v1/test-engine")
         assert r.status_code == 500 and r.json()["detail"] == "the model server refused the connection; start it"
         r = c.get("/v1/test-bug")
-        assert r.status_code == 500 and r.json()["detail"].startswith("internal error: ZeroDivisionError")
+        # The exception's type and text stay in the log: the answer says only how to report it.
+        assert r.status_code == 500
+        assert "ZeroDivision" not in r.text and "division by zero" not in r.text
+        request_id = r.json()["request_id"]
+        assert r.json()["detail"] == f"internal error; report it with request id {request_id}"
+        assert len(request_id) == 12 and "\n" not in r.json()["detail"]
+
+
+def test_full_rate_buckets_are_forgotten_so_many_addresses_take_bounded_memory(monkeypatch):
+    from briefpress.api import auth
+
+    clock = [0.0]
+    monkeypatch.setattr(auth.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(auth, "MAX_BUCKETS", 50)
+    limiter = auth.RateLimiter(per_minute=60)
+    for i in range(200):  # one request each from many addresses, a second apart: each bucket refills
+        clock[0] += 1.0
+        limiter.check(f"10.0.{i // 256}.{i % 256}")
+        assert len(limiter._buckets) <= 51
+    for _ in range(60):  # a bucket being drained is kept: its client stays limited
+        limiter.check("flooder")
+    for i in range(100):
+        clock[0] += 0.001
+        limiter.check(f"10.1.{i // 256}.{i % 256}")
+    assert limiter.waiting("flooder") > 0

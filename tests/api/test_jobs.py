@@ -41,9 +41,10 @@ def test_a_bug_in_a_job_fails_it_with_one_line(client, takaichi, monkeypatch):
     assert job["error"].startswith("internal error: KeyError") and "\n" not in job["error"]
 
 
-def _orphan(store: Store, brief: str, attempts: int) -> str:
-    """A job left 'running' by a worker that died a minute ago."""
-    job = store.create_job({"brief": brief, "sources": [], "engine": "extractive", "keyphrase": None})
+def _orphan(store: Store, brief: str, attempts: int, api_key: str) -> str:
+    """A job of ``api_key``'s tenant left 'running' by a worker that died a minute ago."""
+    job = store.create_job({"brief": brief, "sources": [], "engine": "extractive", "keyphrase": None},
+                           tenant=store.check_key(api_key).owner)
     assert store.claim_job("dead-process").id == job.id
     with store.session() as s:
         s.execute(update(Job).where(Job.id == job.id).values(
@@ -52,7 +53,7 @@ def _orphan(store: Store, brief: str, attempts: int) -> str:
 
 
 def test_an_orphaned_job_is_resumed_by_the_next_server(store: Store, make_client, api_key, takaichi):
-    job_id = _orphan(store, takaichi, attempts=1)
+    job_id = _orphan(store, takaichi, attempts=1, api_key=api_key)
     c = make_client()
     c.headers["Authorization"] = f"Bearer {api_key}"
     job = wait_job(c, job_id)
@@ -61,7 +62,7 @@ def test_an_orphaned_job_is_resumed_by_the_next_server(store: Store, make_client
 
 
 def test_an_orphan_out_of_attempts_is_failed_with_its_reason(store: Store, make_client, api_key, takaichi):
-    job_id = _orphan(store, takaichi, attempts=3)
+    job_id = _orphan(store, takaichi, attempts=3, api_key=api_key)
     c = make_client(max_attempts=3)
     c.headers["Authorization"] = f"Bearer {api_key}"
     job = wait_job(c, job_id)

@@ -42,10 +42,10 @@ def pg_url() -> Iterator[str]:
 def test_postgres_schema_is_migrated(pg_url):
     store = open_store(pg_url)
     assert store.engine.dialect.name == "postgresql"
-    assert current(store.engine) == "0001"
+    assert current(store.engine) == "0003"
     assert {"api_keys", "jobs", "articles", "article_versions"} <= set(inspect(store.engine).get_table_names())
     open_store(pg_url)  # a second migration run is a no-op
-    assert current(store.engine) == "0001"
+    assert current(store.engine) == "0003"
 
 
 def test_postgres_keys_and_versions(pg_url):

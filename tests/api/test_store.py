@@ -13,7 +13,7 @@ from briefpress.store.migrate import current
 def test_sqlite_runs_in_wal_mode_with_the_schema_migrated(store: Store):
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-    assert current(store.engine) == "0001"
+    assert current(store.engine) == "0003"
     assert {"api_keys", "jobs", "articles", "article_versions", "alembic_version"} <= set(
         inspect(store.engine).get_table_names())
 
@@ -22,7 +22,7 @@ def test_migrating_twice_changes_nothing(db_url):
     first = open_store(db_url)
     first.create_key("k")
     second = open_store(db_url)
-    assert len(second.list_keys()) == 1 and current(second.engine) == "0001"
+    assert len(second.list_keys()) == 1 and current(second.engine) == "0003"
 
 
 def test_default_database_lives_in_the_user_data_folder(tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ import httpx  # noqa: E402
 
 from briefpress.api import Settings, create_app  # noqa: E402
 from briefpress.store import open_store  # noqa: E402
+from briefpress.web import mount  # noqa: E402
 from serverkit import LiveServer  # noqa: E402
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -28,7 +29,7 @@ def api_key(db_url: str) -> str:
 
 @pytest.fixture
 def live(db_url: str, api_key: str) -> Iterator[LiveServer]:
-    with LiveServer(create_app(Settings(db_url=db_url))) as server:
+    with LiveServer(create_app(Settings(db_url=db_url), extensions=[mount])) as server:
         yield server
 
 

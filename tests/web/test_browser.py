@@ -103,3 +103,28 @@ def test_markup_in_a_brief_shows_as_text_and_never_runs(page: Any, takaichi: str
     page.wait_for_timeout(300)
     assert page.dialogs == []  # type: ignore[attr-defined]
     assert not [e for e in errors if "Content Security Policy" in e]
+
+
+def test_each_tenant_sees_only_its_articles_and_sign_out_works(browser: Any, page: Any, live: Any, db_url: str,
+                                                              takaichi: str) -> None:
+    from briefpress.store import open_store
+
+    _generate(page, takaichi)
+    mine = page.url.rsplit("/", 1)[-1]
+    page.goto(live.url + "/")
+    assert page.locator(f'#recent a[href="/articles/{mine}"]').count() == 1
+    other_key = open_store(db_url).create_key("other desk", tenant="other")[1]
+    context = browser.new_context()
+    other = context.new_page()
+    other.set_default_timeout(60_000)
+    other.goto(live.url + "/login")
+    other.fill("#key", other_key)
+    other.click("button[type=submit]")
+    other.wait_for_url(live.url + "/")
+    assert other.locator("#recent").count() == 0 and mine not in other.content()
+    assert other.goto(live.url + f"/articles/{mine}").status == 404
+    other.goto(live.url + "/")
+    other.click("form.logout button")  # the browser's own form post: same Origin, so it signs out
+    other.wait_for_url(live.url + "/login")
+    assert other.goto(live.url + "/").url.endswith("/login")
+    context.close()

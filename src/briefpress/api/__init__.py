@@ -1,4 +1,4 @@
-"""The HTTP API: ``create_app(Settings(...))`` builds the FastAPI app that ``briefpress serve`` runs.
+"""The HTTP API: ``create_app(Settings(...), extensions=[briefpress.web.mount])`` is what ``briefpress serve`` runs.
 
 Needs the ``server`` extra: ``pip install 'briefpress[server]'``.
 """

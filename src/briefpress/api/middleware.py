@@ -81,3 +81,29 @@ class SecurityHeaders:
             await send(msg)
 
         await self.app(scope, receive, with_headers)
+
+
+def host_name(host_header: str) -> str:
+    """The name in a Host header, without its port: ``[::1]:8000`` -> ``::1``."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+class HostCheck:
+    """Under --no-auth, answer only requests addressed to this server's own names: a page on another
+    site whose name was rebound to 127.0.0.1 sends its own name as Host, and gets a 400."""
+
+    def __init__(self, app: Any, allowed: set[str]) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] in ("http", "websocket"):
+            host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+            if host_name(host) not in self.allowed:
+                await _send_json(send, 400, f"Host {host[:100]!r} is not served here; open the server by the "
+                                 "address it is bound to, or as 127.0.0.1 or localhost")
+                return
+        await self.app(scope, receive, send)

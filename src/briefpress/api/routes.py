@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Request, Response
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -61,8 +61,20 @@ class VersionOut(BaseModel):
     headline: str
 
 
+class ArticleOut(BaseModel):
+    article_id: str
+    version: int
+    headline: str
+    updated: str
+
+
 def _store(request: Request) -> Store:
     return request.app.state.store  # type: ignore[no-any-return]
+
+
+def scope_of(key: KeyRecord | None) -> str | None:
+    """The tenant a caller sees; None (every tenant) for an admin key and under --no-auth."""
+    return None if key is None else key.scope
 
 
 @router.post("/articles", status_code=202, response_model=Accepted, summary="Queue an article to be written")
@@ -76,42 +88,59 @@ def create_article(body: WriteRequest, request: Request, response: Response,
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut, summary="A job's state and progress")
-def get_job(job_id: str, request: Request) -> dict[str, Any]:
-    job = _store(request).get_job(job_id)
+def get_job(job_id: str, request: Request, key: KeyRecord | None = Depends(require_key)) -> dict[str, Any]:
+    job = _store(request).get_job(job_id, scope_of(key))
     if job is None:
         raise service.NotFound(f"job {job_id} does not exist; use the job_id that POST /v1/articles returned")
     return job.public()
 
 
+@router.get("/articles", response_model=list[ArticleOut], summary="Your tenant's articles, latest changed first")
+def list_articles(request: Request, key: KeyRecord | None = Depends(require_key),
+                  limit: int = Query(50, ge=1, le=500)) -> list[dict[str, Any]]:
+    return [{"article_id": a.id, "version": a.latest_version, "headline": headline, "updated": a.updated_at}
+            for a, headline in _store(request).recent_articles(limit, scope_of(key))]
+
+
 @router.get("/articles/{article_id}.{fmt}", summary="An article rendered as md, html, txt or json",
             responses={200: {"content": {m: {} for m in MEDIA.values()}}})
 def get_article_rendered(article_id: str, fmt: Literal["md", "html", "txt", "json"], request: Request,
-                         version: int | None = None) -> Response:
-    record = service.version_or_404(_store(request), article_id, version)
+                         version: int | None = None, key: KeyRecord | None = Depends(require_key)) -> Response:
+    record = service.version_or_404(_store(request), article_id, version, scope_of(key))
     article = Article.model_validate(record.data)
     return PlainTextResponse(render(article, RENDER_FORMAT[fmt]), media_type=MEDIA[fmt],
                              headers={"X-Article-Version": str(record.version)})
 
 
 @router.get("/articles/{article_id}", summary="An article's JSON (latest version, or ?version=N)")
-def get_article(article_id: str, request: Request, version: int | None = None) -> Response:
-    record = service.version_or_404(_store(request), article_id, version)
+def get_article(article_id: str, request: Request, version: int | None = None,
+                key: KeyRecord | None = Depends(require_key)) -> Response:
+    record = service.version_or_404(_store(request), article_id, version, scope_of(key))
     return JSONResponse(record.data, headers={"X-Article-Version": str(record.version)})
 
 
 @router.put("/articles/{article_id}", summary="Save an edited article as a new version, re-audited")
-def put_article(article_id: str, request: Request,
+def put_article(article_id: str, request: Request, key: KeyRecord | None = Depends(require_key),
                 body: dict[str, Any] = Body(description="the edited article, briefpress.article/1 JSON")) -> Response:
+    service.version_or_404(_store(request), article_id, None, scope_of(key))
     edited = service.parse_article(body)
-    record = service.save_edit(_store(request), article_id, edited)
+    record = service.save_edit(_store(request), article_id, edited, scope=scope_of(key))
     if record is None:
         raise service.NotFound(f"article {article_id} does not exist; create it with POST /v1/articles")
     return JSONResponse(record.data, headers={"X-Article-Version": str(record.version)})
 
 
+@router.delete("/articles/{article_id}", status_code=204, summary="Delete an article and all its versions")
+def delete_article(article_id: str, request: Request, key: KeyRecord | None = Depends(require_key)) -> Response:
+    if not _store(request).delete_article(article_id, scope_of(key)):
+        raise service.NotFound(f"article {article_id} does not exist; list yours with GET /v1/articles")
+    return Response(status_code=204)
+
+
 @router.get("/articles/{article_id}/versions", response_model=list[VersionOut], summary="Every version of an article")
-def list_versions(article_id: str, request: Request) -> list[dict[str, Any]]:
-    versions = _store(request).list_versions(article_id)
+def list_versions(article_id: str, request: Request,
+                  key: KeyRecord | None = Depends(require_key)) -> list[dict[str, Any]]:
+    versions = _store(request).list_versions(article_id, scope_of(key))
     if not versions:
         raise service.NotFound(f"article {article_id} does not exist; create it with POST /v1/articles")
     return [{"version": v.version, "created": v.created_at, "note": v.note, "headline": v.data.get("headline", "")}
@@ -135,3 +164,10 @@ def healthz(request: Request) -> dict[str, Any]:
     pool = request.app.state.pool
     return {"status": "ok", "jobs": store.count_jobs(), "workers": pool.settings.workers if pool else 0,
             "busy": pool.busy if pool else 0, "reports": checks.available()}
+
+
+@health.head("/healthz", include_in_schema=False)
+def healthz_head(request: Request) -> Response:
+    """What a load balancer's HEAD probe needs: the database answers, and no body."""
+    _store(request).ping()
+    return Response(status_code=200)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -22,6 +24,16 @@ class Settings:
     # Write in child processes (the server's default: both cores, and the API stays responsive while
     # articles are written), or in threads of this process (tests, and models that must not be loaded twice).
     processes: bool = False
+    host: str = "127.0.0.1"  # the address served: under --no-auth only its names answer (no DNS rebinding)
+    auth_failures: int = 10  # wrong keys (API or /login) a minute per client address; 0 turns it off
+    job_timeout: float = 300.0  # seconds one article may take before its job is failed
+    shutdown_grace: float = 5.0  # seconds a stopping server waits for articles being written
+    # What a job runs (default ``workers.run_job``): a module-level function, so a child can import it.
+    runner: Callable[..., dict[str, Any]] | None = None
+
+    def allowed_hosts(self) -> set[str]:
+        """The Host names that reach this server: the bound one and loopback's."""
+        return {self.host.strip("[]").lower(), *LOOPBACK_HOSTS}
 
 
 def is_loopback(host: str) -> bool:

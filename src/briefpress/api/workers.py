@@ -20,7 +20,7 @@ import socket
 import threading
 import time
 import uuid
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -69,7 +69,22 @@ def _child_init(progress: Any, parent: int) -> None:
     import briefpress  # noqa: F401  (pay the import once per child, before the first job)
 
 
-def _child_run(job_id: str, request: dict[str, Any]) -> tuple[str, Any]:
+def _bug(job_id: str, exc: Exception) -> str:
+    # One line for the job's record; the exception's own text may hold user data, so the log keeps it.
+    log.error("job %s failed", job_id, exc_info=exc)
+    return f"internal error: {type(exc).__name__}; report it with job id {job_id}"
+
+
+def deadline_message(seconds: float) -> str:
+    return (f"the article took longer than the {seconds:g} s job deadline and was stopped; "
+            "shorten the brief or its sources, or raise 'briefpress serve --job-timeout'")
+
+
+class _Overdue(Exception):
+    """Raised from the progress callback of a job run in a thread, past its deadline or at shutdown."""
+
+
+def _child_run(runner: Any, job_id: str, request: dict[str, Any]) -> tuple[str, Any]:
     """Run in a child: never raise (not every exception pickles); say what happened instead."""
 
     def progress(event: str, data: dict[str, Any]) -> None:
@@ -78,12 +93,11 @@ def _child_run(job_id: str, request: dict[str, Any]) -> tuple[str, Any]:
             _child_progress.put((job_id, event, plain))
 
     try:
-        return "ok", run_job(request, progress)
+        return "ok", runner(request, progress)
     except BriefpressError as exc:
         return "error", exc.message
-    except Exception as exc:  # a bug: one line for the job, the child's log keeps the rest
-        log.exception("job %s failed", job_id)
-        return "error", f"internal error: {type(exc).__name__}: {exc}; report it"
+    except Exception as exc:
+        return "error", _bug(job_id, exc)
 
 
 class WorkerPool:
@@ -94,9 +108,10 @@ class WorkerPool:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
-        self._executor: Executor | None = None
+        # One single-process executor per worker thread: a runaway article is ended by ending its
+        # own writer, and the other workers' articles go on.
+        self._executors: dict[int, ProcessPoolExecutor] = {}
         self._progress: Any = None
-        self._executor_lock = threading.Lock()
         self.busy = 0
         self._lock = threading.Lock()
         self._last_progress: dict[str, float] = {}
@@ -105,34 +120,45 @@ class WorkerPool:
     def start(self) -> None:
         self.recover()
         if self.settings.processes:
-            ctx = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
-            self._progress = ctx.Queue()
-            self._executor = self._new_executor()
+            self._progress = multiprocessing.get_context("spawn").Queue()
             self._spawn(self._pump, "briefpress-progress")
         for i in range(self.settings.workers):
-            self._spawn(self._work, f"briefpress-worker-{i}")
+            if self.settings.processes:
+                self._executors[i] = self._new_executor()
+            self._spawn(lambda slot=i: self._work(slot), f"briefpress-worker-{i}")
         self._spawn(self._watch, "briefpress-heartbeat")
 
     def _new_executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.settings.workers, mp_context=multiprocessing.get_context("spawn"),
+        # spawn: no fork of a process that runs threads.
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_child_init, initargs=(self._progress, os.getpid()))
+
+    def _warm(self, slot: int) -> None:
+        """Start the slot's writer and import briefpress in it, so a job's deadline counts writing only."""
+        try:
+            self._executors[slot].submit(_ready).result()
+        except Exception:  # a writer that cannot start fails the job that uses it, with the reason
+            log.warning("could not start writer process %d", slot, exc_info=True)
 
     def _spawn(self, target: Any, name: str) -> None:
         t = threading.Thread(target=target, name=name, daemon=True)
         t.start()
         self._threads.append(t)
 
-    def stop(self, timeout: float = 60.0) -> None:
-        # Wait for articles being written in this process: a thread cut off at interpreter exit
-        # while inside a model's native code can abort the whole process.
+    def stop(self, grace: float | None = None) -> None:
+        """Stop taking jobs, give articles being written ``grace`` seconds, then end their writers.
+
+        Jobs cut off stay 'running' and are resumed by the next server (or failed once out of attempts).
+        """
         self._stop.set()
         self._wake.set()
-        if self._executor is not None:
-            # Jobs still being written stay 'running' and are resumed by the next server.
-            self._executor.shutdown(wait=False, cancel_futures=True)
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + (self.settings.shutdown_grace if grace is None else grace)
         for t in self._threads:
             t.join(max(0.0, deadline - time.monotonic()))
+        for executor in list(self._executors.values()):
+            _end(executor)
+        for t in self._threads:
+            t.join(max(0.0, deadline + 2.0 - time.monotonic()))
 
     def notify(self) -> None:
         self._wake.set()
@@ -163,7 +189,9 @@ class WorkerPool:
                 return
             self._record_progress(job_id, event, data)
 
-    def _work(self) -> None:
+    def _work(self, slot: int) -> None:
+        if slot in self._executors:
+            self._warm(slot)
         while not self._stop.is_set():
             try:
                 job = self.store.claim_job(self.owner)
@@ -177,7 +205,7 @@ class WorkerPool:
             with self._lock:
                 self.busy += 1
             try:
-                self._run(job)
+                self._run(slot, job)
             finally:
                 with self._lock:
                     self.busy -= 1
@@ -194,9 +222,9 @@ class WorkerPool:
         except Exception:
             log.warning("could not record progress of job %s", job_id, exc_info=True)
 
-    def _run(self, job: JobRecord) -> None:
-        if self._executor is not None:
-            outcome, value = self._run_in_child(job)
+    def _run(self, slot: int, job: JobRecord) -> None:
+        if slot in self._executors:
+            outcome, value = self._run_in_child(slot, job)
         else:
             outcome, value = self._run_here(job)
         self._last_progress.pop(job.id, None)
@@ -207,30 +235,59 @@ class WorkerPool:
         # outcome "stopped": the server is shutting down; the job stays running and is resumed later
 
     def _run_here(self, job: JobRecord) -> tuple[str, Any]:
+        """In this process's thread: a thread cannot be ended, so the deadline is checked at each
+        progress event the pipeline reports."""
+        ends = time.monotonic() + self.settings.job_timeout
+
+        def progress(event: str, data: dict[str, Any]) -> None:
+            if self._stop.is_set() or time.monotonic() > ends:
+                raise _Overdue
+            self._record_progress(job.id, event, data)
+
         try:
-            return "ok", run_job(job.request, lambda event, data: self._record_progress(job.id, event, data))
+            return "ok", (self.settings.runner or run_job)(job.request, progress)
+        except _Overdue:
+            return ("stopped", None) if self._stop.is_set() else ("error", deadline_message(self.settings.job_timeout))
         except BriefpressError as exc:
             return "error", exc.message
         except Exception as exc:
-            log.exception("job %s failed", job.id)
-            return "error", f"internal error: {type(exc).__name__}: {exc}; report it"
+            return "error", _bug(job.id, exc)
 
-    def _run_in_child(self, job: JobRecord) -> tuple[str, Any]:
-        assert self._executor is not None
+    def _run_in_child(self, slot: int, job: JobRecord) -> tuple[str, Any]:
+        executor = self._executors[slot]
         try:
-            future = self._executor.submit(_child_run, job.id, job.request)
-            return future.result()  # type: ignore[no-any-return]
+            future = executor.submit(_child_run, self.settings.runner or run_job, job.id, job.request)
+            return future.result(timeout=self.settings.job_timeout)  # type: ignore[no-any-return]
+        except TimeoutError:
+            _end(executor)
+            outcome = ("stopped", None) if self._stop.is_set() else \
+                ("error", deadline_message(self.settings.job_timeout))
         except BrokenProcessPool as exc:
-            if self._stop.is_set():
-                return "stopped", None
-            log.error("a writer process died while writing job %s: %s", job.id, exc)
-            with self._executor_lock:  # replace the broken pool once, whichever thread sees it first
-                if getattr(self._executor, "_broken", False):
-                    self._executor = self._new_executor()
-            return "error", "the writer process died while writing this article (out of memory?); submit it again"
+            if not self._stop.is_set():
+                log.error("a writer process died while writing job %s: %s", job.id, exc)
+            outcome = ("stopped", None) if self._stop.is_set() else \
+                ("error", "the writer process died while writing this article (out of memory?); submit it again")
         except RuntimeError:  # submit after shutdown
             return "stopped", None
         except Exception as exc:
-            if self._stop.is_set():
-                return "stopped", None
-            return "error", f"internal error: {type(exc).__name__}: {exc}; report it"
+            return ("stopped", None) if self._stop.is_set() else ("error", _bug(job.id, exc))
+        if not self._stop.is_set():
+            self._executors[slot] = self._new_executor()
+            self._warm(slot)
+        return outcome
+
+
+def _ready() -> bool:
+    return True
+
+
+def _end(executor: ProcessPoolExecutor) -> None:
+    """End an executor's writer processes now (what they were writing is dropped)."""
+    children = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(2.0)
+        if child.is_alive():
+            child.kill()

@@ -30,13 +30,18 @@ def command() -> None:
 
 @command.command("create")
 @click.option("--name", default="default", show_default=True, help="A label to tell keys apart.")
+@click.option("--tenant", metavar="NAME",
+              help="The tenant whose articles this key shares (default: the key's articles are its own).")
+@click.option("--admin", is_flag=True, help="The key sees and edits every tenant's articles and jobs.")
 @_db
 @debug_option
-def create(name: str, db_url: str | None, debug: bool) -> None:
+def create(name: str, tenant: str | None, admin: bool, db_url: str | None, debug: bool) -> None:
     """Create a key and print it once; only its hash is stored."""
-    record, plain = _store(db_url).create_key(name)
+    record, plain = _store(db_url).create_key(name, tenant=tenant, admin=admin)
     click.echo(plain)
-    click.echo(f"created key {record.prefix}… ({record.name}, id {record.id}); it is shown only this once", err=True)
+    scope = "admin: every tenant" if record.admin else f"tenant {record.owner}"
+    click.echo(f"created key {record.prefix}… ({record.name}, {scope}, id {record.id}); it is shown only this once",
+               err=True)
 
 
 @command.command("list")
@@ -46,7 +51,8 @@ def list_keys(db_url: str | None, debug: bool) -> None:
     """List keys: id, prefix, name, created, and whether revoked."""
     for key in _store(db_url).list_keys():
         state = f"revoked {key.revoked_at}" if key.revoked_at else "active"
-        click.echo(f"{key.id}  {key.prefix}…  {key.name:20}  {key.created_at}  {state}")
+        scope = "admin" if key.admin else key.owner
+        click.echo(f"{key.id}  {key.prefix}…  {key.name:20}  {scope:20}  {key.created_at}  {state}")
 
 
 @command.command("revoke")

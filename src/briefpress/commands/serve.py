@@ -33,11 +33,13 @@ def _need_server_extra() -> None:
               help="Largest request body in bytes.")
 @click.option("--stale-after", type=click.FloatRange(1.0), default=10.0, show_default=True,
               help="Seconds without a heartbeat before another worker takes over a running job.")
+@click.option("--job-timeout", type=click.FloatRange(1.0), default=300.0, show_default=True,
+              help="Seconds one article may take; a job past it is stopped and failed with the reason.")
 @click.option("--threads", "use_threads", is_flag=True,
               help="Write in threads of the server process instead of child processes.")
 @debug_option
 def command(host: str, port: int, db_url: str | None, no_auth: bool, workers: int | None, rate_limit: int,
-            max_body: int, stale_after: float, use_threads: bool, debug: bool) -> None:
+            max_body: int, stale_after: float, job_timeout: float, use_threads: bool, debug: bool) -> None:
     """Serve the HTTP API (/v1, docs at /docs) and the web editor (/)."""
     _need_server_extra()
     import logging
@@ -46,12 +48,14 @@ def command(host: str, port: int, db_url: str | None, no_auth: bool, workers: in
 
     from ..api import Settings, create_app
     from ..api.settings import is_loopback
+    from ..web import mount
 
     if no_auth and not is_loopback(host):
         raise UsageError(f"--no-auth serves anyone who can reach {host}; bind to 127.0.0.1, "
                          "or create a key with 'briefpress keys create'")
     settings = Settings(db_url=db_url, no_auth=no_auth, rate_limit=rate_limit, max_body=max_body,
-                        stale_after=stale_after, heartbeat=min(2.0, stale_after / 3), processes=not use_threads)
+                        stale_after=stale_after, heartbeat=min(2.0, stale_after / 3), processes=not use_threads,
+                        host=host, job_timeout=job_timeout)
     if workers:
         settings.workers = workers
     logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -59,5 +63,8 @@ def command(host: str, port: int, db_url: str | None, no_auth: bool, workers: in
 
     # Open and migrate the database here, so a bad --db is one line and exit 2, not a startup traceback.
     store = open_store(db_url)
-    app = create_app(settings, store=store)
-    uvicorn.run(app, host=host, port=port, log_level="debug" if debug else "info")
+    app = create_app(settings, store=store, extensions=[mount])
+    # uvicorn waits for open connections this long on SIGTERM; the lifespan's shutdown then gives the
+    # articles being written Settings.shutdown_grace before their writers are ended.
+    uvicorn.run(app, host=host, port=port, log_level="debug" if debug else "info",
+                timeout_graceful_shutdown=int(settings.shutdown_grace))

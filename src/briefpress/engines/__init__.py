@@ -28,19 +28,24 @@ _BUILTIN = {
 }
 
 
-@lru_cache(maxsize=1)
-def available() -> dict[str, str]:
+# Engines for tests only: not offered by the API, the web editor or `briefpress engines` (unless
+# asked for all), yet resolved by name from Python so tests can script a model.
+HIDDEN = frozenset({"scripted"})
+
+
+@lru_cache(maxsize=2)
+def available(include_hidden: bool = False) -> dict[str, str]:
     """Engine name -> 'module:Class', entry points first, built-ins filling any gap."""
     found = dict(_BUILTIN)
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         found[ep.name] = ep.value
-    return dict(sorted(found.items()))
+    return {name: value for name, value in sorted(found.items()) if include_hidden or name not in HIDDEN}
 
 
 def engine_class(name: str) -> type[Engine]:
-    engines = available()
+    engines = available(include_hidden=True)
     if name not in engines:
-        raise UsageError(f"unknown engine '{name}'; choose one of: {', '.join(engines)}")
+        raise UsageError(f"unknown engine '{name}'; choose one of: {', '.join(available())}")
     module_name, _, attr = engines[name].partition(":")
     import importlib
 
@@ -59,4 +64,4 @@ def get_engine(name: str, **options: Any) -> Engine:
     return engine_class(name)(**options)
 
 
-__all__ = ["Draft", "Engine", "EngineState", "ProgressCallback", "available", "engine_class", "get_engine"]
+__all__ = ["HIDDEN", "Draft", "Engine", "EngineState", "ProgressCallback", "available", "engine_class", "get_engine"]

@@ -8,9 +8,8 @@ marked failed with the reason once it has used up its attempts.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import secrets
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,14 +17,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy import create_engine, delete, event, func, select, update
 from sqlalchemy.engine import CursorResult, Engine, Result
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import UsageError
-from .records import ArticleRecord, JobRecord, KeyRecord, VersionRecord
-from .tables import ApiKey, ArticleRow, ArticleVersion, Job
+from .keys import KeyMethods
+from .records import ArticleRecord, JobRecord, VersionRecord
+from .tables import ArticleRow, ArticleVersion, Job
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +59,8 @@ def _new_id() -> str:
     return uuid.uuid4().hex
 
 
-def hash_key(key: str) -> str:
-    # Keys are 256-bit random tokens, so a plain SHA-256 is enough: there is nothing to brute-force.
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+def _sees(scope: str | None, tenant: str | None) -> bool:
+    return scope is None or tenant == scope
 
 
 def _job(row: Job) -> JobRecord:
@@ -70,10 +69,6 @@ def _job(row: Job) -> JobRecord:
         error=row.error, article_id=row.article_id, attempts=row.attempts,
         created_at=_iso(row.created_at) or "", updated_at=_iso(row.updated_at) or "",
     )
-
-
-def _key(row: ApiKey) -> KeyRecord:
-    return KeyRecord(row.id, row.name, row.prefix, _iso(row.created_at) or "", _iso(row.revoked_at))
 
 
 def _version(row: ArticleVersion) -> VersionRecord:
@@ -97,14 +92,29 @@ def _make_engine(url: str) -> Engine:
 
             return engine
         return create_engine(url, pool_pre_ping=True)
-    except (ArgumentError, ImportError) as exc:
-        raise UsageError(
-            f"--db {url!r} is not a usable SQLAlchemy URL ({exc}); "
-            "use e.g. sqlite:////path/briefpress.db or postgresql+psycopg://user@127.0.0.1/briefpress"
-        ) from exc
+    except ArgumentError as exc:
+        # SQLAlchemy's message quotes the whole URL: say what is wrong without echoing a password.
+        raise UsageError(f"--db {safe_url(url)} is not a usable SQLAlchemy URL; use e.g. "
+                         "sqlite:////path/briefpress.db or postgresql+psycopg://user@127.0.0.1/briefpress") from exc
+    except ImportError as exc:
+        raise UsageError(f"--db {safe_url(url)} needs a database driver that is not installed ({exc.name}); "
+                         "install it, e.g. pip install 'psycopg[binary]'") from exc
 
 
-class Store:
+def safe_url(url: str) -> str:
+    """A database URL fit for a message: any password is masked, even in a URL that does not parse."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return repr(make_url(url).render_as_string(hide_password=True))
+    except Exception:  # not a URL SQLAlchemy reads: mask whatever stands between ':' and '@'
+        return repr(_USERINFO.sub(r"\1***@", url))
+
+
+_USERINFO = re.compile(r"(//[^/:@]*:)[^@]*@")
+
+
+class Store(KeyMethods):
     def __init__(self, url: str | None = None) -> None:
         self.url = url or default_url()
         self.engine = _make_engine(self.url)
@@ -136,51 +146,20 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    # -- API keys -------------------------------------------------------------------------------
-    def create_key(self, name: str) -> tuple[KeyRecord, str]:
-        """A new key; the plain key is returned once and only its hash is kept."""
-        plain = "bp_" + secrets.token_urlsafe(32)
-        row = ApiKey(id=_new_id(), name=name, prefix=plain[:10], key_hash=hash_key(plain), created_at=_now())
-        with self.session() as s:
-            s.add(row)
-        return _key(row), plain
-
-    def list_keys(self) -> list[KeyRecord]:
-        with self.session() as s:
-            return [_key(r) for r in s.scalars(select(ApiKey).order_by(ApiKey.created_at))]
-
-    def revoke_key(self, key_id_or_prefix: str) -> KeyRecord | None:
-        with self.session() as s:
-            rows = list(s.scalars(select(ApiKey).where(
-                (ApiKey.id == key_id_or_prefix) | (ApiKey.prefix == key_id_or_prefix))))
-            if len(rows) != 1:
-                return None
-            row = rows[0]
-            if row.revoked_at is None:
-                row.revoked_at = _now()
-            return _key(row)
-
-    def check_key(self, plain: str) -> KeyRecord | None:
-        """The active key with this value, or None."""
-        with self.session() as s:
-            row = s.scalar(select(ApiKey).where(ApiKey.key_hash == hash_key(plain)))
-            if row is None or row.revoked_at is not None:
-                return None
-            return _key(row)
-
     # -- jobs -----------------------------------------------------------------------------------
-    def create_job(self, request: dict[str, Any], key_id: str | None = None) -> JobRecord:
+    def create_job(self, request: dict[str, Any], key_id: str | None = None, tenant: str | None = None) -> JobRecord:
         now = _now()
         row = Job(id=_new_id(), state="queued", request=request, progress={"stage": "queued", "percent": 0},
-                  error=None, key_id=key_id, attempts=0, created_at=now, updated_at=now)
+                  error=None, key_id=key_id, tenant=tenant, attempts=0, created_at=now, updated_at=now)
         with self.session() as s:
             s.add(row)
         return _job(row)
 
-    def get_job(self, job_id: str) -> JobRecord | None:
+    def get_job(self, job_id: str, scope: str | None = None) -> JobRecord | None:
+        """The job, or None when there is none or it is not ``scope``'s (None: any tenant's)."""
         with self.session() as s:
             row = s.get(Job, job_id)
-            return _job(row) if row else None
+            return _job(row) if row is not None and _sees(scope, row.tenant) else None
 
     def count_jobs(self) -> dict[str, int]:
         with self.session() as s:
@@ -238,7 +217,9 @@ class Store:
             )))
             if not done:  # the job was taken back (we were presumed dead): keep nothing
                 return None
-            s.add(ArticleRow(id=article_id, job_id=job_id, latest_version=1, created_at=now, updated_at=now))
+            tenant = s.scalar(select(Job.tenant).where(Job.id == job_id))
+            s.add(ArticleRow(id=article_id, job_id=job_id, tenant=tenant, latest_version=1, created_at=now,
+                             updated_at=now))
             s.flush()
             s.add(ArticleVersion(article_id=article_id, version=1, created_at=now, note="written", data=article))
         return article_id
@@ -271,45 +252,68 @@ class Store:
         return {"requeued": requeued, "failed": failed}
 
     # -- articles -------------------------------------------------------------------------------
-    def get_article(self, article_id: str) -> ArticleRecord | None:
+    # Every read and write takes the caller's ``scope`` (``KeyRecord.scope``): another tenant's article
+    # is answered exactly as one that does not exist. None is an admin's (or --no-auth's): any tenant.
+    def get_article(self, article_id: str, scope: str | None = None) -> ArticleRecord | None:
         with self.session() as s:
             row = s.get(ArticleRow, article_id)
-            if row is None:
+            if row is None or not _sees(scope, row.tenant):
                 return None
             return ArticleRecord(row.id, row.latest_version, _iso(row.created_at) or "", _iso(row.updated_at) or "")
 
-    def recent_articles(self, limit: int = 20) -> list[tuple[ArticleRecord, str]]:
+    def recent_articles(self, limit: int = 20, scope: str | None = None) -> list[tuple[ArticleRecord, str]]:
         """The most recently changed articles with their current headline, newest first."""
+        query = (select(ArticleRow, ArticleVersion.data)
+                 .join(ArticleVersion, (ArticleVersion.article_id == ArticleRow.id)
+                       & (ArticleVersion.version == ArticleRow.latest_version)))
+        if scope is not None:
+            query = query.where(ArticleRow.tenant == scope)
         with self.session() as s:
-            rows = s.execute(
-                select(ArticleRow, ArticleVersion.data)
-                .join(ArticleVersion, (ArticleVersion.article_id == ArticleRow.id)
-                      & (ArticleVersion.version == ArticleRow.latest_version))
-                .order_by(ArticleRow.updated_at.desc()).limit(limit)
-            ).all()
+            rows = s.execute(query.order_by(ArticleRow.updated_at.desc()).limit(limit)).all()
             return [(ArticleRecord(r.id, r.latest_version, _iso(r.created_at) or "", _iso(r.updated_at) or ""),
                      str((data or {}).get("headline", ""))) for r, data in rows]
 
-    def get_version(self, article_id: str, version: int | None = None) -> VersionRecord | None:
+    def _article_row(self, s: Session, article_id: str, scope: str | None) -> ArticleRow | None:
+        row = s.get(ArticleRow, article_id)
+        return row if row is not None and _sees(scope, row.tenant) else None
+
+    def get_version(self, article_id: str, version: int | None = None,
+                    scope: str | None = None) -> VersionRecord | None:
         with self.session() as s:
+            if self._article_row(s, article_id, scope) is None:
+                return None
             query = select(ArticleVersion).where(ArticleVersion.article_id == article_id)
             query = query.where(ArticleVersion.version == version) if version is not None else \
                 query.order_by(ArticleVersion.version.desc()).limit(1)
             row = s.scalar(query)
             return _version(row) if row else None
 
-    def list_versions(self, article_id: str) -> list[VersionRecord]:
+    def list_versions(self, article_id: str, scope: str | None = None) -> list[VersionRecord]:
         with self.session() as s:
+            if self._article_row(s, article_id, scope) is None:
+                return []
             rows = s.scalars(select(ArticleVersion).where(ArticleVersion.article_id == article_id)
                              .order_by(ArticleVersion.version))
             return [_version(r) for r in rows]
 
-    def add_version(self, article_id: str, data: dict[str, Any], note: str = "edited") -> VersionRecord | None:
-        """Append a version (never overwrite); None if the article does not exist."""
+    def delete_article(self, article_id: str, scope: str | None = None) -> bool:
+        """Delete an article and every version of it; False when there is none (in this scope)."""
+        with self.session() as s:
+            row = self._article_row(s, article_id, scope)
+            if row is None:
+                return False
+            s.execute(delete(ArticleVersion).where(ArticleVersion.article_id == article_id))
+            s.execute(update(Job).where(Job.article_id == article_id).values(article_id=None))
+            s.delete(row)
+        return True
+
+    def add_version(self, article_id: str, data: dict[str, Any], note: str = "edited",
+                    scope: str | None = None) -> VersionRecord | None:
+        """Append a version (never overwrite); None if the article does not exist (in this scope)."""
         for _ in range(5):
             try:
                 with self.session() as s:
-                    row = s.get(ArticleRow, article_id)
+                    row = self._article_row(s, article_id, scope)
                     if row is None:
                         return None
                     latest = s.scalar(select(func.max(ArticleVersion.version))

@@ -13,10 +13,22 @@ class KeyRecord:
     prefix: str
     created_at: str
     revoked_at: str | None
+    tenant: str | None = None
+    admin: bool = False
 
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def owner(self) -> str:
+        """The tenant the jobs and articles this key makes belong to: its named tenant, else the key itself."""
+        return self.tenant or f"key:{self.id}"
+
+    @property
+    def scope(self) -> str | None:
+        """The tenant whose rows this key may see; None for an admin key, which sees every row."""
+        return None if self.admin else self.owner
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The tables, as SQLAlchemy 2 ORM classes. Migrations in ``migrations/versions`` create them.
 
 Times are naive UTC (SQLite keeps no time zone); the store adds ``+00:00`` when it hands them out.
-Article versions are append-only: an edit inserts a row, nothing is updated in place.
+``tenant`` on jobs and articles is whose they are (see ``KeyRecord.owner``); rows without one are
+seen by admin keys only. Article versions are append-only: an edit inserts a row, nothing is updated in place.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -26,6 +27,8 @@ class ApiKey(Base):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(), nullable=True)
+    tenant: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    admin: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Job(Base):
@@ -38,6 +41,7 @@ class Job(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     article_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
     key_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    tenant: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     owner: Mapped[str | None] = mapped_column(String(64), nullable=True)
     heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(), nullable=True)
@@ -51,6 +55,7 @@ class ArticleRow(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     job_id: Mapped[str | None] = mapped_column(String(32), nullable=True, unique=True)
     latest_version: Mapped[int] = mapped_column(Integer)
+    tenant: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime())
     updated_at: Mapped[datetime] = mapped_column(DateTime())
 

@@ -14,6 +14,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from ..api import checks, parts, service
+from ..api.auth import count_failure, too_many_failures
+from ..api.routes import scope_of
 from ..engines import available as available_engines
 from ..errors import BriefpressError, InputError
 from ..models import Article
@@ -43,8 +45,8 @@ def _env() -> Environment:
     return env
 
 
-def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(_env().get_template(name).render(**context), status_code=status)
+def page(name: str, status: int = 200, headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
+    return HTMLResponse(_env().get_template(name).render(**context), status_code=status, headers=headers)
 
 
 def fragment(name: str, **context: Any) -> str:
@@ -91,7 +93,7 @@ def _guard(request: Request, post: bool = False) -> KeyRecord | None | Response:
 
 
 def _engines() -> list[str]:
-    return [name for name in available_engines() if name != "scripted"] or ["extractive"]
+    return list(available_engines()) or ["extractive"]
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -110,7 +112,12 @@ def login_form(request: Request) -> Response:
 def login(request: Request, key: str = Form("")) -> Response:
     if not _same_origin(request):
         return PlainTextResponse("cross-site request refused", status_code=403)
+    wait = too_many_failures(request)
+    if wait > 0:
+        return page("login.html.j2", status=429, headers={"Retry-After": str(max(1, round(wait)))},
+                    error=f"Too many wrong keys from this address; try again in {wait:.0f} s.")
     if _store(request).check_key(key.strip()) is None:
+        count_failure(request)
         return page("login.html.j2", status=401,
                     error="That key is unknown or revoked; create one with 'briefpress keys create'.")
     response = RedirectResponse("/", status_code=303)
@@ -121,6 +128,8 @@ def login(request: Request, key: str = Form("")) -> Response:
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
+    if not _same_origin(request):
+        return PlainTextResponse("cross-site request refused", status_code=403)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(COOKIE, path="/")
     return response
@@ -132,7 +141,7 @@ def index(request: Request) -> Response:
     if isinstance(key, Response):
         return key
     return page("index.html.j2", engines=_engines(), error=None, form={}, no_auth=request.app.state.settings.no_auth,
-                recent=_store(request).recent_articles())
+                recent=_store(request).recent_articles(scope=scope_of(key)))
 
 
 async def _text_of(upload: UploadFile | None) -> str:
@@ -175,7 +184,7 @@ def job_page(job_id: str, request: Request) -> Response:
     key = _guard(request)
     if isinstance(key, Response):
         return key
-    job = _store(request).get_job(job_id)
+    job = _store(request).get_job(job_id, scope_of(key))
     if job is None:
         return page("error.html.j2", status=404, message=f"There is no job {job_id}.")
     return page("job.html.j2", job=job.public())
@@ -186,7 +195,7 @@ def job_state(job_id: str, request: Request) -> Response:
     key = _guard(request)
     if isinstance(key, Response):
         return key
-    job = _store(request).get_job(job_id)
+    job = _store(request).get_job(job_id, scope_of(key))
     if job is None:
         return JSONResponse({"detail": f"no job {job_id}"}, status_code=404)
     return JSONResponse(job.public())
@@ -209,11 +218,11 @@ def article_page(article_id: str, request: Request, version: int | None = None) 
     if isinstance(key, Response):
         return key
     store = _store(request)
-    record = store.get_version(article_id, version)
+    record = store.get_version(article_id, version, scope_of(key))
     if record is None:
         return page("error.html.j2", status=404, message=f"There is no article {article_id}" +
                     (f" version {version}." if version else "."))
-    versions = store.list_versions(article_id)
+    versions = store.list_versions(article_id, scope_of(key))
     return page("article.html.j2", versions=versions, **_editor_context(article_id, record))
 
 
@@ -230,12 +239,14 @@ async def edit_sentence(article_id: str, request: Request) -> Response:
         return JSONResponse({"detail": "send JSON with part, old and new"}, status_code=422)
     from starlette.concurrency import run_in_threadpool
 
+    scope = scope_of(key)
+
     def save() -> Any:
         store = _store(request)
-        current = service.version_or_404(store, article_id)
+        current = service.version_or_404(store, article_id, scope=scope)
         data = json.loads(json.dumps(current.data))
         parts.replace_sentence(data, part, old, new)
-        return service.save_edit(store, article_id, service.parse_article(data), note=f"edited {part}")
+        return service.save_edit(store, article_id, service.parse_article(data), note=f"edited {part}", scope=scope)
 
     try:
         record = await run_in_threadpool(save)
@@ -256,7 +267,7 @@ def download(article_id: str, fmt: str, request: Request, version: int | None = 
         return key
     if fmt not in DOWNLOADS:
         return PlainTextResponse(f"unknown format {fmt}; choose txt, md, html or json", status_code=404)
-    record = _store(request).get_version(article_id, version)
+    record = _store(request).get_version(article_id, version, scope_of(key))
     if record is None:
         return PlainTextResponse(f"no article {article_id}", status_code=404)
     article = Article.model_validate(record.data)
