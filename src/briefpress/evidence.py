@@ -144,6 +144,23 @@ def attach_meta(sources: Sequence[Source], meta: dict[str, dict[str, Any]]) -> l
     return out
 
 
+def check_links(texts: Iterable[str]) -> None:
+    """Refuse, before any work, a link that is not http(s) or that points to a private or local
+    address: what the HTTP service asks of every source link (the fetch checks each hop again)."""
+    from .fetch import check_address
+
+    for text in texts:
+        if is_url(text):
+            check_address(text.strip(), allow_private=False)
+
+
+def archive_request(store_url: str) -> dict[str, Any]:
+    """What an API write request with ``"archive": true`` adds to its job: the service's own store."""
+    if not store_url.startswith("sqlite"):
+        raise UsageError('the archive needs the SQLite store; serve with --db sqlite:///PATH to use "archive"')
+    return {"archive": True, "archive_db": store_url}
+
+
 def check_image(url: str | None, alt: str | None) -> None:
     if alt is not None and not url:
         raise UsageError("--image-alt describes a picture; give the picture with --image URL")

@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import jsonld
 from ..errors import InputError, UsageError
+from ..evidence import check_links, is_url
 from ..models import Article, Evidence, Options
 from ..store import JobRecord, KeyRecord, Store, VersionRecord
 from . import checks
@@ -25,16 +26,18 @@ def validate_request(brief: str, sources: list[str], engine: str, keyphrase: str
     if len(sources) > MAX_SOURCES:
         raise InputError(f"{len(sources)} sources given, at most {MAX_SOURCES}; merge some of them")
     engine_class(engine)  # UsageError names the engines there are
+    check_links(sources)  # a link to a private or local address gets a 4xx here; the job checks again
     # Ingest is cheap: a brief with no sentence fails here, with ingest's own message.
     ingest(Run(options=Options(engine=engine)), brief,
-           sources=[(f"source{i}", s) for i, s in enumerate(sources, start=1) if s.strip()])
+           sources=[(f"source{i}", s) for i, s in enumerate(sources, start=1) if s.strip() and not is_url(s)])
     return {"brief": brief, "sources": [s for s in sources if s.strip()], "engine": engine,
             "keyphrase": (keyphrase or "").strip() or None}
 
 
 def write_options(request: dict[str, Any]) -> Options:
     """The ``Options`` a queued write request (``validate_request``'s form) asks for."""
-    return Options(engine=request.get("engine") or "extractive", keyphrase=request.get("keyphrase") or None)
+    return Options(engine=request.get("engine") or "extractive", keyphrase=request.get("keyphrase") or None,
+                   archive=bool(request.get("archive")), archive_db=request.get("archive_db"))
 
 
 def submit(store: Store, request: dict[str, Any], key: KeyRecord | None) -> JobRecord:
