@@ -145,3 +145,29 @@ def test_a_fetched_page_is_cached_until_refresh(base: str, cache: Path) -> None:
     assert cached[0].stat().st_mtime_ns == stamp
     cli_sources("b", BRIEF, [("s", f"{base}/riverton-lanes")], allow_private=True, refresh=True)
     assert cached[0].stat().st_mtime_ns != stamp
+
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Riverton News</title>
+<item><title>Riverton council approves cycle lanes</title><link>{link}</link>
+<description>The council voted 7-2 on Tuesday.</description><pubDate>Tue, 24 Nov 2026 08:00:00 GMT</pubDate></item>
+<item><title>Riverton budget set</title><link>{link}</link>
+<description>The council set the budget on Tuesday. Spending on roads rises by 4 percent.</description></item>
+</channel></rss>"""
+
+
+def test_a_thin_feed_entry_follows_its_link(base: str, cache: Path, tmp_path: Path) -> None:
+    from briefpress.batch.feeds import feed_items
+    from briefpress.batch.items import Settings
+    from briefpress.batch.work import process_item
+
+    feed = tmp_path / "news.rss"
+    feed.write_text(FEED.replace("{link}", f"{base}/riverton-lanes"), encoding="utf-8")
+    thin, full = list(feed_items(feed, "news.rss", "2026-11-25"))
+    assert json.loads(thin.brief)["sources"] == [{"name": f"{base}/riverton-lanes", "url": f"{base}/riverton-lanes"}]
+    assert "sources" not in json.loads(full.brief)  # two sentences: enough to write from
+    text, resolved = cli_sources(thin.brief_name, thin.brief, [], allow_private=True)
+    article = write(text, sources=resolved.named, options=Options(source_meta=resolved.meta))
+    assert [link.url for link in article.links] == [f"{base}/riverton-lanes"] and article.image is not None
+    # batch fetches public pages only: the loopback link fails the item with the guard's one line
+    result = process_item(thin, Settings())
+    assert result.status == "failed" and "private or local address" in (result.error or "")
