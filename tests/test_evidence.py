@@ -171,3 +171,21 @@ def test_a_thin_feed_entry_follows_its_link(base: str, cache: Path, tmp_path: Pa
     # batch fetches public pages only: the loopback link fails the item with the guard's one line
     result = process_item(thin, Settings())
     assert result.status == "failed" and "private or local address" in (result.error or "")
+
+
+def test_write_takes_a_feed_and_follows_a_thin_entrys_link(base: str, cache: Path, tmp_path: Path) -> None:
+    feed = tmp_path / "news.rss"
+    feed.write_text(FEED.replace("{link}", f"{base}/riverton-lanes"), encoding="utf-8")
+    proc = _cli("write", str(feed), "--allow-private", "--format", "json", cache=cache)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["headline"] and [link["url"] for link in data["links"]] == [f"{base}/riverton-lanes"]
+
+
+def test_a_page_cached_for_an_intranet_run_is_not_served_past_the_guard(base: str, cache: Path) -> None:
+    from briefpress.errors import InputError
+    from briefpress.fetch import fetch
+
+    fetch(f"{base}/budget", allow_private=True)
+    with pytest.raises(InputError, match="private or local address"):
+        fetch(f"{base}/budget")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # At most this many sentences of one archive passage: context, not a second story.
 BACKGROUND_SENTENCES = 2
 BACKGROUND_PASSAGES = 3
+FEED_START = ("<?xml", "<rss", "<feed", "<rdf:rdf")  # a feed given to write: its newest entry is the brief
 
 
 @dataclass
@@ -116,11 +117,15 @@ def resolve_brief(name: str, text: str, *, allow_private: bool = False, refresh:
 
 def cli_sources(name: str, brief: bytes | str, sources: Iterable[tuple[str, bytes | str]], *,
                 allow_private: bool = False, refresh: bool = False) -> tuple[str, Resolved]:
-    """The brief's text (its JSON "sources" URLs fetched in) and the further sources resolved, with
-    all the fetched pages' metadata in the second's ``meta``."""
+    """The brief's text (a feed's newest entry; its JSON "sources" URLs fetched in) and the further
+    sources resolved, with all the fetched pages' metadata in the second's ``meta``."""
     from .reader import decode
 
     text = decode(brief, name) if isinstance(brief, bytes) else brief
+    if text.lstrip("\ufeff \t\r\n")[:512].lower().startswith(FEED_START):
+        from .batch.feeds import first_entry_brief
+
+        text = first_entry_brief(text.encode("utf-8"), name)
     own = resolve_brief(name, text, allow_private=allow_private, refresh=refresh)
     further = resolve_sources([(n, decode(t, n) if isinstance(t, bytes) else t) for n, t in sources],
                               allow_private=allow_private, refresh=refresh)

@@ -57,6 +57,17 @@ def feed_entries(data: bytes, label: str) -> list[FeedEntry]:
     return out
 
 
+def first_entry_brief(data: bytes, label: str) -> str:
+    """The newest (first) entry of a feed as a JSON brief: what ``write`` makes of a feed file."""
+    parsed = _parse(data)
+    if not parsed.entries:
+        raise InputError(f"{label}: no feed entries found; give an RSS or Atom file")
+    item = _entry_item(parsed.entries[0], f"{label}#1", label, "")
+    if item.error:
+        raise InputError(item.error)
+    return item.brief
+
+
 def feed_items(file: Path, label: str, fallback: str) -> Iterator[Item]:
     try:
         data = file.read_bytes()
