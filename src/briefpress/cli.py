@@ -112,6 +112,10 @@ def write_output(text: str, output: str | None) -> None:
     atomic_write(target, text)
 
 
+def _is_link(path: str) -> bool:
+    return path.startswith(("http://", "https://"))
+
+
 def _format_choice(value: str) -> str:
     from .render import FORMATS
 
@@ -122,7 +126,15 @@ def _format_choice(value: str) -> str:
 
 @cli.command()
 @click.argument("input_path", metavar="INPUT|-")
-@click.option("--source", "sources", multiple=True, metavar="FILE", help="Further source material (repeatable).")
+@click.option("--source", "sources", multiple=True, metavar="FILE|URL",
+              help="Further source material: a file, or a web page's http(s) link (repeatable).")
+@click.option("--allow-private", is_flag=True, help="Fetch --source links on private or local addresses (intranet).")
+@click.option("--refresh", is_flag=True, help="Fetch --source links again instead of using the page cache.")
+@click.option("--archive", "use_archive", is_flag=True,
+              help="Add background from the archive ('briefpress archive add'), cited and dated.")
+@click.option("--db", "db_url", metavar="URL", help="The archive's store for --archive (default: as 'serve').")
+@click.option("--image", "image_url", metavar="URL", help="The article's picture (with --image-alt).")
+@click.option("--image-alt", metavar="TEXT", help="The picture's alt text, required with --image.")
 @click.option(
     "--engine",
     default=None,
@@ -153,9 +165,16 @@ def write(
     date: str | None,
     site_url: str | None,
     debug: bool,
+    allow_private: bool = False,
+    refresh: bool = False,
+    use_archive: bool = False,
+    db_url: str | None = None,
+    image_url: str | None = None,
+    image_alt: str | None = None,
 ) -> None:
     """Write an article package from a brief (a file, or '-' for standard input)."""
     from .engines.local import default_engine
+    from .evidence import cli_sources
     from .models import Options
     from .pipeline import write as write_article
     from .progress import ProgressView
@@ -163,12 +182,15 @@ def write(
 
     _format_choice(fmt)
     name, data = read_input(input_path)
-    named_sources = [read_input(path) for path in sources]
+    brief, resolved = cli_sources(name, data, [read_input(p) if not _is_link(p) else (p, p) for p in sources],
+                                  allow_private=allow_private, refresh=refresh)
     engine_options = {k: v for k, v in (("model", model), ("base_url", base_url)) if v is not None}
     options = Options(engine=engine or default_engine(), keyphrase=keyphrase, author=author, date=date,
-                      site_url=site_url, engine_options=engine_options)
+                      site_url=site_url, engine_options=engine_options, source_meta=resolved.meta,
+                      archive=use_archive, archive_db=db_url, image_url=image_url, image_alt=image_alt)
     with ProgressView(enabled=not quiet and sys.stderr.isatty()) as view:
-        article = write_article(data, sources=named_sources, options=options, brief_name=name, progress=view.callback)
+        article = write_article(brief, sources=resolved.named, options=options, brief_name=name,
+                                progress=view.callback)
     write_output(render(article, fmt), output)
 
 

@@ -63,7 +63,12 @@ def fetch(url: str, *, allow_private: bool = False, refresh: bool = False, cache
     folder = cache if cache is not None else cache_dir()
     cached = folder / f"{hashlib.sha256(url.encode('utf-8')).hexdigest()}.json"
     if not refresh and cached.is_file():
-        return Page(**json.loads(cached.read_text(encoding="utf-8")))
+        page = Page(**json.loads(cached.read_text(encoding="utf-8")))
+        # The guard holds for the cache too: a page kept for an intranet run is not served to a
+        # caller that may not reach private addresses.
+        check_address(page.url, allow_private=allow_private)
+        check_address(page.final_url, allow_private=allow_private)
+        return page
     page = _download(url, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
     folder.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(".tmp")

@@ -25,6 +25,17 @@ def build(article: Article) -> list[dict[str, Any]]:
     if article.url:
         news["mainEntityOfPage"] = {"@type": "WebPage", "@id": article.url}
         news["url"] = article.url
+    if article.image:
+        image: dict[str, Any] = {"@type": "ImageObject", "url": article.image.url}
+        if article.image.alt or article.image.caption:
+            image["caption"] = article.image.caption or article.image.alt
+        if article.image.credit:
+            image["creditText"] = article.image.credit
+        news["image"] = [image]
+    cited = [{"@type": "CreativeWork", "name": link.title, "url": link.url, **(
+        {"datePublished": link.date} if link.date else {})} for link in article.links]
+    if cited:
+        news["citation"] = cited
     blocks = [news]
     if article.faq:
         blocks.append(

@@ -21,8 +21,22 @@ if TYPE_CHECKING:  # the stages' products; their modules import this one
 
 ARTICLE_SCHEMA = "briefpress.article/1"
 
-SourceKind = Literal["dash", "bullets", "prose", "json", "html"]
-FactRole = Literal["title", "lead", "point", "sentence"]
+SourceKind = Literal["dash", "bullets", "prose", "json", "html", "archive"]
+# "background": a sentence of the newsroom's archive, context only, never today's news.
+FactRole = Literal["title", "lead", "point", "sentence", "background"]
+
+
+class Picture(BaseModel):
+    """An image from the evidence: a source page's lead image, or one the user gave. ``alt`` is the
+    page's or the user's own words, never made up; ``source`` names where the picture came from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    source: str | None = Field(default=None, description="the source's name, or 'user'")
 
 
 class Source(BaseModel):
@@ -36,6 +50,10 @@ class Source(BaseModel):
     text: str
     title: str | None = None
     url: str | None = None
+    # From a fetched page's own markup or an archive article; absent when unknown.
+    date: str | None = None
+    author: str | None = None
+    image: Picture | None = None
 
 
 class Fact(BaseModel):
@@ -74,6 +92,34 @@ class Evidence(BaseModel):
     no_claim: bool = Field(default=False, description="a question, heading or call to action")
 
 
+class Link(BaseModel):
+    """A link the article carries: to a source page ("source") or to an archive article ("archive")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str
+    url: str
+    rel: Literal["source", "archive"] = "source"
+    date: str | None = None
+
+
+class Background(BaseModel):
+    """Context from the newsroom's archive: sentences of an earlier article, cited and dated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    facts: list[str] = Field(description="the background facts the text is, in order")
+    title: str
+    url: str | None = None
+    date: str | None = None
+
+
+# Fields omitted from the JSON while empty, so a package without them reads as before.
+_OMIT_EMPTY = ("links", "image", "background")
+_SOURCE_OMIT_EMPTY = ("date", "author", "image")
+
+
 class Article(BaseModel):
     """The article package (see FORMAT.md). Field order is the JSON order."""
 
@@ -107,11 +153,23 @@ class Article(BaseModel):
     # The SEO and readability audit of the final article (briefpress.seo): score and assessments.
     seo: dict[str, Any] | None = None
     readability: dict[str, Any] | None = None
+    # The evidence's links and picture, and the archive's context (briefpress.evidence).
+    links: list[Link] = Field(default_factory=list)
+    image: Picture | None = None
+    background: list[Background] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     def to_json_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", by_alias=True)
+        data = self.model_dump(mode="json", by_alias=True)
+        for key in _OMIT_EMPTY:
+            if not data.get(key):
+                data.pop(key, None)
+        for source in data.get("sources") or []:
+            for key in _SOURCE_OMIT_EMPTY:
+                if source.get(key) is None:
+                    source.pop(key, None)
+        return data
 
 
 @dataclass
@@ -127,6 +185,13 @@ class Options:
     # A fixed creation time (ISO 8601) makes a run reproducible byte for byte; None means now.
     created: str | None = None
     strict: bool = True
+    # Evidence (briefpress.evidence): fetched pages' metadata by source name, the archive to draw
+    # background from (a store URL; None with archive=True means the default store), a user picture.
+    source_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    archive: bool = False
+    archive_db: str | None = None
+    image_url: str | None = None
+    image_alt: str | None = None
     engine_options: dict[str, Any] = field(default_factory=dict)
 
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
+from . import evidence, jsonld
 from . import ingest as ingest_stage
-from . import jsonld
 from .engines import ProgressCallback, engine_class, get_engine
 from .errors import BriefpressError, InternalError, UsageError
 from .models import Article, Options, Run
@@ -102,9 +102,10 @@ def _seo(run: Run, progress: ProgressCallback | None) -> Run:
 
 
 def _package(run: Run, progress: ProgressCallback | None) -> Run:
-    """The JSON-LD for search engines, built once, from the article as it ships."""
-    article = run.article
-    assert article is not None
+    """The evidence's background, links and picture (after ``seo``, so that no archive sentence can
+    reach the lead, meta description or headline), then the JSON-LD, built once, from the article
+    as it ships."""
+    article = evidence.package_evidence(run)
     run.article = article.model_copy(update={"jsonld": jsonld.build(article)})
     return run
 
@@ -197,6 +198,8 @@ def check_options(options: Options) -> None:
         normalize_date(options.date)
     if options.created:
         normalize_date(options.created)
+    if options.image_url or options.image_alt is not None:
+        evidence.check_image(options.image_url, options.image_alt)
     engine_class(options.engine)
 
 
@@ -225,6 +228,8 @@ def write(
     check_options(options)
     named = [s if isinstance(s, tuple) else (f"source{i}", s) for i, s in enumerate(sources, start=1)]
     run = ingest_stage.ingest(Run(options=options), brief, brief_name=brief_name, sources=named)
+    if options.source_meta:
+        run.sources = evidence.attach_meta(run.sources, options.source_meta)
     if progress:
         progress("ingested", {"sources": len(run.sources), "facts": len(run.facts)})
     run = run_stages(run, progress)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..article_audit import audit as audit_article
 from ..errors import InputError
+from ..evidence import archive_request
 from ..models import Article
 from ..render import render
 from ..store import KeyRecord, Store
@@ -27,9 +28,11 @@ RENDER_FORMAT = {"md": "md", "html": "html", "txt": "text", "json": "json"}
 class WriteRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     brief: str = Field(min_length=1, description="the brief: dash layout, bullets, prose, JSON or HTML")
-    sources: list[str] = Field(default_factory=list, description="further source texts")
+    sources: list[str] = Field(default_factory=list, description="further source texts, or http(s) links to "
+                               "public web pages, fetched by the job (private and local addresses are refused)")
     engine: str = Field(default="extractive", description="a writing engine; see `briefpress engines`")
     keyphrase: str | None = Field(default=None, description="focus keyphrase (default: chosen from the facts)")
+    archive: bool = Field(default=False, description="add dated background from the service's archive")
 
 
 class Accepted(BaseModel):
@@ -81,6 +84,8 @@ def scope_of(key: KeyRecord | None) -> str | None:
 def create_article(body: WriteRequest, request: Request, response: Response,
                    key: KeyRecord | None = Depends(require_key)) -> dict[str, Any]:
     payload = service.validate_request(body.brief, body.sources, body.engine, body.keyphrase)
+    if body.archive:
+        payload.update(archive_request(_store(request).url))
     job = service.submit(_store(request), payload, key)
     request.app.state.pool.notify()
     response.headers["Location"] = f"/v1/jobs/{job.id}"

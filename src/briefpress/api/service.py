@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import jsonld
 from ..errors import InputError, UsageError
+from ..evidence import check_links, is_url
 from ..models import Article, Evidence, Options
 from ..reader import MAX_INPUT_BYTES
 from ..store import JobRecord, KeyRecord, Store, VersionRecord
@@ -75,13 +76,15 @@ def validate_request(brief: str, sources: list[str], engine: str, keyphrase: str
     for i, source in enumerate(sources, start=1):
         _check_size(source, f"source {i}")
         check_json_text(source, f"source {i}")
+    check_links(sources)  # a link to a private or local address gets a 4xx here; the job checks again
     return {"brief": brief, "sources": [s for s in sources if s.strip()], "engine": engine,
             "keyphrase": (keyphrase or "").strip() or None}
 
 
 def write_options(request: dict[str, Any]) -> Options:
     """The ``Options`` a queued write request (``validate_request``'s form) asks for."""
-    return Options(engine=request.get("engine") or "extractive", keyphrase=request.get("keyphrase") or None)
+    return Options(engine=request.get("engine") or "extractive", keyphrase=request.get("keyphrase") or None,
+                   archive=bool(request.get("archive")), archive_db=request.get("archive_db"))
 
 
 def submit(store: Store, request: dict[str, Any], key: KeyRecord | None) -> JobRecord:

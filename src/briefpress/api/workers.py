@@ -40,15 +40,15 @@ def run_job(request: dict[str, Any], progress: Any = None) -> dict[str, Any]:
     """Write the article a job asks for; returns its JSON form. Raises BriefpressError on bad input."""
     import briefpress
 
+    from ..evidence import resolve_sources
     from . import checks
     from .service import write_options
 
-    article = briefpress.write(
-        request["brief"],
-        sources=[(f"source{i}", text) for i, text in enumerate(request.get("sources") or [], start=1)],
-        options=write_options(request),
-        progress=progress,
-    )
+    # Links are fetched here, in the job, never from a private or local address.
+    resolved = resolve_sources([(f"source{i}", text) for i, text in enumerate(request.get("sources") or [], start=1)])
+    options = write_options(request)
+    options.source_meta = resolved.meta
+    article = briefpress.write(request["brief"], sources=resolved.named, options=options, progress=progress)
     if article.grounding is None:  # a build whose write does not verify: verify here
         article = checks.recheck(article)
     return article.to_json_dict()

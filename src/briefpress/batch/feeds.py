@@ -1,7 +1,9 @@
 """RSS and Atom feed files: each entry's title, summary and content become one brief.
 
 The entry's title is the brief's title, its summary the key points, and its full content (when
-the feed carries more than the summary) a further source. The entry's own date (published, else
+the feed carries more than the summary) a further source. An entry too thin to write from (no
+content and a summary of under ``THIN_SENTENCES`` sentences) names its link as a source to fetch:
+``briefpress.evidence.resolve_brief`` fetches it when the brief is written. The entry's own date (published, else
 updated) is the article's date, so a feed read twice gives the same articles.
 """
 
@@ -10,29 +12,69 @@ from __future__ import annotations
 import calendar
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from .items import Item
+
+THIN_SENTENCES = 2
 
 _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"})
 
 
-def feed_items(file: Path, label: str, fallback: str) -> Iterator[Item]:
+@dataclass(frozen=True)
+class FeedEntry:
+    title: str
+    text: str  # the summary, then the content when it says more
+    link: str | None
+    date: str | None
+
+
+def _parse(data: bytes) -> Any:
     try:
         import feedparser
     except ImportError as exc:
         raise UsageError("reading feeds needs feedparser; install it with: pip install 'briefpress[batch]'") from exc
+    # feedparser never fetches anything when given bytes, and sanitizes the HTML it returns.
+    return feedparser.parse(data)
+
+
+def feed_entries(data: bytes, label: str) -> list[FeedEntry]:
+    """The entries of an RSS or Atom document, as plain text (what the archive keeps)."""
+    parsed = _parse(data)
+    if not parsed.entries:
+        raise InputError(f"{label}: no feed entries found; give an RSS or Atom file")
+    out = []
+    for entry in parsed.entries:
+        summary = _text(entry.get("summary", ""))
+        content = "\n\n".join(c for c in (_text(c.get("value", "")) for c in entry.get("content", []) or []) if c)
+        text = summary if not content or _squash(content) == _squash(summary) else f"{summary}\n\n{content}".strip()
+        out.append(FeedEntry(_text(entry.get("title", "")), text, entry.get("link") or None, _entry_date(entry)))
+    return out
+
+
+def first_entry_brief(data: bytes, label: str) -> str:
+    """The newest (first) entry of a feed as a JSON brief: what ``write`` makes of a feed file."""
+    parsed = _parse(data)
+    if not parsed.entries:
+        raise InputError(f"{label}: no feed entries found; give an RSS or Atom file")
+    item = _entry_item(parsed.entries[0], f"{label}#1", label, "")
+    if item.error:
+        raise InputError(item.error)
+    return item.brief
+
+
+def feed_items(file: Path, label: str, fallback: str) -> Iterator[Item]:
     try:
         data = file.read_bytes()
     except OSError as exc:
         yield Item(0, label, "", label, fallback_date=fallback, error=f"{label}: cannot be read ({exc.strerror})")
         return
-    # feedparser never fetches anything when given bytes, and sanitizes the HTML it returns.
-    parsed = feedparser.parse(data)
+    parsed = _parse(data)
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None)
         detail = f" ({' '.join(str(reason).split())})" if reason else ""
@@ -64,6 +106,8 @@ def _entry_item(entry: Any, where: str, label: str, fallback: str) -> Item:
         if link:
             source["url"] = link
         brief["sources"] = [source]
+    elif link and _thin(points):
+        brief["sources"] = [{"name": link, "url": link}]
     return Item(
         0, where, json.dumps(brief, sort_keys=True, ensure_ascii=False), name,
         date=_entry_date(entry), fallback_date=fallback,
@@ -109,6 +153,12 @@ def _text(html: str) -> str:
 
 def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _thin(points: list[str]) -> bool:
+    from ..text import split_sentences
+
+    return sum(len(split_sentences(p)) for p in points) < THIN_SENTENCES
 
 
 def _squash(text: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import BriefpressError
+from ..evidence import cli_sources
 from ..models import Article
 from ..pipeline import write
 from ..render import render
@@ -61,8 +62,11 @@ def process_item(item: Item, settings: Settings, key: str | None = None) -> Resu
     date = item.effective_date(settings)
     started = time.perf_counter()
     try:
-        article = write(item.brief, sources=list(item.sources), options=settings.options(date),
-                        brief_name=item.brief_name)
+        # Links among the sources (and a thin feed entry's link) are fetched here, public pages only.
+        brief, resolved = cli_sources(item.brief_name, item.brief, item.sources)
+        options = settings.options(date)
+        options.source_meta = resolved.meta
+        article = write(brief, sources=resolved.named, options=options, brief_name=item.brief_name)
         written = time.perf_counter()
         outputs = {output_name(article.slug, key, fmt): render(article, fmt) for fmt in settings.formats}
     except BriefpressError as exc:

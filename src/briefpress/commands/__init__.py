@@ -4,4 +4,4 @@
 dependencies are missing still registers, and fails with a one-line install hint when run.
 """
 
-COMMAND_MODULES: tuple[str, ...] = ("serve", "keys", "batch", "audit")
+COMMAND_MODULES: tuple[str, ...] = ("serve", "keys", "batch", "audit", "archive")

@@ -17,6 +17,8 @@ _HEADINGS = {
     "takeaways": spec.TAKEAWAYS_HEADING,
     "conclusion": spec.CONCLUSION_HEADING,
     "story": spec.STORY_HEADING,
+    "background": "Background",
+    "sources": "Sources",
 }
 
 

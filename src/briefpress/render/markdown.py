@@ -38,6 +38,32 @@ def front_matter(article: Article) -> str:
     return "---\n" + "".join(f"{k}: {v}\n" for k, v in fields) + "---\n"
 
 
+def _link(title: str, url: str) -> str:
+    # Angle brackets keep spaces and parentheses of the URL inside the link; < > are escaped in it.
+    return f"[{_md(title)}](<{url.replace('<', '%3C').replace('>', '%3E')}>)"
+
+
+def _evidence(article: Article) -> list[str]:
+    """The picture, the archive's background and the sources list, when the evidence gives them."""
+    out: list[str] = []
+    if article.image:
+        image = article.image
+        out += [f"![{_md(image.alt or '')}](<{image.url.replace('<', '%3C').replace('>', '%3E')}>)", ""]
+        note = " ".join(x for x in (image.caption, image.credit) if x and (x == image.caption or x not in
+                                                                           (image.caption or "")))
+        if note:
+            out += [f"*{_md(note)}*", ""]
+    if article.background:
+        out += ["## Background", ""]
+        for item in article.background:
+            ref = _link(item.title, item.url) if item.url else _md(item.title)
+            out += [f"{_md(item.text)} ({ref}{', ' + _md(item.date[:10]) if item.date else ''})", ""]
+    if article.links:
+        out += ["## Sources", ""]
+        out += [f"- {_link(link.title, link.url)}" for link in article.links] + [""]
+    return out
+
+
 def render(article: Article) -> str:
     out = [front_matter(article), f"# {_md(article.headline)}", ""]
     out += [f"- {_md(s)}" for s in article.summary] + [""]
@@ -52,4 +78,5 @@ def render(article: Article) -> str:
     out += [f"## {spec.STORY_HEADING}", ""]
     for paragraph in article.body:
         out += [_md(paragraph), ""]
+    out += _evidence(article)
     return "\n".join(out).rstrip() + "\n"
