@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import jsonld
 from ..errors import InputError, UsageError
-from ..evidence import check_links, is_url
+from ..evidence import check_links
 from ..models import Article, Evidence, Options
 from ..reader import MAX_INPUT_BYTES
 from ..store import JobRecord, KeyRecord, Store, VersionRecord
