@@ -187,7 +187,9 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     lead = next((f for f in brief if f.role == "lead"), brief[0] if brief else facts[0])
     rest = [f for f in brief if f is not lead]
     points = ([f for f in rest if f.role == "point"] or rest[:_KEY_POINTS])[:_KEY_POINTS]
-    extra = _rank_related([f for f in facts if not f.id.startswith("S1.")], [lead, *points])
+    # A source's line the splitter left without its main clause is not told on its own.
+    story = [f for f in facts if not f.id.startswith("S1.") and fragment_reason(f.text) is None]
+    extra = _rank_related(story, [lead, *points])
 
     kp = keyphrase.strip() if keyphrase else keyphrase_from_facts(compress.headline(lead.text), facts, lead)
     outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic_phrase(kp), title=title)
@@ -195,8 +197,6 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     by_facet = _by_facet(points + supporting)
     outline.sections = _sections(outline, points + supporting, by_facet)
     outline.faq = _faq(outline, [f for f in points + supporting if f is not lead], by_facet)
-    # A source's line the splitter left without its main clause is not told on its own.
-    story = [f for f in facts if not f.id.startswith("S1.") and fragment_reason(f.text) is None]
     outline.body = _told_once([lead, *rest, *story])[:max_body_paragraph_facts]
     return outline
 
