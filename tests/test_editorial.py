@@ -83,3 +83,139 @@ def test_repetition_counts_a_pasted_sentence_and_copies_name_it() -> None:
     told_once = measure(_only(article, a, [b, c]))
     assert a in pasted.copies and not told_once.copies
     assert pasted.repetition > 0.6 and told_once.repetition < 0.1
+
+
+# -- the failure cases of issue 17, each as the writer or a cut would meet it -------------------
+
+CHIROPRACTOR = ("A southern Iowa chiropractor accused of accepting sex as payment for his services and performing "
+                "exorcisms has surrendered his state license.")
+
+
+@pytest.mark.parametrize(("sentence", "cut"), [
+    # the cut that loses the main verb
+    (CHIROPRACTOR, "A southern Iowa chiropractor accused of accepting sex as payment for his services and performing exorcisms"),
+    # an infinitive complement dropped reverses the sentence
+    ("The board wants the new chair to remove the treasurer.", "The board wants the new chair"),
+    # whose policies she respected
+    ("Takaichi expressed respect for Trump's Middle East policies.", "Takaichi expressed respect"),
+    # a figure cut from the noun it counts
+    ("The council will cut 40 jobs at the depot.", "The council will cut 40"),
+    # a quotation is never cut
+    ('The mayor said the plan was "the biggest change to our streets in fifty years and long overdue".',
+     "The mayor said the plan was"),
+])
+def test_cuts_that_change_what_a_sentence_says_are_refused(sentence: str, cut: str) -> None:
+    from briefpress.rewrite.whole import cut_reason
+
+    assert cut_reason(sentence, cut)
+
+
+@pytest.mark.parametrize(("sentence", "cut"), [
+    ("Council of Riverton approved the plan on Tuesday, ending a two-year dispute.",
+     "Council of Riverton approved the plan on Tuesday"),
+    ("Shares rose sharply in Tokyo after the call.", "Shares rose sharply in Tokyo"),
+])
+def test_cuts_of_adjuncts_are_allowed(sentence: str, cut: str) -> None:
+    from briefpress.rewrite.whole import cut_reason
+
+    assert cut_reason(sentence, cut) is None
+
+
+def test_compress_offers_no_cut_that_loses_the_verb_or_a_complement() -> None:
+    from briefpress.rewrite.compress import phrase_cuts, prefixes, variants
+
+    for sentence in (CHIROPRACTOR, "The board wants the new chair to remove the treasurer, the report said."):
+        cuts = [c for v in variants(sentence) for c in [*prefixes(v), *phrase_cuts(v)]]
+        assert all(fragment_reason(c + ".") is None for c in cuts), cuts
+        assert "The board wants the new chair" not in cuts
+
+
+@pytest.mark.parametrize("line", [
+    "Patient satisfaction : a chiropractor in iowa has received three reviews on healthgrades .",
+    "7 things you didn't know about Iowa",
+    "Read more: Iowa board suspends chiropractor",
+    "Photo: Getty Images",
+])
+def test_captions_and_page_lines_are_not_story(line: str) -> None:
+    from briefpress.storylines import not_story
+
+    assert not_story(line)
+
+
+@pytest.mark.parametrize("line", [
+    CHIROPRACTOR,
+    "the board said : ' he is a danger to patients . '",
+    "The plan adds 18 kilometres of protected lanes: two along the river.",
+])
+def test_story_sentences_are_story(line: str) -> None:
+    from briefpress.storylines import not_story
+
+    assert not_story(line) is None
+
+
+STORY = (
+    "A southern Iowa chiropractor has surrendered his state license after an investigation by the board. "
+    "The board said he accepted sex as payment for his services. "
+    "Patient satisfaction : a chiropractor in iowa has received three patient survey responses . "
+    "The institute of chiropractic medicine reviewed the case in March. "
+    "The institute is working with the board on new rules. "
+    "He had treated 40 patients a week since 2009, the board said. "
+    "7 things you didn't know about Iowa\n"
+    "The board will publish its full report next month."
+)
+
+
+@pytest.fixture(scope="module")
+def story_article() -> briefpress.Article:
+    brief = "\n-\n".join(STORY.split(". ")[:2]) + ".\n"
+    return briefpress.write(brief, [("story.txt", STORY)], date="2026-11-25T09:00:00+00:00")
+
+
+def _article_sentences(article: briefpress.Article) -> list[str]:
+    return [e.sentence for e in article.evidence]
+
+
+def test_a_caption_is_not_told_as_a_fact(story_article: briefpress.Article) -> None:
+    told = " ".join(_article_sentences(story_article)).lower()
+    assert "patient satisfaction" not in told and "things you didn't know" not in told
+
+
+def test_the_whole_story_is_told_once_in_order(story_article: briefpress.Article) -> None:
+    body = " ".join(story_article.body)
+    for sentence in ("The institute of chiropractic medicine reviewed the case in March.",
+                     "He had treated 40 patients a week since 2009, the board said.",
+                     "The board will publish its full report next month."):
+        assert body.count(sentence) == 1
+    # the orphaned "the institute": the sentence introducing it comes before it
+    assert body.index("The institute of chiropractic") < body.index("The institute is working")
+    assert coverage(story_article, "S2") >= 0.7
+
+
+def test_no_fragment_and_no_question_ending_an_answer(story_article: briefpress.Article) -> None:
+    m = measure(story_article)
+    assert m.fragments == []
+    assert not any(qa.answer.rstrip().endswith("?") for qa in story_article.faq)
+    for qa in story_article.faq:
+        if "key figures" in qa.question:
+            assert any(ch.isdigit() for ch in qa.answer), qa  # the stock question has its figure
+
+
+def test_the_meta_description_states_a_fact_without_filler(story_article: briefpress.Article) -> None:
+    meta = story_article.meta_description
+    assert "Key facts on" not in meta and "Here are the key facts" not in meta
+    claims = [e for e in story_article.evidence if e.part == "meta_description"]
+    assert claims[0].facts, "the meta description opens with a fact"
+
+
+def test_the_page_introduction_is_the_first_paragraph(story_article: briefpress.Article) -> None:
+    import re
+
+    page = briefpress.render(story_article, "html")
+    article = re.search(r"<article>(.*)</article>", page, re.S)
+    assert article is not None
+    first_paragraph = re.search(r"<p[ >](.*?)</p>", article.group(1), re.S)
+    assert first_paragraph is not None and "byline" not in first_paragraph.group(0)
+    # Yoast reads the text before the first <p> as a paragraph too: the summary, the lead first,
+    # comes before the byline.
+    body = article.group(1)
+    assert body.index('<ul class="summary">') < body.index('<div class="byline">')

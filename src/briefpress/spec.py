@@ -11,15 +11,15 @@ HEADLINE_MAX = 70  # characters
 META_MIN, META_MAX = 120, 156  # characters
 SUMMARY_POINTS_MIN, SUMMARY_POINTS_MAX = 2, 4  # key points after the lead
 SECTIONS_MIN, SECTIONS_MAX = 2, 4
-SECTION_MIN_WORDS, SECTION_MAX_WORDS = 60, 200
+# Sizes are maxima: a part is as long as its facts make it, so a thin brief is never padded.
+SECTION_MAX_WORDS = 200
 FAQ_MIN, FAQ_MAX = 2, 5  # question/answer pairs
-FAQ_MIN_WORDS, FAQ_MAX_WORDS = 30, 90
+FAQ_MAX_WORDS, FAQ_MAX_SENTENCES = 60, 2
 TAKEAWAYS_MIN, TAKEAWAYS_MAX = 3, 5
-CONCLUSION_MIN_WORDS = 50
+TAKEAWAY_MAX_WORDS = 25
+CONCLUSION_MAX_WORDS = 80
 BODY_MAX = 8  # paragraphs
 PARAGRAPH_MAX = 150  # words
-# The least number of words per part that the seo stage's cuts must keep.
-LEAST_WORDS = {"sections": SECTION_MIN_WORDS, "faq": FAQ_MIN_WORDS, "conclusion": CONCLUSION_MIN_WORDS}
 
 # The only words briefpress itself adds to an article (headings, question frames, labels, the
 # meta description's reader benefit, the seo stage's additive connectives). Tests check that
@@ -46,17 +46,12 @@ CONNECTIVES = ("Also,", "In addition,", "Additionally,", "Furthermore,")
 CONCLUDING = "In short,"
 CONCLUDING_SHORT = "Overall,"  # where "In short," would take the sentence over 20 words
 
-# Reader benefits: sentences that make no claim, topping up a meta description the facts leave
-# short. The extractive writer picks among the first list (and one naming the keyphrase); a
-# model-written meta description, built from one or two whole sentences, takes a short one.
-META_BENEFITS = (
-    "Here are the key facts.",
-    "Read the full story.",
-    "Here is what we know so far.",
-    "Read the key facts and what happens next.",
-)
-META_KEYPHRASE_BENEFIT = "Key facts on {keyphrase}."
-META_BENEFITS_SHORT = ("Here are the key facts.", "Here is what we know.", "Read the key facts.")
+# Reader benefits: sentences that make no claim. The extractive writer uses none (a meta
+# description states the main fact); a model-written one, built from one or two whole sentences,
+# may take a short one where the facts fall short of the size.
+META_BENEFITS_SHORT = ("Read the full story.", "Here is what we know.", "Read the key facts.")
+META_KEYPHRASE_POINTER = "Here is what we know about {keyphrase}."
+META_POINTERS = ("Here is the full story.", "Here is what we know so far.", "Here is the full story of what happened.")
 # Takeaway labels beside the facets' own: the lead's, then those of the points that add no new facet.
 TAKEAWAY_LEAD_LABEL = "Main news"
 TAKEAWAY_DETAILS_LABEL = "Details"

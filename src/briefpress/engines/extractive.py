@@ -10,28 +10,36 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Evidence, Fact, Run, Section, Takeaway
-from ..plan import _TIME, Outline, facet_of
+from ..plan import _TIME, FACETS, Outline, facet_of
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause, prefixes, shorten, variants
+from ..rewrite.whole import fragment_reason
 from ..spec import (
     BODY_MAX,
+    CONCLUSION_MAX_WORDS,
+    FAQ_MAX_SENTENCES,
     FAQ_MAX_WORDS,
-    FAQ_MIN_WORDS,
+    FAQ_MIN,
     HEADLINE_MAX,
-    META_BENEFITS,
-    META_KEYPHRASE_BENEFIT,
+    META_KEYPHRASE_POINTER,
     META_MAX,
     META_MIN,
+    META_POINTERS,
     TAKEAWAY_BACKGROUND_LABEL,
     TAKEAWAY_DETAILS_LABEL,
     TAKEAWAY_LEAD_LABEL,
+    TAKEAWAY_MAX_WORDS,
     TAKEAWAYS_MAX,
     TAKEAWAYS_MIN,
 )
 from ..text import ensure_period
 from .base import Draft, Engine, ProgressCallback
 
-Mix = list[tuple[str, Fact | None]]  # meta description sentences; None marks a reader benefit
+Mix = list[tuple[str, Fact | None]]  # meta description sentences; None marks a pointer to the story
+# An FAQ answer is padded with the story's next facts up to this many words (no more than two
+# sentences, 60 words): a one-clause answer reads as a fragment of the page, not an answer.
+FAQ_FULL_WORDS = 30
+CONCLUSION_FULL_WORDS = 50
 
 
 class _Writer:
@@ -102,11 +110,16 @@ class ExtractiveEngine(Engine):
 
     @classmethod
     def _faq(cls, w: _Writer, outline: Outline, sections: list[Section]) -> list[Section]:
-        faq = []
+        faq: list[Section] = []
         section_answers = {s.answer for s in sections}
-        for i, part in enumerate(outline.faq):
-            question = w.no_claim(f"faq[{i}].question", part.question)
+        spare = len(outline.faq) - FAQ_MIN  # stock questions that may go
+        for part in outline.faq:
             sentences = cls._faq_answer(part.facts, outline, section_answers, when=part.label == "When")
+            if spare > 0 and not answers_its_question(part.label, " ".join(t for t, _ in sentences)):
+                spare -= 1
+                continue
+            i = len(faq)
+            question = w.no_claim(f"faq[{i}].question", part.question)
             answer = " ".join(w.claim(f"faq[{i}].answer", text, [fact]) for text, fact in sentences)
             section_answers.add(answer)  # no two FAQ answers alike either
             faq.append(Section(question=question, answer=answer))
@@ -125,19 +138,21 @@ class ExtractiveEngine(Engine):
             i = len(takeaways)
             w.no_claim(f"takeaways[{i}].label", label)
             used_labels.add(label)
-            text = w.claim(f"takeaways[{i}].text", ensure_period(main_clause(fact.text, 160)), [fact])
+            text = w.claim(f"takeaways[{i}].text", takeaway_form(fact.text), [fact])
             takeaways.append(Takeaway(label=label, text=text))
 
         for fact in [lead, *points, *outline.body][:8]:
             if len(takeaways) == TAKEAWAYS_MAX:
                 break
             label = TAKEAWAY_LEAD_LABEL if fact is lead else facet_of(fact).label
-            if label not in used_labels:
+            # A fact with no whole form of 25 words is no takeaway, save where too few are left.
+            short = fact is lead or len(takeaway_form(fact.text).split()) <= TAKEAWAY_MAX_WORDS
+            if label not in used_labels and short:
                 add(label, fact)
-        for fact in sorted([*points, *outline.body], key=lambda f: len(main_clause(f.text, 160).split())):  # stable
+        for fact in sorted([*points, *outline.body], key=lambda f: len(takeaway_form(f.text).split())):  # stable
             if len(takeaways) >= TAKEAWAYS_MIN:
                 break
-            if any(t.text == ensure_period(main_clause(fact.text, 160)) for t in takeaways):
+            if any(t.text == takeaway_form(fact.text) for t in takeaways):
                 continue
             details = TAKEAWAY_DETAILS_LABEL not in used_labels
             add(TAKEAWAY_DETAILS_LABEL if details else TAKEAWAY_BACKGROUND_LABEL, fact)
@@ -156,11 +171,16 @@ class ExtractiveEngine(Engine):
         held = {f.id for _, f in answer}
         last = max((i for i, f in enumerate(story) if f.id in held), default=-1)
         for fact in [*story[last + 1 :], *story[: last + 1], outline.lead]:
-            if _words_in(answer) >= FAQ_MIN_WORDS and " ".join(t for t, _ in answer) not in section_answers:
+            copy = " ".join(t for t, _ in answer) in section_answers
+            if not copy and (_words_in(answer) >= FAQ_FULL_WORDS or len(answer) >= FAQ_MAX_SENTENCES):
                 break
             if any(f.id == fact.id for _, f in answer):
                 continue
+            if len(answer) >= FAQ_MAX_SENTENCES:
+                answer = answer[:1]  # two sentences that are a section's answer: another second one
             extra = ensure_period(main_clause(fact.text))
+            if extra.endswith("?"):
+                continue  # in the text layout a line ending on "?" reads as a heading
             if _words_in(answer) + len(extra.split()) <= FAQ_MAX_WORDS:
                 answer = [*answer, (extra, fact)]
         return answer
@@ -175,7 +195,10 @@ class ExtractiveEngine(Engine):
         the fewest added words and the fewest sentences.
         """
         options = _meta_options(outline)
-        fillers = [*META_BENEFITS, META_KEYPHRASE_BENEFIT.format(keyphrase=outline.keyphrase)]
+        fillers = list(META_POINTERS)
+        if not any(outline.keyphrase.lower() in sentence.lower() for sentence, _ in options):
+            # A keyphrase no fact holds as written (one the user gave): a pointer names it.
+            fillers.append(META_KEYPHRASE_POINTER.format(keyphrase=outline.keyphrase))
         kp = outline.keyphrase.lower()
         fitting = (mix for mix in _meta_mixes(options, fillers) if len(_joined(mix)) <= META_MAX)
         best = max(fitting, key=lambda mix: _meta_rank(mix, kp, outline.lead, fillers))
@@ -188,31 +211,48 @@ class ExtractiveEngine(Engine):
 
     @staticmethod
     def _conclusion(w: _Writer, outline: Outline) -> str:
-        """One paragraph: the news in its shortest form, then what follows from it (≤ 120 words)."""
+        """One paragraph: the news in its shortest form, then what follows from it (≤ 80 words)."""
         chosen = [outline.lead]
         forward = [f for f in outline.points if facet_of(f).name == "next"]
         for fact in forward + list(reversed(outline.points)):
             words = sum(len(main_clause(f.text).split()) for f in chosen)
-            if words >= 50:
+            if words >= CONCLUSION_FULL_WORDS:
                 break
-            if fact not in chosen and words + len(main_clause(fact.text).split()) <= 120:
+            if fact not in chosen and words + len(main_clause(fact.text).split()) <= CONCLUSION_MAX_WORDS:
                 chosen.append(fact)
         return w.paragraph("conclusion", chosen, shorten_long=True)
 
     @staticmethod
     def _body(w: _Writer, outline: Outline) -> list[str]:
-        """Inverted pyramid: the lead alone, then the rest in order, at most 8 paragraphs."""
+        """Inverted pyramid: the lead alone, then every other fact once, in order, in at most 8
+        paragraphs; a paragraph never ends on a question (in the text layout that line would read
+        as a heading)."""
         facts = outline.body
         rest = facts[1:]
-        paragraphs = [[facts[0]]]
-        if rest:
-            per_paragraph = max(1, -(-len(rest) // 7))
-            per_paragraph = min(per_paragraph, 4)
-            for i in range(0, len(rest), per_paragraph):
-                if len(paragraphs) == BODY_MAX:
-                    break
-                paragraphs.append(rest[i : i + per_paragraph])
-        return [w.paragraph(f"body[{i}]", group) for i, group in enumerate(paragraphs)]
+        groups = [[facts[0]]]
+        per_paragraph = max(1, -(-len(rest) // (BODY_MAX - 1)))
+        groups += [rest[i : i + per_paragraph] for i in range(0, len(rest), per_paragraph)]
+        merged: list[list[Fact]] = []
+        for group in groups:
+            if merged and merged[-1][-1].text.rstrip().endswith("?"):
+                merged[-1].extend(group)
+            else:
+                merged.append(list(group))
+        return [w.paragraph(f"body[{i}]", group) for i, group in enumerate(merged)]
+
+
+def answers_its_question(label: str, answer: str) -> bool:
+    """A stock question stays only where its answer holds what it asks for: a figure for the
+    figures, a coming event for what happens next, a speaker for who said what."""
+    facet = next((f for f in FACETS if f.label == label), None)
+    return facet is None or facet.name == "reaction" or bool(facet.cues.search(answer))
+
+
+def takeaway_form(text: str) -> str:
+    """A takeaway: the fullest whole form of the sentence within 25 words, else its main clause."""
+    forms = [ensure_period(c) for v in variants(text) for c in prefixes(v)]
+    fitting = [f for f in forms if len(f.split()) <= TAKEAWAY_MAX_WORDS and fragment_reason(f) is None]
+    return max(fitting, key=len) if fitting else ensure_period(main_clause(text, 160))
 
 
 def _words_in(sentences: list[tuple[str, Fact]]) -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..models import Fact
 from ..rewrite import compress
+from ..rewrite.whole import fragment_reason
 from ..spec import (
     FAQ_MAX,
     FAQ_MIN,
@@ -16,16 +17,21 @@ from ..spec import (
     OPENING_LABEL,
     OPENING_QUESTIONS,
     SECTION_MAX_WORDS,
-    SECTION_MIN_WORDS,
+    SECTIONS_MAX,
+    SECTIONS_MIN,
     WHEN_LABEL,
     WHEN_QUESTION,
 )
+from ..storylines import is_story_line
 from ..text import STOPWORDS, slugify, words
 from .names import TIME_WORD, is_name, keyphrase_from_facts
 from .questions import CONTEXT, Facet, facet_of, topic_phrase
 
 _KEY_POINTS = 4
 _RELATED_FACTS = 6  # facts of further sources that may support the sections and FAQ
+# The words of evidence that make one more section worth a heading: fewer facts, fewer sections.
+# It sizes how the facts are grouped, never pads a part (FORMAT.md's sizes are maxima).
+_GROUP_WORDS = 60
 
 
 @dataclass
@@ -107,7 +113,7 @@ def _opening_facts(lead: Fact, pool: list[Fact], wanted: int) -> list[Fact]:
     are left for the other sections."""
     opening = [lead]
     for fact in pool:
-        if sum(_words(f) for f in opening) >= SECTION_MIN_WORDS:
+        if sum(_words(f) for f in opening) >= _GROUP_WORDS:
             break
         if len([f for f in pool if f not in opening]) <= wanted - 1:
             break
@@ -147,7 +153,7 @@ def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, li
     lead, topic = outline.lead, outline.topic
     opening = (OPENING_QUESTIONS[0] if is_name(outline.keyphrase) else OPENING_QUESTIONS[1]).format(topic=topic)
     total = sum(_words(f) for f in [lead, *pool])
-    wanted = max(2, min(4, total // SECTION_MIN_WORDS)) if pool else 1
+    wanted = max(SECTIONS_MIN, min(SECTIONS_MAX, total // _GROUP_WORDS)) if pool else 1
     opening_facts = _opening_facts(lead, pool, wanted)
     parts = [Part(opening, opening_facts, label=OPENING_LABEL)]
     groups = [(facet, [f for f in facts if f not in opening_facts]) for facet, facts in by_facet]
@@ -175,11 +181,15 @@ def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[
 
 def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_paragraph_facts: int = 32) -> Outline:
     """Choose lead, points, keyphrase, and which facts answer which question."""
+    lead_text = facts[0].text if facts else ""
+    facts = [f for f in facts if f.text == lead_text or is_story_line(f.text)]
     title, brief = _title_and_brief(facts)
     lead = next((f for f in brief if f.role == "lead"), brief[0] if brief else facts[0])
     rest = [f for f in brief if f is not lead]
     points = ([f for f in rest if f.role == "point"] or rest[:_KEY_POINTS])[:_KEY_POINTS]
-    extra = _rank_related([f for f in facts if not f.id.startswith("S1.")], [lead, *points])
+    # A source's line the splitter left without its main clause is not told on its own.
+    story = [f for f in facts if not f.id.startswith("S1.") and fragment_reason(f.text) is None]
+    extra = _rank_related(story, [lead, *points])
 
     kp = keyphrase.strip() if keyphrase else keyphrase_from_facts(compress.headline(lead.text), facts, lead)
     outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic_phrase(kp), title=title)
@@ -187,8 +197,22 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     by_facet = _by_facet(points + supporting)
     outline.sections = _sections(outline, points + supporting, by_facet)
     outline.faq = _faq(outline, [f for f in points + supporting if f is not lead], by_facet)
-    outline.body = [lead, *rest, *extra][:max_body_paragraph_facts]
+    outline.body = _told_once([lead, *rest, *story])[:max_body_paragraph_facts]
     return outline
+
+
+def _told_once(facts: list[Fact]) -> list[Fact]:
+    """The facts in order, less each that says again what an earlier one says (a source that
+    opens with the brief's own sentences)."""
+    kept: list[Fact] = []
+    seen: list[set[str]] = []
+    for fact in facts:
+        mine = {_stem(w) for w in words(fact.text) if w.lower() not in STOPWORDS}
+        if mine and any(len(mine & other) >= 0.8 * min(len(mine), len(other)) for other in seen):
+            continue
+        kept.append(fact)
+        seen.append(mine)
+    return kept
 
 
 def _rank_related(candidates: list[Fact], anchors: list[Fact]) -> list[Fact]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period
+from .whole import cut_reason
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = (
@@ -146,9 +147,10 @@ _TRAILING_ATTRIBUTION = re.compile(
 )
 
 
-def prefixes(sentence: str, min_words: int = 4) -> list[str]:
+def prefixes(sentence: str, min_words: int = 4, *, whole: bool = True) -> list[str]:
     """The sentence and every prefix ending at a clause boundary, longest first; only the sentence
-    where it ends with its attribution ("..., the Met Police confirmed to MyLondon")."""
+    where it ends with its attribution ("..., the Met Police confirmed to MyLondon"). With
+    ``whole`` (a sentence, not a headline) only cuts that ``cut_reason`` passes."""
     base = _tidy(sentence)
     found = {base} if base else set()
     if _TRAILING_ATTRIBUTION.search(sentence.strip().rstrip(".")):
@@ -174,7 +176,7 @@ def prefixes(sentence: str, min_words: int = 4) -> list[str]:
             continue
         # A comma right after a short subject ("Mayor Ana Ruiz, 45, said") leaves no verb behind.
         needed = max(min_words, 6) if m.group(0).startswith(",") else min_words
-        if len(candidate.split()) >= needed:
+        if len(candidate.split()) >= needed and (not whole or cut_reason(sentence, candidate) is None):
             found.add(candidate)
     return sorted(found, key=lambda c: (-len(c), c))  # a total order: set order varies by process
 
@@ -196,17 +198,18 @@ def phrase_cuts(sentence: str) -> list[str]:
     for variant in variants(sentence):
         for m in _CLOSING_PHRASE.finditer(variant):
             candidate = _tidy(variant[: m.start()])
-            if candidate and not _LIMITING.search(variant, m.start()) and candidate not in found:
+            if (candidate and not _LIMITING.search(variant, m.start()) and candidate not in found
+                    and cut_reason(variant, candidate) is None):
                 found.append(candidate)
     return found
 
 
-def shorten(sentence: str, limit: int, min_words: int = 4) -> str | None:
+def shorten(sentence: str, limit: int, min_words: int = 4, *, whole: bool = True) -> str | None:
     """The fullest deletion-only version of ``sentence`` within ``limit`` characters, without
-    final punctuation, or None when no clause boundary gives one."""
+    final punctuation, or None when no clause boundary gives one (``whole``: see ``prefixes``)."""
     best: str | None = None
     for variant in variants(sentence):
-        for candidate in prefixes(variant, min_words):
+        for candidate in prefixes(variant, min_words, whole=whole):
             if len(candidate) <= limit:
                 if best is None or len(candidate) > len(best):
                     best = candidate
@@ -265,7 +268,8 @@ def phrase_cut(sentence: str, limit: int) -> str | None:
 def headline(sentence: str, limit: int = 70) -> str:
     """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
     before a preposition (a whole phrase, ``phrase_cut``); and only then at a word boundary."""
-    return shorten(sentence, limit) or phrase_cut(sentence, limit) or truncate_words(sentence, limit)
+    # A headline is a title, not a sentence: its cuts are not asked to be whole.
+    return shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit) or truncate_words(sentence, limit)
 
 
 def main_clause(sentence: str, max_chars: int = 220) -> str:

@@ -80,3 +80,56 @@ def fragment_reason(sentence: str) -> str | None:
 
 def is_whole(sentence: str) -> bool:
     return fragment_reason(sentence) is None
+
+
+# What a cut may never drop: the arguments a kept word needs (objects, complements, a kept
+# preposition's object), a negation, and the words that make a claim checkable.
+_ARGUMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative", "neg", "pobj", "pcomp", "agent"})
+_KEPT_WORDS = frozenset({"not", "n't", "no", "never", "nor", "without", "said", "says", "told", "according"})
+_KEPT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+# A quotation (more than a quoted name or title) is never cut.
+_QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
+@lru_cache(maxsize=2048)
+def _parse(text: str) -> Any:
+    nlp = spacy_pipeline()
+    return nlp(text) if nlp is not None else None
+
+
+def _drops_what_matters(token: Any, end: int) -> bool:
+    if token.dep_ in _ARGUMENTS and token.head.idx < end:
+        return True
+    head = token.head
+    if token.dep_ == "prep" and head.idx < end and head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+        # What a kept noun is of ("the closure [of the camp]"), or what a bare abstract noun is
+        # for or to ("respect [for his policies]"); "the suspects [for interrogation]" may go.
+        bare = head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children)
+        return token.lower_ == "of" or (token.lower_ in ("for", "to") and bare)
+    if token.lower_ in _KEPT_WORDS:
+        return True
+    # A figure goes only with the phrase it is in: never cut from the noun it counts.
+    return (token.like_num or token.ent_type_ in _KEPT_ENTITIES) and token.head.idx < end
+
+
+def cut_reason(sentence: str, cut: str) -> str | None:
+    """Why ``cut``, a prefix of ``sentence``, is not a safe shortening of it, or None when it is:
+    it must be whole, and what it drops must be adjuncts only, never a kept word's object or
+    complement, a negation, a figure, a date, an attribution or a quote."""
+    reason = fragment_reason(cut.rstrip(".") + ".")
+    if reason:
+        return reason
+    full = sentence.strip()
+    kept = cut.strip().rstrip(".")
+    if not full.startswith(kept):
+        return None  # not a prefix: the caller's own deletion, judged by the whole-sentence check
+    doc = _parse(full)
+    if doc is None:
+        return None
+    end = len(kept)
+    if any(len(q.split()) > 5 for q in _QUOTATION.findall(full[end:])) or full[end:].count('"') % 2:
+        return "drops a quotation"
+    for token in doc:
+        if token.idx >= end and _drops_what_matters(token, end):
+            return f"drops '{token.text}' ({token.dep_ or token.ent_type_})"
+    return None

@@ -20,7 +20,9 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 def article_html(article: Article) -> str:
     """The post content as a CMS holds it: everything below the title (H1), escaped. Quotes stay
-    as they are in text (only attributes need them escaped), as in a CMS's stored content."""
+    as they are in text (only attributes need them escaped), as in a CMS's stored content. The
+    byline is no part of it; on the HTML page it is no paragraph and follows the summary, so on
+    both the text Yoast reads first is the lead."""
 
     def e(text: str) -> str:
         return html_lib.escape(text, quote=False)

@@ -1,17 +1,20 @@
-"""Sizes: a part's words and sentences, FORMAT.md's least size per part that a fix must keep, and
-the one fix that is about size alone (a paragraph over 150 words)."""
+"""Sizes: a part's words and sentences, the least size per part that a cut must leave, and the
+one fix that is about size alone (a paragraph over 150 words)."""
 
 from __future__ import annotations
 
 import re
 
 from ...edit import Data, EditableArticle, parse_path
-from ...spec import BODY_MAX, LEAST_WORDS, PARAGRAPH_MAX
+from ...spec import BODY_MAX, PARAGRAPH_MAX
 from ...text import split_sentences
 from ..tokens import length_words
 from .judge import Grounded, always
 
 SHORTEST_KEPT = 6  # words: a shorter cut rarely keeps a verb and its object
+# FORMAT.md's sizes are maxima and no writer pads a part to these; a cut made for a readability
+# check may not take a part under them, so an answer is never shortened to a clause or two.
+LEAST_WORDS = {"sections": 60, "faq": 30, "conclusion": 50}
 
 
 def sentences_of(text: str) -> list[str]:
@@ -23,7 +26,7 @@ def words(text: str) -> int:
 
 
 def under_size(data: Data, part: str) -> bool:
-    """Whether ``part`` of ``data`` is already under FORMAT.md's least size for it."""
+    """Whether ``part`` of ``data`` is already under the least size a cut leaves of it."""
     parsed = parse_path(part)
     assert parsed
     field, index, _ = parsed
@@ -43,13 +46,13 @@ def no_faq_copies(before: Data, after: Data) -> bool:
 
 
 def sizes_kept(before: Data, after: Data) -> bool:
-    """FORMAT.md's sizes still hold where they held: conclusion 50-120 words, FAQ answers 30-90,
-    section answers 60-200, and no FAQ answer the same as a section answer."""
+    """The least sizes still hold where they held (conclusion 50 words, FAQ answers 30, section
+    answers 60), and no FAQ answer became the same as a section answer."""
     return floors_kept(before, after) and no_faq_copies(before, after)
 
 
 def floors_kept(before: Data, after: Data, *, may_shrink_under: bool = False) -> bool:
-    """No part fell under FORMAT.md's least size for it where it met it, and none already under
+    """No part fell under the least size a cut leaves where it met it, and none already under
     it lost words (unless ``may_shrink_under``: a pronoun for a name loses a word, not a fact)."""
     def floor(old: str, new: str, low: int) -> bool:
         return words(new) >= low or words(new) >= words(old) or (may_shrink_under and words(old) < low)

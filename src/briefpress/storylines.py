@@ -1,0 +1,51 @@
+"""Lines of a page that are not the story: related-story headlines, "Read more", wire teasers,
+photo captions and credits.
+
+A saved news page carries them between the story's sentences; told as facts they read as news
+("Patient satisfaction : a chiropractor in iowa ..." is a caption). ``not_story`` says why a line
+is one of them; the planner drops such facts before it plans, and ingest may drop them earlier.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHROME = re.compile(
+    r"^\s*(?:read more|read next|more from|related(?: stories| articles)?\s*[:|]|see also|click here|"
+    r"scroll down|watch (?:the )?video|video\s*[:|]|photos?\s*[:|]|pictured\s*[:|]|image\s*[:|]|"
+    r"(?:photo|image|picture) (?:credit|copyright)|copyright\s|©|follow us|sign up|share this|"
+    r"advertisement\b|getty images|ap photo|reuters/|story continues)",
+    re.I,
+)
+# Wire teasers: "7 things you didn't know about ...", "10 ways to ...", "Everything you need to know".
+_TEASER = re.compile(
+    r"^\s*(?:\d+|everything|what)\s.*\b(?:things|ways|reasons|facts|you didn[’']t know|you need to know|"
+    r"you won[’']t believe)\b",
+    re.I,
+)
+# A caption's label: a few words, a spaced colon, then the picture's description ("Patient
+# satisfaction : a chiropractor in iowa ..."). Story sentences put a colon right after a word.
+_CAPTION = re.compile(r"^\s*([\w'’-]+(?:\s+[\w'’-]+){0,5})\s+:\s+[^\s\"“'‘]")
+_SPEECH = re.compile(r"\b(?:said|says|told|added|wrote|stated|explained|asked|reads?|tweeted)\b", re.I)
+# A credit at the end of a line: "(Photo: AP)", "Photo by Jane Doe", "| Getty Images".
+_CREDIT = re.compile(r"(?:\((?:photo|image|picture|credit)s?\s*:[^)]*\)|\bphoto(?:graph)? by\b|\|\s*getty\b)\s*$",
+                     re.I)
+
+
+def not_story(line: str) -> str | None:
+    """Why ``line`` is not a sentence of the story (a caption, credit, teaser or page chrome),
+    or None when it may be one."""
+    if _CHROME.search(line):
+        return "page chrome"
+    if _TEASER.search(line) and (len(line.split()) <= 15 or not line.rstrip().endswith((".", "!"))):
+        return "teaser"
+    caption = _CAPTION.search(line)
+    if caption and not _SPEECH.search(caption.group(1)):
+        return "caption"
+    if _CREDIT.search(line):
+        return "credit"
+    return None
+
+
+def is_story_line(line: str) -> bool:
+    return not_story(line) is None
