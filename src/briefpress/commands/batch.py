@@ -20,6 +20,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from .common import debug_option
+
 
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
@@ -43,9 +45,7 @@ from rich.text import Text
 @click.option("--author", help="Byline.")
 @click.option("--site-url", help="Site base URL for canonical links.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
-# The same flag as briefpress.cli.debug_option, declared here so that importing this module never
-# imports briefpress.cli (which imports every command module: `python -m briefpress.cli` would loop).
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@debug_option
 def command(
     inputs: tuple[str, ...],
     outdir: str,
