@@ -13,6 +13,11 @@ legitimate material (``briefpress.text`` cuts at sentence ends, else at spaces).
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
 
 from .errors import EncodingError, InputError, InputTooLargeError
 
@@ -30,6 +35,9 @@ MAX_SENTENCE_CHARS = 2_000
 """Characters in one sentence (fact); a longer one is cut at a space into pieces."""
 MAX_JSON_DEPTH = 20
 """Nesting of objects and lists in a JSON brief, source or article (a brief needs 4)."""
+
+ITEM_TIMEOUT_S = 600.0
+"""Seconds one batch item (one brief) may run before it is stopped and reported failed."""
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -99,7 +107,35 @@ def check_facts(count: int, name: str = "the run") -> None:
                          "not a corpus: keep the sentences that matter, or split it into several briefs")
 
 
+class Overtime(BaseException):
+    """Raised by ``time_limit`` when its time is up. A ``BaseException``, like ``KeyboardInterrupt``,
+    so no ``except Exception`` on the way can take it for the work's own failure."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``Overtime`` in the block once ``seconds`` have passed (None or 0: no limit). A
+    SIGALRM timer, so it stops pure-Python work and regular expressions alike; it needs the main
+    thread of a process (a batch worker, a job's child process), and elsewhere sets no limit."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise Overtime(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 __all__ = [
+    "ITEM_TIMEOUT_S",
     "MAX_ARTICLE_BYTES",
     "MAX_FACTS",
     "MAX_INPUT_BYTES",
@@ -107,10 +143,12 @@ __all__ = [
     "MAX_PARAGRAPH_CHARS",
     "MAX_SENTENCE_CHARS",
     "MAX_SOURCES",
+    "Overtime",
     "check_bytes",
     "check_facts",
     "check_json_depth",
     "check_sources",
     "check_text",
     "json_depth",
+    "time_limit",
 ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import BriefpressError
+from ..limits import Overtime, time_limit
 from ..models import Article
 from ..pipeline import write
 from ..render import render
@@ -61,10 +62,15 @@ def process_item(item: Item, settings: Settings, key: str | None = None) -> Resu
     date = item.effective_date(settings)
     started = time.perf_counter()
     try:
-        article = write(item.brief, sources=list(item.sources), options=settings.options(date),
-                        brief_name=item.brief_name)
-        written = time.perf_counter()
-        outputs = {output_name(article.slug, key, fmt): render(article, fmt) for fmt in settings.formats}
+        with time_limit(settings.item_timeout):
+            article = write(item.brief, sources=list(item.sources), options=settings.options(date),
+                            brief_name=item.brief_name)
+            written = time.perf_counter()
+            outputs = {output_name(article.slug, key, fmt): render(article, fmt) for fmt in settings.formats}
+    except Overtime:
+        return Result(key, "failed", write_s=_since(started),
+                      error=f"stopped after {settings.item_timeout:g} s, over the item deadline; shorten the brief, "
+                      "or give more time with --item-timeout SECONDS")
     except BriefpressError as exc:
         return Result(key, "failed", error=exc.message, write_s=_since(started))
     except Exception as exc:  # a bug in one item must not stop the other 999
