@@ -56,4 +56,5 @@ def write_output(text: str, output: str | None) -> None:
     atomic_write(Path(output), text)
 
 
-__all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "check_output", "debug_option", "read_input", "write_output"]
+__all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "check_output", "debug_option", "read_input",
+           "write_output"]

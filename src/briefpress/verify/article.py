@@ -199,6 +199,8 @@ def _spans(part: str, text: str, article: Article, whole_sentences: set[tuple[st
     spans, pos = [], 0
     for k in known:
         at = text.find(k, pos)
+        if at < 0:  # the map names a sentence twice, or out of the text's order: split it ourselves
+            return [(s.text, s.start) for s in split_sentences(text)]
         spans.append((k, at))
         pos = at + len(k)
     return spans
