@@ -236,3 +236,14 @@ def test_fifty_kb_of_unclosed_emphasis_is_read_in_one_pass() -> None:
 ])
 def test_emphasis_is_removed_as_the_markdown_pattern_removes_it(text: str) -> None:
     assert clean_markdown(text) == OLD_EMPHASIS.sub(r"\2", text)
+
+
+def test_an_article_of_conflicting_figures_reports_a_bounded_number_in_article_order() -> None:
+    from briefpress.verify import audit
+    from briefpress.verify.consistency import MAX_FINDINGS
+
+    article = " ".join(f"Council {i} approved {i} new homes in Leeds on Tuesday, the mayor said." for i in range(1, 200))
+    report = audit(article, [("s.txt", "Council 1 approved 1 new homes in Leeds on Tuesday, the mayor said.")])
+    pairs = [tuple(f.sentences) for f in report.consistency]
+    assert len(pairs) == MAX_FINDINGS
+    assert pairs == sorted(pairs) and pairs[0][0] == 0
