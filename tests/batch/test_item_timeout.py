@@ -49,3 +49,21 @@ def test_the_deadline_does_not_change_an_items_key() -> None:
     item = Item(position=0, id="a", brief=BRIEFS[0], brief_name="a.txt")
     assert item.key(Settings(item_timeout=5)) == item.key(Settings()) == item.key(Settings(item_timeout=None))
     assert Settings().item_timeout == ITEM_TIMEOUT_S
+
+
+def test_briefs_over_the_input_limits_are_failed_items_with_the_fix_named(tmp_path: Path) -> None:
+    from briefpress.batch.inputs import load_items
+    from briefpress.limits import MAX_FACTS, MAX_JSON_DEPTH
+
+    deep = '{"brief": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    many = json.dumps({"title": "Council", "points": [f"Point {i} holds." for i in range(MAX_FACTS + 1)]})
+    nul = tmp_path / "folder"
+    nul.mkdir()
+    (nul / "late-nul.txt").write_bytes(b"The council approved homes. " * 400 + b"\x00")
+    lines = tmp_path / "briefs.jsonl"
+    lines.write_text(deep + "\n" + many + "\n", encoding="utf-8")
+    items = load_items([lines, nul])
+    assert f"more than {MAX_JSON_DEPTH} levels" in (items[0].error or "")
+    assert "NUL" in (items[2].error or "")
+    failed = process_item(items[1], Settings())
+    assert failed.status == "failed" and f"more than {MAX_FACTS} sentences" in (failed.error or "")
