@@ -1,4 +1,4 @@
-"""`briefpress batch --item-timeout`: a brief that runs past its deadline is a failed item, and the batch goes on."""
+"""Batch items under the input limits: a brief past its deadline (`--item-timeout`) or over a limit is a failed item with the fix named, and the batch goes on."""
 
 from __future__ import annotations
 
