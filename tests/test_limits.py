@@ -247,3 +247,12 @@ def test_an_article_of_conflicting_figures_reports_a_bounded_number_in_article_o
     pairs = [tuple(f.sentences) for f in report.consistency]
     assert len(pairs) == MAX_FINDINGS
     assert pairs == sorted(pairs) and pairs[0][0] == 0
+
+
+def test_a_brief_of_one_run_on_string_still_gets_a_meta_description() -> None:
+    # Found by the fuzz test: no mix of facts fits the description's size, and none was chosen.
+    from briefpress.pipeline import write
+
+    brief = ("\u00b9j{\n" + "}" * 500 + "\U0001f60dJ\U000dc8b8h-{").encode("utf-8")
+    article = write(brief)
+    assert 0 < len(article.meta_description) <= 156
