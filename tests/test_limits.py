@@ -253,6 +253,6 @@ def test_a_brief_of_one_run_on_string_still_gets_a_meta_description() -> None:
     # Found by the fuzz test: no mix of facts fits the description's size, and none was chosen.
     from briefpress.pipeline import write
 
-    brief = ("\u00b9j{\n" + "}" * 500 + "\U0001f60dJ\U000dc8b8h-{").encode("utf-8")
+    brief = ("\u00b9j{\r\n" + "}" * 500 + "\U0001f60dJ\U0009c8b8h-\x02{").encode("utf-8")
     article = write(brief)
     assert 0 < len(article.meta_description) <= 156
