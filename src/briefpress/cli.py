@@ -6,39 +6,32 @@ usage, 3 an audit that found unsupported sentences (``--fail-on``). ``--debug`` 
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import click
 
 from . import __version__
-from .errors import BriefpressError, InputError, UsageError
-from .fileio import atomic_write
-
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
+from .commands import COMMAND_MODULES
+from .commands.common import EXIT_INTERNAL, EXIT_USAGE, check_output, debug_option, read_input, write_output
+from .errors import BriefpressError, UsageError
 
 
 class _Group(click.Group):
     """Click's own usage errors print a multi-line help block; ours are one line naming the fix.
 
-    The commands of ``briefpress.commands`` load on first use: start-up stays fast, and a command
-    module may import this one without a cycle.
+    The commands of ``briefpress.commands`` load on first use, so start-up stays fast; they import
+    their shared helpers from ``briefpress.commands.common``, never from here.
     """
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        from .commands import COMMAND_MODULES
-
         return sorted({*super().list_commands(ctx), *COMMAND_MODULES})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        from .commands import COMMAND_MODULES
-
         if cmd_name in COMMAND_MODULES and cmd_name not in self.commands:
-            import importlib
-
             module = importlib.import_module(f"briefpress.commands.{cmd_name}")
             self.add_command(module.command, cmd_name)
         return super().get_command(ctx, cmd_name)
@@ -77,39 +70,10 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
-def debug_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--debug", is_flag=True, help="Show tracebacks for errors.")(func)
-
-
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefpress")
 def cli() -> None:
     """briefpress: news briefs into grounded, search-structured articles."""
-
-
-def read_input(path: str) -> tuple[str, bytes]:
-    """A file path or '-' for standard input, as (name, bytes)."""
-    from .ingest import MAX_INPUT_BYTES, read_bytes
-
-    if path == "-":
-        if sys.stdin.isatty():
-            raise InputError("no brief on standard input; pipe one in or give a file path")
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        return read_bytes("-", stdin=data)
-    return read_bytes(path)
-
-
-def write_output(text: str, output: str | None) -> None:
-    """Print, or write atomically: a crash never leaves a half-written file behind."""
-    if output is None or output == "-":
-        click.echo(text, nl=False)
-        return
-    target = Path(output)
-    if target.is_dir():
-        raise UsageError(f"-o {output} is a folder; give a file name such as {output.rstrip('/')}/article.html")
-    if not target.parent.exists():
-        raise UsageError(f"-o {output}: folder {target.parent} does not exist; create it first")
-    atomic_write(target, text)
 
 
 def _is_link(path: str) -> bool:
@@ -181,6 +145,7 @@ def write(
     from .render import render
 
     _format_choice(fmt)
+    check_output(output)
     name, data = read_input(input_path)
     brief, resolved = cli_sources(name, data, [read_input(p) if not _is_link(p) else (p, p) for p in sources],
                                   allow_private=allow_private, refresh=refresh)

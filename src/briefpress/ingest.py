@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EmptyInputError, InputError, InputTooLargeError
+from .limits import MAX_INPUT_BYTES, check_facts, check_json_depth, check_sources, check_text
 from .models import Fact, FactRole, Run, Source
-from .reader import BULLET, DASH_LINE, MAX_INPUT_BYTES, decode, main_text, sniff
+from .reader import BULLET, DASH_LINE, decode, main_text, sniff
 from .text import split_sentences
 
 
@@ -33,7 +34,7 @@ def read_bytes(path: str | Path, stdin: bytes | None = None) -> tuple[str, bytes
     size = p.stat().st_size
     if size > MAX_INPUT_BYTES:
         raise InputTooLargeError(
-            f"{p.name} is {size / 1048576:.1f} MB, over the 2 MB limit for one brief; "
+            f"{p.name} is {size / 1048576:.1f} MB, over the {MAX_INPUT_BYTES // 1048576} MB limit for one brief; "
             "split it into smaller sources"
         )
     try:
@@ -43,10 +44,12 @@ def read_bytes(path: str | Path, stdin: bytes | None = None) -> tuple[str, bytes
 
 
 def parse(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]]]:
-    """One input text into its source (and, for JSON briefs, the sources it embeds) with facts."""
+    """One input text into its source (and, for JSON briefs, the sources it embeds) with facts;
+    embedded sources take the numbers after ``source_id``'s, so every id is unique."""
+    check_text(text, name)
     kind = sniff(text)
     if kind == "json":
-        return _parse_json(text, name, source_id)
+        return _parse_json(text, name, int(source_id[1:]))
     if kind == "html":
         return [_parse_html(text, name, source_id)]
     source = Source(id=source_id, name=name, kind=kind, text=text)
@@ -122,12 +125,13 @@ def _parse_html(html: str, name: str, source_id: str) -> tuple[Source, list[Fact
     return source, _facts_from_blocks(source, [(0, len(page.text))], prose=True)
 
 
-def _parse_json(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]]]:
+def _parse_json(text: str, name: str, number: int) -> list[tuple[Source, list[Fact]]]:
     data = _json_object(text, name)
-    return [_json_brief(data, name, source_id), *_embedded_sources(data, name, int(source_id[1:]))]
+    return [_json_brief(data, name, f"S{number}"), *_embedded_sources(data, name, number)]
 
 
 def _json_object(text: str, name: str) -> dict[str, Any]:
+    check_json_depth(text, name)
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -146,11 +150,14 @@ def _json_brief(data: dict[str, Any], name: str, source_id: str) -> tuple[Source
     points = data.get("points") or []
     if not isinstance(title, str) or not isinstance(points, list) or not all(isinstance(p, str) for p in points):
         raise InputError(f'{name}: "title" must be a string and "points" a list of strings')
+    # Counted before any sentence is split: a corpus of points is refused at once.
+    check_facts(len(points), name)
     parts = [p.strip() for p in ([title] if title.strip() else []) + points if p.strip()]
     if not parts:
         raise EmptyInputError(f'{name}: the JSON brief has no "title" or "points"; add the lead and key points')
     # The brief's text is its dash layout, so offsets point into something a person can read.
     body = "\n-\n".join(parts)
+    check_text(body, name)
     source = Source(id=source_id, name=name, kind="json", text=body, title=title or None)
     facts = _facts_from_blocks(source, _dash_blocks(body), prose=False)
     if title.strip() and facts and not title.rstrip().endswith((".", "!", "?", '"', "”")):
@@ -165,7 +172,8 @@ def _embedded_sources(data: dict[str, Any], name: str, number: int) -> list[tupl
     extra = data.get("sources") or []
     if not isinstance(extra, list):
         raise InputError(f'{name}: "sources" must be a list of texts or {{"name", "text"}} objects')
-    out = []
+    check_sources(number + len(extra), name)
+    out: list[tuple[Source, list[Fact]]] = []
     for i, item in enumerate(extra, start=1):
         if isinstance(item, str):
             item_name, item_text, item_url = f"{name}#source{i}", item, None
@@ -176,7 +184,8 @@ def _embedded_sources(data: dict[str, Any], name: str, number: int) -> list[tupl
             raise InputError(f'{name}: source {i} must be a text or a {{"name", "text"}} object')
         if not item_text.strip():
             continue
-        for src, src_facts in parse(item_text, item_name, f"S{number + i}"):
+        check_sources(number + len(out) + 1, name)
+        for src, src_facts in parse(item_text, item_name, f"S{number + len(out) + 1}"):
             if item_url and src.url is None:
                 src = src.model_copy(update={"url": item_url})
             out.append((src, src_facts))
@@ -192,9 +201,12 @@ def read_texts(named: Iterable[tuple[str, str]], first: str = "source") -> tuple
         if not text.strip():
             what = first if i == 0 else "source"
             raise EmptyInputError(f"{name}: the {what} is empty; give it some text or leave it out")
+        check_sources(len(all_sources) + 1)
         for source, facts in parse(text, name, f"S{len(all_sources) + 1}"):
             all_sources.append(source)
             all_facts.extend(facts)
+        check_facts(len(all_facts))
+    check_sources(len(all_sources))
     return all_sources, all_facts
 
 

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
-from .errors import EmptyInputError, EncodingError, InputError, InputTooLargeError
+from .errors import EmptyInputError, EncodingError, InputError
+from .limits import MAX_INPUT_BYTES, MAX_JSON_DEPTH, check_bytes, json_depth
 from .models import SourceKind
-
-MAX_INPUT_BYTES = 2 * 1024 * 1024
 
 ArticleKind = Literal["json", "html", "markdown", "text"]
 
@@ -30,16 +29,13 @@ BULLET = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
 _HTML_START = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<article|<div|<p[\s>]|<h1|<!--)", re.I)
 # How far into a text an HTML tag still marks it as a page (a fragment may open with <section>).
 _HTML_HEAD = 2000
+_TAG_MARK = re.compile(r"<[^<>]+>")  # stops at the next "<": one pass over a run of unclosed "<"
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 text, or a one-line error that says what is wrong with the bytes."""
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputTooLargeError(
-            f"{name} is {len(data) / 1048576:.1f} MB, over the 2 MB limit for one brief; "
-            "split it into smaller sources"
-        )
-    if b"\x00" in data[:8192] or _control_share(data[:8192]) > 0.1:
+def decode(data: bytes, name: str, limit: int = MAX_INPUT_BYTES, what: str = "brief") -> str:
+    """UTF-8 text, or a one-line error that says what is wrong with the bytes (``limits``)."""
+    check_bytes(data, name, limit, what)
+    if _control_share(data[:8192]) > 0.1:
         raise EncodingError(f"{name} looks like a binary file; give a text, Markdown, HTML or JSON brief")
     try:
         text = data.decode("utf-8")
@@ -67,6 +63,8 @@ def _is_json(stripped: str) -> bool:
     if stripped.startswith("{"):
         return True
     if stripped.startswith("["):  # a JSON list is a mistake worth naming, not prose
+        if json_depth(stripped) > MAX_JSON_DEPTH:
+            return True  # refused as JSON, with the fix named, by whoever parses it
         try:
             json.loads(stripped)
             return True
@@ -183,32 +181,73 @@ def _unescape(text: str) -> str:
     return html_lib.unescape(text).strip()
 
 
+# One tag and its attributes. "[^>]*" runs to the tag's end (or the page's), and finditer goes on
+# from there, so a page of unclosed "<meta " is one pass; an attribute starts only after a space.
+_TAG = {tag: re.compile(rf"<{tag}\b([^>]*)>?", re.IGNORECASE) for tag in ("meta", "link", "p")}
+_ATTR = re.compile(r"""(?<![^\s"'/])([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def _tags(page: str, tag: str) -> list[tuple[re.Match[str], dict[str, str]]]:
+    """Each ``<tag ...>`` on the page with its attributes, names in lower case."""
+    out = []
+    for m in _TAG[tag].finditer(page):
+        attrs = {a.group(1).lower(): next(v for v in a.groups()[1:] if v is not None)
+                 for a in _ATTR.finditer(m.group(1))}
+        out.append((m, attrs))
+    return out
+
+
 def _meta(page: str, name: str) -> str:
-    m = re.search(
-        rf"<meta\s+[^>]*(?:name|property)=[\"']{name}[\"'][^>]*content=[\"']([^\"']*)[\"']", page, re.IGNORECASE
-    ) or re.search(
-        rf"<meta\s+[^>]*content=[\"']([^\"']*)[\"'][^>]*(?:name|property)=[\"']{name}[\"']", page, re.IGNORECASE
-    )
-    return _unescape(m.group(1)) if m else ""
+    """The content of the first ``<meta>`` whose name or property is ``name``."""
+    for _, attrs in _tags(page, "meta"):
+        if name in (attrs.get("name", "").lower(), attrs.get("property", "").lower()) and "content" in attrs:
+            return _unescape(attrs["content"])
+    return ""
+
+
+def _element(page: str, lower: str, tag: str, last: bool = False) -> tuple[int, int, int, int] | None:
+    """(tag start, content start, content end, end) of the first ``<tag ...>...</tag>``, the
+    content running to the last closing tag with ``last``; found with ``str.find``, one pass."""
+    start = lower.find(f"<{tag}")
+    opened = lower.find(">", start) + 1 if start >= 0 else 0
+    if not opened:
+        return None
+    close = lower.rfind(f"</{tag}>") if last else lower.find(f"</{tag}>", opened)
+    return (start, opened, close, close + len(tag) + 3) if close >= opened else None
+
+
+def _without_bylines(body: str) -> str:
+    """``body`` without its ``<p class="byline">`` paragraphs."""
+    lower, out, at = body.lower(), [], 0
+    for m, attrs in _tags(body, "p"):
+        if m.start() < at or attrs.get("class", "").lower() != "byline":
+            continue
+        close = lower.find("</p>", m.end())
+        if close < 0:
+            break
+        out.append(body[at : m.start()])
+        at = close + 4
+    return "".join(out) + body[at:]
 
 
 def html_parts(page: str) -> dict[str, str]:
     """The parts of a saved HTML page a CMS keeps apart: title from <title> (else the first H1),
     description and keyphrase from meta tags, slug and site from the canonical link, and the
     content of <article> (else <body>) without its first H1 and byline."""
-    title_m = re.search(r"<title[^>]*>(.*?)</title>", page, re.IGNORECASE | re.DOTALL)
-    canonical = re.search(r"<link\s+[^>]*rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']*)[\"']", page, re.IGNORECASE)
-    body_m = re.search(r"<article[^>]*>(.*)</article>", page, re.IGNORECASE | re.DOTALL) \
-        or re.search(r"<body[^>]*>(.*)</body>", page, re.IGNORECASE | re.DOTALL)
-    body = body_m.group(1) if body_m else page
-    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.IGNORECASE | re.DOTALL)
-    title = _unescape(re.sub(r"<[^>]+>", "", title_m.group(1))) if title_m else ""
+    lower = page.lower()
+    title_at = _element(page, lower, "title")
+    canonical = next((attrs.get("href", "") for _, attrs in _tags(page, "link")
+                      if attrs.get("rel", "").lower() == "canonical" and "href" in attrs), "")
+    body_at = _element(page, lower, "article", last=True) or _element(page, lower, "body", last=True)
+    body = page[body_at[1] : body_at[2]] if body_at else page
+    h1 = _element(body, body.lower(), "h1")
+    title = _unescape(_TAG_MARK.sub("", page[title_at[1] : title_at[2]])) if title_at else ""
     if h1:
         if not title:
-            title = _unescape(re.sub(r"<[^>]+>", "", h1.group(1)))
-        body = body[: h1.start()] + body[h1.end():]  # the post title, not part of the content
-    body = re.sub(r"<p[^>]*class=[\"']byline[\"'][^>]*>.*?</p>", "", body, flags=re.IGNORECASE | re.DOTALL)
-    href = canonical.group(1) if canonical else ""
+            title = _unescape(_TAG_MARK.sub("", body[h1[1] : h1[2]]))
+        body = body[: h1[0]] + body[h1[3]:]  # the post title, not part of the content
+    body = _without_bylines(body)
+    href = canonical
     site_m = re.match(r"https?://[^/]+", href)
     return {
         "title": title,

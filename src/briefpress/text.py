@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .limits import MAX_PARAGRAPH_CHARS, MAX_SENTENCE_CHARS
+
 
 @dataclass(frozen=True)
 class Span:
@@ -40,7 +42,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
 # pysbd's time grows faster than the length of what it splits, so a paragraph longer than this is
 # cut into pieces first, each ending where a sentence plainly ends outside a quote; a news
 # paragraph is far shorter, so only pasted walls of text are cut.
-CHUNK_CHARS = 10_000
+CHUNK_CHARS = MAX_PARAGRAPH_CHARS
 # A plain sentence end: a lower-case word of three letters or more (not "Mr." or "U.S."), its
 # full stop, space, and a capital letter or opening quote.
 _PLAIN_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'])")
@@ -95,10 +97,29 @@ def _split_chunk(chunk: str, base: int, text: str, spans: list[Span]) -> None:
         end = start + len(stripped)
         pos = found + len(stripped)
         if any(ch.isalpha() for ch in stripped):
-            spans.append(Span(stripped, start, end))
+            spans.extend(_cut_long(Span(stripped, start, end)))
         elif spans:  # a stray fragment such as a lone quote mark belongs to the previous one
             prev = spans[-1]
             spans[-1] = Span(text[prev.start : end], prev.start, end)
+
+
+def _cut_long(span: Span) -> list[Span]:
+    """``span`` in pieces of at most ``MAX_SENTENCE_CHARS``, cut at the last space of each: a
+    "sentence" that long is a list or table without full stops, and every later stage costs more
+    than linearly in a sentence's length."""
+    pieces = []
+    text, start = span.text, span.start
+    while len(text) > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS + 1)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        head = text[:cut].rstrip()
+        pieces.append(Span(head, start, start + len(head)))
+        rest = text[cut:]
+        start += cut + len(rest) - len(rest.lstrip())
+        text = rest.lstrip()
+    if text:
+        pieces.append(Span(text, start, start + len(text)))
+    return pieces
 
 
 def normalize_space(text: str) -> str:

@@ -64,3 +64,14 @@ class FlakyEngine(ExtractiveEngine):
         if any("FLAKY" in f.text for f in run.facts) and not Path(os.environ["BP_TEST_HEALED"]).exists():
             raise EngineError("the engine's server did not answer; try again later")
         return super().write(run, outline, progress)
+
+
+class StallingEngine(ExtractiveEngine):
+    """Sleeps BP_TEST_STALL seconds (default 120) on briefs that mention STALL: a brief that runs past its deadline."""
+
+    name = "stalling"
+
+    def write(self, run: Any, outline: Any, progress: Any = None) -> Draft:
+        if any("STALL" in f.text for f in run.facts):
+            time.sleep(float(os.environ.get("BP_TEST_STALL", "120")))
+        return super().write(run, outline, progress)

@@ -15,6 +15,7 @@ ENTRY_POINTS = """[briefpress.engines]
 slowextractive = bp_batch_test_engines:SlowExtractive
 counting = bp_batch_test_engines:CountingEngine
 flaky = bp_batch_test_engines:FlakyEngine
+stalling = bp_batch_test_engines:StallingEngine
 """
 
 

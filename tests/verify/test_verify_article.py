@@ -71,3 +71,12 @@ def test_empty_and_oversized_articles_are_refused() -> None:
         read(b"   \n")
     with pytest.raises(InputError, match="limit"):
         read(b"x. " * 400_000)
+
+
+def test_a_sentence_the_evidence_map_names_twice_keeps_offsets_within_its_part() -> None:
+    # A brief opening on a stray quote mark, and a source that repeats it: the evidence map names
+    # one sentence for two places, and every sentence read must still have a real offset.
+    line = "The council approved 40 new homes in Leeds on Tuesday. Mayor Ana Ruiz said work starts in May."
+    article = write('"' + line + "\n", sources=[("s.txt", '"' + line + "\n" + line + "\n")])
+    _, sentences = read(article)
+    assert sentences and all(s.start >= 0 and s.end > s.start for s in sentences)

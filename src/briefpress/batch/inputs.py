@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BriefpressError, InputError
-from ..ingest import MAX_INPUT_BYTES, decode
+from ..ingest import decode
+from ..limits import MAX_INPUT_BYTES, check_json_depth
 from ..pipeline import normalize_date
 from .items import Item, mtime_date
 
@@ -89,7 +90,8 @@ def _brief_file_item(file: Path, label: str, fallback: str) -> Item:
     try:
         size = file.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise InputError(f"{label} is {size / 1048576:.1f} MB, over the 2 MB limit for one brief; split it")
+            raise InputError(f"{label} is {size / 1048576:.1f} MB, over the {MAX_INPUT_BYTES // 1048576} MB limit "
+                             "for one brief; split it")
         text = decode(file.read_bytes(), label)
     except BriefpressError as exc:
         return Item(0, label, "", label, fallback_date=fallback, error=exc.message)
@@ -118,6 +120,7 @@ def _jsonl_item(raw: bytes, where: str, label: str, fallback: str) -> Item:
     """One line. The brief's name is its ``id`` or the file's name, never the line number: a line
     moved within the file keeps its key, so a resumed run does not redo it."""
     text = decode(raw, where)
+    check_json_depth(text, where)
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:

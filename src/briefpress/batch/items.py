@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .. import __version__
+from ..limits import ITEM_TIMEOUT_S
 from ..models import Options
 
 # File name suffix per render format.
@@ -35,6 +36,7 @@ class Settings:
     date: str | None = None
     site_url: str | None = None
     engine_options: dict[str, Any] = field(default_factory=dict)
+    item_timeout: float | None = ITEM_TIMEOUT_S  # seconds; None or 0: no deadline
 
     def options(self, date: str | None) -> Options:
         """What ``briefpress.write`` is asked for an item of this date (also its creation time, so
@@ -46,6 +48,7 @@ class Settings:
         """The options that change output bytes (``date`` enters through each item's own date)."""
         data = asdict(self)
         data.pop("date")
+        data.pop("item_timeout")  # a deadline stops an item or not; it never changes its bytes
         data["formats"] = list(self.formats)
         data["version"] = __version__
         return data

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import BriefpressError
 from ..evidence import cli_sources
+from ..limits import Overtime, time_limit
 from ..models import Article
 from ..pipeline import write
 from ..render import render
@@ -62,13 +63,18 @@ def process_item(item: Item, settings: Settings, key: str | None = None) -> Resu
     date = item.effective_date(settings)
     started = time.perf_counter()
     try:
-        # Links among the sources (and a thin feed entry's link) are fetched here, public pages only.
-        brief, resolved = cli_sources(item.brief_name, item.brief, item.sources)
-        options = settings.options(date)
-        options.source_meta = resolved.meta
-        article = write(brief, sources=resolved.named, options=options, brief_name=item.brief_name)
-        written = time.perf_counter()
-        outputs = {output_name(article.slug, key, fmt): render(article, fmt) for fmt in settings.formats}
+        with time_limit(settings.item_timeout):
+            # Links among the sources (and a thin feed entry's link) are fetched here, public pages only.
+            brief, resolved = cli_sources(item.brief_name, item.brief, item.sources)
+            options = settings.options(date)
+            options.source_meta = resolved.meta
+            article = write(brief, sources=resolved.named, options=options, brief_name=item.brief_name)
+            written = time.perf_counter()
+            outputs = {output_name(article.slug, key, fmt): render(article, fmt) for fmt in settings.formats}
+    except Overtime:
+        return Result(key, "failed", write_s=_since(started),
+                      error=f"stopped after {settings.item_timeout:g} s, over the item deadline; shorten the brief, "
+                      "or give more time with --item-timeout SECONDS")
     except BriefpressError as exc:
         return Result(key, "failed", error=exc.message, write_s=_since(started))
     except Exception as exc:  # a bug in one item must not stop the other 999

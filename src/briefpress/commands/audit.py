@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import EXIT_FINDINGS, debug_option, read_input, write_output
 from ..errors import UsageError
+from .common import EXIT_FINDINGS, check_output, debug_option, read_input, write_output
 
 if TYPE_CHECKING:
     from ..article_audit import AuditResult
@@ -38,6 +38,7 @@ def command(article_path: str, sources: tuple[str, ...], fmt: str, judge: str | 
         raise UsageError(f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}")
     if not sources:
         raise UsageError("give at least one --source FILE: the material the article must rest on")
+    check_output(output)
     name, data = read_input(article_path)
     named = [read_input(path) for path in sources]
     result = audit(data, named, judge=judge, article_name=name, keyphrase=keyphrase or "")

@@ -20,6 +20,9 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from ..limits import ITEM_TIMEOUT_S
+from .common import debug_option
+
 
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
@@ -42,10 +45,10 @@ from rich.text import Text
               "(default: the input file's modification time).")
 @click.option("--author", help="Byline.")
 @click.option("--site-url", help="Site base URL for canonical links.")
+@click.option("--item-timeout", type=click.FloatRange(min=0), default=ITEM_TIMEOUT_S, show_default=True,
+              metavar="SECONDS", help="Stop a brief that runs longer and report it failed; 0: no deadline.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
-# The same flag as briefpress.cli.debug_option, declared here so that importing this module never
-# imports briefpress.cli (which imports every command module: `python -m briefpress.cli` would loop).
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@debug_option
 def command(
     inputs: tuple[str, ...],
     outdir: str,
@@ -61,6 +64,7 @@ def command(
     date: str | None,
     author: str | None,
     site_url: str | None,
+    item_timeout: float,
     no_progress: bool,
     debug: bool,
 ) -> None:
@@ -74,7 +78,7 @@ def command(
     wanted = tuple(f.strip() for value in formats for f in value.split(",") if f.strip()) or ("json",)
     engine_options = {k: v for k, v in (("model", model), ("base_url", base_url)) if v is not None}
     settings = Settings(engine=engine, formats=tuple(dict.fromkeys(wanted)), date=date, author=author,
-                        site_url=site_url, engine_options=engine_options)
+                        site_url=site_url, engine_options=engine_options, item_timeout=item_timeout or None)
     reporter = BarReporter(enabled=not no_progress)
     # A plain `kill` ends the run like Ctrl-C: finished items kept, index written.
     previous = signal.signal(signal.SIGTERM, _interrupt)

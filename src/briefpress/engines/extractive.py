@@ -201,7 +201,10 @@ class ExtractiveEngine(Engine):
             fillers.append(META_KEYPHRASE_POINTER.format(keyphrase=outline.keyphrase))
         kp = outline.keyphrase.lower()
         fitting = (mix for mix in _meta_mixes(options, fillers) if len(_joined(mix)) <= META_MAX)
-        best = max(fitting, key=lambda mix: _meta_rank(mix, kp, outline.lead, fillers))
+        # No mix fits where the facts are one run-on string far over the size: a reader benefit
+        # alone then, short and claiming nothing, rather than no description.
+        best = max(fitting, key=lambda mix: _meta_rank(mix, kp, outline.lead, fillers), default=None) \
+            or [(META_BENEFITS[0], None)]
         for sentence, source in best:
             if source is None:
                 w.no_claim("meta_description", sentence)

@@ -111,25 +111,36 @@ def _opens(sentence: str, word: str) -> bool:
     return sentence.lstrip("\"“‘'( ").startswith(word)
 
 
-def _lowercase_somewhere(word: str, texts: list[str]) -> bool:
-    low = word.lower()
-    return any(whole_phrase(low).search(t) for t in texts)
+class _Lowercase:
+    """Whether the texts write a word in lower case somewhere: one search per distinct word over
+    the texts joined by line ends (no word runs across one), so a brief of many points starting
+    alike is not a scan of every text per point."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.joined = "\n".join(texts)
+        self.seen: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        low = word.lower()
+        if low not in self.seen:
+            self.seen[low] = whole_phrase(low).search(self.joined) is not None
+        return self.seen[low]
 
 
-def _names_in(fact: Fact, texts: list[str]) -> Iterator[tuple[list[str], str | None]]:
+def _names_in(fact: Fact, lowercase: _Lowercase) -> Iterator[tuple[list[str], str | None]]:
     """The fact's name runs. A sentence's first word is capitalised anyway: when the facts also
     write it in lower case ("Activists ..." / "... showed activists"), it is a common word, not a
     name, and leaves the run (which may then be empty)."""
     for run, following in _name_runs(fact.text):
-        if _opens(fact.text, run[0]) and _lowercase_somewhere(run[0], texts):
+        if _opens(fact.text, run[0]) and lowercase(run[0]):
             run = run[1:]
         yield run, following
 
 
-def _name_candidates(lead: Fact, brief: list[Fact], texts: list[str]) -> Iterator[_Candidate]:
+def _name_candidates(lead: Fact, brief: list[Fact], lowercase: _Lowercase) -> Iterator[_Candidate]:
     """The names, the lead's first; a nationality keeps the noun it qualifies ("Chinese shares")."""
     for fact in [lead, *[f for f in brief if f is not lead]]:
-        for run, following in _names_in(fact, texts):
+        for run, following in _names_in(fact, lowercase):
             if not run:
                 continue
             phrase = " ".join(run[:4])
@@ -164,7 +175,7 @@ def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = N
         lead = next((f for f in brief if f.role == "lead"), brief[0])
     texts = [f.text for f in brief]
     scores: dict[str, float] = {}
-    for phrase, bonus, least in (*_name_candidates(lead, brief, texts), *_topic_candidates(brief)):
+    for phrase, bonus, least in (*_name_candidates(lead, brief, _Lowercase(texts)), *_topic_candidates(brief)):
         if phrase in scores or len(phrase) < 2:
             continue
         mentions = sum(1 for t in texts if _mentions(phrase, t))
@@ -209,7 +220,8 @@ def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
     fragments or sentence-initial common words), none a part of another tag."""
     brief = brief_facts(facts)
     texts = [f.text for f in brief]
-    found = [" ".join(run[:4]) for fact in brief[:12] for run, _ in _names_in(fact, texts) if _is_tag(run, fact)]
+    lowercase = _Lowercase(texts)
+    found = [" ".join(run[:4]) for fact in brief[:12] for run, _ in _names_in(fact, lowercase) if _is_tag(run, fact)]
     ranked = sorted(dict.fromkeys(found), key=lambda n: -sum(1 for t in texts if _mentions(n, t)))
     tags = [keyphrase]
     for name in ranked:

@@ -41,6 +41,7 @@ _SUBJECT = frozenset(("nsubj", "nsubjpass"))
 # A company's legal form, written after its name and a comma.
 _CORPORATE = frozenset("Inc. Inc Ltd. Ltd plc PLC Corp. Corp LLC Co. AG SA SE NV N.V. S.A.".split())
 _SAMPLES = 3  # mentions whose tags must agree on the pronoun
+_MAX_TEXTS = 50  # texts naming the thing that are read for its pronoun
 
 
 @lru_cache(maxsize=4096)
@@ -82,7 +83,11 @@ def pronoun_for(phrase: str, texts: Iterable[str]) -> Pronoun | None:
     used: list[Pronoun | None] = []
     tagged: list[Pronoun | None] = []
     labels: set[str] = set()
-    for text in texts:
+    named = whole_phrase(phrase)
+    # Only a text that names the phrase can say anything of it: parse those, and no more than
+    # _MAX_TEXTS of them, so a brief of thousands of points is not thousands of parses.
+    naming = [text for text in texts if named.search(text)][:_MAX_TEXTS]
+    for text in naming:
         doc = _parse(text)
         if doc is None:
             return None

@@ -11,6 +11,7 @@ import json
 import re
 
 from ..errors import InputError
+from ..limits import check_json_depth
 from ..models import Article
 from ..reader import article_kind, html_parts
 from .document import Page, escape, page_from_html
@@ -181,6 +182,7 @@ def page_from_input(data: str | bytes | Article, keyphrase: str = "", name: str 
     text = text.lstrip("\ufeff")
     if article_kind(text, name) != "json":
         return page_from_document(text, keyphrase, name)
+    check_json_depth(text, name)
     try:
         article = Article.model_validate(json.loads(text))
     except ValueError as exc:
