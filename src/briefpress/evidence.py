@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
+from .limits import check_json_depth
 from .models import Article, Background, Fact, Link, Options, Picture, Run, Source
 from .reader import main_text, sniff
 from .text import split_sentences
@@ -93,6 +94,7 @@ def resolve_brief(name: str, text: str, *, allow_private: bool = False, refresh:
     a "url" and no "text") gets those pages' text in their place, as saved-page sources."""
     if sniff(text, name) != "json":
         return Resolved(named=[(name, text)])
+    check_json_depth(text, name)  # before json.loads, which recurses once per level
     try:
         data = json.loads(text)
     except json.JSONDecodeError:

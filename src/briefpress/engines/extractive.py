@@ -204,7 +204,7 @@ class ExtractiveEngine(Engine):
         # No mix fits where the facts are one run-on string far over the size: a reader benefit
         # alone then, short and claiming nothing, rather than no description.
         best = max(fitting, key=lambda mix: _meta_rank(mix, kp, outline.lead, fillers), default=None) \
-            or [(META_BENEFITS[0], None)]
+            or [(META_POINTERS[0], None)]
         for sentence, source in best:
             if source is None:
                 w.no_claim("meta_description", sentence)
