@@ -138,3 +138,15 @@ def test_engines_lists_extractive() -> None:
     proc = run("engines")
     assert proc.returncode == 0
     assert any(line.startswith("extractive") and "ready" in line for line in proc.stdout.decode().splitlines())
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://news.example.com", "news.example.com"])
+def test_site_url_must_be_http_or_https(url: str) -> None:
+    proc = run("write", TAKAICHI, "--engine", "extractive", "--site-url", url)
+    assert_one_line_error(proc, 2, "--site-url", "https://")
+
+
+def test_engines_hides_the_test_engine_unless_asked() -> None:
+    listed = [line.split()[0] for line in run("engines").stdout.decode().splitlines()]
+    assert "scripted" not in listed and "extractive" in listed
+    assert "scripted" in [line.split()[0] for line in run("engines", "--all").stdout.decode().splitlines()]

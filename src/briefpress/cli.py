@@ -162,15 +162,16 @@ def write(
 @cli.command()
 @click.option("--model", help="Check this model instead of each engine's default.")
 @click.option("--base-url", help="Check this OpenAI-compatible server (the openai engine).")
+@click.option("--all", "show_all", is_flag=True, help="Also list the engines kept for tests (scripted).")
 @debug_option
-def engines(model: str | None, base_url: str | None, debug: bool) -> None:
+def engines(model: str | None, base_url: str | None, show_all: bool, debug: bool) -> None:
     """List the writing engines and their state: installed, model found, server reachable."""
     from .engines import available, get_engine
     from .engines.local import default_engine
 
     options = {k: v for k, v in (("model", model), ("base_url", base_url)) if v is not None}
     default = default_engine()
-    for name in available():
+    for name in available(include_hidden=show_all):
         try:
             state = get_engine(name, **options).state()
             line = f"{name:12} {'ready' if state.ready else 'not ready'}  {state.detail}"

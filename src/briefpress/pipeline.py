@@ -24,6 +24,7 @@ from .errors import BriefpressError, InternalError, UsageError
 from .models import Article, Options, Run
 from .plan import build_outline, make_slug, name_tags
 from .seo.stage import seo_run
+from .urls import check_web_url
 from .verify.stage import verify_run
 
 
@@ -193,7 +194,9 @@ def options_from(**settings: Any) -> Options:
 
 
 def check_options(options: Options) -> None:
-    """Fail on a bad date or engine name before any work is done."""
+    """Fail on a bad date, site URL, picture or engine name before any work is done."""
+    if options.site_url:
+        check_web_url(options.site_url, "--site-url")
     if options.date:
         normalize_date(options.date)
     if options.created:
