@@ -157,3 +157,19 @@ def test_an_edit_recomputes_the_seo_reports_it_carries(client, takaichi):
     changed = [i for i in after if i in before and after[i]["score"] != before[i]["score"]]
     assert changed, "the meta description checks were re-run on the edited text"
     assert any("meta" in i.lower() for i in changed)
+
+
+def test_an_edit_is_re_audited_by_the_one_audit(client, takaichi):
+    """The edited version carries exactly what ``briefpress.audit`` reports on it: the grounding
+    report and the SEO and readability results, merged by the audit's one rule."""
+    import briefpress
+
+    article_id, article = write_article(client, takaichi)
+    edited = json.loads(json.dumps(article))
+    edited["conclusion"] = "Takaichi resigned on Sunday after 40 years in office."
+    v2 = client.put(f"/v1/articles/{article_id}", json=edited).json()
+    shipped = briefpress.Article.model_validate(v2)
+    result = briefpress.audit(shipped, [(s.name, s.text) for s in shipped.sources])
+    assert v2["grounding"]["summary"] == result.grounding.to_json_dict()["summary"]
+    assert any(s["verdict"] in ("unsupported", "contradicted") for s in v2["grounding"]["sentences"])
+    assert v2["seo"] == result.seo.seo.to_dict() and v2["readability"] == result.seo.readability.to_dict()

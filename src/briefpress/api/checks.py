@@ -10,6 +10,7 @@ import importlib
 import logging
 from typing import Any
 
+from ..article_audit import audit
 from ..models import Article
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,18 @@ def recheck(article: Article) -> Article:
     if report is None:
         return article
     return article.model_copy(update={"grounding": report})
+
+
+def reaudit(article: Article) -> Article:
+    """The article with the one audit's reports (``briefpress.audit``: grounding, SEO, readability)
+    recomputed against the sources it carries, merged onto it by the audit's own rule; where the
+    verifier is not part of this build, the SEO reports alone."""
+    if audit_function() is None:
+        return refresh_seo(article)
+    result = audit(article, source_texts(article))
+    return article.model_copy(update={"grounding": result.grounding.to_json_dict(),
+                                      "seo": result.seo.seo.to_dict(),
+                                      "readability": result.seo.readability.to_dict()})
 
 
 def refresh_seo(article: Article) -> Article:

@@ -150,7 +150,7 @@ def save_edit(store: Store, article_id: str, edited: Article, note: str = "edite
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     # The sources and facts are what the article is checked against: an edit cannot change them.
     article = edited.model_copy(update={"sources": original.sources, "facts": original.facts, "date_modified": now})
-    article = checks.refresh_seo(checks.recheck(article))
+    article = checks.reaudit(article)
     article = article.model_copy(update={"evidence": _evidence_after_edit(article, article.grounding)})
     article = article.model_copy(update={"jsonld": jsonld.build(article)})
     return store.add_version(article_id, article.to_json_dict(), note=note, scope=scope)
