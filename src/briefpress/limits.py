@@ -56,6 +56,18 @@ def json_depth(text: str) -> int:
     return deepest
 
 
+def check_data_depth(data: object, name: str) -> None:
+    """JSON already parsed (an HTTP body) nested no deeper than allowed; iterative, so hostile
+    nesting cannot exhaust the stack while it is measured."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, (dict, list)):
+            if depth > MAX_JSON_DEPTH:
+                raise InputError(f"{name} nests more than {MAX_JSON_DEPTH} levels deep; send it as briefpress wrote it")
+            stack.extend((child, depth + 1) for child in (node.values() if isinstance(node, dict) else node))
+
+
 def check_json_depth(text: str, name: str) -> None:
     if json_depth(text) > MAX_JSON_DEPTH:
         raise InputError(

@@ -5,57 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from .. import jsonld
+from .. import jsonld, limits
 from ..errors import InputError, UsageError
 from ..evidence import check_links
 from ..models import Article, Evidence, Options
-from ..reader import MAX_INPUT_BYTES
 from ..store import JobRecord, KeyRecord, Store, VersionRecord
 from ..urls import check_web_url
 from . import checks
 
-MAX_SOURCES = 20
 MAX_KEYPHRASE_CHARS = 200
-MAX_JSON_DEPTH = 40  # a brief or article nested deeper is not a news brief, and deep recursion is unsafe
-
-
-def _check_size(text: str, what: str) -> None:
-    # Characters first: no string that short can be over the byte cap, and most briefs are short.
-    if len(text) * 4 > MAX_INPUT_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES:
-        raise InputError(f"{what} is over the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit; "
-                         "send a shorter text or split it into several briefs")
-
-
-def json_depth(data: Any) -> int:
-    """How deeply lists and objects nest in parsed JSON (iterative: no recursion on hostile input)."""
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, (dict, list)):
-            deepest = max(deepest, depth)
-            if depth <= MAX_JSON_DEPTH:
-                stack.extend((child, depth + 1) for child in (node.values() if isinstance(node, dict) else node))
-    return deepest
-
-
-def check_json_text(text: str, what: str) -> None:
-    """A JSON brief or source may nest at most ``MAX_JSON_DEPTH`` deep (the C parser is fast)."""
-    import json
-
-    if text.lstrip()[:1] not in ("{", "["):
-        return
-    try:
-        data = json.loads(text)
-    except RecursionError:
-        data = None
-        deep = True
-    except ValueError:
-        return  # not JSON after all: ingest reads it as text
-    else:
-        deep = json_depth(data) > MAX_JSON_DEPTH
-    if deep:
-        raise InputError(f"{what} is JSON nested more than {MAX_JSON_DEPTH} levels deep; "
-                         "flatten it to a lead and a list of points")
 
 
 def validate_request(brief: str, sources: list[str], engine: str, keyphrase: str | None) -> dict[str, Any]:
@@ -65,17 +23,14 @@ def validate_request(brief: str, sources: list[str], engine: str, keyphrase: str
 
     if not isinstance(brief, str) or not brief.strip():
         raise InputError("the brief is empty; paste a lead sentence and a few key points")
-    if len(sources) > MAX_SOURCES:
-        raise InputError(f"{len(sources)} sources given, at most {MAX_SOURCES}; merge some of them")
+    limits.check_sources(len(sources) + 1, "the request")
     if engine not in available():
         raise UsageError(f"unknown engine '{engine}'; choose one of: {', '.join(available())}")
     if keyphrase is not None and len(keyphrase) > MAX_KEYPHRASE_CHARS:
         raise InputError(f"the keyphrase is over {MAX_KEYPHRASE_CHARS} characters; use a few words")
-    _check_size(brief, "the brief")
-    check_json_text(brief, "the brief")
+    limits.check_text(brief, "the brief")
     for i, source in enumerate(sources, start=1):
-        _check_size(source, f"source {i}")
-        check_json_text(source, f"source {i}")
+        limits.check_text(source, f"source {i}")
     check_links(sources)  # a link to a private or local address gets a 4xx here; the job checks again
     return {"brief": brief, "sources": [s for s in sources if s.strip()], "engine": engine,
             "keyphrase": (keyphrase or "").strip() or None}
@@ -97,8 +52,7 @@ def parse_article(data: Any) -> Article:
 
     if not isinstance(data, dict):
         raise InputError("the article must be a JSON object in the briefpress.article/1 form")
-    if json_depth(data) > MAX_JSON_DEPTH:
-        raise InputError(f"the article nests more than {MAX_JSON_DEPTH} levels deep; send it as briefpress wrote it")
+    limits.check_data_depth(data, "the article")
     try:
         article = Article.model_validate(data)
     except ValidationError as exc:
