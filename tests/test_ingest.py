@@ -181,18 +181,3 @@ def test_split_sentences_offsets_with_offset_argument() -> None:
     spans = split_sentences(text, offset=10)
     assert [(s.start, s.end) for s in spans] == [(10, 20), (21, 32)]
 
-
-def test_captions_credits_and_teasers_in_a_story_are_not_facts() -> None:
-    from briefpress.ingest import ingest
-    from briefpress.models import Options, Run
-
-    story = ("A southern Iowa chiropractor has surrendered his state license. "
-             "Patient satisfaction : a chiropractor in iowa ranked highly. "
-             "7 things you didn't know about chiropractors. "
-             "The state board had opened an inquiry in March.")
-    run = ingest(Run(options=Options()), "A chiropractor surrendered his license.", brief_name="brief.txt",
-                 sources=[("story.txt", story)])
-    told = [f.text for f in run.facts if f.id.startswith("S2.")]
-    assert told == ["A southern Iowa chiropractor has surrendered his state license.",
-                    "The state board had opened an inquiry in March."]
-    assert [f.id for f in run.facts if f.id.startswith("S2.")] == ["S2.F1", "S2.F2"]

@@ -18,7 +18,6 @@ from .errors import EmptyInputError, InputError, InputTooLargeError
 from .limits import MAX_INPUT_BYTES, check_facts, check_json_depth, check_sources, check_text
 from .models import Fact, FactRole, Run, Source
 from .reader import BULLET, DASH_LINE, decode, main_text, sniff
-from .storylines import is_story_line
 from .text import split_sentences
 
 
@@ -104,8 +103,6 @@ def _facts_from_blocks(source: Source, blocks: Iterable[tuple[int, int]], prose:
     facts: list[Fact] = []
     for start, end in blocks:
         spans = split_sentences(source.text[start:end], offset=start)
-        if prose:  # a page or wire text also holds captions, credits and teasers: not the story
-            spans = [s for s in spans if is_story_line(s.text)]
         for n, span in enumerate(spans):
             # The first sentence of a brief's block is its key point; prose has only sentences.
             role: FactRole = "lead" if not facts else "point" if n == 0 and not prose else "sentence"
