@@ -87,7 +87,18 @@ def _name_runs(sentence: str) -> list[tuple[list[str], str | None]]:
     return runs
 
 
-def _mentions(phrase: str, text: str) -> bool:
+def name_runs(sentence: str) -> list[str]:
+    """The names in ``sentence``, in order, each once: its runs of capitalised words, titles and
+    time words left out ("Home Secretary Theresa May said on Monday" gives "Theresa May")."""
+    found: list[str] = []
+    for run, _ in _name_runs(sentence):
+        name = " ".join(run)
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def mentions(phrase: str, text: str) -> bool:
     """The text names the phrase; a person's surname alone counts ("Takaichi" for "Sanae
     Takaichi"), but not inside another name ("West Sussex" does not mention "East Sussex")."""
     if whole_phrase(phrase, re.I).search(text):
@@ -178,12 +189,12 @@ def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = N
     for phrase, bonus, least in (*_name_candidates(lead, brief, _Lowercase(texts)), *_topic_candidates(brief)):
         if phrase in scores or len(phrase) < 2:
             continue
-        mentions = sum(1 for t in texts if _mentions(phrase, t))
-        if mentions < least:
+        count = sum(1 for t in texts if mentions(phrase, t))
+        if count < least:
             continue
-        in_lead = _mentions(phrase, lead.text)
+        in_lead = mentions(phrase, lead.text)
         in_headline = phrase.lower() in headline.lower()  # the headline names its subject first
-        scores[phrase] = mentions + (1.0 if in_lead else 0.0) + (1.0 if in_headline else 0.0) + bonus
+        scores[phrase] = count + (1.0 if in_lead else 0.0) + (1.0 if in_headline else 0.0) + bonus
     if not scores:
         return _fallback_keyphrase(headline)
     order = list(scores)
@@ -222,7 +233,7 @@ def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
     texts = [f.text for f in brief]
     lowercase = _Lowercase(texts)
     found = [" ".join(run[:4]) for fact in brief[:12] for run, _ in _names_in(fact, lowercase) if _is_tag(run, fact)]
-    ranked = sorted(dict.fromkeys(found), key=lambda n: -sum(1 for t in texts if _mentions(n, t)))
+    ranked = sorted(dict.fromkeys(found), key=lambda n: -sum(1 for t in texts if mentions(n, t)))
     tags = [keyphrase]
     for name in ranked:
         low = [t.lower() for t in tags]

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from sqlalchemy import text as sql
 
 from ..errors import UsageError
+from ..plan.names import mentions, name_runs
 from ..text import content_words
 from .db import Store
 
@@ -162,42 +163,17 @@ class Archive:
         return list(best.values())[:limit]
 
 
-_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|von\s+)?[A-Z][\w'’.-]*)*")
-
-
-def names_in(text: str) -> list[str]:
-    """Capitalised runs in ``text`` that are names, not a sentence's first word alone."""
-    found: list[str] = []
-    for m in _NAME_RUN.finditer(text):
-        words = m.group(0).rstrip(".").split()
-        while words and words[0].lower() in _COMMON_OPENERS:
-            words = words[1:]  # "The" of "The U.S. coffee giant"
-        run = " ".join(words)
-        if run and run.lower() not in _CALENDAR and run not in found:
-            found.append(run)
-    return found
-
-
-_COMMON_OPENERS = frozenset("the a an this that these those it he she they we in on at after before when while "
-                            "according as but and or for from with".split())
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                      "june july august september october november december".split())
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")  # "U.S.", "UK", "EU": a place, rarely the subject
 
 
 def on_subject(passage: Passage, lead: str) -> bool:
-    """Whether ``passage`` is about the subject of ``lead``: it names the lead's first name (its
-    last word will do: "Takaichi" for "Sanae Takaichi"), or two of the lead's names."""
-    names = [n for n in names_in(lead) if not _ABBREVIATION.match(n)]
+    """Whether ``passage`` is about the subject of ``lead``: it mentions the lead's first name (a
+    person's surname will do: "Takaichi" for "Sanae Takaichi"), or two of the lead's other names."""
+    names = [n for n in name_runs(lead) if not _ABBREVIATION.match(n)]
     if not names:
         return False
     haystack = f"{passage.title} {passage.text}"
-
-    def named(name: str) -> bool:
-        return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", haystack) is not None
-
-    subject = names[0]
-    return named(subject) or named(subject.split()[-1]) or sum(named(n) for n in names[1:]) >= 2
+    return mentions(names[0], haystack) or sum(mentions(n, haystack) for n in names[1:]) >= 2
 
 
 def background(archive: Archive, lead: str, text: str, limit: int = 5) -> list[Passage]:
