@@ -12,10 +12,13 @@ from pathlib import Path
 import pytest
 
 import briefpress
+from briefpress import editorial
+from briefpress.edit import iter_parts
+from briefpress.engines.extractive import condensed_forms
 from briefpress.models import Article, Fact
 from briefpress.plan import TEMPLATE_WORDS, facet_of, keyphrase_from_facts, make_slug
 from briefpress.rewrite.compress import prefixes, variants
-from briefpress.text import STOPWORDS, words
+from briefpress.text import STOPWORDS, split_sentences, words
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DATE = "2026-11-25T09:00:00+00:00"
@@ -136,13 +139,35 @@ def test_keyphrase_override_is_held_by_the_meta_description() -> None:
     assert 120 <= len(a.meta_description) <= 156
 
 
-def test_faq_answers_do_not_repeat_section_answers(takaichi_article: Article) -> None:
-    section_answers = {s.answer for s in takaichi_article.sections}
-    answers = [qa.answer for qa in takaichi_article.faq]
+def test_faq_answers_condense_a_fact_and_copy_no_other_part(takaichi_article: Article) -> None:
+    # FORMAT.md: each answer stands alone in one or two sentences (at most 60 words) that condense
+    # a fact, another cut than the body's, never a copy of another part's sentence.
+    a = takaichi_article
+    others = {s.text for path, text in iter_parts(a.to_json_dict())
+              if not path.startswith(("faq[", "summary[")) for s in split_sentences(text)}
+    answers = [qa.answer for qa in a.faq]
     assert len(answers) == len(set(answers))
     for answer in answers:
-        assert answer not in section_answers
-        assert 30 <= len(answer.split()) <= 90
+        sentences = [s.text for s in split_sentences(answer)]
+        assert 1 <= len(sentences) <= 2 and len(answer.split()) <= 60
+        assert not set(sentences) & others, answer
+
+
+def test_each_fact_is_told_whole_once_and_condensed_elsewhere(takaichi_article: Article) -> None:
+    # The body tells every fact whole; the other parts (the summary aside) tell a shorter form. By
+    # deletion a fact has few whole forms: one is told again only once every form of it is told.
+    a = takaichi_article
+    body = " ".join(a.body)
+    assert all(point in body for point in a.summary)
+    told = {s.text for path, text in iter_parts(a.to_json_dict())
+            if not path.startswith("summary[") for s in split_sentences(text)}
+    facts = {f.id: f for f in a.facts}
+    for copy in editorial.measure(a).copies:
+        fact = next(facts[e.facts[0]] for e in a.evidence if e.sentence == copy and e.facts)
+        assert set(condensed_forms(fact.text)) <= told, copy
+    for t in a.takeaways:
+        assert len(t.text.split()) <= 25
+    assert len(split_sentences(a.conclusion)) <= 3 and a.conclusion not in body
 
 
 def test_markdown_title_is_the_headline_not_the_lead() -> None:

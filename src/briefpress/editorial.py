@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .edit import iter_parts
 from .models import Article
 from .rewrite.whole import fragment_reason
+from .storylines import is_story_line
 from .text import split_sentences
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -89,9 +90,13 @@ def measure(article: Article) -> Measures:
 
 
 def coverage(article: Article, source_id: str) -> float:
-    """The share of the facts of source ``source_id`` (``S2``) that some sentence cites."""
-    story = [f.id for f in article.facts if f.id.startswith(f"{source_id}.")]
+    """The share of the story sentences of source ``source_id`` (``S2``) that the article tells: a
+    sentence some evidence cites, or one that a cited fact says word for word (a brief that opens
+    with the story's own sentences tells them once, under the brief's ids). Lines that are no part
+    of the story (captions, related headlines) are not counted."""
+    story = [f for f in article.facts if f.id.startswith(f"{source_id}.") and is_story_line(f.text)]
     if not story:
         return 0.0
     cited = {i for e in article.evidence for i in e.facts}
-    return sum(i in cited for i in story) / len(story)
+    said = {_norm(f.text) for f in article.facts if f.id in cited}
+    return sum(f.id in cited or _norm(f.text) in said for f in story) / len(story)

@@ -114,9 +114,11 @@ class ArticleWriter:
         summary = list(self.fallback.summary)
         self._copy_evidence(lambda p: p.startswith("summary["))
         faq = []
-        for i, part in enumerate(o.faq):
+        # The questions the extractive writer kept (it drops those that would only retell a fact).
+        parts = {part.question: part for part in o.faq}
+        for i, pair in enumerate(self.fallback.faq):
             self._copy_part(f"faq[{i}].question")
-            faq.append(Section(question=part.question, answer=self._faq_answer(i, part.facts)))
+            faq.append(Section(question=pair.question, answer=self._faq_answer(i, parts[pair.question].facts)))
         takeaways = self._takeaways()
         self.evidence.sort(key=lambda e: part_order(e.part))
         return Draft(

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..edit import part_order
 from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import _TIME, FACETS, Outline, facet_of
 from ..rewrite.compress import headline as compress_headline
-from ..rewrite.compress import main_clause, prefixes, shorten, variants
+from ..rewrite.compress import main_clause, opens_with_connective, prefixes, variants
+from ..rewrite.split import split_clauses
 from ..rewrite.whole import fragment_reason
+from ..seo.readability_checks import has_transition, is_passive
 from ..spec import (
     BODY_MAX,
     CONCLUSION_MAX_WORDS,
@@ -21,6 +24,7 @@ from ..spec import (
     FAQ_MAX_WORDS,
     FAQ_MIN,
     HEADLINE_MAX,
+    MAIN_NEWS_LABEL,
     META_KEYPHRASE_POINTER,
     META_MAX,
     META_MIN,
@@ -36,10 +40,13 @@ from ..text import ensure_period
 from .base import Draft, Engine, ProgressCallback
 
 Mix = list[tuple[str, Fact | None]]  # meta description sentences; None marks a pointer to the story
-# An FAQ answer is padded with the story's next facts up to this many words (no more than two
-# sentences, 60 words): a one-clause answer reads as a fragment of the page, not an answer.
-FAQ_FULL_WORDS = 30
-CONCLUSION_FULL_WORDS = 50
+# A condensed form: the fullest whole cut of a fact within this many words (FORMAT.md: FAQ answers,
+# takeaways and the conclusion condense a fact; the body and the sections tell it whole). Twenty
+# words is where a sentence starts to read as long (the readability check's bound).
+CONDENSED_WORDS = 20
+SECTION_STORY_FACTS = 3  # a section's facts where the body tells a whole story after it
+STORY_SLACK = 2  # facts beyond the brief's before the body counts as a story
+FAQ_THIN_WORDS = 12  # an answer this short takes its question's second fact as well
 
 
 class _Writer:
@@ -47,10 +54,39 @@ class _Writer:
 
     def __init__(self) -> None:
         self.evidence: list[Evidence] = []
+        self.told: set[str] = set()  # sentences written outside the summary, to tell each once
 
     def claim(self, part: str, sentence: str, facts: list[Fact]) -> str:
         self.evidence.append(Evidence(part=part, sentence=sentence, facts=[f.id for f in facts]))
+        if not part.startswith("summary["):
+            self.told.add(sentence)
         return sentence
+
+    def retold(self, fact: Fact) -> str:
+        """The fact as fully as no part has told it yet: its fullest untold whole cut, else the
+        sentence whole (a sentence with no cut is told again rather than lose what it says)."""
+        fresh = [f for f in condensed_forms(fact.text) if f not in self.told]
+        return max(fresh, key=len) if fresh else ensure_period(fact.text)
+
+    def condensed(self, fact: Fact, words: int = CONDENSED_WORDS) -> str:
+        """The fact condensed: its fullest whole cut within ``words`` that no part has told yet,
+        else one told already (a form within the size is worth more than a fresh one), else its
+        shortest whole form."""
+        forms = condensed_forms(fact.text) or [ensure_period(main_clause(fact.text))]
+        return self.fresh(fact, words) or max(
+            (f for f in forms if len(f.split()) <= TAKEAWAY_MAX_WORDS), key=len, default=min(forms, key=len))
+
+    def fresh(self, fact: Fact, words: int = CONDENSED_WORDS) -> str | None:
+        """The fullest whole cut of the fact within ``words`` (else within a takeaway's 25) that no
+        part has told yet; None where every such form has been told."""
+        forms = condensed_forms(fact.text)
+        for most in (words, TAKEAWAY_MAX_WORDS):
+            fitting = [f for f in forms if len(f.split()) <= most and f not in self.told]
+            if fitting:
+                # The fullest, save that a form in the active voice, then one that keeps its
+                # linking clause ("after ...", "because ..."), reads better on its own.
+                return max(fitting, key=lambda f: (not is_passive(f), has_transition(f), len(f)))
+        return None
 
     def no_claim(self, part: str, sentence: str) -> str:
         self.evidence.append(Evidence(part=part, sentence=sentence, facts=[], no_claim=True))
@@ -72,12 +108,15 @@ class ExtractiveEngine(Engine):
         w = _Writer()
         headline = self._headline(w, outline)
         summary = [w.claim(f"summary[{i}]", f.text, [f]) for i, f in enumerate([outline.lead, *outline.points])]
+        # The body tells every fact whole, so it is written first: each other part then tells its
+        # facts in a form the body has not (FORMAT.md, "Telling each fact once").
+        body = self._body(w, outline)
         meta = self._meta_description(w, outline)
         sections = self._sections(w, outline)
-        faq = self._faq(w, outline, sections)
+        faq = self._faq(w, outline)
         takeaways = self._takeaways(w, outline)
         conclusion = self._conclusion(w, outline)
-        body = self._body(w, outline)
+        w.evidence.sort(key=lambda e: part_order(e.part))
         if progress:
             progress("written", {"parts": 8})
         return Draft(
@@ -102,43 +141,64 @@ class ExtractiveEngine(Engine):
 
     @staticmethod
     def _sections(w: _Writer, outline: Outline) -> list[Section]:
+        """Each question answered by its facts, in the fullest form the body has not told. Where the
+        body tells a whole story, a section answers in brief (its first facts, condensed): the
+        story follows in full."""
+        story = len(outline.body) > len(outline.points) + 1 + STORY_SLACK
         sections = []
         for i, part in enumerate(outline.sections):
             question = w.no_claim(f"sections[{i}].question", part.question)
-            sections.append(Section(question=question, answer=w.paragraph(f"sections[{i}].answer", part.facts)))
+            path = f"sections[{i}].answer"
+            facts = part.facts[:SECTION_STORY_FACTS] if story else part.facts
+            told = [(w.condensed(f) if story else w.retold(f), f) for f in facts]
+            answer = " ".join(w.claim(path, text, [fact]) for text, fact in told)
+            sections.append(Section(question=question, answer=answer))
         return sections
 
-    @classmethod
-    def _faq(cls, w: _Writer, outline: Outline, sections: list[Section]) -> list[Section]:
+    @staticmethod
+    def _faq(w: _Writer, outline: Outline) -> list[Section]:
+        """A pair per two facts of the story (at least two): on a thin brief every further answer
+        retells a fact the reader has just read. The questions kept are, in order: those answered
+        with what they ask for, with a form of the facts the reader has not read yet, asking other
+        than "what is the main news", in the active voice; each answer condenses its facts."""
+        most = max(FAQ_MIN, len(outline.body) // 2)
+        ranked = []
+        for n, part in enumerate(outline.faq):
+            sentences = _faq_answer(w, part.facts, when=part.label == "When")
+            if sentences:
+                texts = [t for t, _ in sentences]
+                # The main news has been told in every part above: its stock question comes last.
+                ranked.append(((not answers_its_question(part.label, " ".join(texts)),
+                                all(t in w.told for t in texts), part.label == MAIN_NEWS_LABEL,
+                                any(is_passive(t) for t in texts), n), sentences))
+        chosen: dict[int, list[tuple[str, Fact]]] = {}
+        for rank, sentences in sorted(ranked, key=lambda r: r[0]):
+            said = {t for answer in chosen.values() for t, _ in answer}
+            if len(chosen) < most and not any(t in said for t, _ in sentences):  # no two answers alike
+                chosen[rank[-1]] = sentences
         faq: list[Section] = []
-        section_answers = {s.answer for s in sections}
-        spare = len(outline.faq) - FAQ_MIN  # stock questions that may go
-        for part in outline.faq:
-            sentences = cls._faq_answer(part.facts, outline, section_answers, when=part.label == "When")
-            if spare > 0 and not answers_its_question(part.label, " ".join(t for t, _ in sentences)):
-                spare -= 1
-                continue
+        for n in sorted(chosen):
             i = len(faq)
-            question = w.no_claim(f"faq[{i}].question", part.question)
-            answer = " ".join(w.claim(f"faq[{i}].answer", text, [fact]) for text, fact in sentences)
-            section_answers.add(answer)  # no two FAQ answers alike either
+            question = w.no_claim(f"faq[{i}].question", outline.faq[n].question)
+            answer = " ".join(w.claim(f"faq[{i}].answer", text, [fact]) for text, fact in chosen[n])
             faq.append(Section(question=question, answer=answer))
         return faq
 
     @staticmethod
     def _takeaways(w: _Writer, outline: Outline) -> list[Takeaway]:
         """One per kind of fact; fewer than three kinds: the rest labelled by their place in the
-        story, the shortest first (a takeaway is one point at a glance; a long one is cut, or stays
-        long where it ends on its source)."""
+        story, the shortest first (a takeaway is one point at a glance, at most 25 words)."""
         lead, points = outline.lead, outline.points
         takeaways: list[Takeaway] = []
         used_labels: set[str] = set()
+        used_facts: set[str] = set()
 
         def add(label: str, fact: Fact) -> None:
             i = len(takeaways)
             w.no_claim(f"takeaways[{i}].label", label)
             used_labels.add(label)
-            text = w.claim(f"takeaways[{i}].text", takeaway_form(fact.text), [fact])
+            used_facts.add(fact.id)
+            text = w.claim(f"takeaways[{i}].text", w.condensed(fact), [fact])
             takeaways.append(Takeaway(label=label, text=text))
 
         for fact in [lead, *points, *outline.body][:8]:
@@ -146,44 +206,23 @@ class ExtractiveEngine(Engine):
                 break
             label = TAKEAWAY_LEAD_LABEL if fact is lead else facet_of(fact).label
             # A fact with no whole form of 25 words is no takeaway, save where too few are left.
-            short = fact is lead or len(takeaway_form(fact.text).split()) <= TAKEAWAY_MAX_WORDS
-            if label not in used_labels and short:
+            told = fact is not lead and w.fresh(fact) is None  # every short form of it read already
+            if label not in used_labels and fact.id not in used_facts and _fits_takeaway(fact) and not told:
                 add(label, fact)
-        for fact in sorted([*points, *outline.body], key=lambda f: len(takeaway_form(f.text).split())):  # stable
+        def rank(fact: Fact) -> tuple[bool, bool, bool, int]:
+            text = w.condensed(fact)
+            return len(text.split()) > TAKEAWAY_MAX_WORDS, text in w.told, is_passive(text), len(text)
+
+        # The rest: those within the size, then those not read in that form yet, active before
+        # passive, shortest first (stable).
+        for fact in sorted([*points, *outline.body], key=rank):
             if len(takeaways) >= TAKEAWAYS_MIN:
                 break
-            if any(t.text == takeaway_form(fact.text) for t in takeaways):
+            if fact.id in used_facts or fact.text.rstrip().endswith("?"):
                 continue
             details = TAKEAWAY_DETAILS_LABEL not in used_labels
             add(TAKEAWAY_DETAILS_LABEL if details else TAKEAWAY_BACKGROUND_LABEL, fact)
         return takeaways
-
-    @staticmethod
-    def _faq_answer(
-        facts: list[Fact], outline: Outline, section_answers: set[str], when: bool = False
-    ) -> list[tuple[str, Fact]]:
-        """An answer that stands alone (30-90 words where the facts allow) and does not repeat a
-        section answer word for word: its facts shortened by deletion, then, when short, the next
-        facts of the brief that it does not hold yet."""
-        answer = _faq_core(facts, section_answers, when)
-        # Pad with the facts that follow in the story, the lead last: it opens most answers already.
-        story = list({f.id: f for f in [*outline.points, *outline.body] if f is not outline.lead}.values())
-        held = {f.id for _, f in answer}
-        last = max((i for i, f in enumerate(story) if f.id in held), default=-1)
-        for fact in [*story[last + 1 :], *story[: last + 1], outline.lead]:
-            copy = " ".join(t for t, _ in answer) in section_answers
-            if not copy and (_words_in(answer) >= FAQ_FULL_WORDS or len(answer) >= FAQ_MAX_SENTENCES):
-                break
-            if any(f.id == fact.id for _, f in answer):
-                continue
-            if len(answer) >= FAQ_MAX_SENTENCES:
-                answer = answer[:1]  # two sentences that are a section's answer: another second one
-            extra = ensure_period(main_clause(fact.text))
-            if extra.endswith("?"):
-                continue  # in the text layout a line ending on "?" reads as a heading
-            if _words_in(answer) + len(extra.split()) <= FAQ_MAX_WORDS:
-                answer = [*answer, (extra, fact)]
-        return answer
 
     @staticmethod
     def _meta_description(w: _Writer, outline: Outline) -> str:
@@ -214,16 +253,13 @@ class ExtractiveEngine(Engine):
 
     @staticmethod
     def _conclusion(w: _Writer, outline: Outline) -> str:
-        """One paragraph: the news in its shortest form, then what follows from it (≤ 80 words)."""
-        chosen = [outline.lead]
-        forward = [f for f in outline.points if facet_of(f).name == "next"]
-        for fact in forward + list(reversed(outline.points)):
-            words = sum(len(main_clause(f.text).split()) for f in chosen)
-            if words >= CONCLUSION_FULL_WORDS:
-                break
-            if fact not in chosen and words + len(main_clause(fact.text).split()) <= CONCLUSION_MAX_WORDS:
-                chosen.append(fact)
-        return w.paragraph("conclusion", chosen, shorten_long=True)
+        """What happens next where the facts say, after the news condensed (at most 80 words)."""
+        forward = [f for f in [*outline.points, *outline.body]
+                   if facet_of(f).name == "next" and f is not outline.lead and not f.text.rstrip().endswith("?")]
+        # The news itself has been told in every part before; the conclusion restates it only
+        # where no fact says what comes next.
+        fact = forward[0] if forward else outline.lead
+        return w.claim("conclusion", w.condensed(fact, CONCLUSION_MAX_WORDS), [fact])
 
     @staticmethod
     def _body(w: _Writer, outline: Outline) -> list[str]:
@@ -262,20 +298,44 @@ def _words_in(sentences: list[tuple[str, Fact]]) -> int:
     return sum(len(t.split()) for t, _ in sentences)
 
 
-def _faq_core(facts: list[Fact], section_answers: set[str], when: bool) -> list[tuple[str, Fact]]:
-    """The answer's own facts: whole; for a "when" question, the shortest deletion of the first
-    that still says when; shortened by deletion where whole they repeat a section answer."""
-    full = [(ensure_period(f.text), f) for f in facts]
-    answer = full
+def _faq_answer(w: _Writer, facts: list[Fact], when: bool) -> list[tuple[str, Fact]]:
+    """One or two sentences that stand alone: the first fact condensed (for a "when" question, its
+    shortest whole cut that still says when), the second only where the first is too thin to
+    answer alone. A fact that is itself a question answers nothing."""
+    facts = [f for f in facts if not f.text.rstrip().endswith("?")]
+    if not facts:
+        return []
+    first = facts[0]
     if when:
-        timed = [ensure_period(c) for v in variants(facts[0].text) for c in prefixes(v) if _TIME.search(c)]
+        timed = [form for form in condensed_forms(first.text) if _TIME.search(form) and form not in w.told]
         if timed:
-            answer = [(min(timed, key=len), facts[0])]
-    if " ".join(t for t, _ in full) in section_answers:
-        short = [(ensure_period(shorten(f.text, int(len(f.text) * 0.8)) or f.text), f) for f in facts]
-        if " ".join(t for t, _ in short) not in section_answers:
-            answer = short
+            return [(min(timed, key=len), first)]
+    # The question's first fact the reader has not read in this form yet; else its first, again.
+    first = next((f for f in facts if w.fresh(f)), first)
+    answer = [(w.condensed(first), first)]
+    for fact in facts:
+        extra = w.fresh(fact)
+        if fact is first or extra is None or len(answer) == FAQ_MAX_SENTENCES:
+            continue
+        if _words_in(answer) < FAQ_THIN_WORDS and _words_in(answer) + len(extra.split()) <= FAQ_MAX_WORDS:
+            answer.append((extra, fact))
     return answer
+
+
+def condensed_forms(text: str) -> list[str]:
+    """Every whole deletion-only form of a sentence, the sentence itself included; where some do
+    not open with a linking word ("But", "Also"), only those (a condensed form stands alone)."""
+    forms = [ensure_period(c) for v in variants(text) for c in prefixes(v)]
+    # The first of two whole clauses a sentence joins ("X opened the scoring and Y took ...") is a
+    # form of it too: it holds the sentence's subject, so it reads alone.
+    pieces = split_clauses(text)
+    forms += [ensure_period(pieces[0])] if pieces else []
+    whole = list(dict.fromkeys(f for f in forms if fragment_reason(f) is None))
+    return [f for f in whole if not opens_with_connective(f)] or whole
+
+
+def _fits_takeaway(fact: Fact) -> bool:
+    return any(len(form.split()) <= TAKEAWAY_MAX_WORDS for form in condensed_forms(fact.text))
 
 
 def _meta_options(outline: Outline) -> list[tuple[str, Fact]]:

@@ -88,6 +88,11 @@ _SPEAKER_DESCRIPTION = re.compile(
 _CONNECTIVE = re.compile(r"^(?:But|And|However|Separately|Meanwhile|Also|Still|Yet),?\s+(?=\w)")
 
 
+def opens_with_connective(sentence: str) -> bool:
+    """Whether ``sentence`` opens with a word that links it to the one before ("But", "Also")."""
+    return bool(_CONNECTIVE.match(sentence.strip()))
+
+
 def variants(sentence: str) -> list[str]:
     """The sentence, then versions with titles before names, parentheses, asides and a closing
     description of the speaker removed."""

@@ -2,8 +2,8 @@
 check its grounding again, and attach the final audit.
 
 When the article was verified, the whole changed article is checked again; if it holds more
-failed sentences than before, the stage tries once more without writing those sentences, and
-failing that ships the article as it came.
+failed sentences than before, the stage tries again without writing those sentences (up to three
+times), and failing that ships the article as it came.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .fix.transitions import without_connective
 __all__ = ["seo_run", "without_connective"]
 
 _FAILED = ("unsupported", "contradicted")
+_RETRIES = 3  # tries without the sentences that failed before the verified article ships as it came
 
 
 def _grounding_report(article: Article, facts: list[Fact]) -> Report:
@@ -51,12 +52,16 @@ def _improved(run: Run, before: Article, keyphrase_given: bool) -> tuple[Article
         return after, changes, None
     failed_before = sum(1 for v in before.grounding.get("sentences", []) if v.get("verdict") in _FAILED)
     report = _grounding_report(after, run.facts)
-    if len(report.failed) > failed_before:
-        banned = frozenset(v.text.strip() for v in report.failed)
+    banned: frozenset[str] = frozenset()
+    for _ in range(_RETRIES):
+        if len(report.failed) <= failed_before:
+            return after, changes, report
+        # A cut of one sentence can fail where the whole passed: each try bans what failed so far.
+        banned |= frozenset(v.text.strip() for v in report.failed)
         after, changes = improve(before, run.facts, grounded, keyphrase_given=keyphrase_given, banned=banned)
         report = _grounding_report(after, run.facts)
-        if len(report.failed) > failed_before:
-            return before, [], None
+    if len(report.failed) > failed_before:
+        return before, [], None
     return after, changes, report
 
 

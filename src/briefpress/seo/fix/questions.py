@@ -5,14 +5,13 @@ repeated keyphrase is written only where the verifier passes the new sentence.""
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from ...edit import Data, EditableArticle
 from ...plan import topic_phrase, with_topic
 from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
 from ...text import whole_phrase
 from .judge import Audits, Grounded, both, passes, readability_of, seo_of, too_dense
-from .sizes import floors_kept, sentences_of
+from .sizes import sentences_of
 
 # A question that ends on the planner's topic: "What is the latest on Chinese shares?"
 _TOPIC_TAIL = re.compile(r"^(?P<head>.+?)\s+(?P<prep>about|on|to|for|with)\s+(?P<topic>[^?]+)\?$")
@@ -119,16 +118,14 @@ def _answer_blocks(draft: EditableArticle) -> list[tuple[str, str, str]]:
 
 def refer_to_keyphrase(draft: EditableArticle, grounded: Grounded, current: Audits) -> tuple[Audits, int]:
     """While the keyphrase is over its density limit, put one more repeated mention as a pronoun
-    (``_referrals``, in order; each new sentence where the verifier passes it, and no part taken
-    under a FORMAT.md size it met); the audits after and how many mentions became pronouns."""
+    (``_referrals``, in order; each new sentence where the verifier passes it); the audits after and
+    how many mentions became pronouns."""
     referred = 0
     for part, sentence, new in _referrals(draft):
         if not too_dense(current):
             break
         if not grounded([new]) or not draft.allows(new):
             continue
-        # "They" for "Chinese shares" may take an answer under its least size: undone there.
-        if draft.attempt(partial(draft.replace_sentence, part, sentence, new),
-                         lambda before: floors_kept(before, draft.data, may_shrink_under=True)):
-            current, referred = both(draft.article()), referred + 1
+        draft.replace_sentence(part, sentence, new)
+        current, referred = both(draft.article()), referred + 1
     return current, referred

@@ -28,7 +28,7 @@ from .judge import (
     worse,
 )
 from .questions import refer_to_keyphrase
-from .sizes import SHORTEST_KEPT, floors_kept, no_faq_copies, sentences_of, sizes_kept, under_size
+from .sizes import SHORTEST_KEPT, no_faq_copies, sentences_of
 
 
 # Prepositions that open an adjunct (where, when, with what), which a sentence can lose and still
@@ -83,12 +83,10 @@ def _active_cut(sentence: str, grounded: Grounded) -> str | None:
 
 
 def _apply_cut(draft: EditableArticle, sentence: str, short: str, *, keep_whole: bool = False) -> bool:
-    """Cut ``sentence`` to ``short`` in every part where the part keeps its FORMAT.md size (the
-    summary opens with the lead exactly as written); whether any part changed. Parts already under
-    their size (a thin brief's answers are) are cut too, save one that keeps the sentence whole, so
-    the article loses no word of it: the lead, else the body (the full story), else the first.
-    With ``keep_whole`` some part keeps it whole in any case (``short`` drops more than a detail):
-    where every part took the cut, the body (the full story), else the first that held it."""
+    """Cut ``sentence`` to ``short`` in every part that holds it (the summary opens with the lead
+    exactly as written); whether any part changed. With ``keep_whole`` (``short`` drops more than a
+    detail) some part keeps it whole in any case, so the article loses no word of it: the body (the
+    full story), else the first part that held it."""
     holders = draft.holders(sentence) if keep_whole else []
     changed = _cut_parts(draft, sentence, short)
     if holders and changed and not any(sentence in text for _, text in draft.parts()):
@@ -98,59 +96,33 @@ def _apply_cut(draft: EditableArticle, sentence: str, short: str, *, keep_whole:
 
 
 def _cut_parts(draft: EditableArticle, sentence: str, short: str) -> bool:
-    """Cut ``sentence`` to ``short`` where each part keeps its size, then in the parts already
-    under it, save the one that keeps it whole; whether any part changed."""
+    """Cut ``sentence`` to ``short`` in each part that holds it, save where an FAQ answer would
+    become a section's answer word for word (one that was before may stay so); whether any part
+    changed."""
     if not draft.allows(short):
         return False
     start = draft.snapshot()
-    holders = [p for p, text in draft.parts() if sentence in text and p != "summary[0]"]
     changed = False
-    thin = []
-    for p in holders:
-        if draft.attempt(partial(draft.replace_sentence, p, sentence, short), partial(_sizes_kept_on, draft)):
-            changed = True
-        elif under_size(draft.data, p):
-            thin.append(p)
-    if not thin:
-        return changed
-    if sentence in draft.get("summary[0]"):
-        keeper = "summary[0]"
-    else:
-        keeper = next((p for p in holders if p.startswith("body[")), thin[0])
-        if keeper not in thin:
-            draft.replace_sentence(keeper, short, sentence)
-    for p in thin:
-        # An answer the same as a section's before may stay so; no other may become one.
-        if p != keeper and draft.attempt(partial(draft.replace_sentence, p, sentence, short),
-                                         partial(_no_new_faq_copies, draft, start)):
+    for p in [p for p, text in draft.parts() if sentence in text and p != "summary[0]"]:
+        if draft.attempt(partial(draft.replace_sentence, p, sentence, short),
+                         partial(_no_new_faq_copies, draft, start)):
             changed = True
     return changed
-
-
-def _sizes_kept_on(draft: EditableArticle, before: Data) -> bool:
-    return sizes_kept(before, draft.data)
 
 
 def _no_new_faq_copies(draft: EditableArticle, start: Data, _before: Data) -> bool:
     return no_faq_copies(start, draft.data)
 
 
-def _rewrite_keeps_sizes(draft: EditableArticle, part: str, before: Data) -> bool:
-    # The same sentence becomes the same rewrite everywhere: no FAQ answer becomes a new copy.
-    return floors_kept(before, draft.data) or under_size(before, part)
-
-
 def _apply_rewrite(draft: EditableArticle, sentence: str, new: str) -> bool:
     """Write ``new``, the same claim in other words (the active voice), for ``sentence`` wherever it
-    stands save the lead, and where the part keeps its size or was under it already (no fact is
-    lost, and a thin brief's answers are short whatever the voice)."""
+    stands save the lead (no fact is lost)."""
     if not draft.allows(new):
         return False
     changed = False
     for p, text in draft.parts():
-        if sentence not in text or p == "summary[0]":
-            continue
-        if draft.attempt(partial(draft.replace_sentence, p, sentence, new), partial(_rewrite_keeps_sizes, draft, p)):
+        if sentence in text and p != "summary[0]":
+            draft.replace_sentence(p, sentence, new)
             changed = True
     return changed
 

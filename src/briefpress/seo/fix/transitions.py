@@ -72,9 +72,17 @@ def _with_connective(sentence: str, connective: str, words: Words) -> str | None
             bare not in names and (bare.lower() in lower or _common_noun_opens(sentence))):
         first = first.lower()
     elif bare not in names and not (bare.isupper() and len(bare) > 1) and not (
-            first in _HONORIFICS and rest[:1].isupper()) and not _not_a_dictionary_word(bare):
+            (first in _HONORIFICS or _opens_name_run(first, rest)) and rest[:1].isupper()
+    ) and not _not_a_dictionary_word(bare):
         return None
     return f"{connective} {first} {rest}"
+
+
+def _opens_name_run(first: str, rest: str) -> bool:
+    """Whether ``first`` opens a run of capitalised words that names someone or something ("Administrator
+    Bob Young", "West Sussex County Council"): a title or name written before a name keeps its capital."""
+    second = rest.split(" ", 1)[0]
+    return first.isalpha() and first[:1].isupper() and second[:1].isupper() and second.rstrip(",.;:").isalpha()
 
 
 def _words_by_case(draft: EditableArticle) -> Words:
