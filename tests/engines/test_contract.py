@@ -196,30 +196,24 @@ def test_a_short_keyphrase_sentence_is_topped_up_with_a_second_fact_not_a_string
     assert sum(1 for e in meta if e.facts) == 2, d.meta_description  # the keyphrase sentence and one more fact
 
 
-def test_an_faq_answer_does_not_say_one_fact_twice() -> None:
-    restated = "Takaichi's first official call with the U.S. President took place on Saturday."
+def test_faq_answers_and_takeaways_condense_and_copy_no_model_sentence() -> None:
+    # The model copies its facts whole into the body and the sections; the FAQ answers and the
+    # takeaways then tell shorter forms, never one of those sentences again word for word.
+    from briefpress.text import split_sentences
 
-    def restating(messages: list[dict[str, str]], spec: Any) -> str:
+    whole = ("Japan's new Prime Minister Sanae Takaichi held her first official phone call with U.S. President "
+             "Donald Trump on Saturday.")
+
+    def copying(messages: list[dict[str, str]], spec: Any) -> str:
         if spec.name == "headline":
             return "Takaichi and Trump hold first call [F1]"
-        return ("Japan's new Prime Minister Sanae Takaichi held her first official phone call with U.S. "
-                f"President Donald Trump on Saturday. [F1]\n{restated} [F1]\n"
-                "Takaichi conveyed gratitude for Trump's congratulations. [F2]")
+        return f"{whole} [F1]\nTakaichi conveyed gratitude for Trump's congratulations. [F2]"
 
-    d = _write(ScriptedEngine(responses=restating)).draft
-    first = d.faq[0].answer
-    assert first.startswith("Japan's new Prime Minister Sanae Takaichi held her first official phone call")
-    assert restated not in first
-
-
-def test_restating_is_one_fact_in_other_words_not_another_point_of_it() -> None:
-    from briefpress.engines.assembly import restates
-    from briefpress.models import Fact
-
-    fact = Fact(id="S1.F1", text="...", source="brief", start=0, end=3)
-    said = [("Moderna, Inc.'s revenues from its COVID-19 vaccines have begun an anticipated decline.", [fact])]
-    assert restates("Moderna, Inc. is reporting a decline in its COVID-19 vaccine revenues as the pandemic winds down.",
-                    [fact], said)
-    assert not restates("Moderna is forecasting a steep drop in coronavirus vaccine sales in 2023.", [fact], said)
-    other = Fact(id="S1.F2", text="...", source="brief", start=4, end=7)
-    assert not restates("Moderna's vaccine revenues began to decline, it said on 23 February.", [fact, other], said)
+    d = _write(ScriptedEngine(responses=copying)).draft
+    written = {s.text for part in [*d.body, *(x.answer for x in d.sections), d.conclusion]
+               for s in split_sentences(part)}
+    condensed = [s.text for part in [*(x.answer for x in d.faq), *(t.text for t in d.takeaways)]
+                 for s in split_sentences(part)]
+    assert condensed and not set(condensed) & written
+    claims = [e for e in d.evidence if e.part.startswith(("faq[", "takeaways[")) and not e.no_claim]
+    assert claims and all(e.facts for e in claims)

@@ -1,9 +1,9 @@
 """Building the draft from the model's verified sentences.
 
 The body is written first: its verified sentences, with the sections' and the conclusion's, form
-a pool that the meta description, the FAQ answers and the takeaways are chosen from, so those
-parts cost no further call. A part the model could not write takes the extractive engine's part,
-with its evidence.
+a pool that the meta description is chosen from, so it costs no further call. The FAQ answers and
+takeaways condense what those parts tell: they are the extractive writer's shorter forms. A part
+the model could not write takes the extractive engine's part, with its evidence.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..edit import part_order
-from ..models import Evidence, Fact, Run, Section, Takeaway
-from ..nlp import stem
-from ..plan import Outline, facet_of
+from ..models import Evidence, Fact, Run, Section
+from ..plan import Outline
 from ..rewrite.compress import phrase_cut, shorten
 from ..spec import (
     BODY_MAX,
@@ -21,13 +20,8 @@ from ..spec import (
     META_BENEFITS_SHORT,
     META_MAX,
     META_MIN,
-    TAKEAWAY_BACKGROUND_LABEL,
-    TAKEAWAY_DETAILS_LABEL,
-    TAKEAWAY_LEAD_LABEL,
-    TAKEAWAYS_MAX,
-    TAKEAWAYS_MIN,
 )
-from ..text import STOPWORDS, ensure_period, words
+from ..text import ensure_period
 from .base import Draft, ProgressCallback
 from .extractive import ExtractiveEngine
 from .output import MalformedOutput, cut_loop, parse
@@ -37,46 +31,6 @@ from .request import PartSpec
 from .session import Backend, GroundingCheck, Session
 
 Pooled = tuple[str, list[Fact]]  # a verified model sentence and the facts it rests on
-
-
-def _content_stems(text: str) -> set[str]:
-    return {stem(w) for w in words(text.lower()) if w not in STOPWORDS}
-
-
-def restates(text: str, facts: Sequence[Fact], chosen: Sequence[tuple[str, Sequence[Fact]]]) -> bool:
-    """Says again, in other words, what a chosen sentence says: it rests on no fact they do not,
-    and most of its content words (stemmed) are in one of them ("X is reporting a decline in its
-    revenues" after "X's revenues have begun a decline"). Another point of the same fact is not
-    this."""
-    covered = {f.id for _, fs in chosen for f in fs}
-    if not chosen or not {f.id for f in facts} <= covered:
-        return False
-    mine = _content_stems(text)
-    for other, _ in chosen:
-        theirs = _content_stems(other)
-        if mine and theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= 0.6:
-            return True
-    return False
-
-
-def takeaway_plan(outline: Outline) -> list[tuple[str, Fact]]:
-    """One fact per takeaway, labelled: one per kind of fact, then the points in order."""
-    o = outline
-    plan: list[tuple[str, Fact]] = []
-    used: set[str] = set()
-    for fact in [o.lead, *o.points, *o.body]:
-        label = TAKEAWAY_LEAD_LABEL if fact is o.lead else facet_of(fact).label
-        if label not in used and len(plan) < TAKEAWAYS_MAX:
-            used.add(label)
-            plan.append((label, fact))
-    for fact in [*o.points, *o.body]:
-        if len(plan) >= TAKEAWAYS_MIN:
-            break
-        if all(fact is not f for _, f in plan):
-            label = TAKEAWAY_DETAILS_LABEL if TAKEAWAY_DETAILS_LABEL not in used else TAKEAWAY_BACKGROUND_LABEL
-            used.add(label)
-            plan.append((label, fact))
-    return plan
 
 
 class ArticleWriter:
@@ -92,7 +46,7 @@ class ArticleWriter:
         self.repairer = Repairer(self.session, run.options.strict)
         self.repairs = self.session.repairs
         self.evidence: list[Evidence] = []
-        self.pool: list[Pooled] = []  # verified model sentences, for FAQ and takeaways
+        self.pool: list[Pooled] = []  # verified model sentences, for the meta description
 
     def write(self) -> Draft:
         o, s = self.outline, self.session
@@ -101,7 +55,7 @@ class ArticleWriter:
         s.report("begin", None)
         self.backend._begin(s.prefix)
 
-        # The body first: its verified sentences also answer the FAQ and make the takeaways.
+        # The body first: its verified sentences also make the meta description.
         body = self._body(specs["body"])
         sections = []
         for i, part in enumerate(o.sections):
@@ -113,13 +67,11 @@ class ArticleWriter:
         meta = self._meta()
         summary = list(self.fallback.summary)
         self._copy_evidence(lambda p: p.startswith("summary["))
-        faq = []
-        # The questions the extractive writer kept (it drops those that would only retell a fact).
-        parts = {part.question: part for part in o.faq}
-        for i, pair in enumerate(self.fallback.faq):
-            self._copy_part(f"faq[{i}].question")
-            faq.append(Section(question=pair.question, answer=self._faq_answer(i, parts[pair.question].facts)))
-        takeaways = self._takeaways()
+        # FAQ answers and takeaways condense facts the model's parts have told: a model sentence
+        # there would be a body's or a section's word for word, so they are the extractive
+        # writer's shorter forms (FORMAT.md, "Telling each fact once").
+        faq, takeaways = list(self.fallback.faq), list(self.fallback.takeaways)
+        self._copy_evidence(lambda p: p.startswith(("faq[", "takeaways[")))
         self.evidence.sort(key=lambda e: part_order(e.part))
         return Draft(
             headline=headline,
@@ -280,57 +232,6 @@ class ArticleWriter:
             if found is not None:
                 return found
         return None
-
-    def _from_pool(self, facts: Sequence[Fact], avoid: set[str], limit: int) -> list[Pooled]:
-        """Verified model sentences that rest on ``facts``, fewest other facts first."""
-        ids = {f.id for f in facts}
-        want = {w for f in facts for w in norm(f.text).split()}
-
-        def overlap(text: str) -> float:
-            mine = set(norm(text).split())
-            return len(mine & want) / max(1, len(mine))
-
-        # Cited for these facts, and mostly made of their words (a citation list can be too wide).
-        found = [
-            (t, fs) for t, fs in self.pool if ids & {f.id for f in fs} and overlap(t) >= 0.5 and not near(t, avoid)
-        ]
-        found.sort(key=lambda item: (-overlap(item[0]), len(item[0])))
-        out: list[Pooled] = []
-        for text, fs in found:
-            if len(out) == limit:
-                break
-            if not near(text, {norm(t) for t, _ in out}) and not restates(text, fs, out):
-                out.append((text, fs))
-        return out
-
-    def _faq_answer(self, i: int, facts: Sequence[Fact]) -> str:
-        """An answer that stands alone: the body's and sections' verified sentences on its facts."""
-        chosen = self._from_pool(facts, set(), 2)
-        if not chosen:
-            self._fall_back(f"faq[{i}].answer")
-            return self.fallback.faq[i].answer
-        for text, fs in chosen:
-            self.evidence.append(Evidence(part=f"faq[{i}].answer", sentence=text, facts=[f.id for f in fs]))
-        return " ".join(text for text, _ in chosen)
-
-    def _takeaways(self) -> list[Takeaway]:
-        """One bullet per kind of fact: the shortest verified model sentence resting on it."""
-        out: list[tuple[str, str, list[Fact]]] = []
-        used: set[str] = set()
-        for label, fact in takeaway_plan(self.outline):
-            chosen = [c for c in self._from_pool([fact], used, 3) if len(c[0]) <= 220]
-            if chosen:
-                text, fs = min(chosen, key=lambda c: len(c[0]))
-                used.add(norm(text))
-                out.append((label, text, fs))
-        if len(out) < TAKEAWAYS_MIN:
-            # Too few: the extractive takeaways, whole, keep the 3-5 bullets the format asks for.
-            self._fall_back_prefix("takeaways[")
-            return list(self.fallback.takeaways)
-        for i, (label, text, fs) in enumerate(out):
-            self.evidence.append(Evidence(part=f"takeaways[{i}].label", sentence=label, no_claim=True))
-            self.evidence.append(Evidence(part=f"takeaways[{i}].text", sentence=text, facts=[f.id for f in fs]))
-        return [Takeaway(label=label, text=text) for label, text, _ in out]
 
 
 def _first_fitting(mixes: list[list[Evidence]]) -> list[Evidence] | None:
