@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period
-from .whole import cut_reason
+from .whole import cut_reason, drops_reason, inside_quote
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = (
@@ -88,18 +88,54 @@ _SPEAKER_DESCRIPTION = re.compile(
 _CONNECTIVE = re.compile(r"^(?:But|And|However|Separately|Meanwhile|Also|Still|Yet),?\s+(?=\w)")
 
 
+def _outside_quotes(pattern: re.Pattern[str], keep: str, text: str) -> str:
+    """``pattern.sub(keep, text)`` save inside a quotation: a quote is never shortened."""
+    return pattern.sub(lambda m: m.group(0) if inside_quote(text, m.start()) else m.expand(keep), text)
+
+
 def variants(sentence: str) -> list[str]:
-    """The sentence, then versions with titles before names, parentheses, asides and a closing
-    description of the speaker removed."""
+    """The sentence, then versions with titles before names, parentheses, asides, a closing
+    description of the speaker and a participle phrase on the subject removed (never inside a
+    quotation)."""
     base = sentence.strip()
     out = [base]
     for pattern, keep in ((_CONNECTIVE, ""), (_TITLE_BEFORE_NAME, ""), (_PARENTHESIS, ""), (_APPOSITION, ""),
                           (_SPEAKER_DESCRIPTION, r"\1")):
         for text in list(out):
-            shorter = pattern.sub(keep, text).strip()
+            shorter = _outside_quotes(pattern, keep, text).strip()
             if shorter and shorter != text and shorter not in out:
                 out.append(shorter[:1].upper() + shorter[1:])
+    for text in list(out):
+        without = _without_subject_participle(text)
+        if without and without not in out:
+            out.append(without)
     return out
+
+
+def _without_subject_participle(sentence: str) -> str | None:
+    """``sentence`` without a participle phrase on its subject ("A chiropractor [accused of ...]
+    has surrendered his license"): what the subject did stays, only how it is described goes.
+    None where there is none, or the phrase holds a figure, date, negation or quote."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return None
+    doc = nlp(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for phrase in (c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i > subject.i):
+            words = list(phrase.subtree)
+            first, last = words[0], words[-1]
+            if last.i + 1 >= len(doc) or doc[last.i + 1].head.i != root.i or any(
+                    t.like_num or t.ent_type_ or t.dep_ == "neg" or t.text in _QUOTE_MARKS for t in words):
+                continue  # the phrase must end where the verb's side begins, and hold no checkable detail
+            cut = sentence[: first.idx].rstrip(" ,") + " " + sentence[last.idx + len(last.text):].lstrip(" ,")
+            return re.sub(r"\s+", " ", cut).strip()
+    return None
+
+
+_QUOTE_MARKS = frozenset(('"', "“", "”"))
 
 
 # What may follow a comma for the cut before it to leave a whole clause behind.
@@ -150,7 +186,8 @@ _TRAILING_ATTRIBUTION = re.compile(
 def prefixes(sentence: str, min_words: int = 4, *, whole: bool = True) -> list[str]:
     """The sentence and every prefix ending at a clause boundary, longest first; only the sentence
     where it ends with its attribution ("..., the Met Police confirmed to MyLondon"). With
-    ``whole`` (a sentence, not a headline) only cuts that ``cut_reason`` passes."""
+    ``whole`` (a sentence, not a headline) only cuts that ``cut_reason`` passes, else only cuts
+    that ``drops_reason`` passes for a title."""
     base = _tidy(sentence)
     found = {base} if base else set()
     if _TRAILING_ATTRIBUTION.search(sentence.strip().rstrip(".")):
@@ -176,7 +213,8 @@ def prefixes(sentence: str, min_words: int = 4, *, whole: bool = True) -> list[s
             continue
         # A comma right after a short subject ("Mayor Ana Ruiz, 45, said") leaves no verb behind.
         needed = max(min_words, 6) if m.group(0).startswith(",") else min_words
-        if len(candidate.split()) >= needed and (not whole or cut_reason(sentence, candidate) is None):
+        if len(candidate.split()) >= needed and (
+                cut_reason(sentence, candidate) if whole else drops_reason(sentence, candidate, title=True)) is None:
             found.add(candidate)
     return sorted(found, key=lambda c: (-len(c), c))  # a total order: set order varies by process
 
@@ -245,7 +283,7 @@ def _orphans_a_subject(sentence: str) -> Callable[[int], bool]:
 def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = False) -> str | None:
     """The longest cut of ``sentence`` before a preposition (so a whole phrase goes) within
     ``limit`` and at least 60% of it, that keeps the verb of every subject it keeps (unless
-    ``orphans_allowed``); or None."""
+    ``orphans_allowed``) and drops only what a title may (``drops_reason``); or None."""
     best = ""
     for variant in variants(sentence):
         orphans: Callable[[int], bool] | None = None
@@ -255,21 +293,27 @@ def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = Fals
             if 0.6 * limit <= len(candidate) <= limit and len(candidate) > len(best):
                 if orphans is None:  # parsed only when a cut is in range
                     orphans = (lambda end: False) if orphans_allowed else _orphans_a_subject(variant)
-                if not orphans(len(candidate)):
+                if not orphans(len(candidate)) and drops_reason(variant, candidate, title=True) is None:
                     best = candidate
     return best or None
 
 
 def phrase_cut(sentence: str, limit: int) -> str | None:
-    """``cut_before_phrase``, one that keeps each kept subject's verb first, else any."""
+    """``cut_before_phrase``: one that keeps each kept subject's verb first, else one that may end
+    before the main verb (a title that names its subject claims nothing of it)."""
     return cut_before_phrase(sentence, limit) or cut_before_phrase(sentence, limit, orphans_allowed=True)
 
 
 def headline(sentence: str, limit: int = 70) -> str:
     """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
-    before a preposition (a whole phrase, ``phrase_cut``); and only then at a word boundary."""
+    before a preposition (a whole phrase, ``phrase_cut``). Each drops adjuncts only; where none
+    fits, the shortest such version, over ``limit``: a long title is better than a false one."""
     # A headline is a title, not a sentence: its cuts are not asked to be whole.
-    return shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit) or truncate_words(sentence, limit)
+    found = shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit)
+    if found:
+        return found
+    safe = [c for v in variants(sentence) for c in prefixes(v, whole=False)]
+    return min(safe, key=len) if safe else _tidy(sentence) or sentence.strip()
 
 
 def main_clause(sentence: str, max_chars: int = 220) -> str:

@@ -9,6 +9,7 @@ from functools import partial
 from ...edit import Data, EditableArticle
 from ...rewrite.active import to_active
 from ...rewrite.compress import phrase_cuts, prefixes, variants
+from ...rewrite.refer import orphan_reason
 from ...rewrite.split import split_clauses, split_relative
 from ...text import ensure_period
 from ..readability_checks import SENTENCE_OK as LONG_SHARE
@@ -190,6 +191,18 @@ def _candidates(draft: EditableArticle, current: Audits, tried: set[tuple[str, s
     return candidates
 
 
+def _orphans_next(draft: EditableArticle, sentence: str, short: str) -> bool:
+    """Whether cutting ``sentence`` to ``short`` drops what the sentence after it refers to ("the
+    institute", "he") in some part."""
+    for _, text in draft.parts():
+        told = sentences_of(text)
+        for i in (i for i, s in enumerate(told[:-1]) if s.strip() == sentence.strip()):
+            before = told[max(0, i - 2) : i]
+            if orphan_reason(told[i + 1], [*before, short]) and not orphan_reason(told[i + 1], [*before, sentence]):
+                return True
+    return False
+
+
 def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded) -> bool:
     """Split, rewrite or cut one long or passive sentence (see ``fix_sentences``); whether any
     part changed."""
@@ -199,10 +212,11 @@ def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded
         return _apply_split(draft, sentence, pieces)
     if active and grounded([active]):
         return _apply_rewrite(draft, sentence, active)
-    if kind == "passive" and (shorter := _active_cut(sentence, grounded)):
+    if kind == "passive" and (shorter := _active_cut(sentence, grounded)) and not _orphans_next(
+            draft, sentence, shorter):
         return _apply_cut(draft, sentence, shorter, keep_whole=True)
     short = cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
-    if not short:
+    if not short or _orphans_next(draft, sentence, short):
         return False
     return _apply_cut(draft, sentence, short)
 
