@@ -45,8 +45,9 @@ def _every_cut(sentence: str) -> list[str]:
 
 
 def _every_title(sentence: str) -> list[str]:
-    """Every headline compress offers for ``sentence``, at every length a caller may ask."""
-    return sorted({c for limit in range(30, len(sentence) + 1, 10)
+    """Every headline compress offers for ``sentence`` at a title's length (60 characters or more:
+    below what any safe cut needs, ``headline`` falls back to an unchecked cut)."""
+    return sorted({c for limit in range(60, len(sentence) + 1, 10)
                    for c in (compress.headline(sentence, limit), compress.phrase_cut(sentence, limit)) if c})
 
 
@@ -79,8 +80,21 @@ def test_a_figure_stays_with_what_it_counts() -> None:
     assert all("for at least 10 years" in c for c in cuts if "pledging" in c), cuts
     assert drops_reason(PLEDGE, "Manuel signed an agreement last month admitting his misdeeds and pledging not to "
                                 "apply for reinstatement")
-    # the whole second promise may go, figure and all: what is kept stays true
-    assert drops_reason(PLEDGE, "Manuel signed an agreement last month admitting his misdeeds") is None
+    # a figure is dropped with no clause, nor a negation: the sentence stays whole
+    assert drops_reason(PLEDGE, "Manuel signed an agreement last month admitting his misdeeds")
+    # a measure word's figure may go with the clause it is in
+    assert drops_reason("Council of Riverton approved the plan on Tuesday, ending a two-year dispute.",
+                        "Council of Riverton approved the plan on Tuesday") is None
+
+
+@pytest.mark.parametrize(("sentence", "cut"), [
+    ("Its Dutch division paid just £1.9million of tax, despite reporting profits of £300million.",
+     "Its Dutch division paid just £1.9million of tax"),
+    ("East Sussex's fire authority said it would co-operate with the PCC but it believed collaboration could be "
+     "achieved without elaborate structural change.", "East Sussex's fire authority said it would co-operate"),
+])
+def test_a_contrast_is_never_cut(sentence: str, cut: str) -> None:
+    assert cut_reason(sentence, cut)
 
 
 def test_an_infinitive_complement_is_never_cut() -> None:
@@ -215,3 +229,20 @@ def test_wire_leftovers_are_not_story(line: str) -> None:
 ])
 def test_story_lines_stay(line: str) -> None:
     assert not_story(line) is None
+
+
+def test_a_condensed_form_may_lose_a_date_or_score_never_a_span_of_time() -> None:
+    lead = ("Second-half goals by Mohamed Yattara and Alexandre Lacazette helped Olympique Lyonnais go top of Ligue 1 "
+            "with a 2-0 home win against Bastia on Wednesday.")
+    short = "Second-half goals by Mohamed Yattara and Alexandre Lacazette helped Olympique Lyonnais go top of Ligue 1"
+    assert cut_reason(lead, short)  # a sentence keeps its date and score
+    assert cut_reason(lead, short, condensed=True) is None  # a condensed form, the whole told elsewhere
+    assert cut_reason(PLEDGE, "Manuel signed an agreement last month admitting his misdeeds and pledging not to "
+                              "apply for reinstatement", condensed=True)
+
+
+def test_a_relative_clause_s_own_date_may_go() -> None:
+    sentence = ("Lyon dominated throughout but were made to wait by Bastia, who were reeling from their 4-0 defeat in "
+                "the League Cup final against PSG last Saturday.")
+    assert cut_reason(sentence, "Lyon dominated throughout but were made to wait by Bastia, who were reeling from "
+                                "their 4-0 defeat") is None

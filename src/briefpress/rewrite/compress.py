@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period
@@ -140,7 +141,7 @@ _QUOTE_MARKS = frozenset(('"', "“", "”"))
 
 # What may follow a comma for the cut before it to leave a whole clause behind.
 _CLAUSE_AFTER_COMMA = re.compile(
-    r"(?:\w+ing|\w+ed\s+by|which|while|but|as|after|before|with|according|amid|despite|although|though|"
+    r"(?:\w+ing|\w+ed\s+by|which|who|while|but|as|after|before|with|according|amid|despite|although|though|"
     r"whereas|because|since|ending|marking|sending|leaving|making|taking|near)\b"
 )
 
@@ -183,11 +184,11 @@ _TRAILING_ATTRIBUTION = re.compile(
 )
 
 
-def prefixes(sentence: str, min_words: int = 4, *, whole: bool = True) -> list[str]:
+def prefixes(sentence: str, min_words: int = 4, *, whole: bool = True, condensed: bool = False) -> list[str]:
     """The sentence and every prefix ending at a clause boundary, longest first; only the sentence
     where it ends with its attribution ("..., the Met Police confirmed to MyLondon"). With
     ``whole`` (a sentence, not a headline) only cuts that ``cut_reason`` passes, else only cuts
-    that ``drops_reason`` passes for a title."""
+    that ``drops_reason`` passes for a title; ``condensed``: see ``drops_reason``."""
     base = _tidy(sentence)
     found = {base} if base else set()
     if _TRAILING_ATTRIBUTION.search(sentence.strip().rstrip(".")):
@@ -214,7 +215,8 @@ def prefixes(sentence: str, min_words: int = 4, *, whole: bool = True) -> list[s
         # A comma right after a short subject ("Mayor Ana Ruiz, 45, said") leaves no verb behind.
         needed = max(min_words, 6) if m.group(0).startswith(",") else min_words
         if len(candidate.split()) >= needed and (
-                cut_reason(sentence, candidate) if whole else drops_reason(sentence, candidate, title=True)) is None:
+                cut_reason(sentence, candidate, condensed=condensed) if whole
+                else drops_reason(sentence, candidate, title=True)) is None:
             found.add(candidate)
     return sorted(found, key=lambda c: (-len(c), c))  # a total order: set order varies by process
 
@@ -226,7 +228,7 @@ _CLOSING_PHRASE = re.compile(r"\s(?=(?:at|in|on|for|with|from|over|under|into|ac
 _LIMITING = re.compile(r"\b(?:if|unless|only|not|no|never|except|without|until|nor)\b", re.I)
 
 
-def phrase_cuts(sentence: str) -> list[str]:
+def phrase_cuts(sentence: str, *, condensed: bool = False) -> list[str]:
     """The sentence (and its ``variants``) cut before a closing prepositional phrase, without final
     punctuation; none where the sentence ends with its attribution, and no cut that drops a word
     limiting the claim ("... could face back taxes [if found illegal]")."""
@@ -237,7 +239,7 @@ def phrase_cuts(sentence: str) -> list[str]:
         for m in _CLOSING_PHRASE.finditer(variant):
             candidate = _tidy(variant[: m.start()])
             if (candidate and not _LIMITING.search(variant, m.start()) and candidate not in found
-                    and cut_reason(variant, candidate) is None):
+                    and cut_reason(variant, candidate, condensed=condensed) is None):
                 found.append(candidate)
     return found
 
@@ -256,12 +258,25 @@ def shorten(sentence: str, limit: int, min_words: int = 4, *, whole: bool = True
 
 
 def truncate_words(sentence: str, limit: int) -> str:
-    """Last resort: cut at a word boundary and drop dangling function words."""
-    text = _tidy(sentence)
+    """Last resort: cut at a word boundary and drop dangling function words; never inside a quote
+    nor after a modifier whose noun is cut off ("an increased [duty]"), where a shorter cut is not."""
+    text = _tidy(sentence) or sentence.strip()
     if len(text) <= limit:
         return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0]
-    return _tidy(cut) or text[:limit]
+    ends = [m.start() for m in re.finditer(r"\s", text[: limit + 1])]
+    cuts = [c for c in (_tidy(text[:end]) for end in reversed(ends)) if c]
+    nlp = spacy_pipeline()
+    doc = nlp(text) if nlp is not None and cuts else None
+    return next((c for c in cuts if doc is None or not _cuts_off_a_head(doc, c)), cuts[0] if cuts else text[:limit])
+
+
+_MODIFIERS = frozenset(("amod", "compound", "det", "poss", "nummod", "nmod", "aux", "auxpass", "advmod", "case"))
+
+
+def _cuts_off_a_head(doc: Any, cut: str) -> bool:
+    """Whether ``cut`` (a prefix of ``doc``'s text) ends on a modifier whose head it leaves out."""
+    last = [t for t in doc if t.idx < len(cut)][-1]
+    return last.dep_ in _MODIFIERS and last.head.idx >= len(cut)
 
 
 _PREPOSITION = re.compile(r"\s(?=(?:at|in|on|for|to|with|from|by|of|over|under|into|across)\s)")
@@ -280,10 +295,10 @@ def _orphans_a_subject(sentence: str) -> Callable[[int], bool]:
     return lambda end: any(s < end <= head for s, head in subjects)
 
 
-def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = False) -> str | None:
+def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = False, checked: bool = True) -> str | None:
     """The longest cut of ``sentence`` before a preposition (so a whole phrase goes) within
     ``limit`` and at least 60% of it, that keeps the verb of every subject it keeps (unless
-    ``orphans_allowed``) and drops only what a title may (``drops_reason``); or None."""
+    ``orphans_allowed``) and (if ``checked``) drops only what a title may (``drops_reason``); or None."""
     best = ""
     for variant in variants(sentence):
         orphans: Callable[[int], bool] | None = None
@@ -293,7 +308,8 @@ def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = Fals
             if 0.6 * limit <= len(candidate) <= limit and len(candidate) > len(best):
                 if orphans is None:  # parsed only when a cut is in range
                     orphans = (lambda end: False) if orphans_allowed else _orphans_a_subject(variant)
-                if not orphans(len(candidate)) and drops_reason(variant, candidate, title=True) is None:
+                if not orphans(len(candidate)) and (
+                        not checked or drops_reason(variant, candidate, title=True) is None):
                     best = candidate
     return best or None
 
@@ -306,14 +322,31 @@ def phrase_cut(sentence: str, limit: int) -> str | None:
 
 def headline(sentence: str, limit: int = 70) -> str:
     """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
-    before a preposition (a whole phrase, ``phrase_cut``). Each drops adjuncts only; where none
-    fits, the shortest such version, over ``limit``: a long title is better than a false one."""
+    before a preposition (a whole phrase, ``phrase_cut``), then at a word; each drops only what a
+    title may (``drops_reason``). Only where none fits, a cut before a phrase or at a word that
+    keeps within ``limit`` (the page's title width is a hard limit)."""
     # A headline is a title, not a sentence: its cuts are not asked to be whole.
-    found = shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit)
+    found = shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit) or _word_cut(sentence, limit)
     if found:
         return found
-    safe = [c for v in variants(sentence) for c in prefixes(v, whole=False)]
-    return min(safe, key=len) if safe else _tidy(sentence) or sentence.strip()
+    # No deletion that keeps the claim fits (a long "X said ..." lead): the title names what it can
+    # within the limit, unchecked, and the lead below it tells the whole claim.
+    return (cut_before_phrase(sentence, limit, checked=False)
+            or cut_before_phrase(sentence, limit, orphans_allowed=True, checked=False)
+            or truncate_words(sentence, limit))
+
+
+def _word_cut(sentence: str, limit: int) -> str | None:
+    """The longest cut of ``sentence`` at a word boundary within ``limit`` and at least a third of
+    it (a subject alone may do: it names the news) that drops only what a title may
+    (``drops_reason``)."""
+    text = sentence.strip()
+    ends = [m.start() for m in re.finditer(r"\s", text) if limit // 3 <= m.start() <= limit]
+    for end in reversed(ends):
+        candidate = _tidy(text[:end])
+        if candidate and len(candidate) >= limit // 3 and drops_reason(text, candidate, title=True) is None:
+            return candidate
+    return None
 
 
 def main_clause(sentence: str, max_chars: int = 220) -> str:

@@ -174,6 +174,9 @@ _DEFINITE = frozenset("the this that these those such".split())
 _KNOWN = frozenset(
     "police government public world press media economy internet weekend week month year day morning afternoon "
     "evening night time past future moment end start beginning rest majority".split())
+# Words for an organisation that a sentence naming one introduces.
+_KINDS_OF_ORG = frozenset("company firm group business start-up startup organisation organization agency club team "
+                          "party retailer giant brand bank chain carrier maker operator".split())
 _SELF_NAMING = frozenset(("prep", "acl", "relcl", "appos", "compound", "nummod"))
 _LOOK_BACK = 3  # sentences read before that may hold an antecedent
 
@@ -209,7 +212,11 @@ def _unintroduced(noun, sentence: str, before: list[str]) -> bool:  # type: igno
     if any(c.dep_ in _SELF_NAMING or (c.pos_ == "PROPN") for c in noun.children):
         return False  # "the revocation of his license", "the Iowa board": it says what it is
     seen = {stem(w) for text in [*before, sentence[: noun.idx]] for w in tokens(text)}
-    return stem(noun.text) not in seen
+    if stem(noun.text) in seen:
+        return False
+    # "the company" after a sentence naming one ("... start-up Ozy Media ...") refers to it.
+    return not (noun.lower_ in _KINDS_OF_ORG and any(
+        t.ent_type_ == "ORG" or t.pos_ == "PROPN" for d in (_parse(b) for b in before) if d is not None for t in d))
 
 
 def orphan_reason(sentence: str, before: list[str]) -> str | None:

@@ -34,20 +34,20 @@ from .sizes import SHORTEST_KEPT, floors_kept, no_faq_copies, sentences_of, size
 
 # Prepositions that open an adjunct (where, when, with what), which a sentence can lose and still
 # say a true thing; not "to", "of" or "by", which mostly open what the verb or noun needs.
-def cut_to_words(sentence: str, max_words: int) -> str | None:
+def cut_to_words(sentence: str, max_words: int, *, condensed: bool = False) -> str | None:
     """The fullest deletion of ``sentence`` with at most ``max_words`` words: at a clause boundary,
     or before a closing prepositional phrase where at least half of the sentence stays ("...
     decided to set aside a frequency for the tracking of planes [at the conference ...]")."""
     best: str | None = None
     for variant in variants(sentence):
-        for candidate in prefixes(variant, SHORTEST_KEPT):
+        for candidate in prefixes(variant, SHORTEST_KEPT, condensed=condensed):
             n = len(length_words(candidate))
             if SHORTEST_KEPT <= n <= max_words and candidate.rstrip(".") != sentence.rstrip("."):
                 if best is None or len(candidate) > len(best):
                     best = candidate
                 break
     words = len(length_words(sentence))
-    for candidate in phrase_cuts(sentence):
+    for candidate in phrase_cuts(sentence, condensed=condensed):
         if is_participle(candidate.split()[-1].lower()):
             continue  # "the decision was taken [at a UN conference]": the verb needs its phrase
         n = len(length_words(candidate))
@@ -216,9 +216,13 @@ def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded
             draft, sentence, shorter):
         return _apply_cut(draft, sentence, shorter, keep_whole=True)
     short = cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
-    if not short or _orphans_next(draft, sentence, short):
+    # Failing a cut that keeps every date and figure, a condensed one, with the whole sentence kept in one part.
+    condensed = cut_to_words(sentence, LONG_SENTENCE, condensed=True) if kind == "long" and not short else None
+    if not (short or condensed) or _orphans_next(draft, sentence, short or condensed or ""):
         return False
-    return _apply_cut(draft, sentence, short)
+    # The summary opens with the lead as written: a lead cut elsewhere is still told whole there.
+    whole_elsewhere = sentence in draft.get("summary[0]")
+    return _apply_cut(draft, sentence, short or condensed or "", keep_whole=bool(condensed) and not whole_elsewhere)
 
 
 def fix_sentences(draft: EditableArticle, grounded: Grounded = always) -> None:
@@ -263,7 +267,7 @@ def fix_takeaways(draft: EditableArticle, grounded: Grounded = always) -> None:
         label = len(length_words(takeaway["label"]))
         if len(length_words(takeaway["text"])) + label <= LONG_SENTENCE:
             continue
-        short = cut_to_words(takeaway["text"], LONG_SENTENCE - label)
+        short = cut_to_words(takeaway["text"], LONG_SENTENCE - label, condensed=True)
         if not short or not draft.allows(short):
             continue
         saved = draft.snapshot()
