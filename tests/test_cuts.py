@@ -246,3 +246,12 @@ def test_a_relative_clause_s_own_date_may_go() -> None:
                 "the League Cup final against PSG last Saturday.")
     assert cut_reason(sentence, "Lyon dominated throughout but were made to wait by Bastia, who were reeling from "
                                 "their 4-0 defeat") is None
+
+
+def test_a_relative_clause_closed_by_a_dashed_aside_may_go_its_complement_stays() -> None:
+    sentence = ("The show will feature Candace Cameron Bure, who played eldest daughter D.J. Tanner in the original "
+                "series -- which aired from 1987 to 1995 -- as the recently widowed mother of three boys.")
+    assert "The show will feature Candace Cameron Bure as the recently widowed mother of three boys." in (
+        compress.variants(sentence))
+    # "feature Bure [as the mother]": what the verb takes its object as is not cut away
+    assert cut_reason(sentence, "The show will feature Candace Cameron Bure")

@@ -80,6 +80,10 @@ def _tidy(text: str) -> str:
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,80}\)")
 # A non-restrictive clause or apposition between commas: ", who has ruled since 1989," etc.
 _APPOSITION = re.compile(r",\s(?:who|which|whose|now|also|the|a|an)\b[^,;:\"“”]{1,90},(?=\s[a-z])")
+# A relative clause closed by a dashed aside rather than a comma: ", who played D.J. Tanner in the
+# original series -- which aired from 1987 to 1995 --".
+_DASHED_RELATIVE = re.compile(
+    r",\s(?:who|which)\b[^,;:\"“”]{1,90}?\s(?:--|—|–)\s[^,;:\"“”—–]{1,60}?\s(?:--|—|–)(?=\s[a-z])")
 # A closing description of the speaker named after "said": "..., said Francois Rancy[, head of the
 # ITU's Radiocommunication Bureau]." The speaker stays; what they are is a detail.
 _SPEAKER_DESCRIPTION = re.compile(
@@ -101,7 +105,7 @@ def variants(sentence: str) -> list[str]:
     base = sentence.strip()
     out = [base]
     for pattern, keep in ((_CONNECTIVE, ""), (_TITLE_BEFORE_NAME, ""), (_PARENTHESIS, ""), (_APPOSITION, ""),
-                          (_SPEAKER_DESCRIPTION, r"\1")):
+                          (_DASHED_RELATIVE, ""), (_SPEAKER_DESCRIPTION, r"\1")):
         for text in list(out):
             shorter = _outside_quotes(pattern, keep, text).strip()
             if shorter and shorter != text and shorter not in out:

@@ -121,8 +121,10 @@ def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bo
     if token.dep_ in _ARGUMENTS and token.head.idx < end:
         return True
     head = token.head
-    if token.dep_ == "prep" and head.idx < end and head.pos_ == "VERB" and token.lower_ == "of":
-        return True  # what a kept verb is of: "accused [of accepting sex ...]"
+    if token.dep_ == "prep" and head.idx < end and head.pos_ == "VERB" and (
+            token.lower_ == "of" or token.lower_ == "as" and any(c.dep_ == "dobj" for c in head.children)):
+        # what a kept verb is of, or takes its object as: "accused [of ...]", "feature Bure [as the mother]"
+        return True
     if token.dep_ == "prep" and head.idx < end and head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
         # What a kept noun is of ("the closure [of the camp]"), or what a bare abstract noun is
         # for, to or in ("respect [for his policies]", "confidence [in her approach]"); "the
