@@ -3,7 +3,8 @@ photo captions and credits.
 
 A saved news page carries them between the story's sentences; told as facts they read as news
 ("Patient satisfaction : a chiropractor in iowa ..." is a caption). ``not_story`` says why a line
-is one of them; the planner drops such facts before it plans, and ingest may drop them earlier.
+is one of them; the planner drops such facts before it plans. Ingest keeps them: the audit weighs
+a claim against all a source says, and a caption is evidence even where it is not story.
 """
 
 from __future__ import annotations
@@ -28,17 +29,35 @@ _TEASER = re.compile(
 _CAPTION = re.compile(r"^\s*([\w'’-]+(?:\s+[\w'’-]+){0,5})\s+:\s+[^\s\"“'‘]")
 _SPEECH = re.compile(r"\b(?:said|says|told|added|wrote|stated|explained|asked|reads?|tweeted)\b", re.I)
 # A credit at the end of a line: "(Photo: AP)", "Photo by Jane Doe", "| Getty Images".
-_CREDIT = re.compile(r"(?:\((?:photo|image|picture|credit)s?\s*:[^)]*\)|\bphoto(?:graph)? by\b|\|\s*getty\b)\s*$",
-                     re.I)
+_CREDIT = re.compile(r"(?:\((?:photo|image|picture|credit)s?\s*:[^)]*\)|\((?:file )?(?:photo|picture|image)\)"
+                     r"|\bphoto(?:graph)? by\b|\|\s*getty\b)\s*$", re.I)
+
+
+# A teaser's own words, whatever its length: "... you didn't know about ...".
+_TEASER_PHRASE = re.compile(r"\b(?:you didn[’']t know|you need to know|you won[’']t believe)\b", re.I)
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _headline_line(line: str) -> bool:
+    """A related story's headline: four words or more, no closing punctuation, and most of its
+    longer words capitalised ("Iowa Chiropractor Accused Of Exorcisms Surrenders License")."""
+    text = line.strip()
+    long_words = [w for w in text.split() if len(w) >= 4]
+    if len(text.split()) < 4 or text.endswith((".", "!", "?", '"', "”", "'", "’")) or not long_words:
+        return False
+    return sum(bool(_CAPITALISED.fullmatch(w)) for w in long_words) >= 0.7 * len(long_words)
 
 
 def not_story(line: str) -> str | None:
-    """Why ``line`` is not a sentence of the story (a caption, credit, teaser or page chrome),
-    or None when it may be one."""
+    """Why ``line`` is not a sentence of the story (a caption, credit, teaser, a related story's
+    headline or page chrome), or None when it may be one."""
     if _CHROME.search(line):
         return "page chrome"
-    if _TEASER.search(line) and (len(line.split()) <= 15 or not line.rstrip().endswith((".", "!"))):
+    if _TEASER_PHRASE.search(line) or (
+            _TEASER.search(line) and (len(line.split()) <= 15 or not line.rstrip().endswith((".", "!")))):
         return "teaser"
+    if _headline_line(line):
+        return "related headline"
     caption = _CAPTION.search(line)
     if caption and not _SPEECH.search(caption.group(1)):
         return "caption"

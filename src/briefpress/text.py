@@ -86,6 +86,7 @@ def _split_chunk(chunk: str, base: int, text: str, spans: list[Span]) -> None:
     if not chunk.strip():
         return
     pos = 0
+    pieces: list[Span] = []
     for seg in _segmenter().segment(chunk):
         raw = seg.sent
         # pysbd's offsets can drift on repeated text; locate the sentence ourselves.
@@ -97,10 +98,64 @@ def _split_chunk(chunk: str, base: int, text: str, spans: list[Span]) -> None:
         end = start + len(stripped)
         pos = found + len(stripped)
         if any(ch.isalpha() for ch in stripped):
-            spans.extend(_cut_long(Span(stripped, start, end)))
-        elif spans:  # a stray fragment such as a lone quote mark belongs to the previous one
-            prev = spans[-1]
-            spans[-1] = Span(text[prev.start : end], prev.start, end)
+            pieces.append(Span(stripped, start, end))
+        elif pieces or spans:  # a stray fragment such as a lone quote mark belongs to the previous one
+            into = pieces if pieces else spans
+            prev = into[-1]
+            into[-1] = Span(text[prev.start : end], prev.start, end)
+    for span in _rejoined(pieces, text):
+        spans.extend(_cut_long(span))
+
+
+# A domain name's ending, which pysbd takes for a new sentence ("healthgrades. Com, those ...").
+_DOMAIN_END = re.compile(r"(?:com|org|net|gov|edu|co|uk|io|info|biz)\b(?![-'’])(?!\s+[a-z])", re.I)
+_WORD_DOT = re.compile(r"[A-Za-z0-9]\s?\.$")
+# A single quote that opens a quotation (not an apostrophe: "he 's", "rock 'n'"), and one that closes it.
+_SINGLE_MARK = re.compile(r"[‘’`']")
+_OPENS_AFTER = re.compile(r"(?:^|[\s:(])$")
+_OPENS_BEFORE = re.compile(r"\s?(?!(?:s|t|re|ll|ve|d|m|n)\b)[A-Za-z]")
+_CLOSES_AFTER = re.compile(r"[\w.!?,]\s?$")
+_CLOSES_BEFORE = re.compile(r"[\s)]|$")
+QUOTE_REACH = 6  # sentences a quotation may run over before its opening mark is taken for a stray one
+
+
+def _single_quote_open(text: str) -> bool:
+    open_ = False
+    for m in _SINGLE_MARK.finditer(text):
+        before, at = text[max(0, m.start() - 2) : m.start()], m.end()
+        if m.start() < 2:
+            before = "\n" + before  # the start of the text counts as a space
+        if open_ and _CLOSES_AFTER.search(before) and _CLOSES_BEFORE.match(text, at):
+            open_ = False
+        elif not open_ and _OPENS_AFTER.search(before[-1:]) and _OPENS_BEFORE.match(text, at):
+            open_ = True
+    return open_
+
+
+def _open_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”") or _single_quote_open(text)
+
+
+def _rejoined(spans: list[Span], text: str) -> list[Span]:
+    """``spans`` with the pieces pysbd cut wrongly put back together: a domain name's ending
+    ("healthgrades. Com, ..."), and a quotation of several sentences (an inscription) that closes
+    within ``QUOTE_REACH`` sentences: a quote is one speaker's words and stays in one sentence."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        cur = spans[i]
+        i += 1
+        while i < len(spans) and _WORD_DOT.search(cur.text) and _DOMAIN_END.match(spans[i].text):
+            cur = Span(text[cur.start : spans[i].end], cur.start, spans[i].end)
+            i += 1
+        if _open_quote(cur.text):
+            ends = [k for k in range(i, min(len(spans), i + QUOTE_REACH))
+                    if not _open_quote(text[cur.start : spans[k].end])]
+            if ends:
+                cur = Span(text[cur.start : spans[ends[0]].end], cur.start, spans[ends[0]].end)
+                i = ends[0] + 1
+        out.append(cur)
+    return out
 
 
 def _cut_long(span: Span) -> list[Span]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period
-from .whole import cut_reason
+from .whole import cut_reason, drops_reason, inside_quote
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = (
@@ -79,6 +80,10 @@ def _tidy(text: str) -> str:
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,80}\)")
 # A non-restrictive clause or apposition between commas: ", who has ruled since 1989," etc.
 _APPOSITION = re.compile(r",\s(?:who|which|whose|now|also|the|a|an)\b[^,;:\"“”]{1,90},(?=\s[a-z])")
+# A relative clause closed by a dashed aside rather than a comma: ", who played D.J. Tanner in the
+# original series -- which aired from 1987 to 1995 --".
+_DASHED_RELATIVE = re.compile(
+    r",\s(?:who|which)\b[^,;:\"“”]{1,90}?\s(?:--|—|–)\s[^,;:\"“”—–]{1,60}?\s(?:--|—|–)(?=\s[a-z])")
 # A closing description of the speaker named after "said": "..., said Francois Rancy[, head of the
 # ITU's Radiocommunication Bureau]." The speaker stays; what they are is a detail.
 _SPEAKER_DESCRIPTION = re.compile(
@@ -93,23 +98,59 @@ def opens_with_connective(sentence: str) -> bool:
     return bool(_CONNECTIVE.match(sentence.strip()))
 
 
+def _outside_quotes(pattern: re.Pattern[str], keep: str, text: str) -> str:
+    """``pattern.sub(keep, text)`` save inside a quotation: a quote is never shortened."""
+    return pattern.sub(lambda m: m.group(0) if inside_quote(text, m.start()) else m.expand(keep), text)
+
+
 def variants(sentence: str) -> list[str]:
-    """The sentence, then versions with titles before names, parentheses, asides and a closing
-    description of the speaker removed."""
+    """The sentence, then versions with titles before names, parentheses, asides, a closing
+    description of the speaker and a participle phrase on the subject removed (never inside a
+    quotation)."""
     base = sentence.strip()
     out = [base]
     for pattern, keep in ((_CONNECTIVE, ""), (_TITLE_BEFORE_NAME, ""), (_PARENTHESIS, ""), (_APPOSITION, ""),
-                          (_SPEAKER_DESCRIPTION, r"\1")):
+                          (_DASHED_RELATIVE, ""), (_SPEAKER_DESCRIPTION, r"\1")):
         for text in list(out):
-            shorter = pattern.sub(keep, text).strip()
+            shorter = _outside_quotes(pattern, keep, text).strip()
             if shorter and shorter != text and shorter not in out:
                 out.append(shorter[:1].upper() + shorter[1:])
+    for text in list(out):
+        without = _without_subject_participle(text)
+        if without and without not in out:
+            out.append(without)
     return out
+
+
+def _without_subject_participle(sentence: str) -> str | None:
+    """``sentence`` without a participle phrase on its subject ("A chiropractor [accused of ...]
+    has surrendered his license"): what the subject did stays, only how it is described goes.
+    None where there is none, or the phrase holds a figure, date, negation or quote."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return None
+    doc = nlp(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for phrase in (c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i > subject.i):
+            words = list(phrase.subtree)
+            first, last = words[0], words[-1]
+            if last.i + 1 >= len(doc) or doc[last.i + 1].head.i != root.i or any(
+                    t.like_num or t.ent_type_ or t.dep_ == "neg" or t.text in _QUOTE_MARKS for t in words):
+                continue  # the phrase must end where the verb's side begins, and hold no checkable detail
+            cut = sentence[: first.idx].rstrip(" ,") + " " + sentence[last.idx + len(last.text):].lstrip(" ,")
+            return re.sub(r"\s+", " ", cut).strip()
+    return None
+
+
+_QUOTE_MARKS = frozenset(('"', "“", "”"))
 
 
 # What may follow a comma for the cut before it to leave a whole clause behind.
 _CLAUSE_AFTER_COMMA = re.compile(
-    r"(?:\w+ing|\w+ed\s+by|which|while|but|as|after|before|with|according|amid|despite|although|though|"
+    r"(?:\w+ing|\w+ed\s+by|which|who|while|but|as|after|before|with|according|amid|despite|although|though|"
     r"whereas|because|since|ending|marking|sending|leaving|making|taking|near)\b"
 )
 
@@ -152,10 +193,11 @@ _TRAILING_ATTRIBUTION = re.compile(
 )
 
 
-def prefixes(sentence: str, min_words: int = 4, *, whole: bool = True) -> list[str]:
+def prefixes(sentence: str, min_words: int = 4, *, whole: bool = True, condensed: bool = False) -> list[str]:
     """The sentence and every prefix ending at a clause boundary, longest first; only the sentence
     where it ends with its attribution ("..., the Met Police confirmed to MyLondon"). With
-    ``whole`` (a sentence, not a headline) only cuts that ``cut_reason`` passes."""
+    ``whole`` (a sentence, not a headline) only cuts that ``cut_reason`` passes, else only cuts
+    that ``drops_reason`` passes for a title; ``condensed``: see ``drops_reason``."""
     base = _tidy(sentence)
     found = {base} if base else set()
     if _TRAILING_ATTRIBUTION.search(sentence.strip().rstrip(".")):
@@ -181,7 +223,9 @@ def prefixes(sentence: str, min_words: int = 4, *, whole: bool = True) -> list[s
             continue
         # A comma right after a short subject ("Mayor Ana Ruiz, 45, said") leaves no verb behind.
         needed = max(min_words, 6) if m.group(0).startswith(",") else min_words
-        if len(candidate.split()) >= needed and (not whole or cut_reason(sentence, candidate) is None):
+        if len(candidate.split()) >= needed and (
+                cut_reason(sentence, candidate, condensed=condensed) if whole
+                else drops_reason(sentence, candidate, title=True)) is None:
             found.add(candidate)
     return sorted(found, key=lambda c: (-len(c), c))  # a total order: set order varies by process
 
@@ -193,7 +237,7 @@ _CLOSING_PHRASE = re.compile(r"\s(?=(?:at|in|on|for|with|from|over|under|into|ac
 _LIMITING = re.compile(r"\b(?:if|unless|only|not|no|never|except|without|until|nor)\b", re.I)
 
 
-def phrase_cuts(sentence: str) -> list[str]:
+def phrase_cuts(sentence: str, *, condensed: bool = False) -> list[str]:
     """The sentence (and its ``variants``) cut before a closing prepositional phrase, without final
     punctuation; none where the sentence ends with its attribution, and no cut that drops a word
     limiting the claim ("... could face back taxes [if found illegal]")."""
@@ -204,7 +248,7 @@ def phrase_cuts(sentence: str) -> list[str]:
         for m in _CLOSING_PHRASE.finditer(variant):
             candidate = _tidy(variant[: m.start()])
             if (candidate and not _LIMITING.search(variant, m.start()) and candidate not in found
-                    and cut_reason(variant, candidate) is None):
+                    and cut_reason(variant, candidate, condensed=condensed) is None):
                 found.append(candidate)
     return found
 
@@ -223,12 +267,25 @@ def shorten(sentence: str, limit: int, min_words: int = 4, *, whole: bool = True
 
 
 def truncate_words(sentence: str, limit: int) -> str:
-    """Last resort: cut at a word boundary and drop dangling function words."""
-    text = _tidy(sentence)
+    """Last resort: cut at a word boundary and drop dangling function words; never inside a quote
+    nor after a modifier whose noun is cut off ("an increased [duty]"), where a shorter cut is not."""
+    text = _tidy(sentence) or sentence.strip()
     if len(text) <= limit:
         return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0]
-    return _tidy(cut) or text[:limit]
+    ends = [m.start() for m in re.finditer(r"\s", text[: limit + 1])]
+    cuts = [c for c in (_tidy(text[:end]) for end in reversed(ends)) if c]
+    nlp = spacy_pipeline()
+    doc = nlp(text) if nlp is not None and cuts else None
+    return next((c for c in cuts if doc is None or not _cuts_off_a_head(doc, c)), cuts[0] if cuts else text[:limit])
+
+
+_MODIFIERS = frozenset(("amod", "compound", "det", "poss", "nummod", "nmod", "aux", "auxpass", "advmod", "case"))
+
+
+def _cuts_off_a_head(doc: Any, cut: str) -> bool:
+    """Whether ``cut`` (a prefix of ``doc``'s text) ends on a modifier whose head it leaves out."""
+    last = [t for t in doc if t.idx < len(cut)][-1]
+    return last.dep_ in _MODIFIERS and last.head.idx >= len(cut)
 
 
 _PREPOSITION = re.compile(r"\s(?=(?:at|in|on|for|to|with|from|by|of|over|under|into|across)\s)")
@@ -247,10 +304,10 @@ def _orphans_a_subject(sentence: str) -> Callable[[int], bool]:
     return lambda end: any(s < end <= head for s, head in subjects)
 
 
-def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = False) -> str | None:
+def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = False, checked: bool = True) -> str | None:
     """The longest cut of ``sentence`` before a preposition (so a whole phrase goes) within
     ``limit`` and at least 60% of it, that keeps the verb of every subject it keeps (unless
-    ``orphans_allowed``); or None."""
+    ``orphans_allowed``) and (if ``checked``) drops only what a title may (``drops_reason``); or None."""
     best = ""
     for variant in variants(sentence):
         orphans: Callable[[int], bool] | None = None
@@ -260,21 +317,45 @@ def cut_before_phrase(sentence: str, limit: int, *, orphans_allowed: bool = Fals
             if 0.6 * limit <= len(candidate) <= limit and len(candidate) > len(best):
                 if orphans is None:  # parsed only when a cut is in range
                     orphans = (lambda end: False) if orphans_allowed else _orphans_a_subject(variant)
-                if not orphans(len(candidate)):
+                if not orphans(len(candidate)) and (
+                        not checked or drops_reason(variant, candidate, title=True) is None):
                     best = candidate
     return best or None
 
 
 def phrase_cut(sentence: str, limit: int) -> str | None:
-    """``cut_before_phrase``, one that keeps each kept subject's verb first, else any."""
+    """``cut_before_phrase``: one that keeps each kept subject's verb first, else one that may end
+    before the main verb (a title that names its subject claims nothing of it)."""
     return cut_before_phrase(sentence, limit) or cut_before_phrase(sentence, limit, orphans_allowed=True)
 
 
 def headline(sentence: str, limit: int = 70) -> str:
     """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
-    before a preposition (a whole phrase, ``phrase_cut``); and only then at a word boundary."""
+    before a preposition (a whole phrase, ``phrase_cut``), then at a word; each drops only what a
+    title may (``drops_reason``). Only where none fits, a cut before a phrase or at a word that
+    keeps within ``limit`` (the page's title width is a hard limit)."""
     # A headline is a title, not a sentence: its cuts are not asked to be whole.
-    return shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit) or truncate_words(sentence, limit)
+    found = shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit) or _word_cut(sentence, limit)
+    if found:
+        return found
+    # No deletion that keeps the claim fits (a long "X said ..." lead): the title names what it can
+    # within the limit, unchecked, and the lead below it tells the whole claim.
+    return (cut_before_phrase(sentence, limit, checked=False)
+            or cut_before_phrase(sentence, limit, orphans_allowed=True, checked=False)
+            or truncate_words(sentence, limit))
+
+
+def _word_cut(sentence: str, limit: int) -> str | None:
+    """The longest cut of ``sentence`` at a word boundary within ``limit`` and at least a third of
+    it (a subject alone may do: it names the news) that drops only what a title may
+    (``drops_reason``)."""
+    text = sentence.strip()
+    ends = [m.start() for m in re.finditer(r"\s", text) if limit // 3 <= m.start() <= limit]
+    for end in reversed(ends):
+        candidate = _tidy(text[:end])
+        if candidate and len(candidate) >= limit // 3 and drops_reason(text, candidate, title=True) is None:
+            return candidate
+    return None
 
 
 def main_clause(sentence: str, max_chars: int = 220) -> str:

@@ -13,6 +13,10 @@ stage may make, on these conditions:
   revenues"), never part of a longer name ("China Eastern");
 - the sentence just before it in the same paragraph has the same thing as its subject or owner,
   or the sentence opens a paragraph under a question that names it.
+
+The other way round, ``orphan_reason`` says when a sentence's subject points back ("he", "the
+institute") to nothing read before it: a writer or fixer that drops or reorders sentences asks it
+so that no sentence is left without what it refers to.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..nlp import spacy_pipeline
+from ..nlp import spacy_pipeline, stem, tokens
 from ..text import whole_phrase
 
 
@@ -160,3 +164,88 @@ def refer_back(sentence: str, phrase: str, pronoun: Pronoun) -> str | None:
     last = doc[end - 1]
     new = sentence[: doc[first].idx] + word + sentence[last.idx + len(last.text):]
     return re.sub(r"\s{2,}", " ", new)
+
+
+# Orphans: a sentence whose subject points back ("he", "the institute") to nothing read before.
+_PERSONAL = frozenset("he she him his her hers".split())
+_POINTING = frozenset("it its they them their theirs this these those".split()) | _PERSONAL
+_DEFINITE = frozenset("the this that these those such".split())
+# Things a reader knows without an introduction: "the police", "the weekend".
+_KNOWN = frozenset(
+    "police government public world press media economy internet weekend week month year day morning afternoon "
+    "evening night time past future moment end start beginning rest majority".split())
+# Words for an organisation that a sentence naming one introduces.
+_KINDS_OF_ORG = frozenset("company firm group business start-up startup organisation organization agency club team "
+                          "party retailer giant brand bank chain carrier maker operator".split())
+_SELF_NAMING = frozenset(("prep", "acl", "relcl", "appos", "compound", "nummod"))
+_LOOK_BACK = 3  # sentences read before that may hold an antecedent
+
+
+def _subject(doc):  # type: ignore[no-untyped-def]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    return next((c for c in root.children if c.dep_ in _SUBJECT), None)
+
+
+# Nouns for people: "the chiropractor", "a spokeswoman", "the resident", "officials".
+_PERSON_NOUN = re.compile(r"(?:man|men|woman|women|person|people|child|children|boy|girl|wife|husband|"
+                          r"mother|father|son|daughter|official|\w+(?:er|or|ist|ian|ant|ent|ee))s?", re.I)
+
+
+def _names_a_person(docs) -> bool:  # type: ignore[no-untyped-def]
+    return any(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_)
+               or (t.pos_ == "NOUN" and _PERSON_NOUN.fullmatch(t.text)) for doc in docs for t in doc)
+
+
+def _expletive(subject) -> bool:  # type: ignore[no-untyped-def]
+    """"It" that stands for a clause later in the sentence ("It is clear that ...")."""
+    return subject.lower_ == "it" and (subject.dep_ == "expl" or any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") for c in subject.head.children))
+
+
+def _unintroduced(noun, sentence: str, before: list[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``noun``, the head of a definite description, is named nowhere before it: not in
+    ``before`` nor earlier in its sentence (compared by stem)."""
+    if noun.lower_ in _KNOWN or noun.pos_ == "PROPN" or noun.ent_type_:
+        return False
+    if any(c.dep_ in _SELF_NAMING or (c.pos_ == "PROPN") for c in noun.children):
+        return False  # "the revocation of his license", "the Iowa board": it says what it is
+    seen = {stem(w) for text in [*before, sentence[: noun.idx]] for w in tokens(text)}
+    if stem(noun.text) in seen:
+        return False
+    # "the company" after a sentence naming one ("... start-up Ozy Media ...") refers to it.
+    return not (noun.lower_ in _KINDS_OF_ORG and any(
+        t.ent_type_ == "ORG" or t.pos_ == "PROPN" for d in (_parse(b) for b in before) if d is not None for t in d))
+
+
+def orphan_reason(sentence: str, before: list[str]) -> str | None:
+    """Why ``sentence`` cannot stand where it is, or None when it can: its subject (or the owner
+    of its subject) is a pronoun ("he", "they", "Nonetheless, he's received ...") and ``before``,
+    the sentences read before it in the same part, is empty or (for "he"/"she") names no one; or
+    its subject is a definite description ("the institute", "that assault") whose noun neither
+    ``before`` (its last three sentences) nor the sentence itself introduces. Conservative: a
+    description that says what it is ("the revocation of his license", "the Iowa board"), a thing
+    everyone knows ("the police") and an "it" that stands for a later clause pass; None without
+    spaCy."""
+    doc = _parse(sentence)
+    if doc is None:
+        return None
+    subject = _subject(doc)
+    if subject is None:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _POINTING), None)
+    pointing = subject if subject.lower_ in _POINTING and subject.pos_ == "PRON" else owner
+    if pointing is subject and _expletive(subject):
+        return None
+    if pointing is not None:
+        if not before:
+            return f"'{pointing.text}' has nothing before it to refer to"
+        docs = [d for d in (_parse(s) for s in before[-_LOOK_BACK:]) if d is not None]
+        if pointing.lower_ in _PERSONAL and not _names_a_person(docs):
+            return f"'{pointing.text}' refers to no one named before it"
+        return None
+    det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in _DEFINITE), None)
+    if det is not None and subject.pos_ == "NOUN" and _unintroduced(subject, sentence, before[-_LOOK_BACK:]):
+        return f"'{det.text} {subject.text}' is not introduced before it"
+    return None

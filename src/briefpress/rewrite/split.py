@@ -6,6 +6,10 @@ comma and "and" go, "but" and "yet" open the second sentence (the contrast is th
 semicolon becomes a full stop. Clauses without their own subject ("..., emphasizing ...") are
 left alone: they would need a pronoun the source does not write. A relative clause that closes
 the sentence can stand alone once its noun is named again (``split_relative``).
+
+Never split: a sentence holding a quotation (a quote is the speaker's words, whole), nor a
+hypothetical or conditional ("It might have been less dramatic, but it would have ...", "if ..."),
+whose clauses apart would state as fact what the sentence only supposes.
 """
 
 from __future__ import annotations
@@ -14,12 +18,32 @@ from typing import Any
 
 from ..nlp import spacy_pipeline
 from ..text import ensure_period
+from .whole import holds_quote
 
 MIN_WORDS = 6  # each sentence: a shorter one is rarely a whole clause
 _KEPT_CONJUNCTIONS = {"but": "But", "yet": "Yet"}
 _DROPPED_CONJUNCTIONS = frozenset(("and",))
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl"))
 _QUOTES = ('"', "“", "”")
+_MODALS = frozenset(("might", "would", "could", "may", "should", "must"))
+_CONDITIONALS = frozenset(("if", "unless", "whether"))
+
+
+def _supposes(doc: Any) -> bool:
+    """Whether the sentence is a hypothetical (a modal + "have": "would have cost") or a
+    conditional ("if ...", "unless ...")."""
+    for t in doc:
+        if t.lower_ in _CONDITIONALS:
+            return True
+        if t.lower_ in _MODALS:
+            after = [n.lower_ for n in doc[t.i + 1 : t.i + 3]]
+            if "have" in after or "'ve" in after:
+                return True
+    return False
+
+
+def _unsplittable(doc: Any) -> bool:
+    return holds_quote(doc.text) or _supposes(doc)
 
 
 def _words(tokens: Any) -> int:
@@ -104,12 +128,15 @@ def _second_clauses(root: Any) -> list[Any]:
 
 def split_clauses(sentence: str) -> list[str] | None:
     """``sentence`` as two sentences where its main verb and a later verb with its own subject are
-    joined by ", and", ", but", "; " (and the like); None where there is no such joint, or where a
-    part would be under six words or the joint lies inside a quotation."""
+    joined by ", and", ", but", "; " (and the like); None where there is no such joint, where a
+    part would be under six words, or where the sentence holds a quotation or supposes (see the
+    module's note)."""
     nlp = spacy_pipeline()
     if nlp is None:
         return None
     doc = nlp(sentence)
+    if _unsplittable(doc):
+        return None
     by_semicolon = _at_semicolon(doc)
     if by_semicolon:
         return by_semicolon
@@ -175,6 +202,8 @@ def split_relative(sentence: str) -> list[str] | None:
     if nlp is None:
         return None
     doc = nlp(sentence)
+    if _unsplittable(doc):
+        return None
     for clause in doc:
         if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX"):
             continue

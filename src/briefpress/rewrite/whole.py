@@ -20,6 +20,8 @@ _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj"})
 _DANGLING_WORDS = frozenset({"and", "or", "but", "nor", "the", "a", "an", "of", "whose", "which", "because"})
 _CLOSERS = "\"'”’)]"
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# A domain name a wire wrote with spaces ("healthgrades. Com"), which the parser takes for two sentences.
+_DOMAIN_GAP = re.compile(r"(?<=\w)\s?\.\s((?:com|org|net|gov|edu|co|uk|io)\b)(?![-'’])(?!\s+[a-z])", re.I)
 
 
 def _main_clause_finite(doc: Any) -> bool:
@@ -69,7 +71,7 @@ def fragment_reason(sentence: str) -> str | None:
     nlp = spacy_pipeline()
     if nlp is None:
         return None
-    doc = nlp(text)
+    doc = nlp(_DOMAIN_GAP.sub(lambda m: "." + m.group(1).lower(), text))
     if not _main_clause_finite(doc):
         return "no finite main verb"
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -85,10 +87,28 @@ def is_whole(sentence: str) -> bool:
 # What a cut may never drop: the arguments a kept word needs (objects, complements, a kept
 # preposition's object), a negation, and the words that make a claim checkable.
 _ARGUMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative", "neg", "pobj", "pcomp", "agent"})
-_KEPT_WORDS = frozenset({"not", "n't", "no", "never", "nor", "without", "said", "says", "told", "according"})
+_NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "without"})
+_ATTRIBUTIONS = frozenset({"said", "says", "told", "according"})
+# A dropped contrast or concession changes what the kept part means: "paid £1.9m of tax [, despite
+# reporting profits of £300m]", "would co-operate [but believed ...]".
+_CONTRASTS = frozenset({"but", "yet", "although", "though", "despite", "whereas"})
 _KEPT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
-# A quotation (more than a quoted name or title) is never cut.
+# A quotation: three words or more between quotes (a quoted name or title is shorter).
 _QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_QUOTE_MARKS = ('"', "“", "”")
+
+
+def holds_quote(text: str) -> bool:
+    """Whether ``text`` holds a quotation (straight or curly double quotes around three words or
+    more): such a sentence is never cut inside its quote nor split, since a quote is the
+    speaker's words, whole."""
+    return any(len(q.split()) >= 3 for q in _QUOTATION.findall(text))
+
+
+def inside_quote(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` lies inside a double-quoted stretch."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 @lru_cache(maxsize=2048)
@@ -97,39 +117,95 @@ def _parse(text: str) -> Any:
     return nlp(text) if nlp is not None else None
 
 
-def _drops_what_matters(token: Any, end: int) -> bool:
+def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bool = False) -> bool:
     if token.dep_ in _ARGUMENTS and token.head.idx < end:
         return True
     head = token.head
+    if token.dep_ == "prep" and head.idx < end and head.pos_ == "VERB" and (
+            token.lower_ == "of" or token.lower_ == "as" and any(c.dep_ == "dobj" for c in head.children)):
+        # what a kept verb is of, or takes its object as: "accused [of ...]", "feature Bure [as the mother]"
+        return True
     if token.dep_ == "prep" and head.idx < end and head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
         # What a kept noun is of ("the closure [of the camp]"), or what a bare abstract noun is
-        # for or to ("respect [for his policies]"); "the suspects [for interrogation]" may go.
+        # for, to or in ("respect [for his policies]", "confidence [in her approach]"); "the
+        # suspects [for interrogation]" may go.
         bare = head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children)
-        return token.lower_ == "of" or (token.lower_ in ("for", "to") and bare)
-    if token.lower_ in _KEPT_WORDS:
+        return token.lower_ == "of" or (token.lower_ in ("for", "to", "in") and bare)
+    if token.lower_ in _ATTRIBUTIONS or token.lower_ in _CONTRASTS:
         return True
-    # A figure goes only with the phrase it is in: never cut from the noun it counts.
-    return (token.like_num or token.ent_type_ in _KEPT_ENTITIES) and token.head.idx < end
+    if token.lower_ in _NEGATIONS:
+        return not (title and _in_dropped_clause(token, end))
+    if token.ent_type_ in ("DATE", "TIME"):
+        # when the kept claim happened ("rose [on Tuesday]"); a dropped clause's own date may go, and
+        # so may the date of what a relative clause describes ("Bastia, who were reeling from their
+        # defeat [... last Saturday]"): the claim is the main clause's
+        return not (_in_dropped_clause(token, end) or _in_relative_clause(token, end))
+    # A figure goes only with a whole clause it is in ("..., ending a two-year dispute", "..., who
+    # were reeling from a 4-0 defeat"), never from what it counts ("for at least 10 years").
+    figure = token.like_num or token.ent_type_ in _KEPT_ENTITIES
+    return figure and not (_in_dropped_clause(token, end) or condensed and not _duration(token))
 
 
-def cut_reason(sentence: str, cut: str) -> str | None:
-    """Why ``cut``, a prefix of ``sentence``, is not a safe shortening of it, or None when it is:
-    it must be whole, and what it drops must be adjuncts only, never a kept word's object or
-    complement, a negation, a figure, a date, an attribution or a quote."""
-    reason = fragment_reason(cut.rstrip(".") + ".")
-    if reason:
-        return reason
+def _in_relative_clause(token: Any, end: int) -> bool:
+    """Whether ``token``'s phrase hangs on a kept word inside a relative clause."""
+    node = token
+    while node.head.i != node.i and node.head.idx >= end:
+        node = node.head
+    return any(n.dep_ == "relcl" for n in [node.head, *node.head.ancestors] if n.idx < end)
+
+
+def _in_dropped_clause(token: Any, end: int) -> bool:
+    """Whether a verb of its own stands between ``token`` and the kept word its phrase hangs on."""
+    node = token
+    while node.head.i != node.i and node.head.idx >= end:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.head.i != node.i  # the root itself is the main verb, never dropped
+    return False
+
+
+_UNITS = frozenset("year years month months week weeks day days hour hours decade decades".split())
+
+
+def _duration(token: Any) -> bool:
+    """Whether ``token`` is in a counted span of time ("for at least 10 years"): a figure, not a date."""
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return span is not None and any(t.like_num for t in span) and any(t.lower_ in _UNITS for t in span)
+
+
+def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: bool = False) -> str | None:
+    """What ``cut``, a prefix of ``sentence``, drops that it may not (the main verb, a kept word's
+    object or complement, a negation, a figure or date of what is kept, an attribution, a quote),
+    or None when it drops adjuncts only (or is no prefix, or no parser is installed). A ``title``
+    may drop the whole predicate (a headline that names its subject claims nothing of it), a date
+    (the lead under it says when) and a whole clause with its figures; never a complement, a
+    figure of what it keeps or a quote. A ``condensed`` form (one whose whole sentence the article
+    keeps elsewhere) may also drop a date or a figure's phrase, never a span of time ("for at least
+    10 years"): what it keeps stays true and the whole fact is still told."""
     full = sentence.strip()
     kept = cut.strip().rstrip(".")
     if not full.startswith(kept):
         return None  # not a prefix: the caller's own deletion, judged by the whole-sentence check
+    end = len(kept)
+    dropped = full[end:]
+    if any(q in dropped for q in _QUOTE_MARKS) and (holds_quote(dropped) or inside_quote(full, end)):
+        return "drops a quotation"
     doc = _parse(full)
     if doc is None:
         return None
-    end = len(kept)
-    if any(len(q.split()) > 5 for q in _QUOTATION.findall(full[end:])) or full[end:].count('"') % 2:
-        return "drops a quotation"
     for token in doc:
-        if token.idx >= end and _drops_what_matters(token, end):
+        if token.idx < end:
+            continue
+        if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX") and not title:
+            return f"drops the main verb '{token.text}'"
+        if (title or condensed) and token.ent_type_ in ("DATE", "TIME") and not _duration(token):
+            continue
+        if _drops_what_matters(token, end, title, condensed):
             return f"drops '{token.text}' ({token.dep_ or token.ent_type_})"
     return None
+
+
+def cut_reason(sentence: str, cut: str, *, condensed: bool = False) -> str | None:
+    """Why ``cut``, a prefix of ``sentence``, is not a safe shortening of it, or None when it is:
+    it must be whole, and what it drops must be adjuncts only (``drops_reason``)."""
+    return fragment_reason(cut.rstrip(".") + ".") or drops_reason(sentence, cut, condensed=condensed)

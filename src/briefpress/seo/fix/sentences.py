@@ -9,6 +9,7 @@ from functools import partial
 from ...edit import Data, EditableArticle
 from ...rewrite.active import to_active
 from ...rewrite.compress import phrase_cuts, prefixes, variants
+from ...rewrite.refer import orphan_reason
 from ...rewrite.split import split_clauses, split_relative
 from ...text import ensure_period
 from ..readability_checks import SENTENCE_OK as LONG_SHARE
@@ -33,20 +34,20 @@ from .sizes import SHORTEST_KEPT, no_faq_copies, sentences_of
 
 # Prepositions that open an adjunct (where, when, with what), which a sentence can lose and still
 # say a true thing; not "to", "of" or "by", which mostly open what the verb or noun needs.
-def cut_to_words(sentence: str, max_words: int) -> str | None:
+def cut_to_words(sentence: str, max_words: int, *, condensed: bool = False) -> str | None:
     """The fullest deletion of ``sentence`` with at most ``max_words`` words: at a clause boundary,
     or before a closing prepositional phrase where at least half of the sentence stays ("...
     decided to set aside a frequency for the tracking of planes [at the conference ...]")."""
     best: str | None = None
     for variant in variants(sentence):
-        for candidate in prefixes(variant, SHORTEST_KEPT):
+        for candidate in prefixes(variant, SHORTEST_KEPT, condensed=condensed):
             n = len(length_words(candidate))
             if SHORTEST_KEPT <= n <= max_words and candidate.rstrip(".") != sentence.rstrip("."):
                 if best is None or len(candidate) > len(best):
                     best = candidate
                 break
     words = len(length_words(sentence))
-    for candidate in phrase_cuts(sentence):
+    for candidate in phrase_cuts(sentence, condensed=condensed):
         if is_participle(candidate.split()[-1].lower()):
             continue  # "the decision was taken [at a UN conference]": the verb needs its phrase
         n = len(length_words(candidate))
@@ -162,6 +163,18 @@ def _candidates(draft: EditableArticle, current: Audits, tried: set[tuple[str, s
     return candidates
 
 
+def _orphans_next(draft: EditableArticle, sentence: str, short: str) -> bool:
+    """Whether cutting ``sentence`` to ``short`` drops what the sentence after it refers to ("the
+    institute", "he") in some part."""
+    for _, text in draft.parts():
+        told = sentences_of(text)
+        for i in (i for i, s in enumerate(told[:-1]) if s.strip() == sentence.strip()):
+            before = told[max(0, i - 2) : i]
+            if orphan_reason(told[i + 1], [*before, short]) and not orphan_reason(told[i + 1], [*before, sentence]):
+                return True
+    return False
+
+
 def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded) -> bool:
     """Split, rewrite or cut one long or passive sentence (see ``fix_sentences``); whether any
     part changed."""
@@ -171,12 +184,17 @@ def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded
         return _apply_split(draft, sentence, pieces)
     if active and grounded([active]):
         return _apply_rewrite(draft, sentence, active)
-    if kind == "passive" and (shorter := _active_cut(sentence, grounded)):
+    if kind == "passive" and (shorter := _active_cut(sentence, grounded)) and not _orphans_next(
+            draft, sentence, shorter):
         return _apply_cut(draft, sentence, shorter, keep_whole=True)
     short = cut_to_words(sentence, LONG_SENTENCE) if kind == "long" else _cut_active(sentence)
-    if not short:
+    # Failing a cut that keeps every date and figure, a condensed one, with the whole sentence kept in one part.
+    condensed = cut_to_words(sentence, LONG_SENTENCE, condensed=True) if kind == "long" and not short else None
+    if not (short or condensed) or _orphans_next(draft, sentence, short or condensed or ""):
         return False
-    return _apply_cut(draft, sentence, short)
+    # The summary opens with the lead as written: a lead cut elsewhere is still told whole there.
+    whole_elsewhere = sentence in draft.get("summary[0]")
+    return _apply_cut(draft, sentence, short or condensed or "", keep_whole=bool(condensed) and not whole_elsewhere)
 
 
 def fix_sentences(draft: EditableArticle, grounded: Grounded = always) -> None:
@@ -221,7 +239,7 @@ def fix_takeaways(draft: EditableArticle, grounded: Grounded = always) -> None:
         label = len(length_words(takeaway["label"]))
         if len(length_words(takeaway["text"])) + label <= LONG_SENTENCE:
             continue
-        short = cut_to_words(takeaway["text"], LONG_SENTENCE - label)
+        short = cut_to_words(takeaway["text"], LONG_SENTENCE - label, condensed=True)
         if not short or not draft.allows(short):
             continue
         saved = draft.snapshot()

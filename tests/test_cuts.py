@@ -1,0 +1,257 @@
+"""Cuts keep what makes a sentence true: compress drops adjuncts only, split keeps a hypothetical's
+modal and a quote whole, the splitter keeps domain names and quoted inscriptions in their sentence,
+an orphaned pronoun or description is caught, and wire leftovers are not story lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefpress.rewrite import compress
+from briefpress.rewrite.refer import orphan_reason
+from briefpress.rewrite.split import split_clauses, split_relative
+from briefpress.rewrite.whole import cut_reason, drops_reason, fragment_reason, holds_quote
+from briefpress.storylines import not_story
+from briefpress.text import split_sentences
+
+pytestmark = pytest.mark.usefixtures("spacy_required")
+
+
+@pytest.fixture(scope="module")
+def spacy_required() -> None:
+    from briefpress.nlp import spacy_pipeline
+
+    if spacy_pipeline() is None:
+        pytest.skip("the cut checks read spaCy's parse (the verify extra)")
+
+
+# From the Iowa chiropractor story (qags_cnndm-0002), as the wire wrote it.
+CHIROPRACTOR = ("A southern iowa chiropractor accused of accepting sex as payment for his services and performing "
+                "exorcisms on patients has surrendered his state license.")
+PLEDGE = ("Manuel signed an agreement last month admitting his misdeeds and pledging not to apply for reinstatement "
+          "for at least 10 years.")
+BOARD = "The board wants the new chair to remove the treasurer, the report said."
+TAKAICHI = "Takaichi spoke with Trump on Tuesday, with Takaichi expressing respect for Trump's Middle East policies."
+HYPOTHETICAL = "It might have been less dramatic, but it would have cost the city far more money in the long run."
+QUOTED = 'The mayor said "we will rebuild the bridge, and we will do it fast" and left the meeting early.'
+
+
+def _every_cut(sentence: str) -> list[str]:
+    """Every shortening compress offers for ``sentence`` as a sentence, at every length a caller
+    may ask."""
+    cuts = {c for v in compress.variants(sentence) for c in [*compress.prefixes(v), *compress.phrase_cuts(v)]}
+    for limit in range(30, len(sentence) + 1, 10):
+        cuts |= {c for c in (compress.shorten(sentence, limit), compress.main_clause(sentence, limit)) if c}
+    return sorted(cuts)
+
+
+def _every_title(sentence: str) -> list[str]:
+    """Every headline compress offers for ``sentence`` at a title's length (60 characters or more:
+    below what any safe cut needs, ``headline`` falls back to an unchecked cut)."""
+    return sorted({c for limit in range(60, len(sentence) + 1, 10)
+                   for c in (compress.headline(sentence, limit), compress.phrase_cut(sentence, limit)) if c})
+
+
+def test_a_cut_never_drops_the_news_of_the_chiropractor_lead() -> None:
+    cuts = _every_cut(CHIROPRACTOR)
+    assert all("has surrendered his state license" in c for c in cuts), cuts
+    # the issue's fragment is neither offered nor whole
+    assert "A southern iowa chiropractor accused of accepting sex as payment for his services" not in cuts
+    assert cut_reason(CHIROPRACTOR, "A southern iowa chiropractor accused of accepting sex as payment for his "
+                                    "services and performing exorcisms on patients")
+
+
+def test_the_headline_drops_the_subject_s_description_not_what_it_did() -> None:
+    assert compress.headline(CHIROPRACTOR, 70) == "A southern iowa chiropractor has surrendered his state license"
+    # a shorter title may name its subject alone (it claims nothing of it), never half a claim
+    for title in _every_title(CHIROPRACTOR):
+        assert "surrendered" in title or "has" not in title, title
+        assert not title.endswith(("accused", "sex as payment", "for his services")), title
+
+
+@pytest.mark.parametrize("sentence", [BOARD, PLEDGE, TAKAICHI])
+def test_a_title_never_keeps_a_verb_without_its_complement(sentence: str) -> None:
+    for title in _every_title(sentence):
+        assert not title.endswith(("wants the new chair", "to remove", "not to apply", "for reinstatement",
+                                   "expressing respect")), title
+
+
+def test_a_figure_stays_with_what_it_counts() -> None:
+    cuts = _every_cut(PLEDGE)
+    assert all("for at least 10 years" in c for c in cuts if "pledging" in c), cuts
+    assert drops_reason(PLEDGE, "Manuel signed an agreement last month admitting his misdeeds and pledging not to "
+                                "apply for reinstatement")
+    # a figure is dropped with no clause, nor a negation: the sentence stays whole
+    assert drops_reason(PLEDGE, "Manuel signed an agreement last month admitting his misdeeds")
+    # a measure word's figure may go with the clause it is in
+    assert drops_reason("Council of Riverton approved the plan on Tuesday, ending a two-year dispute.",
+                        "Council of Riverton approved the plan on Tuesday") is None
+
+
+@pytest.mark.parametrize(("sentence", "cut"), [
+    ("Its Dutch division paid just £1.9million of tax, despite reporting profits of £300million.",
+     "Its Dutch division paid just £1.9million of tax"),
+    ("East Sussex's fire authority said it would co-operate with the PCC but it believed collaboration could be "
+     "achieved without elaborate structural change.", "East Sussex's fire authority said it would co-operate"),
+])
+def test_a_contrast_is_never_cut(sentence: str, cut: str) -> None:
+    assert cut_reason(sentence, cut)
+
+
+def test_an_infinitive_complement_is_never_cut() -> None:
+    cuts = _every_cut(BOARD)
+    assert not any(c.rstrip(".") in ("The board wants the new chair", "The board wants the new chair to remove")
+                   for c in cuts), cuts
+    assert cut_reason("The board wants the new chair to remove the treasurer.", "The board wants the new chair")
+
+
+def test_a_selected_prepositional_object_is_never_cut() -> None:
+    cuts = _every_cut(TAKAICHI)
+    assert not any(c.rstrip(".").endswith("expressing respect") for c in cuts), cuts
+    assert cut_reason(TAKAICHI, "Takaichi spoke with Trump on Tuesday, with Takaichi expressing respect")
+    # the date goes with no cut, the trailing adjunct may
+    assert all("on Tuesday" in c for c in cuts), cuts
+
+
+@pytest.mark.parametrize(("sentence", "cut"), [
+    ("Shares rose on Tuesday after the call.", "Shares rose"),  # a date of what is kept
+    ("The council did not approve the plan on Monday.", "The council did"),  # a negation and the verb
+    ("Prices fell 8%, the bank said.", "Prices fell 8%"),  # an attribution
+])
+def test_dates_negations_and_attributions_stay(sentence: str, cut: str) -> None:
+    assert cut_reason(sentence, cut)
+
+
+def test_a_quote_is_never_shortened_inside() -> None:
+    inside = 'The mayor said "we will rebuild the bridge'
+    assert drops_reason(QUOTED, inside)
+    assert all(c.count('"') % 2 == 0 for c in _every_cut(QUOTED))
+    # a parenthesis inside a quote is the speaker's, and stays
+    quoted_aside = 'She said "the budget (all of it) is gone" on Monday.'
+    assert all("(all of it)" in v for v in compress.variants(quoted_aside))
+
+
+def test_holds_quote_knows_a_quotation_from_a_quoted_name() -> None:
+    assert holds_quote(QUOTED)
+    assert holds_quote("The sign read “No entry for staff or visitors” until Friday.")
+    assert not holds_quote('Netflix ordered a spinoff called "Fuller House."')
+
+
+@pytest.mark.parametrize("sentence", [
+    HYPOTHETICAL,
+    "If the vote passes, the council will close the depot, and 40 workers will lose their jobs.",
+    QUOTED.replace(" and left", ", and he left"),
+    "The mayor said “we will rebuild the bridge, and we will do it fast”, and the council agreed with him.",
+])
+def test_hypotheticals_conditionals_and_quotes_are_not_split(sentence: str) -> None:
+    assert split_clauses(sentence) is None
+    assert split_relative(sentence) is None
+
+
+def test_a_plain_compound_sentence_still_splits() -> None:
+    assert split_clauses("The council approved the new cycle lanes on Tuesday, but the shop owners on Mill "
+                         "Street won a delivery bay.") == ["The council approved the new cycle lanes on Tuesday.",
+                                                           "But the shop owners on Mill Street won a delivery bay."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("While maneul has received just three patient survey responses on healthgrades. Com, those responses were "
+     "quite positive. The disgraced chiropractor received five stars.",
+     ["While maneul has received just three patient survey responses on healthgrades. Com, those responses were "
+      "quite positive.", "The disgraced chiropractor received five stars."]),
+    ("Reviews on healthgrades . com , and on yelp . com , were positive . Then he left .",
+     ["Reviews on healthgrades . com , and on yelp . com , were positive .", "Then he left ."]),
+    # "Com" opening a real sentence is not a domain's ending
+    ("He works at the company. Com is a word he uses.", ["He works at the company.", "Com is a word he uses."]),
+    ("the inscription reads : ' in loving memory of baby peter , june 1988 . a sweet little child , lost but then "
+     "found . there is no foot so small that it can not leave an imprint on the world . ' the pond is nearby .",
+     ["the inscription reads : ' in loving memory of baby peter , june 1988 . a sweet little child , lost but then "
+      "found . there is no foot so small that it can not leave an imprint on the world . ' the pond is nearby ."]),
+    ("It's the players' union that said so. Then it ended.", ["It's the players' union that said so.",
+                                                              "Then it ended."]),
+])
+def test_the_splitter_keeps_domains_and_quoted_inscriptions_whole(text: str, expected: list[str]) -> None:
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == expected
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_the_healthgrades_sentence_is_whole_once_rejoined() -> None:
+    first = split_sentences("While maneul has received just three patient survey responses on healthgrades. Com, "
+                            "those responses were quite positive.")[0].text
+    assert fragment_reason(first) is None
+
+
+@pytest.mark.parametrize(("sentence", "before"), [
+    ("Also, the institute is working with local hospitals.", []),
+    ("Also, the institute is working with local hospitals.", ["Shares rose on Monday."]),
+    ("Nonetheless, he's received outstanding evaluations for patient satisfaction on healthgrades.", []),
+    ("She declined to comment.", ["The report was published on Tuesday."]),
+    ("That alleged assault happened in 2019.", ["The man was charged with theft."]),
+    ("His license was revoked.", []),
+])
+def test_an_orphan_is_caught(sentence: str, before: list[str]) -> None:
+    assert orphan_reason(sentence, before)
+
+
+@pytest.mark.parametrize(("sentence", "before"), [
+    ("Also, the institute is working with local hospitals.", ["The Mayo Institute opened a new lab on Monday."]),
+    ("Nonetheless, he's received outstanding evaluations for patient satisfaction on healthgrades.",
+     ["Manuel signed an agreement last month admitting his misdeeds."]),
+    ("They fell by nearly 8%.", ["Chinese shares fell sharply."]),
+    ("That alleged assault happened in 2019.", ["The man was charged with an assault in a bar."]),
+    ("The revocation of his license was announced on Tuesday.", []),
+    ("The Iowa board of chiropractic released a report.", []),
+    ("The police arrested two men.", []),
+    ("It is clear that the plan will go ahead.", []),
+])
+def test_a_sentence_with_its_antecedent_is_no_orphan(sentence: str, before: list[str]) -> None:
+    assert orphan_reason(sentence, before) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Patient satisfaction : a chiropractor in iowa has surrendered his license to practice and admitted to "
+    "swapping services for sex and performing exorcisms on some patients.",
+    "Strange practice : charles manuel, who admitted wrongdoing to the iowa board of chiropractic, listed his "
+    "practice's addresses on this residential street in the small agricultural town of lamoni in southern iowa.",
+    "7 things you didn't know about the chiropractor who performed exorcisms on his patients and more.",
+    "Iowa Chiropractor Accused Of Exorcisms Surrenders License",
+    "Manuel pictured in 2014 (file photo)",
+    "Read more",
+])
+def test_wire_leftovers_are_not_story(line: str) -> None:
+    assert not_story(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The iowa board of chiropractic released a report wednesday detailing charges against charles manuel, of lamoni.",
+    "Tesco said in a statement that this is an \"orderly and efficient exit from the US market\".",
+    "The Board Met On Tuesday and agreed the plan.",
+])
+def test_story_lines_stay(line: str) -> None:
+    assert not_story(line) is None
+
+
+def test_a_condensed_form_may_lose_a_date_or_score_never_a_span_of_time() -> None:
+    lead = ("Second-half goals by Mohamed Yattara and Alexandre Lacazette helped Olympique Lyonnais go top of Ligue 1 "
+            "with a 2-0 home win against Bastia on Wednesday.")
+    short = "Second-half goals by Mohamed Yattara and Alexandre Lacazette helped Olympique Lyonnais go top of Ligue 1"
+    assert cut_reason(lead, short)  # a sentence keeps its date and score
+    assert cut_reason(lead, short, condensed=True) is None  # a condensed form, the whole told elsewhere
+    assert cut_reason(PLEDGE, "Manuel signed an agreement last month admitting his misdeeds and pledging not to "
+                              "apply for reinstatement", condensed=True)
+
+
+def test_a_relative_clause_s_own_date_may_go() -> None:
+    sentence = ("Lyon dominated throughout but were made to wait by Bastia, who were reeling from their 4-0 defeat in "
+                "the League Cup final against PSG last Saturday.")
+    assert cut_reason(sentence, "Lyon dominated throughout but were made to wait by Bastia, who were reeling from "
+                                "their 4-0 defeat") is None
+
+
+def test_a_relative_clause_closed_by_a_dashed_aside_may_go_its_complement_stays() -> None:
+    sentence = ("The show will feature Candace Cameron Bure, who played eldest daughter D.J. Tanner in the original "
+                "series -- which aired from 1987 to 1995 -- as the recently widowed mother of three boys.")
+    assert "The show will feature Candace Cameron Bure as the recently widowed mother of three boys." in (
+        compress.variants(sentence))
+    # "feature Bure [as the mother]": what the verb takes its object as is not cut away
+    assert cut_reason(sentence, "The show will feature Candace Cameron Bure")
