@@ -7,13 +7,14 @@ cannot add a number, name, quote or attribution, and the evidence map is exact.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..edit import part_order
 from ..models import Evidence, Fact, Run, Section, Takeaway
-from ..plan import _TIME, FACETS, Outline, facet_of
+from ..plan import _TIME, FACETS, Outline, Part, facet_of
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause, opens_with_connective, prefixes, variants
+from ..rewrite.refer import orphan_reason
 from ..rewrite.split import split_clauses
 from ..rewrite.whole import fragment_reason
 from ..seo.readability_checks import has_transition, is_passive
@@ -49,6 +50,13 @@ STORY_SLACK = 2  # facts beyond the brief's before the body counts as a story
 FAQ_THIN_WORDS = 12  # an answer this short takes its question's second fact as well
 
 
+Keep = Callable[[str], bool]  # which condensed forms of a fact a part may tell
+
+
+def _any_form(_form: str) -> bool:
+    return True
+
+
 class _Writer:
     """Collects sentences with the facts they rest on while the parts are written."""
 
@@ -68,18 +76,19 @@ class _Writer:
         fresh = [f for f in condensed_forms(fact.text) if f not in self.told]
         return max(fresh, key=len) if fresh else ensure_period(fact.text)
 
-    def condensed(self, fact: Fact, words: int = CONDENSED_WORDS) -> str:
+    def condensed(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = _any_form) -> str:
         """The fact condensed: its fullest whole cut within ``words`` that no part has told yet,
         else one told already (a form within the size is worth more than a fresh one), else its
-        shortest whole form."""
-        forms = condensed_forms(fact.text) or [ensure_period(main_clause(fact.text))]
-        return self.fresh(fact, words) or max(
+        shortest whole form; only forms ``keep`` passes, where any does."""
+        forms = [f for f in condensed_forms(fact.text) if keep(f)] or condensed_forms(fact.text) \
+            or [ensure_period(main_clause(fact.text))]
+        return self.fresh(fact, words, keep) or max(
             (f for f in forms if len(f.split()) <= TAKEAWAY_MAX_WORDS), key=len, default=min(forms, key=len))
 
-    def fresh(self, fact: Fact, words: int = CONDENSED_WORDS) -> str | None:
+    def fresh(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = _any_form) -> str | None:
         """The fullest whole cut of the fact within ``words`` (else within a takeaway's 25) that no
-        part has told yet; None where every such form has been told."""
-        forms = condensed_forms(fact.text)
+        part has told yet and ``keep`` passes; None where every such form has been told."""
+        forms = [f for f in condensed_forms(fact.text) if keep(f)]
         for most in (words, TAKEAWAY_MAX_WORDS):
             fitting = [f for f in forms if len(f.split()) <= most and f not in self.told]
             if fitting:
@@ -113,7 +122,7 @@ class ExtractiveEngine(Engine):
         body = self._body(w, outline)
         meta = self._meta_description(w, outline)
         sections = self._sections(w, outline)
-        faq = self._faq(w, outline)
+        faq = self._faq(w, outline, {s.answer for s in sections})
         takeaways = self._takeaways(w, outline)
         conclusion = self._conclusion(w, outline)
         w.evidence.sort(key=lambda e: part_order(e.part))
@@ -156,7 +165,7 @@ class ExtractiveEngine(Engine):
         return sections
 
     @staticmethod
-    def _faq(w: _Writer, outline: Outline) -> list[Section]:
+    def _faq(w: _Writer, outline: Outline, sections: set[str]) -> list[Section]:
         """A pair per two facts of the story (at least two): on a thin brief every further answer
         retells a fact the reader has just read. The questions kept are, in order: those answered
         with what they ask for, with a form of the facts the reader has not read yet, asking other
@@ -164,8 +173,10 @@ class ExtractiveEngine(Engine):
         most = max(FAQ_MIN, len(outline.body) // 2)
         ranked = []
         for n, part in enumerate(outline.faq):
-            sentences = _faq_answer(w, part.facts, when=part.label == "When")
-            if sentences:
+            sentences = _faq_answer(w, part, when=part.label == "When")
+            if " ".join(t for t, _ in sentences) in sections:  # never a section's answer: with a second fact
+                sentences = _faq_answer(w, part, when=part.label == "When", thin=FAQ_MAX_WORDS)
+            if sentences and " ".join(t for t, _ in sentences) not in sections:
                 texts = [t for t, _ in sentences]
                 # The main news has been told in every part above: its stock question comes last.
                 ranked.append(((not answers_its_question(part.label, " ".join(texts)),
@@ -207,14 +218,16 @@ class ExtractiveEngine(Engine):
             label = TAKEAWAY_LEAD_LABEL if fact is lead else facet_of(fact).label
             # A fact with no whole form of 25 words is no takeaway, save where too few are left.
             told = fact is not lead and w.fresh(fact) is None  # every short form of it read already
-            if label not in used_labels and fact.id not in used_facts and _fits_takeaway(fact) and not told:
+            alone = not orphan_reason(w.condensed(fact), [])  # a bullet is read on its own
+            if label not in used_labels and fact.id not in used_facts and _fits_takeaway(fact) and not told and alone:
                 add(label, fact)
-        def rank(fact: Fact) -> tuple[bool, bool, bool, int]:
+        def rank(fact: Fact) -> tuple[bool, bool, bool, bool, int]:
             text = w.condensed(fact)
-            return len(text.split()) > TAKEAWAY_MAX_WORDS, text in w.told, is_passive(text), len(text)
+            return (len(text.split()) > TAKEAWAY_MAX_WORDS, bool(orphan_reason(text, [])), text in w.told,
+                    is_passive(text), len(text))
 
-        # The rest: those within the size, then those not read in that form yet, active before
-        # passive, shortest first (stable).
+        # The rest: those within the size, then those that read alone, then those not read in that
+        # form yet, active before passive, shortest first (stable).
         for fact in sorted([*points, *outline.body], key=rank):
             if len(takeaways) >= TAKEAWAYS_MIN:
                 break
@@ -258,6 +271,7 @@ class ExtractiveEngine(Engine):
                    if facet_of(f).name == "next" and f is not outline.lead and not f.text.rstrip().endswith("?")]
         # The news itself has been told in every part before; the conclusion restates it only
         # where no fact says what comes next.
+        forward = [f for f in forward if not orphan_reason(w.condensed(f), [])]
         fact = forward[0] if forward else outline.lead
         return w.claim("conclusion", w.condensed(fact, CONCLUSION_MAX_WORDS), [fact])
 
@@ -298,26 +312,30 @@ def _words_in(sentences: list[tuple[str, Fact]]) -> int:
     return sum(len(t.split()) for t, _ in sentences)
 
 
-def _faq_answer(w: _Writer, facts: list[Fact], when: bool) -> list[tuple[str, Fact]]:
+def _faq_answer(w: _Writer, part: Part, when: bool, thin: int = FAQ_THIN_WORDS) -> list[tuple[str, Fact]]:
     """One or two sentences that stand alone: the first fact condensed (for a "when" question, its
-    shortest whole cut that still says when), the second only where the first is too thin to
-    answer alone. A fact that is itself a question answers nothing."""
-    facts = [f for f in facts if not f.text.rstrip().endswith("?")]
+    shortest whole cut that still says when), the second only where the first is under ``thin``
+    words. A fact that is itself a question answers nothing."""
+    facts = [f for f in part.facts if not f.text.rstrip().endswith("?")]
     if not facts:
         return []
     first = facts[0]
+
+    def asked(form: str) -> bool:  # a stock question's answer keeps what it asks for (a figure)
+        return answers_its_question(part.label, form)
+
     if when:
         timed = [form for form in condensed_forms(first.text) if _TIME.search(form) and form not in w.told]
         if timed:
             return [(min(timed, key=len), first)]
     # The question's first fact the reader has not read in this form yet; else its first, again.
-    first = next((f for f in facts if w.fresh(f)), first)
-    answer = [(w.condensed(first), first)]
+    first = next((f for f in facts if w.fresh(f, keep=asked)), first)
+    answer = [(w.condensed(first, keep=asked), first)]
     for fact in facts:
         extra = w.fresh(fact)
         if fact is first or extra is None or len(answer) == FAQ_MAX_SENTENCES:
             continue
-        if _words_in(answer) < FAQ_THIN_WORDS and _words_in(answer) + len(extra.split()) <= FAQ_MAX_WORDS:
+        if _words_in(answer) < thin and _words_in(answer) + len(extra.split()) <= FAQ_MAX_WORDS:
             answer.append((extra, fact))
     return answer
 
