@@ -46,6 +46,18 @@ def test_html_parts_are_what_a_cms_keeps_apart() -> None:
     assert "18 kilometres" in parts["content"]
 
 
+def test_html_parts_leave_out_the_byline_of_briefpress_s_own_page() -> None:
+    import briefpress
+
+    article = briefpress.write("Riverton council approves cycle lanes\n-\nThe council voted 7-2 on Tuesday.\n",
+                               author="Jane Doe", created="2026-11-25T09:00:00+00:00")
+    page = briefpress.render(article, "html")
+    assert '<div class="byline">' in page
+    content = html_parts(page)["content"]
+    assert "byline" not in content and "Jane Doe" not in content and "2026-11-25</time>" not in content
+    assert html_parts('<article><div class="byline">By A</div><div>kept</div></article>')["content"] == "<div>kept</div>"
+
+
 def test_main_text_is_the_article_and_an_empty_page_is_refused() -> None:
     page = main_text(PAGE, "page.html")
     assert "18 kilometres of protected cycle lanes" in page.text

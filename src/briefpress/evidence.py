@@ -188,8 +188,24 @@ def package_evidence(run: Run) -> Article:
         run.sources = [*run.sources, *sources]
         run.facts = [*run.facts, *facts]
         article = article.model_copy(update={"sources": run.sources, "facts": run.facts})
-    return article.model_copy(update={"background": background, "links": links(run.sources),
-                                      "image": picture(run.options, run.sources)})
+    article = article.model_copy(update={"background": background, "links": links(run.sources),
+                                         "image": picture(run.options, run.sources)})
+    if article.image is None and not background:
+        return article
+    # The seo stage scored the page before the picture and the background joined it: the
+    # package's report describes the page as it ships.
+    from .seo import analyze
+
+    result = analyze(article)
+    return article.model_copy(update={"seo": result.seo.to_dict(), "readability": result.readability.to_dict()})
+
+
+def page_evidence(run: Run) -> Article:
+    """The article with the links and picture its sources give, before the seo stage: they are
+    part of the page it scores (outbound links, image alt, the sources list's lines)."""
+    article = run.article
+    assert article is not None
+    return article.model_copy(update={"links": links(run.sources)})
 
 
 def links(sources: Iterable[Source]) -> list[Link]:

@@ -99,6 +99,9 @@ def _verify(run: Run, progress: ProgressCallback | None) -> Run:
 
 
 def _seo(run: Run, progress: ProgressCallback | None) -> Run:
+    # The sources' links and picture first, so the stage scores the page they ship on; the
+    # archive's background waits for the package stage (see _package).
+    run.article = evidence.page_evidence(run)
     return seo_run(run, progress)
 
 

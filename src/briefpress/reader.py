@@ -183,7 +183,7 @@ def _unescape(text: str) -> str:
 
 # One tag and its attributes. "[^>]*" runs to the tag's end (or the page's), and finditer goes on
 # from there, so a page of unclosed "<meta " is one pass; an attribute starts only after a space.
-_TAG = {tag: re.compile(rf"<{tag}\b([^>]*)>?", re.IGNORECASE) for tag in ("meta", "link", "p")}
+_TAG = {tag: re.compile(rf"<{tag}\b([^>]*)>?", re.IGNORECASE) for tag in ("meta", "link", "p", "div")}
 _ATTR = re.compile(r"""(?<![^\s"'/])([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
@@ -217,17 +217,20 @@ def _element(page: str, lower: str, tag: str, last: bool = False) -> tuple[int, 
 
 
 def _without_bylines(body: str) -> str:
-    """``body`` without its ``<p class="byline">`` paragraphs."""
-    lower, out, at = body.lower(), [], 0
-    for m, attrs in _tags(body, "p"):
-        if m.start() < at or attrs.get("class", "").lower() != "byline":
-            continue
-        close = lower.find("</p>", m.end())
-        if close < 0:
-            break
-        out.append(body[at : m.start()])
-        at = close + 4
-    return "".join(out) + body[at:]
+    """``body`` without its byline (``<p class="byline">``, or the ``<div class="byline">`` of
+    briefpress's own page): author and date are fields a CMS keeps apart from the post content."""
+    for tag in ("p", "div"):
+        lower, out, at = body.lower(), [], 0
+        for m, attrs in _tags(body, tag):
+            if m.start() < at or attrs.get("class", "").lower() != "byline":
+                continue
+            close = lower.find(f"</{tag}>", m.end())
+            if close < 0:
+                break
+            out.append(body[at : m.start()])
+            at = close + len(tag) + 3
+        body = "".join(out) + body[at:]
+    return body
 
 
 def html_parts(page: str) -> dict[str, str]:

@@ -20,7 +20,8 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
 def article_html(article: Article) -> str:
-    """The post content as a CMS holds it: everything below the title (H1), escaped. Quotes stay
+    """The post content as a CMS holds it: everything below the title (H1), with the picture,
+    background and sources list the evidence gives, escaped. Quotes stay
     as they are in text (only attributes need them escaped), as in a CMS's stored content. The
     byline is no part of it; on the HTML page it is no paragraph and follows the summary, so on
     both the text Yoast reads first is the lead."""
@@ -29,6 +30,7 @@ def article_html(article: Article) -> str:
         return html_lib.escape(text, quote=False)
 
     out = ["<ul>" + "".join(f"<li>{e(p)}</li>" for p in article.summary) + "</ul>"]
+    out += _picture_html(article)
     for s in article.sections:
         out.append(f"<h2>{e(s.question)}</h2><p>{e(s.answer)}</p>")
     if article.faq:
@@ -42,7 +44,40 @@ def article_html(article: Article) -> str:
         out.append(f"<h2>Conclusion</h2><p>{e(article.conclusion)}</p>")
     if article.body:
         out.append("<h2>The Full Story</h2>" + "".join(f"<p>{e(p)}</p>" for p in article.body))
-    return "\n".join(out)
+    return "\n".join(out + _evidence_html(article))
+
+
+def _attr(text: str) -> str:
+    return html_lib.escape(text, quote=True)
+
+
+def _picture_html(article: Article) -> list[str]:
+    """The lead image as the HTML page shows it: its alt text is what the image checks read."""
+    image = article.image
+    if image is None:
+        return []
+    note = " ".join(x for x in (image.caption, image.credit)
+                    if x and (x == image.caption or x not in (image.caption or "")))
+    caption = f"<figcaption>{html_lib.escape(note, quote=False)}</figcaption>" if note else ""
+    return [f'<figure><img src="{_attr(image.url)}" alt="{_attr(image.alt or "")}">{caption}</figure>']
+
+
+def _evidence_html(article: Article) -> list[str]:
+    """The background and the sources list as the HTML page shows them: their links are the
+    page's outbound and internal links, and their lines are text the readability checks count."""
+    out = []
+    if article.background:
+        out.append("<h2>Background</h2>")
+        for item in article.background:
+            name = html_lib.escape(item.title, quote=False)
+            title = f'<a href="{_attr(item.url)}">{name}</a>' if item.url else name
+            date = f", {item.date[:10]}" if item.date else ""
+            out.append(f"<p>{html_lib.escape(item.text, quote=False)} ({title}{date})</p>")
+    if article.links:
+        items = "".join(f'<li><a href="{_attr(link.url)}">{html_lib.escape(link.title, quote=False)}</a>'
+                        f'{" " + link.date[:10] if link.date else ""}</li>' for link in article.links)
+        out.append(f"<h2>Sources</h2><ul>{items}</ul>")
+    return out
 
 
 def page_from_article(article: Article, keyphrase: str | None = None) -> Page:

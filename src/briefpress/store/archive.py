@@ -164,18 +164,52 @@ class Archive:
 
 
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")  # "U.S.", "UK", "EU": a place, rarely the subject
+# A nationality only qualifies the subject ("Chinese shares"), and a place reached through a
+# preposition only sets the scene ("activists in London"): an archive article naming either is
+# about something else as often as not.
+_QUALIFIER = {"NORP"}
+_SETTING = {"GPE", "LOC", "FAC"}
 
 
-def on_subject(passage: Passage, lead: str) -> bool:
-    """Whether ``passage`` is about the subject of ``lead``: it mentions the lead's first name (a
-    person's surname will do: "Takaichi" for "Sanae Takaichi"), or two of the lead's other names."""
+def subject_names(lead: str) -> list[str]:
+    """The names in the lead's grammatical subject ("Riverton" in "Riverton council approves ...",
+    "Josh Earnest" in "Josh Earnest said ..."), none when the subject names no one. Without the
+    parser, every name of the lead."""
+    from ..nlp import parse
+
     names = [n for n in name_runs(lead) if not _ABBREVIATION.match(n)]
-    if not names:
-        return False
-    haystack = f"{passage.title} {passage.text}"
-    return mentions(names[0], haystack) or sum(mentions(n, haystack) for n in names[1:]) >= 2
+    docs = parse([lead]) if names else None
+    if not docs:
+        return names
+    doc = docs[0]
+    root = next(iter(doc.sents)).root
+    # The parser may split a subject in two ("Co-star John Stamos": "Co", "Stamos"): take them all.
+    inside = {t.i for s in root.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+    kept = []
+    for name in names:
+        at = lead.find(name)
+        span = doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
+        if span is None or not all(t.i in inside for t in span) or not any(t.pos_ == "PROPN" for t in span):
+            continue
+        if any(t.ent_type_ in _QUALIFIER for t in span):
+            continue
+        if any(t.ent_type_ in _SETTING for t in span) and any(a.dep_ == "prep" and a.i in inside
+                                                              for a in span.root.ancestors):
+            continue
+        kept.append(name)
+    return kept
+
+
+def on_subject(passage: Passage, names: list[str]) -> bool:
+    """Whether ``passage`` is about the lead's subject: its article's title names one of the
+    subject's ``names`` (a person's surname will do: "Takaichi" for "Sanae Takaichi"). A name
+    met only in passing in the text ("an attack at the Tesco car park") is not enough."""
+    return any(mentions(name, passage.title) for name in names)
 
 
 def background(archive: Archive, lead: str, text: str, limit: int = 5) -> list[Passage]:
     """The archive passages on the subject of ``lead``, most relevant to ``text`` first."""
-    return [p for p in archive.search(text, limit=limit * 3) if on_subject(p, lead)][:limit]
+    names = subject_names(lead)
+    if not names:
+        return []
+    return [p for p in archive.search(text, limit=limit * 3) if on_subject(p, names)][:limit]
