@@ -166,7 +166,11 @@ def _complement(verb: Any) -> str | None:
     controversy"); "" where the verb needs none, None where the one it needs is too long."""
     obj = next((c for c in verb.children if c.dep_ in _COMPLEMENTS and c.i > verb.i), None)
     if obj is not None:
-        return _noun_phrase(obj, _OBJECT_MOST) if obj.dep_ == "dobj" else None
+        if obj.dep_ != "dobj":
+            return None
+        # "gallons of paint" keeps its "of": the noun alone says nothing.
+        of = any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+        return _noun_phrase(obj, _OBJECT_MOST) or (None if of else _noun_phrase(obj, _OBJECT_MOST, preps=False))
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None

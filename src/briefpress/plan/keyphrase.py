@@ -17,7 +17,7 @@ from typing import Any
 from ..models import Fact
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, whole_phrase
-from .names import _NOT_NAME, TIME_WORD, brief_facts, mentions, name_keyphrase, name_runs
+from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, brief_facts, mentions, name_keyphrase, name_runs
 
 _MOST_WORDS = 4
 _INSIDE = frozenset({"of", "in", "&"})  # words a phrase may hold between two content words
@@ -48,9 +48,10 @@ def _is_phrase(tokens: list[Any]) -> bool:
 
 
 def _names_one(tokens: list[Any], texts: list[str]) -> bool:
-    """A name alone, titles and all ("Co-star John Stamos", "Sussex PCC Katy Bourne"): no word in
-    it is a common word, one written in lower case here or, opening the headline, elsewhere in
-    the texts ("Activists in London" is about activists)."""
+    """A person's name alone, titles and all ("Co-star John Stamos", "Sussex PCC Katy Bourne"),
+    or a place alone: no word in it is a common word, one written in lower case here or, opening
+    the headline, elsewhere in the texts ("Activists in London" is about activists). An
+    organisation's name ("Council of Riverton") is a phrase of its own."""
     joined = "\n".join(texts)
 
     def common(t: Any) -> bool:
@@ -59,7 +60,11 @@ def _names_one(tokens: list[Any], texts: list[str]) -> bool:
         opening = t.i == 0 and whole_phrase(t.lower_).search(joined) is not None
         return (t.text[:1].islower() and f"co-{t.lower_}" not in _NOT_NAME) or opening
 
-    return not any(common(t) for t in tokens)
+    if any(common(t) for t in tokens):
+        return False
+    titled = any(t.lower_ in _TITLE_WORDS | _NOT_NAME and t.lower_ != "of" for t in tokens)
+    person = titled or any(t.ent_type_ == "PERSON" for t in tokens)
+    return person or all(t.ent_type_ in _PLACES for t in tokens if not t.is_punct)
 
 
 def _mentioned_by(phrase: str, texts: list[str]) -> int:

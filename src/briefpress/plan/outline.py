@@ -200,35 +200,50 @@ def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[
     # "When?" gets its own answer only when the lead, the first FAQ answer, does not say when.
     timed = next((f for f in [lead, *outline.points] if TIME_WORD.search(f.text)), None)
     if timed is not None and timed is not lead:
-        faq.append(Part(WHEN_QUESTION, [timed], WHEN_LABEL))
+        when = [q for q in questions_of(timed.text, outline.keyphrase) if q.startswith("When ") and q not in asked]
+        asked.update(when[:1])
+        faq.append(Part(when[0] if when else WHEN_QUESTION, [timed], WHEN_LABEL))
     for facet, group in by_facet:
         # No two answers open with the same fact: the second would tell it again.
         opened = {p.facts[0].id for p in faq if p.facts}
         group = [f for f in group if f.id not in opened] if group and group[0].id in opened else group
         if len(faq) < FAQ_MAX and facet is not CONTEXT and group:
-            facts = _answer_ends_on_statement(group[:2])
-            question = _asked_of(facts, facet.faq_question, asked, outline.keyphrase)
-            # A question asked of a fact is answered by that fact: an FAQ answer is one or two sentences.
-            faq.append(Part(question, facts if question == facet.faq_question else facts[:1], facet.label))
+            faq.append(_faq_part(facet, group, asked, outline.keyphrase))
     if len(faq) < FAQ_MIN and others:
         facts = _answer_ends_on_statement(others[:2])
         faq.append(Part(_asked_of(facts, CONTEXT.faq_question, asked, outline.keyphrase), facts, CONTEXT.label))
     return faq
 
 
-def _name_in_enough_headings(outline: Outline) -> None:
+def _faq_part(facet: Facet, group: list[Fact], asked: set[str], name: str) -> Part:
+    """The FAQ pair of a kind of fact: asked of the first of its facts that gives a question no
+    other part asks, and answered by that fact alone (one or two sentences); else the kind's stock
+    question, answered by its first two facts."""
+    for fact in group:
+        question = next((q for q in questions_of(fact.text, name) if q not in asked), None)
+        if question is not None and not fact.text.rstrip().endswith("?"):
+            asked.add(question)
+            return Part(question, [fact], facet.label)
+    facts = _answer_ends_on_statement(group[:2])
+    return Part(_asked_of(facts, facet.faq_question, asked, name), facts, facet.label)
+
+
+def _name_in_enough_headings(outline: Outline) -> bool:
     """Where the questions asked of the facts name the keyphrase in fewer headings than Yoast's
     subheading check wants (30%, the fixed headings counted), the last sections go back to their
-    kind's question, which names the topic: the facts then hold no question that names it."""
+    kind's question, which names the topic: the facts then hold no question that names it.
+    Whether one did."""
     named = whole_phrase(outline.keyphrase, re.I)
     parts = [*outline.sections, *outline.faq]
     wanted = math.ceil(_NAMED_SHARE * (len(parts) + _FIXED_HEADINGS))
     short = wanted - sum(1 for p in parts if named.search(p.question))
+    changed = False
     for part in reversed(outline.sections[1:]):
         facet = next((f for f in FACETS if f.label == part.label), CONTEXT)
         stock = facet.section_question.format(topic=outline.topic)
         if short > 0 and not named.search(part.question) and named.search(stock):
-            part.question, short = stock, short - 1
+            part.question, short, changed = stock, short - 1, True
+    return changed
 
 
 def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_paragraph_facts: int = 32) -> Outline:
@@ -249,8 +264,11 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     by_facet = _by_facet(points + supporting)
     asked: set[str] = set()
     outline.sections = _sections(outline, points + supporting, by_facet, asked)
-    outline.faq = _faq(outline, [f for f in points + supporting if f is not lead], by_facet, asked)
-    _name_in_enough_headings(outline)
+    others = [f for f in points + supporting if f is not lead]
+    outline.faq = _faq(outline, others, by_facet, asked)
+    if _name_in_enough_headings(outline):
+        # A section gave its question back: the FAQ may ask it now.
+        outline.faq = _faq(outline, others, by_facet, {p.question for p in outline.sections})
     outline.body = _told_once([lead, *rest, *story])[:max_body_paragraph_facts]
     return outline
 
