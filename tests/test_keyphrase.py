@@ -59,6 +59,15 @@ def test_a_titled_name_alone_is_not_taken_as_a_phrase() -> None:
     assert keyphrase_from_facts("Sussex PCC Katy Bourne said emergency services", facts) == "Katy Bourne"
 
 
+def test_a_headline_cut_before_its_verb_is_its_subject() -> None:
+    # Not "southern iowa", which leaves out the noun it qualifies.
+    lead = ("A southern iowa chiropractor accused of accepting sex as payment for his services has surrendered "
+            "his state license.")
+    facts = _facts(lead, "The iowa board of chiropractic released a report wednesday.")
+    assert keyphrase_from_facts("A southern iowa chiropractor accused of accepting sex", facts) == (
+        "southern iowa chiropractor")
+
+
 def test_a_user_keyphrase_still_wins() -> None:
     brief = "Activists in London dumped paint in front of the embassy on Thursday.\n-\nPolice arrested four activists."
     a = briefpress.write(brief, keyphrase="embassy paint", date=DATE)

@@ -35,6 +35,8 @@ def _is_phrase(tokens: list[Any]) -> bool:
     words = _words_of(tokens)
     if not 2 <= len(words) <= _MOST_WORDS or tokens[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return False
+    if tokens[-1].dep_ in ("compound", "amod") and tokens[-1].head.i == tokens[-1].i + 1:
+        return False  # "southern iowa" of "southern iowa chiropractor": the noun it qualifies is left out
     for i, t in enumerate(tokens):
         if t.is_punct and not (t.tag_ == "HYPH" and 0 < i < len(tokens) - 1):
             return False
@@ -84,7 +86,10 @@ def subject_phrase(headline: str, texts: list[str]) -> str | None:
         return None
     doc = nlp(headline.strip())
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
+    if root is None:
+        return None
+    # A headline cut before its verb ("A southern iowa chiropractor accused of ...") is its subject.
+    subjects = [root] if root.tag_.startswith("NN") else [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return None
     head = subjects[-1]
