@@ -1,7 +1,7 @@
 """Questions asked of a sentence: the wh-questions its own clause answers, in its own words.
 
-"Why has the leader of Kazakhstan apologised?" is formed from "The leader of Kazakhstan has
-apologised after winning the presidential election ...": the clause's subject, its verb (the first
+"Why has the ferry operator apologised?" is formed from "The ferry operator has apologised
+after cancelling the night crossings ...": the clause's subject, its verb (the first
 auxiliary put before the subject, or "did"/"does"/"do" and the verb's base form) and a wh-word
 for the element the sentence supplies (a reason, a figure, what a speaker said, the object, a
 time). A question makes no claim, and every word but the wh-word and the auxiliary is the
@@ -54,7 +54,7 @@ def _words(tokens: list[Any]) -> str:
 def _subject(verb: Any) -> str | None:
     """The verb's subject as a short phrase without its clauses and appositions; None where that is
     a pronoun (it needs its antecedent), a list, or too long for a heading. A titled name keeps
-    the name alone ("Sussex PCC Katy Bourne" asks of "Katy Bourne")."""
+    the name alone ("Harbour chair Lena Holt" asks of "Lena Holt")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
     if not subjects:
         return None
@@ -153,7 +153,7 @@ def _figure_by(verb: Any) -> bool:
 
 def _object(verb: Any) -> Any | None:
     """What the verb does or says, where "what" can stand for it: a thing, not a person's name,
-    or a clause after a verb of saying, thinking or deciding ("What does Moderna expect?")."""
+    or a clause after a verb of saying, thinking or deciding ("What does the council expect?")."""
     found = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i), None)
     if found is None or found.tag_ in ("NNP", "NNPS", "PRP"):
         return None
@@ -162,8 +162,8 @@ def _object(verb: Any) -> Any | None:
 
 def _complement(verb: Any) -> str | None:
     """The words that complete the verb in a why/how/when question: its object ("surrendered his
-    state license"), or a passive verb's first prepositional phrase ("embroiled in fresh
-    controversy"); "" where the verb needs none, None where the one it needs is too long."""
+    state license"), or a passive verb's first prepositional phrase ("caught in a fresh
+    dispute"); "" where the verb needs none, None where the one it needs is too long."""
     obj = next((c for c in verb.children if c.dep_ in _COMPLEMENTS and c.i > verb.i), None)
     if obj is not None:
         if obj.dep_ != "dobj":
@@ -190,8 +190,8 @@ def _timed(verb: Any) -> bool:
 
 
 def _said(verb: Any, subject: str, front: str) -> list[str]:
-    """What a speaker said: "What did Josh Earnest say about the closure of the camp?" where the
-    reported clause has a subject of its own worth naming, else "What did Netflix say?"."""
+    """What a speaker said: "What did Lena Holt say about the night ferry?" where the
+    reported clause has a subject of its own worth naming, else "What did the board say?"."""
     reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     out = []
     if reported is not None:
@@ -208,7 +208,7 @@ def _questions(doc: Any, name: str) -> list[str]:
         return []
     subject = _named_subject(root, name) or _subject(root)
     if subject and len(name.split()) > 1 and name[:1].isupper() and subject == name.split()[-1]:
-        subject = name  # a heading names the person in full ("Takaichi" is "Sanae Takaichi")
+        subject = name  # a heading names the person in full ("Holt" is "Lena Holt")
     group = _verb_group(root)
     if subject is None or group is None:
         return []
@@ -240,7 +240,7 @@ def _questions(doc: Any, name: str) -> list[str]:
 
 def _named_subject(verb: Any, name: str) -> str | None:
     """The subject's words up to the end of ``name`` where its short form leaves the name out
-    ("the decision to dedicate part of the radio spectrum" for "radio spectrum"), at most
+    ("the decision to close part of the harbour road" for "harbour road"), at most
     ``MOST_WORDS - 3`` words without punctuation."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
     short = _subject(verb)

@@ -1,5 +1,5 @@
 """The focus keyphrase as a phrase people search for: two to four words of the headline naming
-the story's subject ("leader of Kazakhstan", "Activists in London", "Chinese shares"), never a lone
+the story's subject ("leader of the council", "protesters in Leeds", "bank shares"), never a lone
 place or date.
 
 The phrase is taken verbatim from the headline (the compressed lead), so the headline, the
@@ -36,7 +36,7 @@ def _is_phrase(tokens: list[Any]) -> bool:
     if not 2 <= len(words) <= _MOST_WORDS or tokens[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return False
     if tokens[-1].dep_ in ("compound", "amod") and tokens[-1].head.i == tokens[-1].i + 1:
-        return False  # "southern iowa" of "southern iowa chiropractor": the noun it qualifies is left out
+        return False  # "northern ferry" of "northern ferry operator": the noun it qualifies is left out
     for i, t in enumerate(tokens):
         if t.is_punct and not (t.tag_ == "HYPH" and 0 < i < len(tokens) - 1):
             return False
@@ -50,10 +50,10 @@ def _is_phrase(tokens: list[Any]) -> bool:
 
 
 def _names_one(tokens: list[Any], texts: list[str]) -> bool:
-    """A person's name alone, titles and all ("Co-star John Stamos", "Sussex PCC Katy Bourne"),
+    """A person's name alone, titles and all ("Co-star Jane Roe", "Harbour chair Lena Holt"),
     or a place alone: no word in it is a common word, one written in lower case here or, opening
-    the headline, elsewhere in the texts ("Activists in London" is about activists). An
-    organisation's name ("Council of Riverton") is a phrase of its own."""
+    the headline, elsewhere in the texts ("Protesters in Leeds" is about protesters). An
+    organisation's name ("Council of Oakdale") is a phrase of its own."""
     joined = "\n".join(texts)
 
     def common(t: Any) -> bool:
@@ -88,7 +88,7 @@ def subject_phrase(headline: str, texts: list[str]) -> str | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
-    # A headline cut before its verb ("A southern iowa chiropractor accused of ...") is its subject.
+    # A headline cut before its verb ("A northern ferry operator accused of ...") is its subject.
     subjects = [root] if root.tag_.startswith("NN") else [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return None
@@ -108,7 +108,7 @@ def _best(spans: list[list[Any]], texts: list[str]) -> str | None:
 
 def _common_first(phrase: str, first: Any, joined: str) -> str:
     """The phrase without the capital of the headline's first word where that is a common word
-    the texts write in lower case ("activists in London")."""
+    the texts write in lower case ("protesters in Leeds")."""
     if first.i == 0 and first.tag_ in ("NN", "NNS", "JJ") and whole_phrase(first.lower_).search(joined):
         return phrase[:1].lower() + phrase[1:]
     return phrase

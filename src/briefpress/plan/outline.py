@@ -153,8 +153,8 @@ def _within_size(facts: list[Fact]) -> list[Fact]:
 
 
 def _asked_of(facts: list[Fact], stock: str, asked: set[str], name: str) -> str:
-    """The question the part's first fact answers, in its words ("Why has the leader of
-    Kazakhstan apologised?"), one no other part of the article asks; the stock question where the
+    """The question the part's first fact answers, in its words ("Why has the ferry operator
+    apologised?"), one no other part of the article asks; the stock question where the
     fact gives none."""
     question = next((q for q in questions_of(facts[0].text, name) if q not in asked), stock) if facts else stock
     asked.add(question)

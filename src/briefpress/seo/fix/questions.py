@@ -14,7 +14,7 @@ from ...text import whole_phrase
 from .judge import Audits, Grounded, both, passes, readability_of, seo_of, too_dense
 from .sizes import floors_kept, sentences_of
 
-# A stock question that ends on the planner's topic: "What is the latest on Chinese shares?"
+# A stock question that ends on the planner's topic: "What is the latest on bank shares?"
 _TOPIC_TAIL = re.compile(r"^(?P<head>.+?)\s+(?P<prep>about|on|to|for|with)\s+(?P<topic>[^?]+)\?$")
 # The only checks a question moves.
 _QUESTION_CHECKS = ("subheadingsKeyword", "keyphraseDensity")
@@ -30,7 +30,7 @@ def _questions(draft: EditableArticle) -> list[tuple[str, str]]:
 def fix_questions(draft: EditableArticle, grounded: Grounded | None = None) -> None:
     """Keyphrase density and subheadings: a question may give way to another that its answer's
     first sentence answers and that names the keyphrase (or, where it is named too often, does
-    not), and a stock question may drop its topic ("What is the latest on Chinese shares?"
+    not), and a stock question may drop its topic ("What is the latest on bank shares?"
     becomes "What is the latest?"). A check moves only when enough questions change (Yoast wants
     the keyphrase in 30-75% of subheadings, and a density falls one mention at a time), so the
     changes are tried in runs (``_question_runs``); the run that raises the SEO score most is
