@@ -230,7 +230,7 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], name: str) -> Pa
 
 def _name_in_enough_headings(outline: Outline) -> bool:
     """Where the questions asked of the facts name the keyphrase in fewer headings than Yoast's
-    subheading check wants (30%, the fixed headings counted), the last sections go back to their
+    subheading check wants (30%, the set headings counted), the last sections go back to their
     kind's question, which names the topic: the facts then hold no question that names it.
     Whether one did."""
     named = whole_phrase(outline.keyphrase, re.I)
@@ -267,7 +267,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     others = [f for f in points + supporting if f is not lead]
     outline.faq = _faq(outline, others, by_facet, asked)
     if _name_in_enough_headings(outline):
-        # A section gave its question back: the FAQ may ask it now.
+        # A section gave its question back, so an FAQ pair may ask it.
         outline.faq = _faq(outline, others, by_facet, {p.question for p in outline.sections})
     outline.body = _told_once([lead, *rest, *story])[:max_body_paragraph_facts]
     return outline
