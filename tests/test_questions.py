@@ -65,6 +65,15 @@ def test_no_question_where_the_sentence_gives_no_well_formed_one(sentence: str) 
     assert questions_of(sentence) == ()
 
 
+def test_a_hypothetical_is_not_asked_as_what_happened_nor_a_time_as_why() -> None:
+    # "could be banned" has not happened; "after" a ruling-out says when the coach spoke, not why.
+    assert not any(q.startswith("What happened") for q in questions_of(
+        "Up to 100 teachers could be banned from working in schools."))
+    assert not any(q.startswith("Why") for q in questions_of(
+        "The coach spoke after the defender was ruled out for four weeks."))
+    assert questions_of("The mayor resigned after she was accused of fraud.")[0] == "Why did the mayor resign?"
+
+
 def test_the_keyphrase_person_is_named_in_full() -> None:
     sentence = "Takaichi conveyed gratitude for Trump's congratulations."
     assert questions_of(sentence) == ("What did Takaichi convey?",)

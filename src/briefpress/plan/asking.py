@@ -23,13 +23,16 @@ MOST_WORDS = 12  # a heading a reader takes in at a glance
 _SUBJECT_MOST = 7
 _SAYING = frozenset({"said", "says", "say", "told", "tells", "confirmed", "confirms", "stated", "states"})
 # What a sentence gives as the reason for its event: a clause opened by one of these words.
-_REASON_MARKS = frozenset({"because", "after"})
-# Prepositional phrases that give a reason ("arrested on fraud charges", "apologised after winning").
+# Events that prompt what follows them: "after" one of these says why ("after being accused").
+_PROMPTING_VERBS = frozenset("""accuse charge find reveal admit win lose fail criticise criticize arrest
+    convict report discover expose allege""".split())
+# Prepositional phrases that give a reason ("arrested on fraud charges").
 _REASON_NOUNS = re.compile(r"^(?:charges?|suspicion|allegations?|accusations?|grounds)$")
 _FIGURE = re.compile(r"\d|\b(?:million|billion|trillion|percent|per cent|half)\b", re.I)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
 _OBJECT_MOST = 5
-_MODIFIERS = frozenset({"det", "compound", "amod", "poss", "case", "nummod", "quantmod", "nmod", "advmod"})
+_MODALS = frozenset("will would could can may might shall should must".split())
+_MODIFIERS = frozenset({"det", "predet", "compound", "amod", "poss", "case", "nummod", "quantmod", "nmod", "advmod"})
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp"})
 _CHANGE_VERBS = frozenset("""fall rise drop climb slump surge collapse close shut die grow decline soar plunge
     tumble jump slide sink rally crash""".split())
@@ -79,7 +82,7 @@ def _noun_phrase(head: Any, most: int, preps: bool = True) -> str | None:
     kept = sorted(_phrase(head, preps), key=lambda t: t.i)
     if not kept or len(kept) > most or any(t.tag_ in ("PRP", "WDT", "WP") for t in kept):
         return None
-    if any(t.text in ",;:()\"“”" for t in kept) or kept[-1].i - kept[0].i + 1 != len(kept):
+    if any(t.text in ",;:()\"“”'`‘’" for t in kept) or kept[-1].i - kept[0].i + 1 != len(kept):
         return None
     return _lowered(kept, _words(kept))
 
@@ -134,16 +137,24 @@ def _asked(wh: str, front: str, subject: str, rest: str) -> str:
 
 
 def _reason(verb: Any) -> bool:
+    """The sentence gives why: a "because" clause, a charge ("arrested on fraud charges"), or an
+    "after" clause or phrase whose event prompts the news ("apologised after winning", "resigned
+    after he was accused"); any other "after" says when, not why."""
     for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children):
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ == "advcl" and ("because" in marks or ("after" in marks and _prompts(c))):
             return True
-        if c.dep_ == "prep" and c.lower_ == "after" and any(p.dep_ == "pcomp" for p in c.children):
+        if c.dep_ == "prep" and c.lower_ == "after" and any(p.dep_ == "pcomp" and _prompts(p) for p in c.children):
             return True
         if c.dep_ == "prep" and c.lower_ in ("on", "over", "for") and any(
             p.dep_ == "pobj" and _REASON_NOUNS.match(p.lower_) for p in c.children
         ):
             return True
     return False
+
+
+def _prompts(verb: Any) -> bool:
+    return (_lemma(verb) or "") in _PROMPTING_VERBS
 
 
 def _figure_by(verb: Any) -> bool:
@@ -157,7 +168,8 @@ def _object(verb: Any) -> Any | None:
     found = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i), None)
     if found is None or found.tag_ in ("NNP", "NNPS", "PRP"):
         return None
-    return found if found.dep_ == "dobj" or (_lemma(verb) or "") in _CLAUSE_VERBS else None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)  # "was expected" needs its "to ..."
+    return found if found.dep_ == "dobj" or ((_lemma(verb) or "") in _CLAUSE_VERBS and not passive) else None
 
 
 def _complement(verb: Any) -> str | None:
@@ -233,7 +245,8 @@ def _questions(doc: Any, name: str) -> list[str]:
             out.append(_asked("When", front, subject, f"{verb} {w}"))
     # Something that happened to the subject: a passive verb, or a change ("shares fell").
     undergoes = any(c.dep_ == "auxpass" for c in root.children) or (_lemma(root) or "") in _CHANGE_VERBS
-    if whole == "" and _object(root) is None and undergoes:
+    # "could be banned" has not happened: a modal keeps the question off the fact.
+    if whole == "" and _object(root) is None and undergoes and front not in _MODALS:
         out.append(_asked("What happened to", "", subject, ""))
     return out
 
