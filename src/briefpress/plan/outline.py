@@ -195,8 +195,10 @@ def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[
     """Questions that stand alone; each answer is complete without the article around it. A
     question is asked of its answer's first fact where that gives one no section asks."""
     lead = outline.lead
-    main = _asked_of([lead], MAIN_NEWS_QUESTION.format(topic=outline.topic), asked, outline.keyphrase)
-    faq = [Part(main, [lead], MAIN_NEWS_LABEL)]
+    stock = MAIN_NEWS_QUESTION.format(topic=outline.topic)
+    main = _asked_of([lead], stock, asked, outline.keyphrase)
+    # The main-news label marks the stock question, which a writer may rank below the others.
+    faq = [Part(main, [lead], MAIN_NEWS_LABEL if main == stock else OPENING_LABEL)]
     # "When?" gets its own answer only when the lead, the first FAQ answer, does not say when.
     timed = next((f for f in [lead, *outline.points] if TIME_WORD.search(f.text)), None)
     if timed is not None and timed is not lead:
