@@ -68,6 +68,13 @@ def test_a_headline_cut_before_its_verb_is_its_subject() -> None:
         "southern iowa chiropractor")
 
 
+def test_a_place_is_known_by_the_summary_or_the_gazetteer() -> None:
+    assert is_place_or_date("East Sussex", "Katy Bourne spoke. East Sussex's fire authority said it would co-operate.")
+    assert is_place_or_date("Geneva", "The decision was taken on Wednesday.")  # a city, named or not
+    assert not is_place_or_date("Tesco", "Tesco said in a statement that this is an orderly exit.")
+    assert not is_place_or_date("radio spectrum", "The decision to dedicate part of the radio spectrum was taken.")
+
+
 def test_a_user_keyphrase_still_wins() -> None:
     brief = "Activists in London dumped paint in front of the embassy on Thursday.\n-\nPolice arrested four activists."
     a = briefpress.write(brief, keyphrase="embassy paint", date=DATE)

@@ -17,6 +17,7 @@ from typing import Any
 from ..models import Fact
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, whole_phrase
+from ..verify.places import _key, gazetteer
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, brief_facts, mentions, name_keyphrase, name_runs
 
 _MOST_WORDS = 4
@@ -115,14 +116,15 @@ def _common_first(phrase: str, first: Any, joined: str) -> str:
 
 
 def is_place_or_date(phrase: str, lead: str) -> bool:
-    """Whether the phrase is a lone place or a date, as the lead uses it (spaCy's entities)."""
+    """Whether the phrase is a lone place or a date, as ``lead`` (one sentence or more) uses it
+    (spaCy's entities), or a city the gazetteer knows."""
     if TIME_WORD.fullmatch(phrase):
         return True
     nlp = spacy_pipeline()
     if nlp is None:
         return False
-    kinds = {e.text.lower(): e.label_ for e in nlp(lead).ents}
-    return kinds.get(phrase.lower()) in _PLACES | _WHEN
+    kinds = {re.sub(r"['’]s$", "", e.text.lower()): e.label_ for e in nlp(lead).ents}
+    return kinds.get(phrase.lower()) in _PLACES | _WHEN or _key(phrase) in gazetteer()
 
 
 def headline_phrase(headline: str, texts: list[str]) -> str | None:
