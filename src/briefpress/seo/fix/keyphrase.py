@@ -77,9 +77,8 @@ def _keyphrase_candidates(article: Article) -> list[str]:
             out.append(" ".join(run))
     cleaned = [POSSESSIVE.sub("", c).strip() for c in out]
     cleaned = [c for c in cleaned if c[:1].isalpha()]  # "80,000" is a figure, not a topic
-    summary = " ".join(article.summary) or article.headline
     # A lone place or date names where or when, not what happened: nobody searches for it.
-    cleaned = [c for c in cleaned if not is_place_or_date(c, summary)]
+    cleaned = [c for c in cleaned if not any(is_place_or_date(c, s) for s in article.summary or [article.headline])]
     seen = {article.keyphrase.lower()}
     unique = []
     for c in cleaned:
