@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -114,6 +115,18 @@ def is_rewording_of(sentence: str, sources: list[str]) -> bool:
         return True
     pool = {_lemma(w) for s in sources for w in words(s)}
     return all(_lemma(w) in pool or w.lower() in _IDIOM_WORDS for w in words(without_connective(sentence)))
+
+
+@cache
+def _input_lemmas(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(_lemma(w) for w in vocab.lower_words)
+
+
+def asks_in_input_words(word: str, vocab: Vocabulary) -> bool:
+    """A question's word is the input's, as written or as the base form of one of its verbs
+    ("Why did the board fall?" asks of "The board fell"): asking makes no claim, and do-support
+    needs the verb's base form."""
+    return word.lower() in vocab.lower_words or _lemma(word) in _input_lemmas(vocab)
 
 
 def ends_on_sentence_boundary(text: str) -> bool:

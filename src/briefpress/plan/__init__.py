@@ -9,9 +9,11 @@ together.
 from __future__ import annotations
 
 from ..spec import MAIN_NEWS_QUESTION, OPENING_QUESTIONS, TEMPLATE_WORDS
-from .names import TIME_WORD, brief_facts, is_name, keyphrase_from_facts, name_tags
+from .asking import questions_of
+from .keyphrase import keyphrase_from_facts
+from .names import TIME_WORD, brief_facts, is_name, name_tags
 from .outline import Outline, Part, build_outline, is_title, make_slug
-from .questions import CONTEXT, FACETS, Facet, facet_of, topic_phrase, with_topic
+from .questions import CONTEXT, FACETS, Facet, facet_of, is_stock, topic_phrase, with_topic
 
 # The spellings ``engines.extractive`` (``_TIME``) and the seo stage's tests (``_CONTEXT``) import.
 _TIME = TIME_WORD
@@ -31,10 +33,12 @@ __all__ = [
     "build_outline",
     "facet_of",
     "is_name",
+    "is_stock",
     "is_title",
     "keyphrase_from_facts",
     "make_slug",
     "name_tags",
+    "questions_of",
     "topic_phrase",
     "with_topic",
 ]

@@ -1,8 +1,9 @@
 """Names in the facts: runs of capitalised words, the tags they give, and the keyphrase.
 
 A name is a run of capitalised words with titles, possessives and sentence-initial common words
-left out ("Home Secretary Theresa May's" gives "Theresa May"). The keyphrase is the name or
-topic the brief is most about; the tags are the keyphrase and the names it mentions most.
+left out ("Home Secretary Theresa May's" gives "Theresa May"). ``name_keyphrase`` is the name or
+topic the brief is most about (``keyphrase`` prefers a phrase of the headline to it); the tags
+are the keyphrase and the names it mentions most.
 """
 
 from __future__ import annotations
@@ -175,7 +176,7 @@ def _topic_candidates(brief: list[Fact]) -> Iterator[_Candidate]:
                 yield tok, -1.5, 2
 
 
-def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = None) -> str:
+def name_keyphrase(headline: str, facts: list[Fact], lead: Fact | None = None) -> str:
     """The name or topic the brief is most about: mentioned by the most facts, the lead counting
     double and the headline once more. Candidates are names (runs of capitalised words, titles
     and possessives left out), then lower-case topics that at least two facts mention; a name

@@ -3,6 +3,7 @@ question; and the slug built from the headline and keyphrase."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -23,15 +24,20 @@ from ..spec import (
     WHEN_QUESTION,
 )
 from ..storylines import is_story_line
-from ..text import STOPWORDS, slugify, words
-from .names import TIME_WORD, is_name, keyphrase_from_facts
-from .questions import CONTEXT, Facet, facet_of, topic_phrase
+from ..text import STOPWORDS, slugify, whole_phrase, words
+from .asking import questions_of
+from .keyphrase import keyphrase_from_facts
+from .names import TIME_WORD, is_name
+from .questions import CONTEXT, FACETS, Facet, facet_of, topic_phrase
 
 _KEY_POINTS = 4
 _RELATED_FACTS = 6  # facts of further sources that may support the sections and FAQ
 # The words of evidence that make one more section worth a heading: fewer facts, fewer sections.
 # It sizes how the facts are grouped, never pads a part (FORMAT.md's sizes are maxima).
 _GROUP_WORDS = 60
+# Yoast's subheading check: the keyphrase in at least this share of the H2/H3 headings, of which
+# the rendered article has four beside the questions (FAQ, takeaways, conclusion, full story).
+_NAMED_SHARE, _FIXED_HEADINGS = 0.3, 4
 
 
 @dataclass
@@ -146,37 +152,100 @@ def _within_size(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, list[Fact]]]) -> list[Part]:
+def _asked_of(facts: list[Fact], stock: str, asked: set[str], name: str) -> str:
+    """The question the part's first fact answers, in its words ("Why has the ferry operator
+    apologised?"), one no other part of the article asks; the stock question where the
+    fact gives none."""
+    question = next((q for q in questions_of(facts[0].text, name) if q not in asked), stock) if facts else stock
+    asked.add(question)
+    return question
+
+
+def _answer_ends_on_statement(facts: list[Fact]) -> list[Fact]:
+    """The facts less the trailing ones that are questions: in the text layout a line ending in
+    "?" reads as a heading."""
+    kept = list(facts)
+    while len(kept) > 1 and kept[-1].text.rstrip().rstrip("\"”’'").endswith("?"):
+        kept.pop()
+    return kept
+
+
+def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, list[Fact]]],
+              asked: set[str]) -> list[Part]:
     """As many sections as the evidence fills at the format's section size (2-4). The lead answers
     "what happened"; the other facts are grouped by the question their cues fit, the smallest
-    groups merged."""
+    groups merged. Each is asked what its first fact tells."""
     lead, topic = outline.lead, outline.topic
     opening = (OPENING_QUESTIONS[0] if is_name(outline.keyphrase) else OPENING_QUESTIONS[1]).format(topic=topic)
     total = sum(_words(f) for f in [lead, *pool])
     wanted = max(SECTIONS_MIN, min(SECTIONS_MAX, total // _GROUP_WORDS)) if pool else 1
-    opening_facts = _opening_facts(lead, pool, wanted)
-    parts = [Part(opening, opening_facts, label=OPENING_LABEL)]
+    opening_facts = _answer_ends_on_statement(_opening_facts(lead, pool, wanted))
+    parts = [Part(_asked_of(opening_facts, opening, asked, outline.keyphrase), opening_facts, label=OPENING_LABEL)]
     groups = [(facet, [f for f in facts if f not in opening_facts]) for facet, facts in by_facet]
     groups = [(facet, facts) for facet, facts in groups if facts]
     for facet, facts in _merge_smallest(groups, max(1, wanted - 1)):
-        parts.append(Part(facet.section_question.format(topic=topic), _within_size(facts), facet.label))
+        kept = _answer_ends_on_statement(_within_size(facts))
+        question = _asked_of(kept, facet.section_question.format(topic=topic), asked, outline.keyphrase)
+        parts.append(Part(question, kept, facet.label))
     return parts
 
 
-def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[Fact]]]) -> list[Part]:
-    """Questions that stand alone; each answer is complete without the article around it."""
+def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[Fact]]],
+         asked: set[str]) -> list[Part]:
+    """Questions that stand alone; each answer is complete without the article around it. A
+    question is asked of its answer's first fact where that gives one no section asks."""
     lead = outline.lead
-    faq = [Part(MAIN_NEWS_QUESTION.format(topic=outline.topic), [lead], MAIN_NEWS_LABEL)]
+    stock = MAIN_NEWS_QUESTION.format(topic=outline.topic)
+    main = _asked_of([lead], stock, asked, outline.keyphrase)
+    # The main-news label marks the stock question, which a writer may rank below the others.
+    faq = [Part(main, [lead], MAIN_NEWS_LABEL if main == stock else OPENING_LABEL)]
     # "When?" gets its own answer only when the lead, the first FAQ answer, does not say when.
     timed = next((f for f in [lead, *outline.points] if TIME_WORD.search(f.text)), None)
     if timed is not None and timed is not lead:
-        faq.append(Part(WHEN_QUESTION, [timed], WHEN_LABEL))
+        when = [q for q in questions_of(timed.text, outline.keyphrase) if q.startswith("When ") and q not in asked]
+        asked.update(when[:1])
+        faq.append(Part(when[0] if when else WHEN_QUESTION, [timed], WHEN_LABEL))
     for facet, group in by_facet:
-        if len(faq) < FAQ_MAX and facet is not CONTEXT:
-            faq.append(Part(facet.faq_question, group[:2], facet.label))
+        # No two answers open with the same fact: the second would tell it again.
+        opened = {p.facts[0].id for p in faq if p.facts}
+        group = [f for f in group if f.id not in opened] if group and group[0].id in opened else group
+        if len(faq) < FAQ_MAX and facet is not CONTEXT and group:
+            faq.append(_faq_part(facet, group, asked, outline.keyphrase))
     if len(faq) < FAQ_MIN and others:
-        faq.append(Part(CONTEXT.faq_question, others[:2], CONTEXT.label))
+        facts = _answer_ends_on_statement(others[:2])
+        faq.append(Part(_asked_of(facts, CONTEXT.faq_question, asked, outline.keyphrase), facts, CONTEXT.label))
     return faq
+
+
+def _faq_part(facet: Facet, group: list[Fact], asked: set[str], name: str) -> Part:
+    """The FAQ pair of a kind of fact: asked of the first of its facts that gives a question no
+    other part asks, and answered by that fact alone (one or two sentences); else the kind's stock
+    question, answered by its first two facts."""
+    for fact in group:
+        question = next((q for q in questions_of(fact.text, name) if q not in asked), None)
+        if question is not None and not fact.text.rstrip().endswith("?"):
+            asked.add(question)
+            return Part(question, [fact], facet.label)
+    facts = _answer_ends_on_statement(group[:2])
+    return Part(_asked_of(facts, facet.faq_question, asked, name), facts, facet.label)
+
+
+def _name_in_enough_headings(outline: Outline) -> bool:
+    """Where the questions asked of the facts name the keyphrase in fewer headings than Yoast's
+    subheading check wants (30%, the set headings counted), the last sections go back to their
+    kind's question, which names the topic: the facts then hold no question that names it.
+    Whether one did."""
+    named = whole_phrase(outline.keyphrase, re.I)
+    parts = [*outline.sections, *outline.faq]
+    wanted = math.ceil(_NAMED_SHARE * (len(parts) + _FIXED_HEADINGS))
+    short = wanted - sum(1 for p in parts if named.search(p.question))
+    changed = False
+    for part in reversed(outline.sections[1:]):
+        facet = next((f for f in FACETS if f.label == part.label), CONTEXT)
+        stock = facet.section_question.format(topic=outline.topic)
+        if short > 0 and not named.search(part.question) and named.search(stock):
+            part.question, short, changed = stock, short - 1, True
+    return changed
 
 
 def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_paragraph_facts: int = 32) -> Outline:
@@ -195,8 +264,13 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic_phrase(kp), title=title)
     supporting = [f for f in rest if f not in points] + extra[:_RELATED_FACTS]
     by_facet = _by_facet(points + supporting)
-    outline.sections = _sections(outline, points + supporting, by_facet)
-    outline.faq = _faq(outline, [f for f in points + supporting if f is not lead], by_facet)
+    asked: set[str] = set()
+    outline.sections = _sections(outline, points + supporting, by_facet, asked)
+    others = [f for f in points + supporting if f is not lead]
+    outline.faq = _faq(outline, others, by_facet, asked)
+    if _name_in_enough_headings(outline):
+        # A section gave its question back, so an FAQ pair may ask it.
+        outline.faq = _faq(outline, others, by_facet, {p.question for p in outline.sections})
     outline.body = _told_once([lead, *rest, *story])[:max_body_paragraph_facts]
     return outline
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Fact
-from ..spec import FACET_QUESTIONS, MAIN_NEWS_QUESTION, OPENING_QUESTIONS
+from ..spec import FACET_QUESTIONS, MAIN_NEWS_QUESTION, OPENING_QUESTIONS, WHEN_QUESTION
 from .names import is_name
 
 
@@ -100,3 +100,16 @@ def with_topic(question: str, topic: str) -> str | None:
     the key figures on X?"); None for any other question."""
     template = _topic_forms().get(question)
     return template.format(topic=topic) if template else None
+
+
+def _stock_patterns() -> list[re.Pattern[str]]:
+    templates = [*_topic_forms().values(), *_topic_forms(), WHEN_QUESTION,
+                 *(f.faq_question for f in (*FACETS, CONTEXT))]
+    parts = [re.escape(t).replace(re.escape("{topic}"), ".+") for t in templates]
+    return [re.compile(p) for p in dict.fromkeys(parts)]
+
+
+def is_stock(question: str) -> bool:
+    """Whether the question is one of the planner's stock questions (its facets' and the
+    opening's), with or without a topic; a question asked of a fact is not."""
+    return any(p.fullmatch(question) for p in _stock_patterns())

@@ -11,6 +11,7 @@ from typing import Any
 from ...models import Article
 from ...nlp import spacy_pipeline
 from ...plan import make_slug
+from ...plan.keyphrase import is_place_or_date
 from ...text import STOPWORDS, whole_phrase
 
 POSSESSIVE = re.compile(r"['’]s$")
@@ -76,6 +77,8 @@ def _keyphrase_candidates(article: Article) -> list[str]:
             out.append(" ".join(run))
     cleaned = [POSSESSIVE.sub("", c).strip() for c in out]
     cleaned = [c for c in cleaned if c[:1].isalpha()]  # "80,000" is a figure, not a topic
+    # A lone place or date names where or when, not what happened: nobody searches for it.
+    cleaned = [c for c in cleaned if not any(is_place_or_date(c, s) for s in article.summary or [article.headline])]
     seen = {article.keyphrase.lower()}
     unique = []
     for c in cleaned:

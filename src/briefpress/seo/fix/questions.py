@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 from ...edit import Data, EditableArticle
-from ...plan import topic_phrase, with_topic
+from ...plan import is_stock, questions_of
 from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
 from ...text import whole_phrase
 from .judge import Audits, Grounded, both, passes, readability_of, seo_of, too_dense
 from .sizes import sentences_of
 
-# A question that ends on the planner's topic: "What is the latest on Chinese shares?"
+# A stock question that ends on the planner's topic: "What is the latest on bank shares?"
 _TOPIC_TAIL = re.compile(r"^(?P<head>.+?)\s+(?P<prep>about|on|to|for|with)\s+(?P<topic>[^?]+)\?$")
 # The only checks a question moves.
 _QUESTION_CHECKS = ("subheadingsKeyword", "keyphraseDensity")
@@ -27,16 +27,15 @@ def _questions(draft: EditableArticle) -> list[tuple[str, str]]:
 
 
 def fix_questions(draft: EditableArticle, grounded: Grounded | None = None) -> None:
-    """Keyphrase density and subheadings: questions that end on the planner's topic may drop it
-    ("What is the latest on Chinese shares?" becomes "What is the latest?") or name the chosen
-    keyphrase instead, and the planner's questions without a topic may name it. A check moves
-    only when enough questions change (Yoast wants the keyphrase in 30-75% of subheadings, and a
-    density falls one mention at a time), so the changes are tried in runs: the keyphrase named in
-    the first k topic questions, or the topic dropped from the last k (FAQ questions before
-    section questions), for each k; the run that raises the SEO score most is kept, where
-    readability does not fall. With ``grounded``, the density comes down by pronouns too
-    (``refer_to_keyphrase``): in each run that leaves it over its limit, and in one more run that
-    changes no question."""
+    """Keyphrase density and subheadings: a question may give way to another that its answer's
+    first sentence answers and that names the keyphrase (or, where it is named too often, does
+    not), and a stock question may drop its topic ("What is the latest on bank shares?"
+    becomes "What is the latest?"). A check moves only when enough questions change (Yoast wants
+    the keyphrase in 30-75% of subheadings, and a density falls one mention at a time), so the
+    changes are tried in runs (``_question_runs``); the run that raises the SEO score most is
+    kept, where readability does not fall. With ``grounded``, the density comes down by pronouns
+    too (``refer_to_keyphrase``): in each run that leaves it over its limit, and in one more run
+    that changes no question."""
     current = both(draft.article())
     if all(passes(r.seo, a) for r in current for a in _QUESTION_CHECKS):
         return  # the only checks a question moves already pass: spare the audits
@@ -60,28 +59,42 @@ def fix_questions(draft: EditableArticle, grounded: Grounded | None = None) -> N
 
 
 def _question_runs(draft: EditableArticle) -> list[list[Edit]]:
-    """The runs of question edits to try: the keyphrase named in the first k questions, then the
-    topic dropped from the last k, for each k."""
+    """The runs of question edits to try: the keyphrase named in the first k questions, then
+    dropped from the last k, for each k. A question names it only in a question its own answer's
+    first sentence answers (``plan.questions_of``), never by putting it into a stock template; a
+    stock question that ends on the topic may drop it ("What is the latest on X?" -> "What is the
+    latest?"), or give way to a question asked of its answer."""
     keyphrase = draft.data["keyphrase"]
-    topic = topic_phrase(keyphrase)  # "the works of art": a common noun reads with its article
+    names = whole_phrase(keyphrase, re.IGNORECASE)
     questions = _questions(draft)
     asked = {q for _, q in questions}
-    named = []
+    named: list[Edit] = []
+    dropped: list[Edit] = []
     for part, q in questions:
-        m = _TOPIC_TAIL.match(q)
-        if m is None:
-            new = with_topic(q, topic)  # "What was the reaction?" -> "... to Chinese shares?"
-        elif m["topic"].lower() not in (keyphrase.lower(), topic.lower()):
-            new = f"{m['head']} {m['prep']} {topic}?"
-        else:
-            new = None
-        if new and new not in asked:
-            named.append((part, q, new))
-    # Never two subheadings alike: "Who said what about X?" loses its topic only where no FAQ
-    # question already reads "Who said what?".
-    tails = [(part, q, m) for part, q in questions if (m := _TOPIC_TAIL.match(q))]
-    dropped = [(part, q, f"{m['head']}?") for part, q, m in reversed(tails) if f"{m['head']}?" not in asked]
+        forms = [f for f in _asked_of_answer(draft, part) if f not in asked]
+        if not names.search(q):
+            new = next((f for f in forms if names.search(f)), None)
+            if new:
+                named.append((part, q, new))
+                asked.add(new)
+            continue
+        m = _TOPIC_TAIL.match(q) if is_stock(q) else None
+        plain = f"{m['head']}?" if m else next((f for f in forms if not names.search(f)), None)
+        if plain and plain not in asked:
+            dropped.append((part, q, plain))
+    # FAQ questions lose the keyphrase before section questions.
+    dropped.reverse()
     return [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
+
+
+def _asked_of_answer(draft: EditableArticle, part: str) -> tuple[str, ...]:
+    """The questions the first sentence of the question's answer answers."""
+    answer = draft.data
+    for key in part.removesuffix(".question").replace("]", "").split("."):
+        name, _, index = key.partition("[")
+        answer = answer[name][int(index)] if index else answer[name]
+    sentences = sentences_of(answer["answer"])
+    return questions_of(sentences[0], draft.data["keyphrase"]) if sentences else ()
 
 
 def _referrals(draft: EditableArticle) -> list[Edit]:

@@ -1,0 +1,283 @@
+"""Questions asked of a sentence: the wh-questions its own clause answers, in its own words.
+
+"Why has the ferry operator apologised?" is formed from "The ferry operator has apologised
+after cancelling the night crossings ...": the clause's subject, its verb (the first
+auxiliary put before the subject, or "did"/"does"/"do" and the verb's base form) and a wh-word
+for the element the sentence supplies (a reason, a figure, what a speaker said, the object, a
+time). A question makes no claim, and every word but the wh-word and the auxiliary is the
+sentence's own (a verb may take its base form), so it names nothing the sources do not. Where the
+parse gives no well-formed question, ``questions_of`` gives none and the planner asks its facet's
+question instead.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..nlp import spacy_pipeline
+from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, name_runs
+
+MOST_WORDS = 12  # a heading a reader takes in at a glance
+_SUBJECT_MOST = 7
+_SAYING = frozenset({"said", "says", "say", "told", "tells", "confirmed", "confirms", "stated", "states"})
+# What a sentence gives as the reason for its event: a clause opened by one of these words.
+# Events that prompt what follows them: "after" one of these says why ("after being accused").
+_PROMPTING_VERBS = frozenset("""accuse charge find reveal admit win lose fail criticise criticize arrest
+    convict report discover expose allege""".split())
+# Prepositional phrases that give a reason ("arrested on fraud charges").
+_REASON_NOUNS = re.compile(r"^(?:charges?|suspicion|allegations?|accusations?|grounds)$")
+_FIGURE = re.compile(r"\d|\b(?:million|billion|trillion|percent|per cent|half)\b", re.I)
+_DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
+_OBJECT_MOST = 5
+_MODALS = frozenset("will would could can may might shall should must".split())
+_MODIFIERS = frozenset({"det", "predet", "compound", "amod", "poss", "case", "nummod", "quantmod", "nmod", "advmod"})
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp"})
+_CHANGE_VERBS = frozenset("""fall rise drop climb slump surge collapse close shut die grow decline soar plunge
+    tumble jump slide sink rally crash""".split())
+_CLAUSE_VERBS = frozenset("""announce decide expect want plan agree vote propose believe feel think hope
+    promise fear warn predict estimate""".split())
+
+
+def _lemma(token: Any) -> str | None:
+    try:
+        from lemminflect import getLemma
+    except ImportError:  # the verify extra is missing: no base forms, no formed questions
+        return None
+    found = getLemma(token.lower_, upos="VERB")
+    return found[0] if found else None
+
+
+def _words(tokens: list[Any]) -> str:
+    """The tokens as written, spaced as the sentence spaced them."""
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _subject(verb: Any) -> str | None:
+    """The verb's subject as a short phrase without its clauses and appositions; None where that is
+    a pronoun (it needs its antecedent), a list, or too long for a heading. A titled name keeps
+    the name alone ("Harbour chair Lena Holt" asks of "Lena Holt")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if not subjects:
+        return None
+    head = subjects[-1]
+    if head.tag_ in ("PRP", "DT", "WDT", "WP", "EX", "CD") or any(c.dep_ in ("conj", "cc") for c in head.children):
+        return None
+    if any(t.tag_ == "PRP$" for t in _phrase(head)):
+        return None
+    titles = _TITLE_WORDS | _NOT_NAME
+    titled = head.tag_ in ("NNP", "NNPS") and any(t.lower_ in titles for t in head.subtree)
+    if titled and head.i == max(t.i for t in head.subtree if t.dep_ != "punct"):
+        names = name_runs(_words(list(head.subtree)))
+        if names and head.text.startswith(names[-1].split()[-1]):
+            return names[-1]
+    return _noun_phrase(head, _SUBJECT_MOST)
+
+
+def _noun_phrase(head: Any, most: int, preps: bool = True) -> str | None:
+    """The noun's phrase (``_phrase``) as written, where it is one unbroken run of at most
+    ``most`` words without pronouns or punctuation; a sentence's capital on a common word is
+    dropped."""
+    kept = sorted(_phrase(head, preps), key=lambda t: t.i)
+    if not kept or len(kept) > most or any(t.tag_ in ("PRP", "WDT", "WP") for t in kept):
+        return None
+    if any(t.text in ",;:()\"“”'`‘’" for t in kept) or kept[-1].i - kept[0].i + 1 != len(kept):
+        return None
+    return _lowered(kept, _words(kept))
+
+
+def _lowered(kept: list[Any], text: str) -> str:
+    """``text`` (the words of ``kept``) with a sentence's capital dropped from a common word."""
+    first = kept[0]
+    at_start = first.i == 0 or all(t.is_punct for t in first.doc[: first.i])
+    nxt = kept[1] if len(kept) > 1 else None
+    common = first.tag_ in ("NN", "NNS", "JJ") and not (nxt is not None and nxt.tag_ == "NNP")
+    common = common and not first.ent_type_ and not _DEMONYM.search(first.text)
+    if at_start and (first.tag_ in ("DT", "CD", "IN", "RB", "PDT") or common):
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _phrase(head: Any, preps: bool = True) -> list[Any]:
+    """A noun and what it holds, less its clauses and appositions (the subject of a heading,
+    not its full description)."""
+    out = [head]
+    deps = _MODIFIERS | ({"prep"} if preps else set())
+    for child in head.children:
+        if child.dep_ in deps:
+            out += list(child.subtree)
+    return out
+
+
+def _verb_group(verb: Any) -> tuple[str, str] | None:
+    """(the word put before the subject, the rest of the verb group): the first auxiliary and the
+    others with the verb, or do-support and the verb's base form."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "Why did X not ...": a negation reads as a claim of its own
+    if auxes:
+        if auxes[0].lower_ == "to":
+            return None
+        rest = [a.text for a in auxes[1:]] + [verb.text]
+        return auxes[0].lower_, " ".join(rest)
+    base = _lemma(verb)
+    if base is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or base == "be":
+        return None
+    return {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_], base
+
+
+def _particle(verb: Any) -> str:
+    return " ".join(c.text for c in verb.children if c.dep_ == "prt")
+
+
+def _asked(wh: str, front: str, subject: str, rest: str) -> str:
+    words = " ".join(w for w in (wh, front, subject, rest.strip()) if w)
+    return f"{words}?"
+
+
+def _reason(verb: Any) -> bool:
+    """The sentence gives why: a "because" clause, a charge ("arrested on fraud charges"), or an
+    "after" clause or phrase whose event prompts the news ("apologised after winning", "resigned
+    after he was accused"); any other "after" says when, not why."""
+    for c in verb.children:
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ == "advcl" and ("because" in marks or ("after" in marks and _prompts(c))):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "after" and any(p.dep_ == "pcomp" and _prompts(p) for p in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("on", "over", "for") and any(
+            p.dep_ == "pobj" and _REASON_NOUNS.match(p.lower_) for p in c.children
+        ):
+            return True
+    return False
+
+
+def _prompts(verb: Any) -> bool:
+    return (_lemma(verb) or "") in _PROMPTING_VERBS
+
+
+def _figure_by(verb: Any) -> bool:
+    """A change measured by a figure: "fell by nearly 8%"."""
+    return any(c.dep_ == "prep" and c.lower_ == "by" and _FIGURE.search(_words(list(c.subtree))) for c in verb.children)
+
+
+def _object(verb: Any) -> Any | None:
+    """What the verb does or says, where "what" can stand for it: a thing, not a person's name,
+    or a clause after a verb of saying, thinking or deciding ("What does the council expect?")."""
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i), None)
+    if found is None or found.tag_ in ("NNP", "NNPS", "PRP"):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)  # "was expected" needs its "to ..."
+    return found if found.dep_ == "dobj" or ((_lemma(verb) or "") in _CLAUSE_VERBS and not passive) else None
+
+
+def _complement(verb: Any) -> str | None:
+    """The words that complete the verb in a why/how/when question: its object ("surrendered his
+    state license"), or a passive verb's first prepositional phrase ("caught in a fresh
+    dispute"); "" where the verb needs none, None where the one it needs is too long."""
+    obj = next((c for c in verb.children if c.dep_ in _COMPLEMENTS and c.i > verb.i), None)
+    if obj is not None:
+        if obj.dep_ != "dobj":
+            return None
+        # "gallons of paint" keeps its "of": the noun alone says nothing.
+        of = any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+        return _noun_phrase(obj, _OBJECT_MOST) or (None if of else _noun_phrase(obj, _OBJECT_MOST, preps=False))
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if prep is not None and pobj is not None and not _REASON_NOUNS.match(pobj.lower_) \
+                and not TIME_WORD.search(pobj.text):
+            phrase = _noun_phrase(pobj, _OBJECT_MOST - 1) or _noun_phrase(pobj, _OBJECT_MOST - 1, preps=False)
+            return f"{prep.text} {phrase}" if phrase else ""
+    return ""
+
+
+def _timed(verb: Any) -> bool:
+    for c in verb.children:
+        span = _words(list(c.subtree))
+        if c.dep_ in ("prep", "npadvmod") and c.i > verb.i and TIME_WORD.search(span) and len(span.split()) <= 4:
+            return True
+    return False
+
+
+def _said(verb: Any, subject: str, front: str) -> list[str]:
+    """What a speaker said: "What did Lena Holt say about the night ferry?" where the
+    reported clause has a subject of its own worth naming, else "What did the board say?"."""
+    reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    out = []
+    if reported is not None:
+        about = _subject(reported)
+        if about is not None and len(about.split()) <= 6:
+            out.append(_asked("What", front, subject, f"say about {about}"))
+    out.append(_asked("What", front, subject, "say"))
+    return out
+
+
+def _questions(doc: Any, name: str) -> list[str]:
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return []
+    subject = _named_subject(root, name) or _subject(root)
+    if subject and len(name.split()) > 1 and name[:1].isupper() and subject == name.split()[-1]:
+        subject = name  # a heading names the person in full ("Holt" is "Lena Holt")
+    group = _verb_group(root)
+    if subject is None or group is None:
+        return []
+    front, verb = group
+    if root.lower_ in _SAYING and front in ("did", "does"):
+        return _said(root, subject, front)
+    verb = " ".join(w for w in (verb, _particle(root)) if w)
+    whole = _complement(root)
+    out = []
+    # A passive verb's phrase ("taken at a UN conference") may go where the question runs long.
+    long = whole and whole.split()[0].islower() and _object(root) is None
+    wholes = [whole if not long or len(f"{subject} {verb} {whole}".split()) < MOST_WORDS - 1 else ""]
+    for w in wholes:
+        if w is not None and _reason(root):
+            out.append(_asked("Why", front, subject, f"{verb} {w}"))
+        if w is not None and _figure_by(root):
+            out.append(_asked("How much", front, subject, f"{verb} {w}"))
+    if _object(root) is not None:
+        out.append(_asked("What", front, subject, verb))
+    for w in wholes:
+        if w is not None and _timed(root):
+            out.append(_asked("When", front, subject, f"{verb} {w}"))
+    # Something that happened to the subject: a passive verb, or a change ("shares fell").
+    undergoes = any(c.dep_ == "auxpass" for c in root.children) or (_lemma(root) or "") in _CHANGE_VERBS
+    # "could be banned" has not happened: a modal keeps the question off the fact.
+    if whole == "" and _object(root) is None and undergoes and front not in _MODALS:
+        out.append(_asked("What happened to", "", subject, ""))
+    return out
+
+
+def _named_subject(verb: Any, name: str) -> str | None:
+    """The subject's words up to the end of ``name`` where its short form leaves the name out
+    ("the decision to close part of the harbour road" for "harbour road"), at most
+    ``MOST_WORDS - 3`` words without punctuation."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    short = _subject(verb)
+    if not name or not subjects or (short is not None and name.lower() in short.lower()):
+        return None
+    tokens = list(subjects[-1].subtree)
+    text = _words(tokens)
+    at = text.lower().find(name.lower())
+    if at < 0 or tokens[0].tag_ not in ("DT", "NN", "NNS", "JJ"):
+        return None
+    kept = text[: at + len(name)]
+    if len(kept.split()) > MOST_WORDS - 3 or re.search(r"[,;:()\"“”]", kept):
+        return None
+    return _lowered(tokens, kept)
+
+
+@lru_cache(maxsize=4096)
+def questions_of(sentence: str, name: str = "") -> tuple[str, ...]:
+    """The wh-questions ``sentence`` answers, the most telling first (why, how much, what, when),
+    each a heading of at most ``MOST_WORDS`` words; none where spaCy is not installed or the
+    sentence's main clause gives no well-formed one. A subject that is the surname of ``name``
+    (the keyphrase) is asked of by the full name."""
+    nlp = spacy_pipeline()
+    if nlp is None or not sentence.strip():
+        return ()
+    found = _questions(nlp(sentence.strip()), name)
+    return tuple(q[:1].upper() + q[1:] for q in dict.fromkeys(found) if len(q.split()) <= MOST_WORDS)

@@ -1,0 +1,156 @@
+"""The focus keyphrase as a phrase people search for: two to four words of the headline naming
+the story's subject ("leader of the council", "protesters in Leeds", "bank shares"), never a lone
+place or date.
+
+The phrase is taken verbatim from the headline (the compressed lead), so the headline, the
+introduction, the slug and the meta description can hold it without a word being changed. Where
+the headline's subject gives no such phrase (a person named alone, "The decision to ..."), the
+planner's name scoring decides (``names.name_keyphrase``), and a lone place or date it
+picks gives way to the headline's likeliest noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..models import Fact
+from ..nlp import spacy_pipeline
+from ..text import STOPWORDS, whole_phrase
+from ..verify.places import _key, gazetteer
+from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, brief_facts, mentions, name_keyphrase, name_runs
+
+_MOST_WORDS = 4
+_INSIDE = frozenset({"of", "in", "&"})  # words a phrase may hold between two content words
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _words_of(tokens: list[Any]) -> list[str]:
+    return "".join(t.text_with_ws for t in tokens).split()
+
+
+def _is_phrase(tokens: list[Any]) -> bool:
+    """Content words at both ends, nothing but "of"/"in"/"&" and hyphens between, a noun last, no
+    verb, figure, time word or possessive."""
+    words = _words_of(tokens)
+    if not 2 <= len(words) <= _MOST_WORDS or tokens[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return False
+    if tokens[-1].dep_ in ("compound", "amod") and tokens[-1].head.i == tokens[-1].i + 1:
+        return False  # "northern ferry" of "northern ferry operator": the noun it qualifies is left out
+    for i, t in enumerate(tokens):
+        if t.is_punct and not (t.tag_ == "HYPH" and 0 < i < len(tokens) - 1):
+            return False
+        if t.tag_.startswith("VB") or t.tag_ in ("POS", "PRP$", "DT", "CD") or re.search(r"\d", t.text):
+            return False
+        if TIME_WORD.fullmatch(t.text) or t.ent_type_ in _WHEN:
+            return False
+        if t.lower_ in STOPWORDS and (i in (0, len(tokens) - 1) or t.lower_ not in _INSIDE):
+            return False
+    return True
+
+
+def _names_one(tokens: list[Any], texts: list[str]) -> bool:
+    """A person's name alone, titles and all ("Co-star Jane Roe", "Harbour chair Lena Holt"),
+    or a place alone: no word in it is a common word, one written in lower case here or, opening
+    the headline, elsewhere in the texts ("Protesters in Leeds" is about protesters). An
+    organisation's name ("Council of Oakdale") is a phrase of its own."""
+    joined = "\n".join(texts)
+
+    def common(t: Any) -> bool:
+        if t.is_punct or t.lower_ in _INSIDE or t.tag_ not in ("NN", "NNS", "JJ"):
+            return False
+        opening = t.i == 0 and whole_phrase(t.lower_).search(joined) is not None
+        return (t.text[:1].islower() and f"co-{t.lower_}" not in _NOT_NAME) or opening
+
+    if any(common(t) for t in tokens):
+        return False
+    titled = any(t.lower_ in _TITLE_WORDS | _NOT_NAME and t.lower_ != "of" for t in tokens)
+    person = titled or any(t.ent_type_ == "PERSON" for t in tokens)
+    return person or all(t.ent_type_ in _PLACES for t in tokens if not t.is_punct)
+
+
+def _mentioned_by(phrase: str, texts: list[str]) -> int:
+    return sum(1 for t in texts if whole_phrase(phrase, re.I).search(t))
+
+
+def _spans(doc: Any, within: range, texts: list[str]) -> list[list[Any]]:
+    return [list(doc[i:j]) for i in within for j in range(i + 2, min(i + 8, within.stop) + 1)
+            if _is_phrase(list(doc[i:j])) and not _names_one(list(doc[i:j]), texts)]
+
+
+def subject_phrase(headline: str, texts: list[str]) -> str | None:
+    """The headline's phrase of two to four words that holds its subject's head noun and names
+    more than one person or place, most mentioned by ``texts`` first; None where it has none."""
+    nlp = spacy_pipeline()
+    if nlp is None or not headline.strip():
+        return None
+    doc = nlp(headline.strip())
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    # A headline cut before its verb ("A northern ferry operator accused of ...") is its subject.
+    subjects = [root] if root.tag_.startswith("NN") else [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    head = subjects[-1]
+    tree = list(head.subtree)
+    spans = [s for s in _spans(doc, range(tree[0].i, tree[-1].i + 1), texts) if s[0].i <= head.i <= s[-1].i]
+    return _best(spans, texts)
+
+
+def _best(spans: list[list[Any]], texts: list[str]) -> str | None:
+    joined = "\n".join(texts)
+    phrases = [_common_first(" ".join(_words_of(s)), s[0], joined) for s in spans]
+    if not phrases:
+        return None
+    return max(phrases, key=lambda p: (_mentioned_by(p, texts), -phrases.index(p)))
+
+
+def _common_first(phrase: str, first: Any, joined: str) -> str:
+    """The phrase without the capital of the headline's first word where that is a common word
+    the texts write in lower case ("protesters in Leeds")."""
+    if first.i == 0 and first.tag_ in ("NN", "NNS", "JJ") and whole_phrase(first.lower_).search(joined):
+        return phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
+def is_place_or_date(phrase: str, lead: str) -> bool:
+    """Whether the phrase is a lone place or a date, as ``lead`` (one sentence or more) uses it
+    (spaCy's entities), or a city the gazetteer knows."""
+    if TIME_WORD.fullmatch(phrase):
+        return True
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return False
+    kinds = {re.sub(r"['’]s$", "", e.text.lower()): e.label_ for e in nlp(lead).ents}
+    return kinds.get(phrase.lower()) in _PLACES | _WHEN or _key(phrase) in gazetteer()
+
+
+def headline_phrase(headline: str, texts: list[str]) -> str | None:
+    """The headline's noun phrase of two to four words that ``texts`` mention most."""
+    nlp = spacy_pipeline()
+    if nlp is None or not headline.strip():
+        return None
+    doc = nlp(headline.strip())
+    return _best(_spans(doc, range(len(doc)), texts), texts)
+
+
+def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = None) -> str:
+    """The focus keyphrase: the headline's phrase naming its subject (``subject_phrase``), else
+    the name or topic the brief is most about (``name_keyphrase``), where that is no lone place
+    or date and the headline or lead holds it; else the headline's likeliest noun phrase."""
+    brief = brief_facts(facts)
+    texts = [f.text for f in brief]
+    found = subject_phrase(headline, texts)
+    if found:
+        return found
+    lead = lead or next((f for f in brief if f.role == "lead"), brief[0])
+    named = name_keyphrase(headline, facts, lead)
+    if whole_phrase(named, re.I).search(headline) and not is_place_or_date(named, lead.text):
+        return named
+    # The headline is where the SEO title and the slug take the keyphrase from: a name it holds.
+    names = [n for n in name_runs(headline) if len(n) > 3 and not is_place_or_date(n, lead.text)]
+    if names:
+        return max(names, key=lambda n: (sum(1 for t in texts if mentions(n, t)), -names.index(n)))
+    return headline_phrase(headline, texts) or named

@@ -1,0 +1,91 @@
+"""A keyphrase people search for (issue #17, point 5): two to four words of the headline naming
+the subject, never a lone place or date; a user's keyphrase still wins."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import briefpress
+from briefpress.models import Article, Fact
+from briefpress.plan import keyphrase_from_facts
+from briefpress.plan.keyphrase import is_place_or_date
+from briefpress.text import whole_phrase
+
+GOLDEN = sorted((Path(__file__).parent / "golden" / "briefs").glob("*.txt"))
+DATE = "2026-11-25T09:00:00+00:00"
+
+
+@cache
+def _written(path: Path) -> Article:
+    return briefpress.write(path.read_text(encoding="utf-8"), brief_name=path.name, date=DATE)
+
+
+def _facts(*texts: str) -> list[Fact]:
+    return [Fact(id=f"S1.F{i + 1}", text=t, source="brief", start=0, end=len(t)) for i, t in enumerate(texts)]
+
+
+def test_a_lone_place_gives_way_to_the_phrase_naming_who_acted() -> None:
+    facts = _facts("Activists in London dumped paint in front of the embassy on Thursday.",
+                   "Police said four activists were arrested after the protest in London.")
+    assert keyphrase_from_facts("Activists in London dumped paint", facts) == "activists in London"
+
+
+def test_a_lone_place_the_name_scoring_picks_gives_way_to_a_headline_phrase() -> None:
+    # The subject ("The decision") gives no phrase; Geneva is mentioned most, but is a place.
+    facts = _facts(
+        "The decision to dedicate part of the radio spectrum to flight tracking was taken in Geneva on Wednesday.",
+        "Delegates in Geneva set aside a radio frequency for tracking planes.",
+        "The conference in Geneva ends on Friday.",
+    )
+    kp = keyphrase_from_facts("The decision to dedicate part of the radio spectrum", facts)
+    assert kp == "radio spectrum"
+
+
+def test_a_date_is_never_the_keyphrase() -> None:
+    facts = _facts("On Monday, December 1 the board of Harbourside voted to sell the ferry.",
+                   "The December vote ended a long fight over the ferry.")
+    kp = keyphrase_from_facts("On Monday, December 1 the board of Harbourside voted", facts)
+    assert not is_place_or_date(kp, facts[0].text) and kp.lower() not in ("monday", "december")
+    assert kp == "board of Harbourside"
+
+
+def test_a_titled_name_alone_is_not_taken_as_a_phrase() -> None:
+    facts = _facts("Sussex PCC Katy Bourne said emergency services would collaborate.",
+                   "Katy Bourne spoke after the bill was published.")
+    assert keyphrase_from_facts("Sussex PCC Katy Bourne said emergency services", facts) == "Katy Bourne"
+
+
+def test_a_headline_cut_before_its_verb_is_its_subject() -> None:
+    # Not "southern iowa", which leaves out the noun it qualifies.
+    lead = ("A southern iowa chiropractor accused of accepting sex as payment for his services has surrendered "
+            "his state license.")
+    facts = _facts(lead, "The iowa board of chiropractic released a report wednesday.")
+    assert keyphrase_from_facts("A southern iowa chiropractor accused of accepting sex", facts) == (
+        "southern iowa chiropractor")
+
+
+def test_a_place_is_known_by_the_summary_or_the_gazetteer() -> None:
+    assert is_place_or_date("East Sussex", "Katy Bourne spoke. East Sussex's fire authority said it would co-operate.")
+    assert is_place_or_date("Geneva", "The decision was taken on Wednesday.")  # a city, named or not
+    assert not is_place_or_date("Tesco", "Tesco said in a statement that this is an orderly exit.")
+    assert not is_place_or_date("radio spectrum", "The decision to dedicate part of the radio spectrum was taken.")
+
+
+def test_a_user_keyphrase_still_wins() -> None:
+    brief = "Activists in London dumped paint in front of the embassy on Thursday.\n-\nPolice arrested four activists."
+    a = briefpress.write(brief, keyphrase="embassy paint", date=DATE)
+    assert a.keyphrase == "embassy paint"
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem)
+def test_golden_keyphrases_are_held_by_headline_and_lead_and_name_no_lone_place(path: Path) -> None:
+    a = _written(path)
+    assert 1 <= len(a.keyphrase.split()) <= 4
+    lead = a.summary[0]
+    assert whole_phrase(a.keyphrase, re.I).search(a.headline), (a.keyphrase, a.headline)
+    assert whole_phrase(a.keyphrase, re.I).search(lead) or a.keyphrase.split()[-1] in lead
+    assert not is_place_or_date(a.keyphrase, lead), a.keyphrase
