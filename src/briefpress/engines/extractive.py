@@ -82,8 +82,14 @@ class _Writer:
         shortest whole form; only forms ``keep`` passes, where any does."""
         forms = [f for f in condensed_forms(fact.text) if keep(f)] or condensed_forms(fact.text) \
             or [ensure_period(main_clause(fact.text))]
-        return self.fresh(fact, words, keep) or max(
-            (f for f in forms if len(f.split()) <= TAKEAWAY_MAX_WORDS), key=len, default=min(forms, key=len))
+        fresh = self.fresh(fact, words, keep)
+        if fresh:
+            return fresh
+        for most in (words, TAKEAWAY_MAX_WORDS):
+            fitting = [f for f in forms if len(f.split()) <= most]
+            if fitting:
+                return max(fitting, key=len)
+        return min(forms, key=len)
 
     def fresh(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = _any_form) -> str | None:
         """The fullest whole cut of the fact within ``words`` (else within a takeaway's 25) that no
@@ -168,20 +174,26 @@ class ExtractiveEngine(Engine):
     def _faq(w: _Writer, outline: Outline, sections: set[str]) -> list[Section]:
         """A pair per two facts of the story (at least two): on a thin brief every further answer
         retells a fact the reader has just read. The questions kept are, in order: those answered
-        with what they ask for, with a form of the facts the reader has not read yet, asking other
-        than "what is the main news", in the active voice; each answer condenses its facts."""
-        most = max(FAQ_MIN, len(outline.body) // 2)
+        with what they ask for, with a form of the facts the reader has not read yet, naming the
+        keyphrase, asking other than "what is the main news", in the active voice; each answer
+        condenses its facts."""
+        most = max(FAQ_MIN, len(outline.body) - 1)
+        kp = outline.keyphrase.lower()
         ranked = []
         for n, part in enumerate(outline.faq):
             sentences = _faq_answer(w, part, when=part.label == "When")
             if " ".join(t for t, _ in sentences) in sections:  # never a section's answer: with a second fact
                 sentences = _faq_answer(w, part, when=part.label == "When", thin=FAQ_MAX_WORDS)
+            if " ".join(t for t, _ in sentences) in sections and sentences:  # else the fact whole
+                first = sentences[0][1]
+                sentences = [(ensure_period(first.text), first)]
             if sentences and " ".join(t for t, _ in sentences) not in sections:
                 texts = [t for t, _ in sentences]
-                # The main news has been told in every part above: its stock question comes last.
+                # The main news has been told in every part above: its stock question comes last
+                # but for one that names the subject, which search engines read headings for.
                 ranked.append(((not answers_its_question(part.label, " ".join(texts)),
-                                all(t in w.told for t in texts), part.label == MAIN_NEWS_LABEL,
-                                any(is_passive(t) for t in texts), n), sentences))
+                                all(t in w.told for t in texts), kp not in part.question.lower(),
+                                part.label == MAIN_NEWS_LABEL, any(is_passive(t) for t in texts), n), sentences))
         chosen: dict[int, list[tuple[str, Fact]]] = {}
         for rank, sentences in sorted(ranked, key=lambda r: r[0]):
             said = {t for answer in chosen.values() for t, _ in answer}
@@ -197,8 +209,9 @@ class ExtractiveEngine(Engine):
 
     @staticmethod
     def _takeaways(w: _Writer, outline: Outline) -> list[Takeaway]:
-        """One per kind of fact; fewer than three kinds: the rest labelled by their place in the
-        story, the shortest first (a takeaway is one point at a glance, at most 25 words)."""
+        """One per kind of fact, each in a form no part has told where it has one (the lead too: the
+        reader has met it in most parts by now); fewer than three: the rest labelled by their place
+        in the story, the shortest first (a takeaway is one point at a glance, at most 25 words)."""
         lead, points = outline.lead, outline.points
         takeaways: list[Takeaway] = []
         used_labels: set[str] = set()
@@ -217,7 +230,7 @@ class ExtractiveEngine(Engine):
                 break
             label = TAKEAWAY_LEAD_LABEL if fact is lead else facet_of(fact).label
             # A fact with no whole form of 25 words is no takeaway, save where too few are left.
-            told = fact is not lead and w.fresh(fact) is None  # every short form of it read already
+            told = w.fresh(fact) is None  # every short form of it read already (the lead too)
             alone = not orphan_reason(w.condensed(fact), [])  # a bullet is read on its own
             if label not in used_labels and fact.id not in used_facts and _fits_takeaway(fact) and not told and alone:
                 add(label, fact)
@@ -234,7 +247,8 @@ class ExtractiveEngine(Engine):
             if fact.id in used_facts or fact.text.rstrip().endswith("?"):
                 continue
             details = TAKEAWAY_DETAILS_LABEL not in used_labels
-            add(TAKEAWAY_DETAILS_LABEL if details else TAKEAWAY_BACKGROUND_LABEL, fact)
+            label = TAKEAWAY_DETAILS_LABEL if details else TAKEAWAY_BACKGROUND_LABEL
+            add(TAKEAWAY_LEAD_LABEL if fact is lead and TAKEAWAY_LEAD_LABEL not in used_labels else label, fact)
         return takeaways
 
     @staticmethod
@@ -303,7 +317,7 @@ def answers_its_question(label: str, answer: str) -> bool:
 
 def takeaway_form(text: str) -> str:
     """A takeaway: the fullest whole form of the sentence within 25 words, else its main clause."""
-    forms = [ensure_period(c) for v in variants(text) for c in prefixes(v)]
+    forms = [ensure_period(c) for v in variants(text) for c in prefixes(v, condensed=condensed)]
     fitting = [f for f in forms if len(f.split()) <= TAKEAWAY_MAX_WORDS and fragment_reason(f) is None]
     return max(fitting, key=len) if fitting else ensure_period(main_clause(text, 160))
 
@@ -340,10 +354,13 @@ def _faq_answer(w: _Writer, part: Part, when: bool, thin: int = FAQ_THIN_WORDS) 
     return answer
 
 
-def condensed_forms(text: str) -> list[str]:
+def condensed_forms(text: str, condensed: bool = True) -> list[str]:
     """Every whole deletion-only form of a sentence, the sentence itself included; where some do
-    not open with a linking word ("But", "Also"), only those (a condensed form stands alone)."""
-    forms = [ensure_period(c) for v in variants(text) for c in prefixes(v)]
+    not open with a linking word ("But", "Also"), only those (a condensed form stands alone). With
+    ``condensed`` (the writer's parts other than the body), cuts that drop a point-in-time date or
+    a figure's phrase too (never a span of time): the body tells every fact whole, so a shorter
+    form elsewhere loses nothing from the article."""
+    forms = [ensure_period(c) for v in variants(text) for c in prefixes(v, condensed=condensed)]
     # The first of two whole clauses a sentence joins ("X opened the scoring and Y took ...") is a
     # form of it too: it holds the sentence's subject, so it reads alone.
     pieces = split_clauses(text)

@@ -10,6 +10,7 @@ from ...models import Article, Fact
 from .judge import SEO_GOOD, Grounded, both, seo_of
 from .keyphrase import choose_keyphrase, keyphrase_options
 from .meta import fix_meta_description, fix_title_width
+from .pairs import drop_retold_pairs
 from .questions import fix_questions
 from .sentences import fix_sentences, fix_takeaways
 from .sizes import fix_long_paragraphs
@@ -20,9 +21,9 @@ from .transitions import fix_transitions
 Fixer = Callable[[EditableArticle, Grounded], None]
 
 # Once the keyphrase is settled, in this order: paragraphs under 150 words first (the later
-# fixers judge the article as it will read), transitions last (they count sentences the others
-# split or cut).
-FIXERS: tuple[Fixer, ...] = (fix_long_paragraphs, fix_takeaways, fix_sentences, fix_transitions)
+# fixers judge the article as it will read), transitions after the fixes that split or cut the
+# sentences they count, and a retold FAQ pair dropped last (it tries the connectives again).
+FIXERS: tuple[Fixer, ...] = (fix_long_paragraphs, fix_takeaways, fix_sentences, fix_transitions, drop_retold_pairs)
 
 
 def keyphrase_parts(article: Article, facts: list[Fact], grounded: Grounded,
