@@ -315,13 +315,6 @@ def answers_its_question(label: str, answer: str) -> bool:
     return facet is None or facet.name == "reaction" or bool(facet.cues.search(answer))
 
 
-def takeaway_form(text: str) -> str:
-    """A takeaway: the fullest whole form of the sentence within 25 words, else its main clause."""
-    forms = [ensure_period(c) for v in variants(text) for c in prefixes(v, condensed=condensed)]
-    fitting = [f for f in forms if len(f.split()) <= TAKEAWAY_MAX_WORDS and fragment_reason(f) is None]
-    return max(fitting, key=len) if fitting else ensure_period(main_clause(text, 160))
-
-
 def _words_in(sentences: list[tuple[str, Fact]]) -> int:
     return sum(len(t.split()) for t, _ in sentences)
 
