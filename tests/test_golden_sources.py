@@ -30,10 +30,6 @@ SEO_MIN, READABILITY_MIN = 90, 70
 # Briefs whose articles fall short for causes outside the evidence and render code, each with the
 # check that fails (strict: the day they pass, this list must shrink).
 SHORT = {
-    "flight-tracking-frequency": "seo 88: the seo stage's keyphrase choice (seo/fix/keyphrase) ties 'Geneva' with "
-                                 "'radio spectrum' and keeps 'Geneva', which no subheading holds; readability 60: "
-                                 "passive voice 16.1%, and Yoast counts transition words in 29.8% of sentences "
-                                 "where our check counts 30% or more",
     "moderna-vaccine-revenue": "readability 60: the body (engines/extractive) runs over 300 words under one "
                                "subheading, and 39.7% of its sentences are over 20 words",
     "ozy-media-founder-arrested": "readability 60: the body runs over 300 words under one subheading; passive "
@@ -42,6 +38,9 @@ SHORT = {
                                      "transition words 29%, passive voice 11.5%",
     "starbucks-tax-probe": "readability 30: the body runs over 500 words under one subheading; passive voice "
                            "36.4%, long sentences 25.4%",
+    "tesco-fresh-easy-exit": "seo 81: the keyphrase 'Tesco' is found 20 times on the page, over Yoast's density "
+                             "bound for its length (the story's own mentions, the questions asked of its facts "
+                             "and the FAQ answers name it; the seo stage's pronouns do not bring it down)",
 }
 
 
