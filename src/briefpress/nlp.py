@@ -29,6 +29,17 @@ def spacy_pipeline() -> Any | None:
         return None
 
 
+def warm_up() -> None:
+    """Load the language tools now (spaCy, and lemminflect's tables where installed), so that a
+    worker's first item is not charged with them against its deadline."""
+    if spacy_pipeline() is not None:
+        try:
+            from lemminflect import getLemma
+        except ImportError:
+            return
+        getLemma("went", upos="VERB")
+
+
 def parse(texts: list[str]) -> list[Any] | None:
     nlp = spacy_pipeline()
     if nlp is None:

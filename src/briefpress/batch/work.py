@@ -15,6 +15,7 @@ from ..errors import BriefpressError
 from ..evidence import cli_sources
 from ..limits import Overtime, time_limit
 from ..models import Article
+from ..nlp import warm_up
 from ..pipeline import write
 from ..render import render
 from .items import Item, Settings, output_name
@@ -61,6 +62,9 @@ def process_item(item: Item, settings: Settings, key: str | None = None) -> Resu
     if item.error:
         return Result(key, "failed", error=item.error)
     date = item.effective_date(settings)
+    # The language models load before the clock starts: a deadline counts the item's own work,
+    # and an import it interrupted would leave the worker unable to write the next item.
+    warm_up()
     started = time.perf_counter()
     try:
         with time_limit(settings.item_timeout):

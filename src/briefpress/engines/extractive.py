@@ -7,6 +7,7 @@ cannot add a number, name, quote or attribution, and the evidence map is exact.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 
 from ..edit import part_order
@@ -353,13 +354,18 @@ def condensed_forms(text: str, condensed: bool = True) -> list[str]:
     ``condensed`` (the writer's parts other than the body), cuts that drop a point-in-time date or
     a figure's phrase too (never a span of time): the body tells every fact whole, so a shorter
     form elsewhere loses nothing from the article."""
+    return list(_condensed_forms(text, condensed))
+
+
+@functools.lru_cache(maxsize=4096)  # every part asks again for the same facts' forms, and a cut parses
+def _condensed_forms(text: str, condensed: bool) -> tuple[str, ...]:
     forms = [ensure_period(c) for v in variants(text) for c in prefixes(v, condensed=condensed)]
     # The first of two whole clauses a sentence joins ("X opened the scoring and Y took ...") is a
     # form of it too: it holds the sentence's subject, so it reads alone.
     pieces = split_clauses(text)
     forms += [ensure_period(pieces[0])] if pieces else []
     whole = list(dict.fromkeys(f for f in forms if fragment_reason(f) is None))
-    return [f for f in whole if not opens_with_connective(f)] or whole
+    return tuple([f for f in whole if not opens_with_connective(f)] or whole)
 
 
 def _fits_takeaway(fact: Fact) -> bool:

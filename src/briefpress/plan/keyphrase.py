@@ -11,6 +11,7 @@ picks gives way to the headline's likeliest noun phrase.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -120,11 +121,15 @@ def is_place_or_date(phrase: str, lead: str) -> bool:
     (spaCy's entities), or a city the gazetteer knows."""
     if TIME_WORD.fullmatch(phrase):
         return True
+    return _entity_kinds(lead).get(phrase.lower()) in _PLACES | _WHEN or _key(phrase) in gazetteer()
+
+
+@functools.lru_cache(maxsize=256)  # the seo stage asks of every candidate with the same lead
+def _entity_kinds(lead: str) -> dict[str, str]:
     nlp = spacy_pipeline()
     if nlp is None:
-        return False
-    kinds = {re.sub(r"['’]s$", "", e.text.lower()): e.label_ for e in nlp(lead).ents}
-    return kinds.get(phrase.lower()) in _PLACES | _WHEN or _key(phrase) in gazetteer()
+        return {}
+    return {re.sub(r"['’]s$", "", e.text.lower()): e.label_ for e in nlp(lead).ents}
 
 
 def headline_phrase(headline: str, texts: list[str]) -> str | None:
