@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from serverkit import serve_http
 
 PAGE = """<!doctype html><html><head><title>Riverton approves cycle lanes | Riverton News</title>
 <meta property="og:image" content="/img/lanes.jpg">
@@ -56,11 +57,5 @@ class _Handler(BaseHTTPRequestHandler):
 @contextmanager
 def serve_pages() -> Iterator[str]:
     """The base URL of a loopback server holding the pages above."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_http(_Handler) as base:
+        yield base

@@ -1,10 +1,14 @@
-"""A real uvicorn server on a free loopback port, in a thread, for the API and web tests."""
+"""Real servers on loopback, in a thread: uvicorn for the API and web tests, and a plain HTTP
+server for the saved source pages that the fetch and evidence tests read."""
 
 from __future__ import annotations
 
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 
@@ -36,3 +40,16 @@ class LiveServer:
     def __exit__(self, *exc: Any) -> None:
         self.server.should_exit = True
         self.thread.join(30)
+
+
+@contextmanager
+def serve_http(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """The base URL of a loopback HTTP server answering with ``handler``, for the ``with`` block."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

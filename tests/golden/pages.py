@@ -19,13 +19,12 @@ import json
 import re
 import struct
 import sys
-import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -148,14 +147,11 @@ class _Handler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve_sources() -> Iterator[str]:
     """The base URL of a loopback server holding the saved pages: ``{base}/{stem}``."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, when run as a script
+    from serverkit import serve_http
+
+    with serve_http(_Handler) as base:
+        yield base
 
 
 def _evidence_bench() -> Any:
