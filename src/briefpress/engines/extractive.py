@@ -8,7 +8,7 @@ cannot add a number, name, quote or attribution, and the evidence map is exact.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from ..edit import part_order
 from ..models import Evidence, Fact, Run, Section, Takeaway
@@ -29,7 +29,6 @@ from ..spec import (
     MAIN_NEWS_LABEL,
     META_KEYPHRASE_POINTER,
     META_MAX,
-    META_MIN,
     META_POINTERS,
     TAKEAWAY_BACKGROUND_LABEL,
     TAKEAWAY_DETAILS_LABEL,
@@ -40,8 +39,8 @@ from ..spec import (
 )
 from ..text import ensure_period
 from .base import Draft, Engine, ProgressCallback
+from .meta_mix import joined, meta_mixes, meta_options, meta_rank
 
-Mix = list[tuple[str, Fact | None]]  # meta description sentences; None marks a pointer to the story
 # A condensed form: the fullest whole cut of a fact within this many words (FORMAT.md: FAQ answers,
 # takeaways and the conclusion condense a fact; the body and the sections tell it whole). Twenty
 # words is where a sentence starts to read as long (the readability check's bound).
@@ -261,23 +260,23 @@ class ExtractiveEngine(Engine):
         best mix fits the size, holds the keyphrase in a factual sentence, uses the lead, needs
         the fewest added words and the fewest sentences.
         """
-        options = _meta_options(outline)
+        options = meta_options(outline)
         fillers = list(META_POINTERS)
         if not any(outline.keyphrase.lower() in sentence.lower() for sentence, _ in options):
             # A keyphrase no fact holds as written (one the user gave): a pointer names it.
             fillers.append(META_KEYPHRASE_POINTER.format(keyphrase=outline.keyphrase))
         kp = outline.keyphrase.lower()
-        fitting = (mix for mix in _meta_mixes(options, fillers) if len(_joined(mix)) <= META_MAX)
+        fitting = (mix for mix in meta_mixes(options, fillers) if len(joined(mix)) <= META_MAX)
         # No mix fits where the facts are one run-on string far over the size: a reader benefit
         # alone then, short and claiming nothing, rather than no description.
-        best = max(fitting, key=lambda mix: _meta_rank(mix, kp, outline.lead, fillers), default=None) \
+        best = max(fitting, key=lambda mix: meta_rank(mix, kp, outline.lead, fillers), default=None) \
             or [(META_POINTERS[0], None)]
         for sentence, source in best:
             if source is None:
                 w.no_claim("meta_description", sentence)
             else:
                 w.claim("meta_description", sentence, [source])
-        return _joined(best)
+        return joined(best)
 
     @staticmethod
     def _conclusion(w: _Writer, outline: Outline) -> str:
@@ -370,50 +369,3 @@ def _condensed_forms(text: str, condensed: bool) -> tuple[str, ...]:
 
 def _fits_takeaway(fact: Fact) -> bool:
     return any(len(form.split()) <= TAKEAWAY_MAX_WORDS for form in condensed_forms(fact.text))
-
-
-def _meta_options(outline: Outline) -> list[tuple[str, Fact]]:
-    """Every deletion-only version of the lead and key points that fits a meta description."""
-    options: list[tuple[str, Fact]] = []
-    seen: set[str] = set()
-    for fact in [outline.lead, *outline.points]:
-        for variant in variants(fact.text):
-            for cut in prefixes(variant):
-                sentence = ensure_period(cut)
-                if len(sentence) <= META_MAX and sentence not in seen:
-                    seen.add(sentence)
-                    options.append((sentence, fact))
-    if not options:
-        options.append((ensure_period(compress_headline(outline.lead.text, META_MAX - 1)), outline.lead))
-    return options
-
-
-def _meta_mixes(options: list[tuple[str, Fact]], fillers: list[str]) -> Iterator[Mix]:
-    """Each option alone or with a second from another fact, each of those with or without a
-    filler after it."""
-    for first, first_fact in options:
-        mixes: list[Mix] = [[(first, first_fact)]]
-        mixes += [[(first, first_fact), (second, f)] for second, f in options if f is not first_fact]
-        for mix in list(mixes):
-            mixes += [[*mix, (filler, None)] for filler in fillers]
-        yield from mixes
-
-
-def _joined(mix: Mix) -> str:
-    return " ".join(s for s, _ in mix)
-
-
-def _meta_rank(mix: Mix, kp: str, lead: Fact, fillers: list[str]) -> tuple[object, ...]:
-    """How good a mix is, best highest."""
-    text = _joined(mix)
-    claims = " ".join(s for s, f in mix if f is not None).lower()
-    return (
-        META_MIN <= len(text),
-        kp in claims,
-        kp in text.lower(),
-        mix[0][1] is lead,
-        -sum(1 for _, f in mix if f is None),
-        -len(mix),  # one whole sentence reads better than two cut ones
-        -sum(fillers.index(s) for s, f in mix if f is None),  # the plainest benefit that fits
-        len(text),
-    )
