@@ -107,12 +107,9 @@ class _Writer:
         self.evidence.append(Evidence(part=part, sentence=sentence, facts=[], no_claim=True))
         return sentence
 
-    def paragraph(self, part: str, facts: list[Fact], shorten_long: bool = False) -> str:
-        sentences = []
-        for fact in facts:
-            text = main_clause(fact.text) if shorten_long else fact.text
-            sentences.append(self.claim(part, ensure_period(text), [fact]))
-        return " ".join(sentences)
+    def paragraph(self, part: str, facts: list[Fact]) -> str:
+        """The facts whole, in order: the body's telling."""
+        return " ".join(self.claim(part, ensure_period(fact.text), [fact]) for fact in facts)
 
 
 class ExtractiveEngine(Engine):

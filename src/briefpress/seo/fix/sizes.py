@@ -18,10 +18,6 @@ def sentences_of(text: str) -> list[str]:
     return [s.text for s in split_sentences(text)]
 
 
-def words(text: str) -> int:
-    return len(text.split())
-
-
 def no_faq_copies(before: Data, after: Data) -> bool:
     """No FAQ answer became the same as a section answer."""
     answers = {s["answer"] for s in after["sections"]}
