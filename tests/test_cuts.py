@@ -255,3 +255,20 @@ def test_a_relative_clause_closed_by_a_dashed_aside_may_go_its_complement_stays(
         compress.variants(sentence))
     # "feature Bure [as the mother]": what the verb takes its object as is not cut away
     assert cut_reason(sentence, "The show will feature Candace Cameron Bure")
+
+
+def test_a_title_is_dropped_whole_or_not_at_all() -> None:
+    """"Home Secretary Theresa May" may become "Theresa May", never "Home Theresa May"."""
+    forms = compress.variants("The reforms were unveiled by Home Secretary Theresa May last week.")
+    assert not any("Home Theresa" in f for f in forms)
+    assert "Donald Trump spoke." in compress.variants("U.S. President Donald Trump spoke.")
+
+
+def test_an_aside_ends_before_its_own_appositive() -> None:
+    """The aside ", who ... Goldman Sachs," is not closed by the comma of "Goldman Sachs, a
+    potential investor": dropping it would make Samir Rao the investor."""
+    sentence = ("Two executives pleaded guilty, including the operating officer, Samir Rao, who allegedly "
+                "impersonated a YouTube executive during a pitch to Goldman Sachs, a potential investor.")
+    assert not any("Samir Rao a potential" in f for f in compress.variants(sentence))
+    assert any(f.endswith("Samir Rao pleaded guilty.") for f in
+               compress.variants("Samir Rao, who impersonated an executive, pleaded guilty."))
