@@ -68,6 +68,16 @@ def test_the_headline_drops_the_subject_s_description_not_what_it_did() -> None:
         assert not title.endswith(("accused", "sex as payment", "for his services")), title
 
 
+def test_a_report_too_long_for_a_title_is_headed_speaker_colon_what_was_said() -> None:
+    lead = 'Tesco said in a statement that this is an "orderly and efficient exit from the US market".'
+    assert compress.headline(lead, 70) == 'Tesco: This is an "orderly and efficient exit from the US market"'
+    # never a cut of what was said (words put in the speaker's mouth), never a speaker with no news
+    long = ("Josh Earnest said the closure of the Cuban detention camp was a national security interest "
+            "for the country.")
+    assert not compress.headline(long, 70).startswith("Josh Earnest:")
+    assert compress.headline("The mayor said the plan works.", 70) == "The mayor said the plan works"
+
+
 @pytest.mark.parametrize("sentence", [BOARD, PLEDGE, TAKAICHI])
 def test_a_title_never_keeps_a_verb_without_its_complement(sentence: str) -> None:
     for title in _every_title(sentence):

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period
+from .headline import attributed_headline
 from .whole import cut_reason, drops_reason, inside_quote
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -346,8 +347,12 @@ def headline(sentence: str, limit: int = 70) -> str:
     found = shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit) or _word_cut(sentence, limit)
     if found:
         return found
-    # No deletion that keeps the claim fits (a long "X said ..." lead): the title names what it can
-    # within the limit, unchecked, and the lead below it tells the whole claim.
+    # A report of what someone said: the speaker and the clause they said ("Tesco: This is ...").
+    reported = attributed_headline(sentence, limit)
+    if reported:
+        return reported
+    # No deletion that keeps the claim fits: the title names what it can within the limit,
+    # unchecked, and the lead below it tells the whole claim.
     return (cut_before_phrase(sentence, limit, checked=False)
             or cut_before_phrase(sentence, limit, orphans_allowed=True, checked=False)
             or truncate_words(sentence, limit))
