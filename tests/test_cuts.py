@@ -71,10 +71,13 @@ def test_the_headline_drops_the_subject_s_description_not_what_it_did() -> None:
 def test_a_report_too_long_for_a_title_is_headed_speaker_colon_what_was_said() -> None:
     lead = 'Tesco said in a statement that this is an "orderly and efficient exit from the US market".'
     assert compress.headline(lead, 70) == 'Tesco: This is an "orderly and efficient exit from the US market"'
-    # never a cut of what was said (words put in the speaker's mouth), never a speaker with no news
+    # what was said is cut only as any sentence is (adjuncts), never to a speaker with no news
+    fuller = ('Co-star John Stamos announced Monday night on "Jimmy Kimmel Live" that Netflix has ordered up '
+              'a reunion special, followed by a spinoff series called "Fuller House."')
+    assert compress.headline(fuller, 70) == "Co-star John Stamos: Netflix has ordered up a reunion special"
     long = ("Josh Earnest said the closure of the Cuban detention camp was a national security interest "
             "for the country.")
-    assert not compress.headline(long, 70).startswith("Josh Earnest:")
+    assert not compress.headline(long, 70).startswith("Josh Earnest:")  # no whole cut of it fits
     assert compress.headline("The mayor said the plan works.", 70) == "The mayor said the plan works"
 
 

@@ -147,6 +147,14 @@ def test_the_speaker_made_the_subject_of_what_was_said_contradicts() -> None:
     assert verdict("Netflix will stream the reunion special first.", facts).verdict == "supported"
 
 
+def test_a_speaker_colon_what_they_said_headline_is_the_speaker_s_report() -> None:
+    facts = read_sources([("brief.txt", 'Co-star John Stamos announced Monday night on "Jimmy Kimmel Live" that '
+                           'Netflix has ordered up a reunion special, followed by a spinoff series.')])
+    assert verdict("Co-star John Stamos: Netflix has ordered up a reunion special", facts).verdict == "supported"
+    # without the colon the speaker is what the claim is about, and that is still caught
+    assert verdict("John Stamos has ordered up a reunion special.", facts).verdict != "supported"
+
+
 def test_a_count_of_what_another_figure_counts_contradicts() -> None:
     # "took his tally to 25 points": the 25 are his goals; the points are Lyon's 64.
     facts = read_sources([("brief.txt", "Lacazette took his tally to 25 eight minutes later to move Lyon up "

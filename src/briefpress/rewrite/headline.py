@@ -5,8 +5,8 @@ market"' has no whole cut within a title's 70 characters: its claim is the repor
 cut at the width keeps the speaker and loses the news ("Tesco said in a statement"). The news
 headline's form for it is the speaker, a colon, and the clause they said ('Tesco: This is an
 "orderly and efficient exit from the US market"'): every word is the lead's, the
-attribution stays, and the reported clause is told whole (where it fits; a cut of it would put
-words in the speaker's mouth).
+attribution stays, and the reported clause is told whole where it fits, else cut as every part of
+the article cuts a sentence (adjuncts only).
 """
 
 from __future__ import annotations
@@ -38,13 +38,16 @@ def attributed_headline(sentence: str, limit: int) -> str | None:
     clause = next((t for t in root.children if t.dep_ == "ccomp" and t.i > root.i), None)
     if not subject or clause is None:
         return None
-    # The clause whole: a cut of what someone said would put words in their mouth that the
-    # verifier's attribution check reads as a claim of something else.
-    said = _clause_text(clause)
-    if not said or fragment_reason(said + ".") is not None or said.count('"') % 2:
-        return None
-    said = said[:1].upper() + said[1:]
-    return next((h for h in (f"{speaker}: {said}" for speaker in _speakers(doc, subject)) if len(h) <= limit), None)
+    from .compress import prefixes  # compress's title cut falls back on this module
+
+    # The clause whole, else its whole cuts that drop adjuncts only (``compress.prefixes``), as
+    # every part of the article tells a reported clause.
+    whole = _clause_text(clause)
+    forms = [f.rstrip(".") for f in [whole, *prefixes(whole + ".")]]
+    said = [f[:1].upper() + f[1:] for f in dict.fromkeys(forms)
+            if f and fragment_reason(f + ".") is None and f.count('"') % 2 == 0]
+    fitting = (f"{speaker}: {form}" for speaker in _speakers(doc, subject) for form in said)
+    return next((h for h in fitting if len(h) <= limit), None)
 
 
 def _clause_text(clause: Any) -> str:
