@@ -285,3 +285,12 @@ def test_an_aside_ends_before_its_own_appositive() -> None:
     assert not any("Samir Rao a potential" in f for f in compress.variants(sentence))
     assert any(f.endswith("Samir Rao pleaded guilty.") for f in
                compress.variants("Samir Rao, who impersonated an executive, pleaded guilty."))
+
+
+def test_a_cut_never_keeps_a_word_whose_head_it_drops() -> None:
+    """"two months" counts from the election: without it, "ordered two months" is false."""
+    sentence = "It was one of the first directives Barack Obama ordered two months after he was elected in 2008."
+    assert cut_reason(sentence, "It was one of the first directives Barack Obama ordered two months.", condensed=True)
+    assert not any(f.endswith("ordered two months.") for f in _every_cut(sentence))
+    assert cut_reason("The council approved the plan on Tuesday after a long debate.",
+                      "The council approved the plan on Tuesday.") is None

@@ -195,6 +195,10 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
         return None
     for token in doc:
         if token.idx < end:
+            if token.head.idx >= end and token.dep_ != "punct" and not title:
+                # a kept word whose head is dropped: the cut splits a phrase ("ordered two months
+                # [after he was elected]", where "two months" counts from the election)
+                return f"keeps '{token.text}' without '{token.head.text}' ({token.dep_})"
             continue
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX") and not title:
             return f"drops the main verb '{token.text}'"
