@@ -294,3 +294,9 @@ def test_a_cut_never_keeps_a_word_whose_head_it_drops() -> None:
     assert not any(f.endswith("ordered two months.") for f in _every_cut(sentence))
     assert cut_reason("The council approved the plan on Tuesday after a long debate.",
                       "The council approved the plan on Tuesday.") is None
+
+
+def test_a_quantity_standing_for_a_group_needs_the_group_before_it() -> None:
+    assert orphan_reason("Some have been considered too dangerous to be released.", [])
+    assert orphan_reason("Some of the prisoners have been considered too dangerous.", []) is None
+    assert orphan_reason("Many people attended.", []) is None
