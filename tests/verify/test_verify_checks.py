@@ -10,6 +10,8 @@ import pytest
 
 import briefpress
 from briefpress.verify import SentenceVerdict, audit, check_sentences, read_sources
+from briefpress.verify.article import ArticleSentence
+from briefpress.verify.check import check_all
 
 BRIEF = """Council of Riverton approved a 4.2 million dollar cycle lane network on Tuesday, ending a two-year dispute.
 -
@@ -325,3 +327,22 @@ def test_without_the_spacy_model_the_pattern_checks_still_work(facts, monkeypatc
         '"We have waited far too long for safe streets," Ruiz said.',
     ], facts)
     assert [v.verdict for v in out] == ["supported", "unsupported", "unsupported"]
+
+
+def test_a_cut_that_drops_what_the_sentence_needs_is_unsupported_in_our_drafts() -> None:
+    # The packaged model wrote the first for the Takaichi brief: every word is the source's.
+    facts = read_sources([("brief.txt", "Takaichi conveyed gratitude for Trump's congratulations and reaffirmed "
+                           "the Japan-U.S. alliance as central to her administration's security strategy. "
+                           "The board wants the new chair to remove the treasurer.")])
+
+    def ours(sentence: str) -> SentenceVerdict:  # as the verify stage checks a draft
+        return check_all([ArticleSentence(sentence, "body[0]", 0, len(sentence), sentence)], facts, cuts=True)[0]
+
+    cut = "Takaichi conveyed gratitude for Trump's congratulations and reaffirmed the Japan-U.S. alliance as central."
+    v = ours(cut)
+    assert v.verdict == "unsupported" and "a cut of a source sentence" in v.reasons[0].detail
+    assert ours("The board wants the new chair.").verdict == "unsupported"
+    # a cut that drops an adjunct only is still the source's claim
+    assert ours("Takaichi conveyed gratitude for Trump's congratulations.").verdict == "supported"
+    # an audit of another writer's article leaves cuts to the statement check
+    assert not any("a cut of a source sentence" in r.detail for r in verdict(cut, facts).reasons)
