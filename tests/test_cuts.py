@@ -68,6 +68,19 @@ def test_the_headline_drops_the_subject_s_description_not_what_it_did() -> None:
         assert not title.endswith(("accused", "sex as payment", "for his services")), title
 
 
+def test_a_report_too_long_for_a_title_is_headed_speaker_colon_what_was_said() -> None:
+    lead = 'Tesco said in a statement that this is an "orderly and efficient exit from the US market".'
+    assert compress.headline(lead, 70) == 'Tesco: This is an "orderly and efficient exit from the US market"'
+    # what was said is cut only as any sentence is (adjuncts), never to a speaker with no news
+    fuller = ('Co-star John Stamos announced Monday night on "Jimmy Kimmel Live" that Netflix has ordered up '
+              'a reunion special, followed by a spinoff series called "Fuller House."')
+    assert compress.headline(fuller, 70) == "Co-star John Stamos: Netflix has ordered up a reunion special"
+    long = ("Josh Earnest said the closure of the Cuban detention camp was a national security interest "
+            "for the country.")
+    assert not compress.headline(long, 70).startswith("Josh Earnest:")  # no whole cut of it fits
+    assert compress.headline("The mayor said the plan works.", 70) == "The mayor said the plan works"
+
+
 @pytest.mark.parametrize("sentence", [BOARD, PLEDGE, TAKAICHI])
 def test_a_title_never_keeps_a_verb_without_its_complement(sentence: str) -> None:
     for title in _every_title(sentence):
@@ -255,3 +268,35 @@ def test_a_relative_clause_closed_by_a_dashed_aside_may_go_its_complement_stays(
         compress.variants(sentence))
     # "feature Bure [as the mother]": what the verb takes its object as is not cut away
     assert cut_reason(sentence, "The show will feature Candace Cameron Bure")
+
+
+def test_a_title_is_dropped_whole_or_not_at_all() -> None:
+    """"Home Secretary Theresa May" may become "Theresa May", never "Home Theresa May"."""
+    forms = compress.variants("The reforms were unveiled by Home Secretary Theresa May last week.")
+    assert not any("Home Theresa" in f for f in forms)
+    assert "Donald Trump spoke." in compress.variants("U.S. President Donald Trump spoke.")
+
+
+def test_an_aside_ends_before_its_own_appositive() -> None:
+    """The aside ", who ... Goldman Sachs," is not closed by the comma of "Goldman Sachs, a
+    potential investor": dropping it would make Samir Rao the investor."""
+    sentence = ("Two executives pleaded guilty, including the operating officer, Samir Rao, who allegedly "
+                "impersonated a YouTube executive during a pitch to Goldman Sachs, a potential investor.")
+    assert not any("Samir Rao a potential" in f for f in compress.variants(sentence))
+    assert any(f.endswith("Samir Rao pleaded guilty.") for f in
+               compress.variants("Samir Rao, who impersonated an executive, pleaded guilty."))
+
+
+def test_a_cut_never_keeps_a_word_whose_head_it_drops() -> None:
+    """"two months" counts from the election: without it, "ordered two months" is false."""
+    sentence = "It was one of the first directives Barack Obama ordered two months after he was elected in 2008."
+    assert cut_reason(sentence, "It was one of the first directives Barack Obama ordered two months.", condensed=True)
+    assert not any(f.endswith("ordered two months.") for f in _every_cut(sentence))
+    assert cut_reason("The council approved the plan on Tuesday after a long debate.",
+                      "The council approved the plan on Tuesday.") is None
+
+
+def test_a_quantity_standing_for_a_group_needs_the_group_before_it() -> None:
+    assert orphan_reason("Some have been considered too dangerous to be released.", [])
+    assert orphan_reason("Some of the prisoners have been considered too dangerous.", []) is None
+    assert orphan_reason("Many people attended.", []) is None

@@ -10,6 +10,8 @@ import pytest
 
 import briefpress
 from briefpress.verify import SentenceVerdict, audit, check_sentences, read_sources
+from briefpress.verify.article import ArticleSentence
+from briefpress.verify.check import check_all
 
 BRIEF = """Council of Riverton approved a 4.2 million dollar cycle lane network on Tuesday, ending a two-year dispute.
 -
@@ -145,6 +147,14 @@ def test_the_speaker_made_the_subject_of_what_was_said_contradicts() -> None:
     assert v.verdict == "contradicted" and "Netflix says this of something else" in v.reasons[-1].detail
     assert verdict("The show will be available next year.", facts).verdict == "supported"
     assert verdict("Netflix will stream the reunion special first.", facts).verdict == "supported"
+
+
+def test_a_speaker_colon_what_they_said_headline_is_the_speaker_s_report() -> None:
+    facts = read_sources([("brief.txt", 'Co-star John Stamos announced Monday night on "Jimmy Kimmel Live" that '
+                           'Netflix has ordered up a reunion special, followed by a spinoff series.')])
+    assert verdict("Co-star John Stamos: Netflix has ordered up a reunion special", facts).verdict == "supported"
+    # without the colon the speaker is what the claim is about, and that is still caught
+    assert verdict("John Stamos has ordered up a reunion special.", facts).verdict != "supported"
 
 
 def test_a_count_of_what_another_figure_counts_contradicts() -> None:
@@ -317,3 +327,22 @@ def test_without_the_spacy_model_the_pattern_checks_still_work(facts, monkeypatc
         '"We have waited far too long for safe streets," Ruiz said.',
     ], facts)
     assert [v.verdict for v in out] == ["supported", "unsupported", "unsupported"]
+
+
+def test_a_cut_that_drops_what_the_sentence_needs_is_unsupported_in_our_drafts() -> None:
+    # The packaged model wrote the first for the Takaichi brief: every word is the source's.
+    facts = read_sources([("brief.txt", "Takaichi conveyed gratitude for Trump's congratulations and reaffirmed "
+                           "the Japan-U.S. alliance as central to her administration's security strategy. "
+                           "The board wants the new chair to remove the treasurer.")])
+
+    def ours(sentence: str) -> SentenceVerdict:  # as the verify stage checks a draft
+        return check_all([ArticleSentence(sentence, "body[0]", 0, len(sentence), sentence)], facts, cuts=True)[0]
+
+    cut = "Takaichi conveyed gratitude for Trump's congratulations and reaffirmed the Japan-U.S. alliance as central."
+    v = ours(cut)
+    assert v.verdict == "unsupported" and "a cut of a source sentence" in v.reasons[0].detail
+    assert ours("The board wants the new chair.").verdict == "unsupported"
+    # a cut that drops an adjunct only is still the source's claim
+    assert ours("Takaichi conveyed gratitude for Trump's congratulations.").verdict == "supported"
+    # an audit of another writer's article leaves cuts to the statement check
+    assert not any("a cut of a source sentence" in r.detail for r in verdict(cut, facts).reasons)

@@ -17,7 +17,7 @@ from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause, opens_with_connective, prefixes, variants
 from ..rewrite.refer import orphan_reason
 from ..rewrite.split import split_clauses
-from ..rewrite.whole import fragment_reason
+from ..rewrite.whole import drops_reason, fragment_reason
 from ..seo.readability_checks import has_transition, is_passive
 from ..spec import (
     BODY_MAX,
@@ -359,7 +359,8 @@ def _condensed_forms(text: str, condensed: bool) -> tuple[str, ...]:
     # The first of two whole clauses a sentence joins ("X opened the scoring and Y took ...") is a
     # form of it too: it holds the sentence's subject, so it reads alone.
     pieces = split_clauses(text)
-    forms += [ensure_period(pieces[0])] if pieces else []
+    # ... unless the clause it drops is a contrast ("would co-operate [but believed ...]")
+    forms += [ensure_period(pieces[0])] if pieces and not drops_reason(text, pieces[0], condensed=condensed) else []
     whole = list(dict.fromkeys(f for f in forms if fragment_reason(f) is None))
     return tuple([f for f in whole if not opens_with_connective(f)] or whole)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period
+from .headline import attributed_headline
 from .whole import cut_reason, drops_reason, inside_quote
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -79,7 +80,9 @@ def _tidy(text: str) -> str:
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,80}\)")
 # A non-restrictive clause or apposition between commas: ", who has ruled since 1989," etc.
-_APPOSITION = re.compile(r",\s(?:who|which|whose|now|also|the|a|an)\b[^,;:\"“”]{1,90},(?=\s[a-z])")
+# The aside ends where the sentence goes on with its verb; a comma before "a"/"the" opens the
+# aside's own appositive ("..., who impersonated an executive to Goldman Sachs, a potential investor").
+_APPOSITION = re.compile(r",\s(?:who|which|whose|now|also|the|a|an)\b[^,;:\"“”]{1,90},(?=\s(?!(?:a|an|the)\s)[a-z])")
 # A relative clause closed by a dashed aside rather than a comma: ", who played D.J. Tanner in the
 # original series -- which aired from 1987 to 1995 --".
 _DASHED_RELATIVE = re.compile(
@@ -99,8 +102,14 @@ def opens_with_connective(sentence: str) -> bool:
 
 
 def _outside_quotes(pattern: re.Pattern[str], keep: str, text: str) -> str:
-    """``pattern.sub(keep, text)`` save inside a quotation: a quote is never shortened."""
-    return pattern.sub(lambda m: m.group(0) if inside_quote(text, m.start()) else m.expand(keep), text)
+    """``pattern.sub(keep, text)`` save inside a quotation (a quote is never shortened) and save a
+    title that goes on a capitalised word before it ("Home Secretary", "The Prime Minister"): the
+    title is the whole run, and a part of it left behind misnames the person."""
+    def sub(m: re.Match[str]) -> str:
+        runs_on = pattern is _TITLE_BEFORE_NAME and re.search(r"[A-Z][\w.-]*\s$", text[: m.start()])
+        return m.group(0) if inside_quote(text, m.start()) or runs_on else m.expand(keep)
+
+    return pattern.sub(sub, text)
 
 
 def variants(sentence: str) -> list[str]:
@@ -338,8 +347,12 @@ def headline(sentence: str, limit: int = 70) -> str:
     found = shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit) or _word_cut(sentence, limit)
     if found:
         return found
-    # No deletion that keeps the claim fits (a long "X said ..." lead): the title names what it can
-    # within the limit, unchecked, and the lead below it tells the whole claim.
+    # A report of what someone said: the speaker and the clause they said ("Tesco: This is ...").
+    reported = attributed_headline(sentence, limit)
+    if reported:
+        return reported
+    # No deletion that keeps the claim fits: the title names what it can within the limit,
+    # unchecked, and the lead below it tells the whole claim.
     return (cut_before_phrase(sentence, limit, checked=False)
             or cut_before_phrase(sentence, limit, orphans_allowed=True, checked=False)
             or truncate_words(sentence, limit))

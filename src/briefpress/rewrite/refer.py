@@ -170,6 +170,8 @@ def refer_back(sentence: str, phrase: str, pronoun: Pronoun) -> str | None:
 _PERSONAL = frozenset("he she him his her hers".split())
 _POINTING = frozenset("it its they them their theirs this these those".split()) | _PERSONAL
 _DEFINITE = frozenset("the this that these those such".split())
+# A quantity standing for a group named before ("Some have been considered too dangerous").
+_COUNTING = frozenset("some many most others several both all few none".split())
 # Things a reader knows without an introduction: "the police", "the weekend".
 _KNOWN = frozenset(
     "police government public world press media economy internet weekend week month year day morning afternoon "
@@ -235,7 +237,8 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
     if subject is None:
         return None
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _POINTING), None)
-    pointing = subject if subject.lower_ in _POINTING and subject.pos_ == "PRON" else owner
+    counting = subject.lower_ in _COUNTING and not any(c.dep_ == "prep" for c in subject.children)
+    pointing = subject if subject.lower_ in _POINTING and subject.pos_ == "PRON" or counting else owner
     if pointing is subject and _expletive(subject):
         return None
     if pointing is not None:

@@ -125,6 +125,8 @@ def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bo
             token.lower_ == "of" or token.lower_ == "as" and any(c.dep_ == "dobj" for c in head.children)):
         # what a kept verb is of, or takes its object as: "accused [of ...]", "feature Bure [as the mother]"
         return True
+    if token.dep_ == "prep" and head.idx < end and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod"):
+        return True  # what a kept adjective is to, of or for: "the alliance as central [to her strategy]"
     if token.dep_ == "prep" and head.idx < end and head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
         # What a kept noun is of ("the closure [of the camp]"), or what a bare abstract noun is
         # for, to or in ("respect [for his policies]", "confidence [in her approach]"); "the
@@ -195,6 +197,10 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
         return None
     for token in doc:
         if token.idx < end:
+            if token.head.idx >= end and token.dep_ != "punct" and not title:
+                # a kept word whose head is dropped: the cut splits a phrase ("ordered two months
+                # [after he was elected]", where "two months" counts from the election)
+                return f"keeps '{token.text}' without '{token.head.text}' ({token.dep_})"
             continue
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX") and not title:
             return f"drops the main verb '{token.text}'"
@@ -202,6 +208,29 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
             continue
         if _drops_what_matters(token, end, title, condensed):
             return f"drops '{token.text}' ({token.dep_ or token.ent_type_})"
+    return None
+
+
+def split_reason(sentence: str, cut: str) -> str | None:
+    """What the first word ``cut`` (a prefix of ``sentence``) drops is to the words it keeps, where
+    the cut parts them: an object, complement or selected phrase of a kept word ("reaffirmed the
+    alliance as central [to her strategy]"), a negation or a contrast. None for a cut at a clause
+    or adjunct boundary. Narrower than ``drops_reason``: it reads only the parse at the cut, so a
+    parse that goes wrong further on does not condemn a sound cut."""
+    full, kept = sentence.strip(), cut.strip().rstrip(".")
+    doc = _parse(full) if full.startswith(kept) else None
+    if doc is None:
+        return None
+    stray = next((t for t in doc if t.idx < len(kept) and t.head.idx >= len(kept) and not t.is_punct), None)
+    if stray is not None:  # "wants the new chair [to remove ...]": the chair is the remover
+        return f"keeps '{stray.text}' without '{stray.head.text}' ({stray.dep_})"
+    first = next((t for t in doc if t.idx >= len(kept) and not t.is_punct), None)
+    if first is None or first.head.idx >= len(kept):
+        return None
+    if first.ent_type_ in ("DATE", "TIME") or first.like_num and first.dep_ not in _ARGUMENTS:
+        return None  # a date or figure on its own is the condensed forms' to drop
+    if _drops_what_matters(first, len(kept), condensed=True):
+        return f"drops '{first.text}' ({first.dep_}) from '{first.head.text}'"
     return None
 
 

@@ -18,6 +18,7 @@ from ..text import STOPWORDS
 from . import figures as fig
 from . import names as nm
 from .article import ArticleSentence
+from .cut_check import check_cuts
 from .figure_check import check_figures, check_first_second
 from .judge import Judge
 from .name_check import check_descriptions, check_names, named_otherwise
@@ -89,7 +90,11 @@ def _evidence_spans(index: SourceIndex, evidence: list[tuple[int, float]], suppo
 
 
 def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, judge: Judge | None = None,
-              threshold: float = SUPPORT_THRESHOLD) -> SentenceVerdict:
+              threshold: float = SUPPORT_THRESHOLD, cuts: bool = False) -> SentenceVerdict:
+    """The verdict on one sentence. With ``cuts`` (briefpress's own drafts, which cut source
+    sentences by rule), a cut of a source sentence must also drop adjuncts only (``cut_check``);
+    an audit of another writer's article leaves that to the statement check, since people
+    shorten what they quote in ways the rule would call a loss."""
     text = _EMPTY_OPENER.sub("", sentence.check_text)
     no_claim = sentence.no_claim if sentence.no_claim is not None else is_no_claim(text, doc)
     if no_claim:
@@ -110,6 +115,8 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
     reasons += check_judgements(text, index)
     reasons += check_descriptions(doc, index)
     reasons += check_first_second(doc, index)
+    if cuts and sentence.part != "headline":  # a title may name its subject alone
+        reasons += check_cuts(text, index)
     hard_fail = bool(reasons)
     statement = support_reason(text, support, threshold)
     if statement is not None:
@@ -123,7 +130,7 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
 
 
 def check_all(sentences: Sequence[ArticleSentence], facts: list[Fact], judge: Judge | None = None,
-              threshold: float = SUPPORT_THRESHOLD) -> list[SentenceVerdict]:
+              threshold: float = SUPPORT_THRESHOLD, cuts: bool = False) -> list[SentenceVerdict]:
     index = SourceIndex(facts)
     # An article repeats sentences (summary, sections, FAQ and body often share one): check each
     # distinct sentence once and give every place it stands the same verdict.
@@ -135,7 +142,7 @@ def check_all(sentences: Sequence[ArticleSentence], facts: list[Fact], judge: Ju
     needs_doc = [key for key in firsts if not (key[1] is False and index.verbatim(key[0]) is not None)]
     docs = parse([text for text, _ in needs_doc]) if needs_doc else []
     doc_of: dict[tuple[str, bool | None], Any] = dict(zip(needs_doc, docs, strict=False)) if docs is not None else {}
-    checked = {key: check_one(s, doc_of.get(key), index, judge, threshold) for key, s in firsts.items()}
+    checked = {key: check_one(s, doc_of.get(key), index, judge, threshold, cuts) for key, s in firsts.items()}
     results = []
     for s in sentences:
         verdict = checked[(s.check_text, s.no_claim)]

@@ -223,6 +223,9 @@ def _speaker_as_subject(doc: Any, index: SourceIndex, candidates: list[int]) -> 
     if subj is None or subj.pos_ != "PROPN":
         return ""
     name = " ".join(t.text for t in subj.subtree if t.i == subj.i or t.dep_ in ("compound", "flat"))
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is not None and subj.i < colon:
+        return ""  # a "Speaker: what they said" headline keeps the speaker apart from what was said
     name_stems = {stem(w) for w in _WORD_RE.findall(name)}
     rest = {stem(t.text) for t in doc if t.is_alpha and not t.is_stop} - name_stems
     for i in candidates[:3]:

@@ -23,8 +23,9 @@ from .report import Report, build_report
 
 
 def report_for(article: Article, facts: list[Fact]) -> Report:
+    """The report on a draft of our own: its cuts of source sentences are checked too."""
     _, sentences = _from_article(article)
-    verdicts = check_all(sentences, facts)
+    verdicts = check_all(sentences, facts, cuts=True)
     return build_report(verdicts, find_inconsistencies(verdicts))
 
 

@@ -1,6 +1,6 @@
-"""FAQ pairs: a pair that only tells again, word for word, what another part tells may go, where
-that lets the readability checks pass (FORMAT.md's counts are 2 to 5 pairs; fewer retellings is
-the format's own aim)."""
+"""FAQ pairs: a pair that only tells again, word for word, what another part tells goes, where the
+article scores no lower for it (FORMAT.md's counts are 2 to 5 pairs, and an answer is never a copy
+of another part's sentence)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def _retold(draft: EditableArticle, i: int) -> bool:
 
 def drop_retold_pairs(draft: EditableArticle, grounded: Grounded = always) -> None:
     """The last FAQ pair first, while more than the fewest remain: a pair whose answer is retold
-    goes where the article then reads better (connectives tried again, as the sentences counted
+    goes where the article then reads no worse (connectives tried again, as the sentences counted
     have changed) and scores no lower for SEO. A dropped pair writes no sentence."""
     current = both(draft.article())
     for i in reversed(range(len(draft.data["faq"]))):
@@ -32,7 +32,7 @@ def drop_retold_pairs(draft: EditableArticle, grounded: Grounded = always) -> No
         draft.prune()
         fix_transitions(draft, grounded)
         trial = both(draft.article())
-        if readability_of(trial) > readability_of(current) and seo_of(trial) >= seo_of(current):
+        if readability_of(trial) >= readability_of(current) and seo_of(trial) >= seo_of(current):
             current = trial
             draft.changes.append("faq pair")
         else:
