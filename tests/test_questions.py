@@ -167,6 +167,13 @@ def test_a_counted_object_is_asked_how_many() -> None:
     assert not any(q.startswith("How many") for q in questions_of("NAC rules require 10oz gloves."))
 
 
+def test_an_activity_is_asked_when_not_what() -> None:
+    # "What did Mohamed Yattara open?" answered "the scoring" is a riddle; a match's minute says when.
+    sentence = "Substitute Yattara opened the scoring in the 77th minute."
+    assert questions_of(sentence, "Mohamed Yattara") == ("When did Mohamed Yattara open the scoring?",)
+    assert questions_of("Police opened an investigation.") == ("What did police open?",)
+
+
 def test_an_adverb_that_negates_keeps_the_question_off_the_fact() -> None:
     # "rarely use" asked as "What do they use?" asks another fact.
     assert questions_of('United Nations officials rarely use the words "genocide" and "ethnic cleansing".') == ()

@@ -31,6 +31,8 @@ _REASON_NOUNS = re.compile(r"^(?:charges?|suspicion|allegations?|accusations?|gr
 _FIGURE = re.compile(r"\d|\b(?:million|billion|trillion|percent|per cent|half)\b", re.I)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
 _OBJECT_MOST = 5
+# A time within a match or a session ("in the 77th minute").
+_MATCH_TIME = re.compile(r"\b\d+(?:st|nd|rd|th) (?:minute|hour|lap|round|over|inning)\b")
 _MODALS = frozenset("will would could can may might shall should must".split())
 _MODIFIERS = frozenset({"det", "predet", "compound", "amod", "poss", "case", "nummod", "quantmod", "nmod", "advmod"})
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp"})
@@ -204,7 +206,8 @@ def _complement(verb: Any) -> str | None:
 def _timed(verb: Any) -> bool:
     for c in verb.children:
         span = _words(list(c.subtree))
-        if c.dep_ in ("prep", "npadvmod") and c.i > verb.i and TIME_WORD.search(span) and len(span.split()) <= 4:
+        when = TIME_WORD.search(span) or _MATCH_TIME.search(span)
+        if c.dep_ in ("prep", "npadvmod") and c.i > verb.i and when and len(span.split()) <= 4:
             return True
     return False
 
@@ -253,7 +256,8 @@ def _questions(doc: Any, name: str) -> list[str]:
     counted = _counted(obj) if obj is not None else None
     if counted:
         out.append(_asked(f"How many {counted}", front, subject, verb))
-    elif obj is not None and (_lemma(root) or "") not in _LIGHT_VERBS:
+    # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
+    elif obj is not None and (_lemma(root) or "") not in _LIGHT_VERBS and not _activity(obj):
         out.append(_asked("What", front, subject, verb))
     out += _when_and_who(root, (front, subject, verb), wholes, whole)
     # Something that happened to the subject: a passive verb, or a change ("shares fell").
@@ -279,6 +283,10 @@ def _when_and_who(root: Any, asking: tuple[str, str, str], wholes: list[str | No
     if whole and party and " with " not in whole:
         out.append(_asked("Who", front, subject, f"{verb} {whole} with"))
     return out
+
+
+def _activity(obj: Any) -> bool:
+    return obj.tag_ == "NN" and obj.lower_.endswith("ing") and any(c.lower_ == "the" for c in obj.children)
 
 
 def _counted(obj: Any) -> str | None:
