@@ -178,10 +178,20 @@ def label_forms(sentence: str) -> tuple[str, ...]:
     if root is None:
         return ()
     heads = list(_heads(root))
-    # "The move", "the decision": a noun that points back at the news names it less than any other.
-    heads.sort(key=lambda h: h.lower_ in _POINTING and any(c.dep_ == "det" for c in h.children) and len(_core(h)) == 1)
+    # A described subject ("a public fundraising campaign") names a fact better than a bare object
+    # ("hit its target"); "the move", "the decision" point back at the news and name it least.
+    described = any(h.dep_ in ("nsubj", "nsubjpass") and h.tag_ in ("NN", "NNS") and len(_core(h)) > 1 for h in heads)
+    heads.sort(key=lambda h: (_pointing(h), described and h.dep_ == "dobj" and _bare(h)))
     found = [p for head in heads for p in _phrases(head)]
     return tuple(dict.fromkeys(p[:1].upper() + p[1:] for p in found))
+
+
+def _bare(head: Any) -> bool:
+    return len(_core(head)) == 1 and not _qualifier(head)
+
+
+def _pointing(head: Any) -> bool:
+    return head.lower_ in _POINTING and any(c.dep_ == "det" for c in head.children) and _bare(head)
 
 
 def _key(label: str) -> str:
