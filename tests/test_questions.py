@@ -135,3 +135,55 @@ def test_golden_articles_ask_their_headings_of_their_facts() -> None:
                  [s.question for s in _written(p).sections] + [f.question for f in _written(p).faq]]
     asked_of_facts = [q for q in questions if not is_stock(q)]
     assert len(asked_of_facts) / len(questions) >= 0.4, len(asked_of_facts) / len(questions)
+
+
+TAKAICHI_LEAD = ("Japan’s new Prime Minister Sanae Takaichi held her first official phone call with U.S. President "
+                 "Donald Trump on Saturday, emphasizing the strengthening of the Japan-U.S. alliance as her top "
+                 "foreign policy priority amid regional security challenges in the Indo-Pacific.")
+
+
+def test_a_light_verb_is_asked_of_its_object_not_what_it_was() -> None:
+    # "What did Sanae Takaichi hold?" asks of the verb; the reader asks when, and with whom.
+    asked = questions_of(TAKAICHI_LEAD, "Sanae Takaichi")
+    assert asked == ("When did Sanae Takaichi hold her first official phone call?",
+                     "Who did Sanae Takaichi hold her first official phone call with?")
+    # Where the heading has room, the other party is named by name, titles left out.
+    assert questions_of("Mayor Lena Holt held talks with U.S. President Donald Trump on Monday.")[0] == (
+        "When did Lena Holt hold talks with Donald Trump?")
+    # A verb that says what was done keeps its "What".
+    assert questions_of("Shop owners won a delivery bay on every block.")[0] == "What did shop owners win?"
+
+
+def test_a_reaction_is_asked_how_they_reacted() -> None:
+    sentence = ("Market reactions included gains in defense-related stocks like Mitsubishi Heavy Industries, "
+                "signaling investor confidence in Takaichi’s defense-focused approach.")
+    assert questions_of(sentence, "Sanae Takaichi") == ("How did the market react?",)
+    assert not any(q.startswith("What did market reactions") for q in questions_of(sentence))
+
+
+def test_a_counted_object_is_asked_how_many() -> None:
+    assert questions_of("The Tianjin explosions killed 150 people.")[0] == "How many people did the Tianjin explosions kill?"
+    # A measure is no count: "10oz gloves" is not asked "How many gloves".
+    assert not any(q.startswith("How many") for q in questions_of("NAC rules require 10oz gloves."))
+
+
+def test_an_activity_is_asked_when_not_what() -> None:
+    # "What did Mohamed Yattara open?" answered "the scoring" is a riddle; a match's minute says when.
+    sentence = "Substitute Yattara opened the scoring in the 77th minute."
+    assert questions_of(sentence, "Mohamed Yattara") == ("When did Mohamed Yattara open the scoring?",)
+    assert questions_of("Police opened an investigation.") == ("What did police open?",)
+
+
+def test_an_adverb_that_negates_keeps_the_question_off_the_fact() -> None:
+    # "rarely use" asked as "What do they use?" asks another fact.
+    assert questions_of('United Nations officials rarely use the words "genocide" and "ethnic cleansing".') == ()
+
+
+def test_takaichi_headings_read_as_a_reader_asks() -> None:
+    path = Path(__file__).parent.parent / "examples" / "takaichi-brief.txt"
+    a = briefpress.write(path.read_text(encoding="utf-8"), brief_name=path.name, date=DATE)
+    headings = [s.question for s in a.sections] + [q.question for q in a.faq]
+    assert "What did Sanae Takaichi hold?" not in headings
+    assert "What did market reactions include?" not in headings
+    assert headings[:2] == ["When did Sanae Takaichi hold her first official phone call?", "How did the market react?"]
+    assert len(set(headings)) == len(headings)

@@ -56,6 +56,9 @@ META_POINTERS = ("Here is the full story.", "Here is what we know so far.", "Her
 TAKEAWAY_LEAD_LABEL = "Main news"
 TAKEAWAY_DETAILS_LABEL = "Details"
 TAKEAWAY_BACKGROUND_LABEL = "Background"
+# The last resort of ``plan.labels`` where a fact gives no label of its own words, in the order
+# bullets take them (no two bullets share a label).
+TAKEAWAY_STOCK_LABELS = (TAKEAWAY_DETAILS_LABEL, TAKEAWAY_BACKGROUND_LABEL, "Context")
 
 # The planner's questions. ``{topic}`` is the keyphrase as a noun phrase. They are in the active
 # voice: Yoast counts a heading as a sentence, and "What was said?" as a passive one.

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from ..edit import part_order
 from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import _TIME, FACETS, Outline, Part, facet_of
+from ..plan.labels import takeaway_label
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause, opens_with_connective, prefixes, variants
 from ..rewrite.refer import orphan_reason
@@ -216,8 +217,9 @@ class ExtractiveEngine(Engine):
 
         def add(label: str, fact: Fact) -> None:
             i = len(takeaways)
-            w.no_claim(f"takeaways[{i}].label", label)
             used_labels.add(label)
+            label = takeaway_label(fact.text, [t.label for t in takeaways], label, outline.keyphrase)
+            w.no_claim(f"takeaways[{i}].label", label)
             used_facts.add(fact.id)
             text = w.claim(f"takeaways[{i}].text", w.condensed(fact), [fact])
             takeaways.append(Takeaway(label=label, text=text))

@@ -31,6 +31,8 @@ _REASON_NOUNS = re.compile(r"^(?:charges?|suspicion|allegations?|accusations?|gr
 _FIGURE = re.compile(r"\d|\b(?:million|billion|trillion|percent|per cent|half)\b", re.I)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
 _OBJECT_MOST = 5
+# A time within a match or a session ("in the 77th minute").
+_MATCH_TIME = re.compile(r"\b\d+(?:st|nd|rd|th) (?:minute|hour|lap|round|over|inning)\b")
 _MODALS = frozenset("will would could can may might shall should must".split())
 _MODIFIERS = frozenset({"det", "predet", "compound", "amod", "poss", "case", "nummod", "quantmod", "nmod", "advmod"})
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp"})
@@ -38,6 +40,14 @@ _CHANGE_VERBS = frozenset("""fall rise drop climb slump surge collapse close shu
     tumble jump slide sink rally crash""".split())
 _CLAUSE_VERBS = frozenset("""announce decide expect want plan agree vote propose believe feel think hope
     promise fear warn predict estimate""".split())
+# Verbs whose object carries the meaning ("held her first official phone call"): "What did she
+# hold?" asks of the verb, not of the news, so the question names the object instead.
+_LIGHT_VERBS = frozenset("hold have take make give include get do".split())
+# Adverbs that turn a clause toward its negation: a question without them asks another fact.
+_NEGATING = frozenset("rarely seldom never hardly barely scarcely".split())
+# A subject that names a reaction is asked how the one reacting reacted ("Market reactions
+# included ..." answers "How did the market react?").
+_REACTIONS = frozenset({"reaction", "reactions"})
 
 
 def _lemma(token: Any) -> str | None:
@@ -114,7 +124,7 @@ def _verb_group(verb: Any) -> tuple[str, str] | None:
     """(the word put before the subject, the rest of the verb group): the first auxiliary and the
     others with the verb, or do-support and the verb's base form."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATING) for c in verb.children):
         return None  # "Why did X not ...": a negation reads as a claim of its own
     if auxes:
         if auxes[0].lower_ == "to":
@@ -196,7 +206,8 @@ def _complement(verb: Any) -> str | None:
 def _timed(verb: Any) -> bool:
     for c in verb.children:
         span = _words(list(c.subtree))
-        if c.dep_ in ("prep", "npadvmod") and c.i > verb.i and TIME_WORD.search(span) and len(span.split()) <= 4:
+        when = TIME_WORD.search(span) or _MATCH_TIME.search(span)
+        if c.dep_ in ("prep", "npadvmod") and c.i > verb.i and when and len(span.split()) <= 4:
             return True
     return False
 
@@ -218,6 +229,9 @@ def _questions(doc: Any, name: str) -> list[str]:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return []
+    reacted = _reacted(root)
+    if reacted:
+        return [reacted]
     subject = _named_subject(root, name) or _subject(root)
     if subject and len(name.split()) > 1 and name[:1].isupper() and subject == name.split()[-1]:
         subject = name  # a heading names the person in full ("Holt" is "Lena Holt")
@@ -238,17 +252,75 @@ def _questions(doc: Any, name: str) -> list[str]:
             out.append(_asked("Why", front, subject, f"{verb} {w}"))
         if w is not None and _figure_by(root):
             out.append(_asked("How much", front, subject, f"{verb} {w}"))
-    if _object(root) is not None:
+    obj = _object(root)
+    counted = _counted(obj) if obj is not None else None
+    if counted:
+        out.append(_asked(f"How many {counted}", front, subject, verb))
+    # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
+    elif obj is not None and (_lemma(root) or "") not in _LIGHT_VERBS and not _activity(obj):
         out.append(_asked("What", front, subject, verb))
-    for w in wholes:
-        if w is not None and _timed(root):
-            out.append(_asked("When", front, subject, f"{verb} {w}"))
+    out += _when_and_who(root, (front, subject, verb), wholes, whole)
     # Something that happened to the subject: a passive verb, or a change ("shares fell").
     undergoes = any(c.dep_ == "auxpass" for c in root.children) or (_lemma(root) or "") in _CHANGE_VERBS
     # "could be banned" has not happened: a modal keeps the question off the fact.
     if whole == "" and _object(root) is None and undergoes and front not in _MODALS:
         out.append(_asked("What happened to", "", subject, ""))
     return out
+
+
+def _when_and_who(root: Any, asking: tuple[str, str, str], wholes: list[str | None], whole: str | None) -> list[str]:
+    """When the verb's event happened, naming the object's other party where the heading has room
+    ("When did Lena Holt hold talks with Donald Trump?"); and who that party was where the object
+    names one the heading leaves out ("Who did X hold her first official phone call with?")."""
+    front, subject, verb = asking
+    party = _party(root)
+    out = []
+    for w in wholes:
+        if w is not None and _timed(root):
+            named = _asked("When", front, subject, f"{verb} {w} {party}") if w and party and " with " not in w else ""
+            fits = named and len(named.split()) <= MOST_WORDS
+            out.append(named if fits else _asked("When", front, subject, f"{verb} {w}"))
+    if whole and party and " with " not in whole:
+        out.append(_asked("Who", front, subject, f"{verb} {whole} with"))
+    return out
+
+
+def _activity(obj: Any) -> bool:
+    return obj.tag_ == "NN" and obj.lower_.endswith("ing") and any(c.lower_ == "the" for c in obj.children)
+
+
+def _counted(obj: Any) -> str | None:
+    """The counted noun of an object that holds a figure in digits ("killed 150 people" asks
+    "How many people ..."); None for any other object."""
+    def counts(c: Any) -> bool:  # "150 people", "150 injured people"; not a measure ("10oz gloves")
+        between = obj.doc[c.i + 1 : obj.i]
+        return c.dep_ == "nummod" and bool(re.fullmatch(r"\d[\d,]*", c.text)) and all(t.tag_ == "JJ" for t in between)
+
+    if obj.tag_ != "NNS" or not any(counts(c) for c in obj.children):
+        return None
+    return obj.text
+
+
+def _party(verb: Any) -> str:
+    """The other party of the verb's object, by name ("her first official phone call with U.S.
+    President Donald Trump" gives "with Donald Trump"); "" where it names none."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "with"), None) if obj is not None else None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or pobj.ent_type_ != "PERSON":
+        return ""
+    names = name_runs(_words(list(pobj.subtree)))
+    return f"with {names[-1]}" if names else ""
+
+
+def _reacted(root: Any) -> str | None:
+    """ "How did the market react?" where the subject is a market's or a group's reactions and the
+    verb says what they were."""
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subject is None or subject.lower_ not in _REACTIONS or (_lemma(root) or "") not in (*_LIGHT_VERBS, "be"):
+        return None
+    who = [c for c in subject.children if c.dep_ == "compound" and c.i == subject.i - 1 and c.tag_ in ("NN", "NNS")]
+    return f"How did the {who[0].lower_} react?" if who else None
 
 
 def _named_subject(verb: Any, name: str) -> str | None:
