@@ -128,3 +128,16 @@ def test_prune_keeps_each_crosshead_over_its_paragraph(article: briefpress.Artic
         assert pruned.body[moved[0].before] == article.body[first.before]
     for c in pruned.crossheads:
         assert any(e.part.startswith("crossheads[") and e.sentence == c.question for e in pruned.evidence)
+
+
+def test_the_web_editor_shows_each_crosshead_before_its_paragraph(article: briefpress.Article) -> None:
+    from briefpress.web.annotate import annotate
+    from briefpress.web.routes import fragment
+
+    data = article.to_json_dict()
+    page = fragment("_article.html.j2", article_id="a1", a=data, ann=annotate(data), version=1)
+    for c in article.crossheads:
+        head = page.index(f'data-part="crossheads[{article.crossheads.index(c)}].question"')
+        para = page.index(f'data-part="body[{c.before}]"')
+        previous = page.rfind('data-part="body[', 0, para)
+        assert previous < head < para and page.rfind("<h3>", 0, head) > previous
