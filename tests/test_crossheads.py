@@ -141,3 +141,22 @@ def test_the_web_editor_shows_each_crosshead_before_its_paragraph(article: brief
         para = page.index(f'data-part="body[{c.before}]"')
         previous = page.rfind('data-part="body[', 0, para)
         assert previous < head < para and page.rfind("<h3>", 0, head) > previous
+
+
+def _body(paragraphs: int) -> list[str]:
+    towns = ["Riverton", "Lakeside", "Millbrook", "Ashford", "Redcliff", "Stonehill", "Westport", "Elmwood"]
+    return [f"The {town} council approved the new harbour budget on Monday after a long debate. "
+            f"The plan sets aside money for the night ferry, the cycle lanes and the library roof. "
+            f"Work on the first of them starts in April." for town in towns[:paragraphs]]
+
+
+def test_a_body_within_the_section_bound_takes_no_crosshead_that_leaves_too_few_naming_the_keyphrase() -> None:
+    body = _body(7)
+    assert BODY_PLAIN < sum(len(p.split()) for p in body) <= SECTION_MAX
+    # Three of ten subheadings name the keyphrase: an eleventh that does not would leave under 30%.
+    assert crossheads_for(body, names=lambda q: False, headings=(3, 10)) == []
+    named = crossheads_for(body, names=lambda q: True, headings=(3, 10))
+    assert named and all(c.question.endswith("?") for c in named)
+    longer = _body(8) + _body(8)[:1]  # over the bound, the body gets its crossheads in any case
+    assert sum(len(p.split()) for p in longer) > SECTION_MAX
+    assert crossheads_for(longer, names=lambda q: False, headings=(3, 10))

@@ -9,15 +9,22 @@ nothing the sources do not, and is recorded as a no-claim part of the evidence m
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from ..models import Article, Crosshead, Evidence
 from ..text import split_sentences
 from .asking import questions_of
 
-# Words: a body this short reads well under its one heading (Yoast's bound for a section).
-BODY_PLAIN = SECTION_MAX = 300
-SECTION_AIM = 200  # words a crosshead's part aims at, well under SECTION_MAX
+# Words: a body this short reads well under its one heading; one up to Yoast's bound for a
+# section may run on where a crosshead would leave too few subheadings naming the keyphrase (the
+# seo stage's connectives can still take it over the bound).
+BODY_PLAIN, SECTION_MAX = 250, 300
+# Words a crosshead's part aims at, and the most it is given where the paragraphs just past the
+# aim ask no fit question: under SECTION_MAX, as the seo stage's connectives add words. Few
+# crossheads, since each that does not name the keyphrase thins the subheadings that do.
+SECTION_AIM, SECTION_ROOM = 240, 280
+FEWEST_NAMING = 0.3  # the share of subheadings that reflect the keyphrase, at least (Yoast's bound)
 LAST_PART_LEAST = 40  # words: a crosshead over less than this at the body's end is clutter
 
 
@@ -35,10 +42,12 @@ def _asked(paragraph: str, name: str, taken: set[str]) -> list[str]:
 def _place(body: list[str], counts: list[int], start: int, i: int, ask: Callable[[int], list[str]],
            want: Callable[[str], bool]) -> tuple[int, str] | None:
     """Where the crosshead of the part that opens at paragraph ``start`` goes, and its question:
-    the first paragraph from ``i`` on that keeps the part at most ``SECTION_MAX`` words and gives
-    a question ``want`` takes, else the first that gives any question; None where none does."""
-    places = [j for j in range(i, len(body))
-              if sum(counts[start:j]) <= SECTION_MAX and sum(counts[j:]) >= LAST_PART_LEAST] or [i]
+    the first paragraph from ``i`` on that keeps the part at most ``SECTION_ROOM`` words, else
+    the nearest before ``i`` past half the aim, that gives a question ``want`` takes, else the first of them that
+    gives any question; None where none does."""
+    after = [j for j in range(i, len(body))
+             if sum(counts[start:j]) <= SECTION_ROOM and sum(counts[j:]) >= LAST_PART_LEAST] or [i]
+    places = after + [j for j in range(i - 1, start, -1) if sum(counts[start:j]) >= SECTION_AIM // 2]
     fallback: tuple[int, str] | None = None
     for j in places:
         questions = ask(j)
@@ -58,7 +67,8 @@ def crossheads_for(body: list[str], name: str = "", taken: set[str] | None = Non
     surname (see ``questions_of``). Where ``names`` tells a heading that reflects the keyphrase,
     and ``headings`` counts the page's other subheadings that do and all of them, each crosshead
     is a question that keeps about half the subheadings reflecting it, where the paragraphs up to
-    ``SECTION_MAX`` words on give one (search engines want some, not all)."""
+    ``SECTION_ROOM`` words on give one (search engines want some, not all); a body of at most
+    ``SECTION_MAX`` words takes none that would leave under ``FEWEST_NAMING`` of them doing so."""
     counts = [_words(p) for p in body]
     if sum(counts) <= BODY_PLAIN:
         return []
@@ -76,6 +86,9 @@ def crossheads_for(body: list[str], name: str = "", taken: set[str] | None = Non
         if placed is None:
             i += 1
             continue
+        if sum(counts) <= SECTION_MAX and names is not None and not names(placed[1]) \
+                and reflecting < math.ceil(FEWEST_NAMING * (total + 1)):
+            break  # the body may run on under its heading: this crosshead costs more than it gives
         start, question = placed
         out.append(Crosshead(before=start, question=question))
         asked.add(question.lower())
