@@ -147,7 +147,7 @@ def _body(paragraphs: int) -> list[str]:
     towns = ["Riverton", "Lakeside", "Millbrook", "Ashford", "Redcliff", "Stonehill", "Westport", "Elmwood"]
     return [f"The {town} council approved the new harbour budget on Monday after a long debate. "
             f"The plan sets aside money for the night ferry, the cycle lanes and the library roof. "
-            f"Work on the first of them starts in April." for town in towns[:paragraphs]]
+            f"Work on the first of them starts early in April." for town in towns[:paragraphs]]
 
 
 def test_a_body_within_the_section_bound_takes_no_crosshead_that_leaves_too_few_naming_the_keyphrase() -> None:
