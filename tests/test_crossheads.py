@@ -160,3 +160,16 @@ def test_a_body_within_the_section_bound_takes_no_crosshead_that_leaves_too_few_
     longer = _body(8) + _body(8)[:1]  # over the bound, the body gets its crossheads in any case
     assert sum(len(p.split()) for p in longer) > SECTION_MAX
     assert crossheads_for(longer, names=lambda q: False, headings=(3, 10))
+
+
+def test_a_paragraph_split_for_length_keeps_each_crosshead_over_its_paragraph(article: briefpress.Article) -> None:
+    from briefpress.seo.fix.sizes import fix_long_paragraphs
+
+    shorter = article.model_copy(update={"body": article.body[:-1]})  # room for one more paragraph
+    draft = EditableArticle(shorter)
+    draft.set("body[0]", " ".join([article.body[0]] * 6))  # over 150 words: split in two
+    fix_long_paragraphs(draft)
+    split = draft.article()
+    assert len(split.body) > len(shorter.body)
+    assert [(split.body[c.before], c.question) for c in split.crossheads] == \
+        [(shorter.body[c.before], c.question) for c in shorter.crossheads]
