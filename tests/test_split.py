@@ -32,6 +32,16 @@ def test_but_keeps_its_contrast_and_a_semicolon_becomes_a_full_stop() -> None:
     ]
 
 
+def test_a_dash_inside_the_first_clause_is_no_part_of_the_joint() -> None:
+    # The parser hangs the closing dash of "- including the UK -" on the main verb, as it does the
+    # joint's comma: only the marks right before the second clause are cut.
+    assert split_clauses("Starbucks ran its European division - including the UK - through the Netherlands, "
+                         "but it paid just £1.9million in tax to the Dutch government.") == [
+        "Starbucks ran its European division - including the UK - through the Netherlands.",
+        "But it paid just £1.9million in tax to the Dutch government.",
+    ]
+
+
 @pytest.mark.parametrize("sentence", [
     # one subject for both verbs: the second part would have none
     "Lyon dominated throughout but were made to wait by Bastia, who were reeling from their defeat.",

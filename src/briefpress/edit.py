@@ -2,7 +2,8 @@
 
 A *part path* names one text of the package: ``headline``, ``summary[0]``, ``meta_description``,
 ``sections[1].question``, ``sections[1].answer``, ``faq[0].answer``, ``takeaways[2].label``,
-``takeaways[2].text``, ``conclusion``, ``body[3]``. Every evidence entry carries one. Stages that
+``takeaways[2].text``, ``conclusion``, ``body[3]``, ``crossheads[0].question`` (a body
+subheading, read in its place before its paragraph). Every evidence entry carries one. Stages that
 change sentences (verify's repair, the seo fixers) edit through ``EditableArticle`` so that the
 text and the evidence map never drift apart, and try an edit with ``attempt`` so that a change
 that breaks a check is undone in one place.
@@ -72,13 +73,16 @@ def iter_parts(data: Data, which: Which = "all") -> Iterator[tuple[str, str]]:
             yield f"takeaways[{i}].label", t["label"]
         yield f"takeaways[{i}].text", t["text"]
     yield "conclusion", data["conclusion"]
+    heads = {c["before"]: (k, c["question"]) for k, c in enumerate(data.get("crossheads") or [])}
     for i, p in enumerate(data["body"]):
+        if i in heads and not prose:
+            yield f"crossheads[{heads[i][0]}].question", heads[i][1]
         yield f"body[{i}]", p
 
 
 def article_parts(article: Article, which: Which = "all") -> list[tuple[str, str]]:
     """Every text part of the package as (path, text), in reading order."""
-    return list(iter_parts(article.model_dump(include=set(PART_ORDER)), which))
+    return list(iter_parts(article.model_dump(include={*PART_ORDER, "crossheads"}), which))
 
 
 def get_part(data: Data, path: str) -> str | None:
@@ -205,6 +209,8 @@ class EditableArticle:
         is dropped."""
         d = self.data
         d["summary"] = [s for s in d["summary"] if s.strip()]
+        if d.get("crossheads"):
+            d["crossheads"] = _kept_crossheads(d["crossheads"], d["body"])
         d["body"] = [p for p in d["body"] if p.strip()]
         d["sections"] = [s for s in d["sections"] if s["answer"].strip()]
         d["faq"] = [s for s in d["faq"] if s["answer"].strip()]
@@ -220,3 +226,16 @@ class EditableArticle:
             if moved:
                 kept.append({**e, "part": moved})
         d["evidence"] = kept
+
+
+def _kept_crossheads(crossheads: list[Data], body: list[str]) -> list[Data]:
+    """The crossheads once the emptied paragraphs of ``body`` go: each stays before the paragraph
+    it preceded, or the next kept one; one left with nothing under it, or above the first
+    paragraph, or on a paragraph that already has one, goes."""
+    kept: list[Data] = []
+    total = sum(1 for p in body if p.strip())
+    for c in crossheads:
+        before = sum(1 for p in body[: c["before"]] if p.strip())
+        if 1 <= before < total and all(k["before"] != before for k in kept):
+            kept.append({**c, "before": before})
+    return kept

@@ -75,6 +75,15 @@ class Section(BaseModel):
     answer: str
 
 
+class Crosshead(BaseModel):
+    """A subheading inside the body: a question the paragraphs under it answer, in their words. It
+    stands before body paragraph ``before`` and makes no claim."""
+
+    model_config = ConfigDict(extra="forbid")
+    before: int = Field(ge=1, description="the index of the body paragraph it precedes")
+    question: str
+
+
 class Takeaway(BaseModel):
     model_config = ConfigDict(extra="forbid")
     label: str
@@ -116,7 +125,7 @@ class Background(BaseModel):
 
 
 # Fields omitted from the JSON while empty, so a package without them reads as before.
-_OMIT_EMPTY = ("links", "image", "background")
+_OMIT_EMPTY = ("links", "image", "background", "crossheads")
 _SOURCE_OMIT_EMPTY = ("date", "author", "image")
 
 
@@ -157,6 +166,8 @@ class Article(BaseModel):
     links: list[Link] = Field(default_factory=list)
     image: Picture | None = None
     background: list[Background] = Field(default_factory=list)
+    # Subheadings of a long body (briefpress.plan.crossheads), in body order.
+    crossheads: list[Crosshead] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

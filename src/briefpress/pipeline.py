@@ -23,6 +23,7 @@ from .engines import ProgressCallback, engine_class, get_engine
 from .errors import BriefpressError, InternalError, UsageError
 from .models import Article, Options, Run
 from .plan import build_outline, make_slug, name_tags
+from .plan.crossheads import with_crossheads
 from .seo.stage import seo_run
 from .urls import check_web_url
 from .verify.stage import verify_run
@@ -48,7 +49,8 @@ def _write(run: Run, progress: ProgressCallback | None) -> Run:
     assert run.outline is not None  # the runner checked it
     engine = get_engine(run.options.engine, **run.options.engine_options)
     run.draft = engine.write(run, run.outline, progress)
-    run.article = _assemble(run, engine.name)
+    # A long body's crossheads come with the article, so verify and seo see the page it ships as.
+    run.article = with_crossheads(_assemble(run, engine.name))
     return run
 
 

@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import spec
 from ..models import Article
+from .body import body_blocks
 
 # The part headings, from the one place that fixes them.
 _HEADINGS = {
@@ -42,4 +43,5 @@ def render(article: Article) -> str:
     from markupsafe import Markup
 
     jsonld = [Markup(script_json(block, indent=2)) for block in article.jsonld]
-    return _env().get_template("article.html.j2").render(a=article, jsonld=jsonld, headings=_HEADINGS)
+    return _env().get_template("article.html.j2").render(a=article, jsonld=jsonld, headings=_HEADINGS,
+                                                         body=body_blocks(article))

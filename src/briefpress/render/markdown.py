@@ -6,6 +6,7 @@ import re
 
 from .. import spec
 from ..models import Article
+from .body import body_blocks
 from .html import script_json
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
@@ -76,7 +77,8 @@ def render(article: Article) -> str:
     out += [f"- **{_md(t.label)}:** {_md(t.text)}" for t in article.takeaways] + [""]
     out += [f"## {spec.CONCLUSION_HEADING}", "", _md(article.conclusion), ""]
     out += [f"## {spec.STORY_HEADING}", ""]
-    for paragraph in article.body:
+    for crosshead, paragraph in body_blocks(article):
+        out += [f"### {_md(crosshead)}", ""] if crosshead else []
         out += [_md(paragraph), ""]
     out += _evidence(article)
     return "\n".join(out).rstrip() + "\n"

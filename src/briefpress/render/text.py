@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import spec
 from ..models import Article
+from .body import body_blocks
 
 
 def render(article: Article) -> str:
@@ -19,5 +20,6 @@ def render(article: Article) -> str:
     lines.append(spec.TAKEAWAYS_HEADING)
     lines += [f"- {t.label}: {t.text}" for t in article.takeaways]
     lines += [spec.CONCLUSION_HEADING, article.conclusion]
-    lines += article.body
+    for crosshead, paragraph in body_blocks(article):  # a line ending in "?" is a heading
+        lines += [crosshead, paragraph] if crosshead else [paragraph]
     return "\n".join(lines) + "\n"

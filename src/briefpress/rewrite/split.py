@@ -84,14 +84,13 @@ def _at_semicolon(doc: Any) -> list[str] | None:
 def _joint(doc: Any, root: Any, verb: Any) -> tuple[int, int] | None:
     """Where the joint before a second clause runs (``cut:start``): the punctuation and
     conjunctions just before the clause's first word, else None."""
-    start = verb.left_edge.i
-    joint = [t for t in doc[root.i + 1 : start] if t.dep_ in ("cc", "punct") and t.head in (root, verb)]
-    if not joint or joint[-1].i != start - 1:
-        return None
-    cut = joint[0].i
-    while cut > 0 and doc[cut - 1].dep_ in ("cc", "punct") and doc[cut - 1].head in (root, verb):
+    start = cut = verb.left_edge.i
+    # Only the run of marks right before the clause: a dash or comma earlier in the first clause
+    # that the parser also hangs on the verb ("ran its division - including the UK - through
+    # ...") is no part of the joint.
+    while cut > root.i + 1 and doc[cut - 1].dep_ in ("cc", "punct") and doc[cut - 1].head in (root, verb):
         cut -= 1
-    return cut, start
+    return (cut, start) if cut < start else None
 
 
 def _split_at_joint(doc: Any, sentence: str, cut: int, start: int) -> list[str] | None:

@@ -43,7 +43,9 @@ def article_html(article: Article) -> str:
     if article.conclusion:
         out.append(f"<h2>Conclusion</h2><p>{e(article.conclusion)}</p>")
     if article.body:
-        out.append("<h2>The Full Story</h2>" + "".join(f"<p>{e(p)}</p>" for p in article.body))
+        heads = {c.before: f"<h3>{e(c.question)}</h3>" for c in article.crossheads}
+        out.append("<h2>The Full Story</h2>" + "".join(f"{heads.get(i, '')}<p>{e(p)}</p>"
+                                                       for i, p in enumerate(article.body)))
     return "\n".join(out + _evidence_html(article))
 
 

@@ -23,7 +23,8 @@ Edit = tuple[str, str, str]  # (part, old text, new text)
 
 def _questions(draft: EditableArticle) -> list[tuple[str, str]]:
     """The section questions, then the FAQ questions, as (path, question)."""
-    return [(path, text) for path, text in draft.parts("all") if path.endswith(".question")]
+    return [(path, text) for path, text in draft.parts("all")
+            if path.endswith(".question") and path.startswith(("sections[", "faq["))]
 
 
 def fix_questions(draft: EditableArticle, grounded: Grounded | None = None) -> None:

@@ -63,6 +63,9 @@ def _split_body_paragraph(draft: EditableArticle, i: int) -> bool:
             break
     first, second = " ".join(sentences[:cut]), " ".join(sentences[cut:])
     d["body"][i : i + 1] = [first, second]
+    for crosshead in d.get("crossheads") or []:  # each stays over the paragraph it asked of
+        if crosshead["before"] > i:
+            crosshead["before"] += 1
     for e in d["evidence"]:
         m = re.fullmatch(r"body\[(\d+)\]", e["part"])
         if m and int(m[1]) > i:
