@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefpress.nlp import spacy_pipeline
-from briefpress.rewrite.split import split_clauses
+from briefpress.rewrite.split import split_clauses, verb_phrases
 
 pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
 
@@ -88,3 +88,16 @@ def test_relative_clauses_that_cannot_stand_alone_are_left(sentence: str) -> Non
     from briefpress.rewrite.split import split_relative
 
     assert split_relative(sentence) is None
+
+
+def test_two_verb_phrases_of_one_subject_are_each_said_of_it() -> None:
+    sentence = ("Takaichi conveyed gratitude for Trump's congratulations and reaffirmed the Japan-U.S. alliance "
+                "as central to her administration's security strategy.")
+    assert verb_phrases(sentence) == [
+        "Takaichi conveyed gratitude for Trump's congratulations.",
+        "Takaichi reaffirmed the Japan-U.S. alliance as central to her administration's security strategy."]
+    # a shared modal stays with both or the second goes; an opening that bears on both keeps them whole
+    assert verb_phrases("The central board could raise local taxes and cut public spending this year.") == [
+        "The central board could raise local taxes."]
+    assert verb_phrases("Despite the protests, the central board raised local taxes and cut public spending.") == []
+    assert verb_phrases('He said "we will not win this" and left the room quickly.') == []

@@ -346,3 +346,11 @@ def test_a_cut_that_drops_what_the_sentence_needs_is_unsupported_in_our_drafts()
     assert ours("Takaichi conveyed gratitude for Trump's congratulations.").verdict == "supported"
     # an audit of another writer's article leaves cuts to the statement check
     assert not any("a cut of a source sentence" in r.detail for r in verdict(cut, facts).reasons)
+
+
+def test_the_second_verb_of_one_subject_is_that_subject_s_deed() -> None:
+    facts = read_sources([("brief.txt", "Sanae Takaichi conveyed gratitude for Donald Trump's congratulations and "
+                           "reaffirmed the Japan-U.S. alliance as central to her administration's security strategy.")])
+    deed = " reaffirmed the Japan-U.S. alliance as central to her administration's security strategy."
+    assert verdict("Sanae Takaichi" + deed, facts).verdict == "supported"
+    assert verdict("Donald Trump" + deed, facts).verdict == "contradicted"  # the name nearer the verb is not its doer

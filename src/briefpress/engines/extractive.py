@@ -17,7 +17,7 @@ from ..plan.labels import takeaway_label
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause, opens_with_connective, prefixes, variants
 from ..rewrite.refer import orphan_reason
-from ..rewrite.split import split_clauses
+from ..rewrite.split import split_clauses, verb_phrases
 from ..rewrite.whole import drops_reason, fragment_reason
 from ..seo.readability_checks import has_transition, is_passive
 from ..spec import (
@@ -363,6 +363,8 @@ def _condensed_forms(text: str, condensed: bool) -> tuple[str, ...]:
     pieces = split_clauses(text)
     # ... unless the clause it drops is a contrast ("would co-operate [but believed ...]")
     forms += [ensure_period(pieces[0])] if pieces and not drops_reason(text, pieces[0], condensed=condensed) else []
+    # Each of two verb phrases its subject shares, said of that subject.
+    forms += verb_phrases(text) if condensed else []
     whole = list(dict.fromkeys(f for f in forms if fragment_reason(f) is None))
     return tuple([f for f in whole if not opens_with_connective(f)] or whole)
 

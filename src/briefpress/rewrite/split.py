@@ -210,3 +210,38 @@ def split_relative(sentence: str) -> list[str] | None:
         if parts:
             return parts
     return None
+
+
+def verb_phrases(sentence: str) -> list[str]:
+    """Each of two verb phrases a subject shares, said of that subject ("Takaichi conveyed
+    gratitude ... and reaffirmed the alliance ..." gives "Takaichi conveyed gratitude ..." and
+    "Takaichi reaffirmed the alliance ..."): both are the sentence's words, and each is true where
+    the whole is. Only for "and", the second phrase running to the sentence's end, no quote and no
+    hypothetical; [] otherwise."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return []
+    doc = nlp(sentence.strip())
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or _unsplittable(doc):
+        return []
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    second = next((c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_subject(c)), None)
+    if subject is None or second is None or subject.i > root.i:
+        return []
+    joint = next((c for c in root.children if c.dep_ == "cc" and root.i < c.i < second.i), None)
+    ends = [t for t in doc if not t.is_punct]
+    if joint is None or joint.lower_ not in _DROPPED_CONJUNCTIONS or second.right_edge.i != ends[-1].i:
+        return []
+    named = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    first = doc[subject.left_edge.i : joint.i].text.rstrip(" ,")
+    rest = doc[second.left_edge.i : ends[-1].i + 1].text
+    if subject.left_edge.i != 0 or subject.right_edge.i >= root.i or second.left_edge.i <= joint.i - 1:
+        return []  # what opens the sentence ("Despite ...,") may bear on both phrases
+    forms = [ensure_period(first)]
+    # The second phrase alone would lose a modal or negation the two share ("could raise taxes
+    # and cut spending" is no "cut spending").
+    shared = any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children)
+    if not shared or any(c.dep_ in ("aux", "auxpass") for c in second.children):
+        forms.append(ensure_period(f"{named} {rest}"))
+    return [f for f in forms if _words(nlp(f)) >= MIN_WORDS]

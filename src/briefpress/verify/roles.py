@@ -60,6 +60,17 @@ class _Deed:
     others: set[str]  # the sentence's stems but the doer's and the verb
 
 
+def _opening_name(words: list[str]) -> list[str]:
+    """The words that open a clause up to its first lower-case content word: its named subject
+    ("Japan's new Prime Minister Sanae Takaichi" of "... held a call")."""
+    opening: list[str] = []
+    for w in words:
+        if not (w[:1].isupper() or w.lower() in STOPWORDS or w.lower() in ("new", "former", "acting")):
+            break
+        opening.append(w)
+    return opening
+
+
 def _doer_at(words: list[str], k: int, deed: _Deed, all_stems: set[str]) -> str:
     """Who a source sentence says did the deed at ``words[k]``: "same" (the sentence's doer, or
     no verdict), "agentless" (a passive with no doer), "elsewhere" (someone else) or "skip"."""
@@ -74,6 +85,10 @@ def _doer_at(words: list[str], k: int, deed: _Deed, all_stems: set[str]) -> str:
     else:
         start = max((j for j in range(k) if words[j] in (";", ":")), default=-1) + 1
         region_words = words[max(start, k - 6) : k]
+        if k > start and words[k - 1].lower() in ("and", "or", "then"):
+            # a second verb of one subject ("Takaichi conveyed gratitude ... and reaffirmed"): its
+            # doer is the name that opens the clause, not a name nearer the verb
+            region_words = _opening_name(words[start:k])
     region = {stem(w) for w in region_words}
     if deed.subject & region or any(a[:4] == b[:4] for a in deed.subject for b in region
                                     if len(a) >= 4 and len(b) >= 4):
