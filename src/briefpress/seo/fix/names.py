@@ -9,7 +9,8 @@ Two short forms, and only where they cannot name anyone or anything else:
   last word, where no other capitalised word stands before that surname in the facts (two people
   who share a surname keep their full names);
 - a noun followed by a place or owner ("activists in London", "leader of Kazakhstan"), or a plural
-  noun after a name's adjective ("Chinese shares"), is told by its noun with "the".
+  noun after a name's adjective ("Chinese shares"), is told by its noun ("the activists",
+  "shares"), with no word added.
 
 A mention inside a quotation is never changed: a quote keeps the speaker's words.
 """
@@ -79,19 +80,18 @@ def _quoted(sentence: str, at: int) -> bool:
 
 
 def shortened(sentence: str, keyphrase: str, short: str) -> str | None:
-    """``sentence`` with its first mention of ``keyphrase`` (outside quotes) told by ``short``;
-    a noun short form takes "the" unless a determiner stands before it already. None where no
-    mention can be."""
+    """``sentence`` with its first mention of ``keyphrase`` (outside quotes) told by ``short``,
+    writing no word the sentence does not hold: a noun short form stands where a determiner
+    precedes it ("The leader of Kazakhstan" becomes "The leader") or is a plural ("Chinese shares
+    fell" becomes "Shares fell"). None where no mention can be."""
     for m in whole_phrase(keyphrase, re.IGNORECASE).finditer(sentence):
         if _quoted(sentence, m.start()):
             continue
         before = sentence[: m.start()]
-        if short[:1].isupper():
-            new = short
-        elif re.search(r"(?:^|\s)(?:the|The|these|These|those|Those)\s$", before):
-            new = short
-        else:
-            new = f"the {short}"
+        determined = re.search(r"(?:^|\s)(?:the|The|these|These|those|Those)\s$", before)
+        if not (short[:1].isupper() or determined or short.endswith("s")):
+            continue  # a singular noun would need a determiner the sentence does not hold
+        new = short
         if not before.strip():
             new = new[:1].upper() + new[1:]
         return before + new + sentence[m.end():]
