@@ -85,13 +85,10 @@ def _joint(doc: Any, root: Any, verb: Any) -> tuple[int, int] | None:
     """Where the joint before a second clause runs (``cut:start``): the punctuation and
     conjunctions just before the clause's first word, else None."""
     start = verb.left_edge.i
-    joint = [t for t in doc[root.i + 1 : start] if t.dep_ in ("cc", "punct") and t.head in (root, verb)]
-    if not joint or joint[-1].i != start - 1:
-        return None
-    cut = joint[0].i
-    while cut > 0 and doc[cut - 1].dep_ in ("cc", "punct") and doc[cut - 1].head in (root, verb):
+    cut = start  # the run of such tokens right before the clause, not any earlier comma of the root's
+    while cut > root.i + 1 and doc[cut - 1].dep_ in ("cc", "punct") and doc[cut - 1].head in (root, verb):
         cut -= 1
-    return cut, start
+    return (cut, start) if cut < start else None
 
 
 def _split_at_joint(doc: Any, sentence: str, cut: int, start: int) -> list[str] | None:
