@@ -144,11 +144,12 @@ def _opened(draft: EditableArticle, part: str, sentence: str, connective: str, w
 def _split_to_open(draft: EditableArticle, grounded: Grounded, tried: set[tuple[str, str]]) -> bool:
     """Where no sentence is left to open, split one that joins two whole clauses (``split_clauses``)
     in a part a connective may go in, so that its second clause can take one: never a summary
-    point or a takeaway, and an FAQ answer only while it is one sentence (it may hold two). Made
+    point, a takeaway or the story's lead paragraph (told as written), and an FAQ answer only
+    while it is one sentence (it may hold two). Made
     only where ``grounded`` passes each piece; whether a sentence was split."""
     for part, text in draft.parts():
         told = sentences_of(text)
-        if part.split("[")[0] not in _ORDER or (part.startswith("faq[") and len(told) > 1):
+        if part.split("[")[0] not in _ORDER or part == "body[0]" or (part.startswith("faq[") and len(told) > 1):
             continue
         for sentence in told:
             if (part, "split " + sentence) in tried:
