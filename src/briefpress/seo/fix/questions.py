@@ -119,7 +119,12 @@ def _referrals(draft: EditableArticle) -> list[Edit]:
     for part, text, question in _answer_blocks(draft):
         sentences = sentences_of(text)
         for k, sentence in enumerate(sentences):
-            before = names_as_subject(sentences[k - 1], keyphrase) if k else bool(named.search(question))
+            # The sentence before names it as its subject, or opens the answer to a question naming
+            # it with the pronoun already ("What ... Starbucks?" "It is ... It stands ...").
+            before = (names_as_subject(sentences[k - 1], keyphrase)
+                      or bool(k == 1 and pronoun and named.search(question)
+                              and sentences[0].startswith(pronoun.subject.capitalize() + " "))
+                      if k else bool(named.search(question)))
             if pronoun and before and (new := refer_back(sentence, keyphrase, pronoun)) and draft.allows(new):
                 out.append((part, sentence, new))
             given = (told and part not in ("body[0]",) and not part.startswith(("faq", "sections"))
