@@ -10,8 +10,8 @@ from ...edit import Data, EditableArticle
 from ...plan import is_stock, questions_of
 from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
 from ...text import whole_phrase
-from .names import shortened, short_form
 from .judge import Audits, Grounded, both, passes, readability_of, seo_of, too_dense
+from .names import short_form, shortened
 from .sizes import sentences_of
 
 # A stock question that ends on the planner's topic: "What is the latest on bank shares?"
@@ -103,9 +103,9 @@ def _referrals(draft: EditableArticle) -> list[Edit]:
     ``refer``), then each that may take its short form (``names``, where the full form stands
     earlier in the block or in its question): a pronoun in a paragraph, after a sentence with the
     keyphrase as its subject or owner; or opening an answer whose question names it (an answer is
-    read with its question, in FAQPage data too). Never in a summary point or a takeaway, which each stand alone. Body paragraphs
-    come first, then the conclusion, FAQ and section answers: the news's own telling keeps its
-    names longest."""
+    read with its question, in FAQPage data too). Never in a summary point or a takeaway, which
+    each stand alone. Body paragraphs come first, then the conclusion, FAQ and section answers:
+    the news's own telling keeps its names longest."""
     keyphrase = draft.data["keyphrase"]
     facts = [f["text"] for f in draft.data.get("facts", [])]
     pronoun = pronoun_for(keyphrase, facts)
