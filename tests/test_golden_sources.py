@@ -39,7 +39,7 @@ SHORT = {
     "starbucks-tax-probe": "readability 30: the body runs over 500 words under one subheading; passive voice "
                            "36.4%, long sentences 25.4%",
     "tesco-fresh-easy-exit": "seo 81: the keyphrase 'Tesco' is found 20 times in the post content (21 in the "
-                             "page's <article>, headline included), over Yoast's bound of 19 (17) for its length: "
+                             "page's <article>, headline included), over Yoast's bound of 17 for its length: "
                              "the story's own mentions, the questions asked of its facts, the FAQ answers and the "
                              "source's title in the Sources list name it; a one-word name has no short form, and "
                              "the pronouns the seo stage may write do not bring it down by four",
