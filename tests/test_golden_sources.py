@@ -33,9 +33,13 @@ SHORT = {
     "ozy-media-founder-arrested": "readability 60: 27.6% of the sentences are over 20 words (quotes, never split; a "
                                   "photo caption told as a sentence; the lead's sentence retold in three parts) "
                                   "and 33% passive (passives that name no doer have no verified active form)",
-    "tesco-fresh-easy-exit": "seo 81: the keyphrase 'Tesco' is found 20 times on the page, over Yoast's density "
-                             "bound for its length (the story's own mentions, the questions asked of its facts "
-                             "and the FAQ answers name it; the seo stage's pronouns do not bring it down)",
+    "starbucks-tax-probe": "readability 60: 28.1% of the sentences are over 20 words (Yoast's bound 25%) and 34.9% "
+                           "passive (the story's passives name no doer, so they have no verified active form)",
+    "tesco-fresh-easy-exit": "seo 81: the keyphrase 'Tesco' is found 20 times in the post content (21 in the "
+                             "page's <article>, headline included), over Yoast's bound of 17 for its length: "
+                             "the story's own mentions, the questions asked of its facts, the FAQ answers and the "
+                             "source's title in the Sources list name it; a one-word name has no short form, and "
+                             "the pronouns the seo stage may write do not bring it down by four",
 }
 
 

@@ -12,7 +12,8 @@ from briefpress.edit import EditableArticle
 from briefpress.ingest import ingest
 from briefpress.models import Options, Run
 from briefpress.pipeline import STAGES, run_stages
-from briefpress.seo import analyze, article_html
+from briefpress.render.html import article_element
+from briefpress.seo import analyze
 from briefpress.seo.fix.meta import fix_meta_description
 from briefpress.seo.fix.sizes import fix_long_paragraphs
 from briefpress.seo.fix.transitions import without_connective
@@ -103,7 +104,8 @@ def test_yoast_scores_the_written_articles_as_we_do() -> None:
     """Yoast's own analysis of each article briefpress writes gives the scores the article
     carries; the stage's free-matching decisions are checked there too."""
     articles = [_runs(p)[1].article for p in BRIEFS]
-    papers = [yoast_harness.paper(article_html(a), keyphrase=a.keyphrase, title=a.headline,
+    # What Yoast reads is the page's <article>, headline and byline included, as the audit does.
+    papers = [yoast_harness.paper(article_element(a), keyphrase=a.keyphrase, title=a.headline,
                                   description=a.meta_description, slug=a.slug) for a in articles if a]
     theirs = yoast_harness.run(papers)
     for a, t in zip(articles, theirs, strict=False):
@@ -159,13 +161,16 @@ def test_connectives_open_sentences_that_continue_the_story_when_readability_ris
     assert opened, "too few transition words: the stage should have opened some sentences with a connective"
     assert after.article.readability["score"] > analyze(before.article, word_forms=True).readability.score
     old = {(e.part, e.sentence.lower()) for e in before.article.evidence}
+    from briefpress.spec import CONNECTIVES
+
+    assert not after.article.body[0].startswith(CONNECTIVES), "the story opens as written"
     for part, sentence in opened:
         # Never the summary or a takeaway, nor the sentence that opens the story.
         assert not part.startswith(("summary", "takeaways")), part
         assert not (part == "body[0]" and after.article.body[0].startswith(sentence)), sentence
         bare = without_connective(sentence).lower().rstrip(".")
         # The sentence itself is unchanged, or is a cut or a split clause ``fix_sentences`` made
-        # before, or names its subject with a pronoun ("it announced" for "Moderna announced").
+        # before (", and it is forecasting ..."), or names its subject with a pronoun ("it announced" for "Moderna announced").
         rest = bare.split(" ", 1)[-1]
         assert any(p == part and (s.startswith(bare) or bare in s or s.split(" ", 1)[-1].startswith(rest))
                    for p, s in old), sentence
@@ -369,8 +374,11 @@ def test_only_the_change_that_costs_grounding_is_undone(monkeypatch: pytest.Monk
 
     before, after = _runs(next(p for p in BRIEFS if p.stem == "guantanamo-closure-plan"))
     assert before.article is not None and after.article is not None
+    from briefpress.spec import CONNECTIVES
+
     # a connective (and the active voice): one sentence the stage writes
-    failing = "In addition, the Bush administration established the camp in 2002 to detain the most dangerous suspects."
+    failing = next(e.sentence for e in after.article.evidence
+                   if e.sentence.startswith(CONNECTIVES) and "the Bush administration established the camp" in e.sentence)
     other = '"text":"The Bush administration established the camp'  # the active voice, another fix
     assert failing in after.article.model_dump_json() and other in after.article.model_dump_json()
     real = stage._grounding_report

@@ -39,6 +39,12 @@ def script_json(data: Any, indent: int | None = None) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def article_element(article: Article) -> str:
+    """The page's ``<article>`` element alone: the headline, summary, byline and every part as
+    the page shows them (the audit scores this, so it reads what Yoast reads on the page)."""
+    return _env().get_template("_article.html.j2").render(a=article, headings=_HEADINGS, body=body_blocks(article))
+
+
 def render(article: Article) -> str:
     from markupsafe import Markup
 

@@ -83,12 +83,17 @@ def _evidence_html(article: Article) -> list[str]:
 
 
 def page_from_article(article: Article, keyphrase: str | None = None) -> Page:
+    """The article as its HTML page's ``<article>`` shows it, headline (H1) and byline included:
+    that is what a reader and Yoast read on the page, so the scores the package ships are the
+    page's. (``article_html`` is the CMS's post content, which holds neither.)"""
+    from ..render.html import article_element
+
     site = ""
     if article.url:
         m = re.match(r"https?://[^/]+", article.url)
         site = m.group(0) if m else ""
     return page_from_html(
-        article_html(article), title=article.headline, description=article.meta_description,
+        article_element(article), title=article.headline, description=article.meta_description,
         slug=article.slug, keyphrase=keyphrase if keyphrase is not None else article.keyphrase, site_url=site,
     )
 

@@ -11,6 +11,7 @@ from ...plan import is_stock, questions_of
 from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
 from ...text import whole_phrase
 from .judge import Audits, Grounded, both, passes, readability_of, seo_of, too_dense
+from .names import short_form, shortened
 from .sizes import sentences_of
 
 # A stock question that ends on the planner's topic: "What is the latest on bank shares?"
@@ -100,24 +101,38 @@ def _asked_of_answer(draft: EditableArticle, part: str) -> tuple[str, ...]:
 
 def _referrals(draft: EditableArticle) -> list[Edit]:
     """(part, sentence, rewrite) for each mention of the keyphrase that may become a pronoun (see
-    ``refer``): in a paragraph, after a sentence with the keyphrase as its subject or owner; or
-    opening an answer whose question names it (an answer is read with its question, in FAQPage
-    data too). Never in a summary point or a takeaway, which each stand alone. Body paragraphs
-    come first, then the conclusion, FAQ and section answers: the news's own telling keeps its
-    names longest."""
+    ``refer``), then each that may take its short form (``names``, where the full form stands
+    earlier in the block or in its question): a pronoun in a paragraph, after a sentence with the
+    keyphrase as its subject or owner; or opening an answer whose question names it (an answer is
+    read with its question, in FAQPage data too). Never in a summary point or a takeaway, which
+    each stand alone. Body paragraphs come first, then the conclusion, FAQ and section answers:
+    the news's own telling keeps its names longest."""
     keyphrase = draft.data["keyphrase"]
-    pronoun = pronoun_for(keyphrase, [f["text"] for f in draft.data.get("facts", [])])
-    if pronoun is None:
-        return []
+    facts = [f["text"] for f in draft.data.get("facts", [])]
+    pronoun = pronoun_for(keyphrase, facts)
+    short = short_form(keyphrase, facts)
     named = whole_phrase(keyphrase, re.IGNORECASE)
-    out = []
+    # The conclusion and the story's later paragraphs are read after the summary: where it gives
+    # the full form, they may use the short one from their first sentence (an FAQ answer stands
+    # alone, and the story's first paragraph opens the story, so each keeps its own full form).
+    told = bool(named.search(" ".join(draft.data.get("summary", []))))
+    out, later = [], []
     for part, text, question in _answer_blocks(draft):
         sentences = sentences_of(text)
         for k, sentence in enumerate(sentences):
-            before = names_as_subject(sentences[k - 1], keyphrase) if k else bool(named.search(question))
-            if before and (new := refer_back(sentence, keyphrase, pronoun)) and draft.allows(new):
+            # The sentence before names it as its subject, or opens the answer to a question naming
+            # it with the pronoun already ("What ... Starbucks?" "It is ... It stands ...").
+            before = (names_as_subject(sentences[k - 1], keyphrase)
+                      or bool(k == 1 and pronoun and named.search(question)
+                              and sentences[0].startswith(pronoun.subject.capitalize() + " "))
+                      if k else bool(named.search(question)))
+            if pronoun and before and (new := refer_back(sentence, keyphrase, pronoun)) and draft.allows(new):
                 out.append((part, sentence, new))
-    return out
+            given = (told and part not in ("body[0]",) and not part.startswith(("faq", "sections"))
+                     or bool(named.search(" ".join([question, *sentences[:k]]))))
+            if short and given and (new := shortened(sentence, keyphrase, short)) and draft.allows(new):
+                later.append((part, sentence, new))
+    return out + later  # a pronoun first, as before; where none serves, the short form
 
 
 def _answer_blocks(draft: EditableArticle) -> list[tuple[str, str, str]]:
@@ -138,8 +153,8 @@ def refer_to_keyphrase(draft: EditableArticle, grounded: Grounded, current: Audi
     for part, sentence, new in _referrals(draft):
         if not too_dense(current):
             break
-        if not grounded([new]) or not draft.allows(new):
-            continue
+        if sentence not in draft.get(part) or not grounded([new]) or not draft.allows(new):
+            continue  # (a sentence already given its pronoun keeps it)
         draft.replace_sentence(part, sentence, new)
         current, referred = both(draft.article()), referred + 1
     return current, referred

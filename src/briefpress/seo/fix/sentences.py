@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import partial
 
 from ...edit import Data, EditableArticle
+from ...nlp import spacy_pipeline
 from ...rewrite.active import to_active
 from ...rewrite.compress import phrase_cuts, prefixes, variants
 from ...rewrite.refer import orphan_reason
@@ -163,6 +164,17 @@ def _candidates(draft: EditableArticle, current: Audits, tried: set[tuple[str, s
     return candidates
 
 
+def _drops_a_conjunct(sentence: str, short: str) -> bool:
+    """Whether cutting ``sentence`` to ``short`` drops an item joined to one it keeps ("securities
+    fraud and wire fraud[, as well as identity theft ...]"): the cut is true, but that item would
+    go untold unless some part keeps the sentence whole."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return False
+    end = len(short.rstrip(". "))
+    return any(t.dep_ == "conj" and t.idx >= end and t.head.idx < end for t in nlp(sentence))
+
+
 def _orphans_next(draft: EditableArticle, sentence: str, short: str) -> bool:
     """Whether cutting ``sentence`` to ``short`` drops what the sentence after it refers to ("the
     institute", "he") in some part."""
@@ -194,7 +206,8 @@ def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded
         return False
     # The summary opens with the lead as written: a lead cut elsewhere is still told whole there.
     whole_elsewhere = sentence in draft.get("summary[0]")
-    return _apply_cut(draft, sentence, short or condensed or "", keep_whole=bool(condensed) and not whole_elsewhere)
+    keep = bool(condensed) or bool(short and _drops_a_conjunct(sentence, short))
+    return _apply_cut(draft, sentence, short or condensed or "", keep_whole=keep and not whole_elsewhere)
 
 
 def fix_sentences(draft: EditableArticle, grounded: Grounded = always) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...edit import EditableArticle
 from ...nlp import spacy_pipeline
+from ...rewrite.split import split_clauses
 from ...spec import CONCLUDING, CONCLUDING_SHORT, CONNECTIVES
 from ..readability_checks import SENTENCE_WORDS as LONG_SENTENCE
 from ..readability_checks import has_transition
@@ -140,6 +141,27 @@ def _opened(draft: EditableArticle, part: str, sentence: str, connective: str, w
     return new
 
 
+def _split_to_open(draft: EditableArticle, grounded: Grounded, tried: set[tuple[str, str]]) -> bool:
+    """Where no sentence is left to open, split one that joins two whole clauses (``split_clauses``)
+    in a part a connective may go in, so that its second clause can take one: never a summary
+    point, a takeaway or the story's lead paragraph (told as written), and an FAQ answer only
+    while it is one sentence (it may hold two). Made
+    only where ``grounded`` passes each piece; whether a sentence was split."""
+    for part, text in draft.parts():
+        told = sentences_of(text)
+        if part.split("[")[0] not in _ORDER or part == "body[0]" or (part.startswith("faq[") and len(told) > 1):
+            continue
+        for sentence in told:
+            if (part, "split " + sentence) in tried:
+                continue
+            tried.add((part, "split " + sentence))
+            pieces = split_clauses(sentence)
+            if pieces and draft.allows(*pieces) and grounded(pieces):
+                draft.split_sentence(part, sentence, pieces)
+                return True
+    return False
+
+
 def fix_transitions(draft: EditableArticle, grounded: Grounded = always) -> None:
     """While fewer than 30% of sentences hold a transition word, open one more sentence that
     continues the story with an additive connective, the connectives taken in turn, or the
@@ -153,7 +175,8 @@ def fix_transitions(draft: EditableArticle, grounded: Grounded = always) -> None
     conclusion and FAQ. The changes are judged together: they are kept only when the readability
     score ends higher (a connective costs the prose a little; it is paid only for a better
     score), and never at a lower SEO score. A connective adds no claim: ``grounded`` is not
-    asked."""
+    asked. Where every candidate is opened and the share is still short, a sentence that joins
+    two clauses is split (``_split_to_open``) so that its second clause becomes a candidate."""
     words = _words_by_case(draft)
     start = draft.snapshot()
     first = current = both(draft.article())
@@ -162,10 +185,21 @@ def fix_transitions(draft: EditableArticle, grounded: Grounded = always) -> None
     while transition_share(current[0]) < TRANSITION_SHARE:
         places = _places(draft, tried)
         if not places:
-            break
+            saved = draft.snapshot()
+            if not _split_to_open(draft, grounded, tried):
+                break
+            trial = both(draft.article())
+            if seo_of(trial) < seo_of(current):
+                draft.restore(saved)
+            else:
+                current = trial
+            continue
         part, sentence = places[0]
         tried.add((part, sentence))
-        new = _opened(draft, part, sentence, CONNECTIVES[turn % len(CONNECTIVES)], words)
+        # The next connective in turn that opens no other sentence of the part ("Also, ... Also, ...").
+        connective = next((c for k in range(len(CONNECTIVES)) if f"{(c := CONNECTIVES[(turn + k) % len(CONNECTIVES)])} "
+                           not in draft.get(part)), CONNECTIVES[turn % len(CONNECTIVES)])
+        new = _opened(draft, part, sentence, connective, words)
         if new is None or not draft.allows(new):
             continue
         saved = draft.snapshot()
