@@ -229,6 +229,7 @@ def test_a_sentence_with_its_antecedent_is_no_orphan(sentence: str, before: list
     "7 things you didn't know about the chiropractor who performed exorcisms on his patients and more.",
     "Iowa Chiropractor Accused Of Exorcisms Surrenders License",
     "Manuel pictured in 2014 (file photo)",
+    'FILE Carlos Watson participates in "The Contenders: 16 for 16" panel during the PBS press tour, July 29, 2016.',
     "Read more",
 ])
 def test_wire_leftovers_are_not_story(line: str) -> None:
@@ -239,6 +240,7 @@ def test_wire_leftovers_are_not_story(line: str) -> None:
     "The iowa board of chiropractic released a report wednesday detailing charges against charles manuel, of lamoni.",
     "Tesco said in a statement that this is an \"orderly and efficient exit from the US market\".",
     "The Board Met On Tuesday and agreed the plan.",
+    "File sharing sites were blocked by the court on Monday.",
 ])
 def test_story_lines_stay(line: str) -> None:
     assert not_story(line) is None

@@ -27,6 +27,8 @@ _TEASER = re.compile(
 # A caption's label: a few words, a spaced colon, then the picture's description ("Patient
 # satisfaction : a chiropractor in iowa ..."). Story sentences put a colon right after a word.
 _CAPTION = re.compile(r"^\s*([\w'’-]+(?:\s+[\w'’-]+){0,5})\s+:\s+[^\s\"“'‘]")
+# A wire picture's caption opens with "FILE" in capitals ("FILE - Carlos Watson participates ...").
+_FILE_PHOTO = re.compile(r"^\s*FILE(?: PHOTO)?\s*[-–—:]?\s+[A-Z]")
 _SPEECH = re.compile(r"\b(?:said|says|told|added|wrote|stated|explained|asked|reads?|tweeted)\b", re.I)
 # A credit at the end of a line: "(Photo: AP)", "Photo by Jane Doe", "| Getty Images".
 _CREDIT = re.compile(r"(?:\((?:photo|image|picture|credit)s?\s*:[^)]*\)|\((?:file )?(?:photo|picture|image)\)"
@@ -59,7 +61,7 @@ def not_story(line: str) -> str | None:
     if _headline_line(line):
         return "related headline"
     caption = _CAPTION.search(line)
-    if caption and not _SPEECH.search(caption.group(1)):
+    if caption and not _SPEECH.search(caption.group(1)) or _FILE_PHOTO.match(line):
         return "caption"
     if _CREDIT.search(line):
         return "credit"
