@@ -302,3 +302,10 @@ def test_a_quantity_standing_for_a_group_needs_the_group_before_it() -> None:
     assert orphan_reason("Some have been considered too dangerous to be released.", [])
     assert orphan_reason("Some of the prisoners have been considered too dangerous.", []) is None
     assert orphan_reason("Many people attended.", []) is None
+
+
+def test_an_adverb_that_bears_on_the_claim_and_a_passive_s_complement_stay() -> None:
+    assert cut_reason("Mrs Nisbett said the cat was now having to learn how to walk again.",
+                      "Mrs Nisbett said the cat was now having to learn how to walk.")
+    assert cut_reason("Life took a dramatic turn for the teenager when he was diagnosed with cancer in May.",
+                      "Life took a dramatic turn for the teenager when he was diagnosed.", condensed=True)

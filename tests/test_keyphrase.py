@@ -89,3 +89,12 @@ def test_golden_keyphrases_are_held_by_headline_and_lead_and_name_no_lone_place(
     assert whole_phrase(a.keyphrase, re.I).search(a.headline), (a.keyphrase, a.headline)
     assert whole_phrase(a.keyphrase, re.I).search(lead) or a.keyphrase.split()[-1] in lead
     assert not is_place_or_date(a.keyphrase, lead), a.keyphrase
+
+
+def test_a_time_word_opening_a_sentence_is_no_name() -> None:
+    # "Last" became a tag, then the keyphrase ("Who said what about Last?") of a story that opens
+    # two sentences with "Last year"
+    from briefpress.plan.names import _name_runs
+
+    runs = [run for run, _ in _name_runs("Last year the Scottish government held a consultation on air weapons.")]
+    assert ["Last"] not in runs and ["Scottish"] in runs

@@ -44,7 +44,7 @@ def test_rendered_formats(client, takaichi):
 
 def _gratitude_section(article: dict) -> int:
     """The section holding the brief's figure-free sentence (the writer decides where it goes)."""
-    return next(i for i, s in enumerate(article["sections"]) if "conveyed gratitude" in s["answer"])
+    return next(i for i, s in enumerate(article["sections"]) if "reaffirmed" in s["answer"])
 
 
 def test_edit_makes_a_new_version_re_audited_and_keeps_the_old(client, takaichi):

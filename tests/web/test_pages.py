@@ -61,10 +61,10 @@ def test_sentence_edit_saves_a_version_and_rechecks(browser_client, takaichi):
     article_id = _generate(browser_client, takaichi)
     article = browser_client.get(f"/articles/{article_id}/download.json").json()
     # The brief's figure-free sentence, wherever the writer put it among the sections.
-    i = next(i for i, s in enumerate(article["sections"]) if "conveyed gratitude" in s["answer"])
+    i = next(i for i, s in enumerate(article["sections"]) if "reaffirmed" in s["answer"])
     part = f"sections[{i}].answer"
     old = article["sections"][i]["answer"]
-    sentence = next(s for s in re.split(r"(?<=\.) ", old) if "conveyed gratitude" in s)
+    sentence = next(s for s in re.split(r"(?<=\.) ", old) if "reaffirmed" in s)
     r = browser_client.post(f"/articles/{article_id}/sentence",
                             json={"part": part, "old": old, "new": old.replace(sentence, sentence.rstrip(".") + " by 40%.")})
     assert r.status_code == 200, r.text

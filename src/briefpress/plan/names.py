@@ -24,8 +24,8 @@ TIME_WORD = re.compile(
 # Capitalised words that open a name run but are not part of the name ("Co-star John Stamos").
 _NOT_NAME = frozenset(
     """inc inc. ltd ltd. plc co. corp corp. co-star substitute administrator administrators developers
-    developer mr mrs ms dr prof sir dame lord lady st""".split()
-)
+    developer mr mrs ms dr prof sir dame lord lady st last next earlier later""".split()
+)  # ... and the time words that open a sentence ("Last year the Scottish government ...")
 _TITLE_WORDS = frozenset(
     w.lower() for w in re.sub(r"\\\.|[()?:|]", " ", compress._TITLES).split() if w
 ) | {"pcc", "mp", "mep", "leader", "chief", "head", "boss", "officer"}

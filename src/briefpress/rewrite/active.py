@@ -139,6 +139,10 @@ def _doer_tokens(doc: Any, verb: Any, agent: Any, doer: Any) -> list[Any] | None
         return None  # "by both teams in Paris": where the match was played, or which teams?
     if doer.lower_ in ("i", "me", "we", "us", "you", "whom", "which", "who"):
         return None
+    after = doc[doer.right_edge.i + 1 : doer.right_edge.i + 4]
+    runs_on = len(after) > 1 and after[0].dep_ == "prep" and any(t.pos_ == "PROPN" for t in after[1:])
+    if doer.pos_ == "PROPN" and runs_on:
+        return None  # a name that runs on past the parse: "by al-Qaeda [in the Islamic Maghreb]" is one group
     return doer_tokens
 
 

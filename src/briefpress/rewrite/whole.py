@@ -92,6 +92,8 @@ _ATTRIBUTIONS = frozenset({"said", "says", "told", "according"})
 # A dropped contrast or concession changes what the kept part means: "paid £1.9m of tax [, despite
 # reporting profits of £300m]", "would co-operate [but believed ...]".
 _CONTRASTS = frozenset({"but", "yet", "although", "though", "despite", "whereas"})
+# Adverbs that change what the words they follow say: "learn to walk [again]", "[only] once".
+_BEARING = frozenset("again too also only still yet anymore even".split())
 _KEPT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 # A quotation: three words or more between quotes (a quoted name or title is shorter).
 _QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]")
@@ -135,6 +137,11 @@ def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bo
         return token.lower_ == "of" or (token.lower_ in ("for", "to", "in") and bare)
     if token.lower_ in _ATTRIBUTIONS or token.lower_ in _CONTRASTS:
         return True
+    if token.lower_ in _BEARING and head.idx < end:
+        return True  # "learn how to walk [again]": the kept words would say something else
+    if token.dep_ == "prep" and head.idx < end and token.lower_ in ("with", "to", "for", "from") and any(
+            c.dep_ == "auxpass" for c in head.children):
+        return True  # what a passive verb takes: "was diagnosed [with cancer]", "was sentenced [to ...]"
     if token.lower_ in _NEGATIONS:
         return not (title and _in_dropped_clause(token, end))
     if token.ent_type_ in ("DATE", "TIME"):
