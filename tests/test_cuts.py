@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import briefpress
 from briefpress.rewrite import compress
 from briefpress.rewrite.refer import orphan_reason
 from briefpress.rewrite.split import split_clauses, split_relative
@@ -309,3 +310,23 @@ def test_an_adverb_that_bears_on_the_claim_and_a_passive_s_complement_stay() -> 
                       "Mrs Nisbett said the cat was now having to learn how to walk.")
     assert cut_reason("Life took a dramatic turn for the teenager when he was diagnosed with cancer in May.",
                       "Life took a dramatic turn for the teenager when he was diagnosed.", condensed=True)
+
+
+def test_a_quote_over_several_sentences_is_told_in_the_body_only() -> None:
+    from briefpress.rewrite.whole import quote_pieces
+
+    # A quote over paragraphs opens each again and closes only the last (the Winchburgh story):
+    # the splitter cannot join it, so its sentences come apart.
+    story = ["Teenie the cat was shot three times in Winchburgh on Friday.",
+             "\"She's now learning how to hop around the house, it's terrible.",
+             "\"The fact that it was three shots is crazy.",
+             "That just makes it worse because any of them could have been hit.\"",
+             "Police are appealing for witnesses to the shooting."]
+    assert quote_pieces(story) == {1, 2, 3}
+    assert quote_pieces(['She said "fine" and left.', "Police came."]) == set()
+    article = briefpress.write("\n-\n".join(story[:1] + story[4:]) + "\n", [("story.txt", " ".join(story))],
+                               engine="extractive")
+    outside_body = [article.conclusion, *(t.text for t in article.takeaways), *(q.answer for q in article.faq),
+                    *(s.answer for s in article.sections)]
+    assert not any("makes it worse" in text for text in outside_body)
+    assert any("makes it worse" in p for p in article.body)

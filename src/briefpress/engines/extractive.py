@@ -18,7 +18,7 @@ from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause, opens_with_connective, prefixes, variants
 from ..rewrite.refer import orphan_reason
 from ..rewrite.split import split_clauses, verb_phrases
-from ..rewrite.whole import drops_reason, fragment_reason
+from ..rewrite.whole import drops_reason, fragment_reason, quote_pieces
 from ..seo.readability_checks import has_transition, is_passive
 from ..spec import (
     BODY_MAX,
@@ -64,6 +64,11 @@ class _Writer:
     def __init__(self) -> None:
         self.evidence: list[Evidence] = []
         self.told: set[str] = set()  # sentences written outside the summary, to tell each once
+        self.pieces: set[str] = set()  # facts inside a quote over several sentences: told in the body only
+
+    def alone(self, fact: Fact) -> bool:
+        """Whether ``fact`` may be told outside the body (it is no piece of a longer quotation)."""
+        return fact.id not in self.pieces
 
     def claim(self, part: str, sentence: str, facts: list[Fact]) -> str:
         self.evidence.append(Evidence(part=part, sentence=sentence, facts=[f.id for f in facts]))
@@ -121,6 +126,7 @@ class ExtractiveEngine(Engine):
         w = _Writer()
         headline = self._headline(w, outline)
         summary = [w.claim(f"summary[{i}]", f.text, [f]) for i, f in enumerate([outline.lead, *outline.points])]
+        w.pieces = {outline.body[i].id for i in quote_pieces([f.text for f in outline.body])}
         # The body tells every fact whole, so it is written first: each other part then tells its
         # facts in a form the body has not (FORMAT.md, "Telling each fact once").
         body = self._body(w, outline)
@@ -162,7 +168,8 @@ class ExtractiveEngine(Engine):
         for i, part in enumerate(outline.sections):
             question = w.no_claim(f"sections[{i}].question", part.question)
             path = f"sections[{i}].answer"
-            facts = part.facts[:SECTION_STORY_FACTS] if story else part.facts
+            facts = [f for f in part.facts if w.alone(f)] or part.facts
+            facts = facts[:SECTION_STORY_FACTS] if story else facts
             told = [(w.condensed(f) if story else w.retold(f), f) for f in facts]
             answer = " ".join(w.claim(path, text, [fact]) for text, fact in told)
             sections.append(Section(question=question, answer=answer))
@@ -231,7 +238,8 @@ class ExtractiveEngine(Engine):
             # A fact with no whole form of 25 words is no takeaway, save where too few are left.
             told = w.fresh(fact) is None  # every short form of it read already (the lead too)
             alone = not orphan_reason(w.condensed(fact), [])  # a bullet is read on its own
-            if label not in used_labels and fact.id not in used_facts and _fits_takeaway(fact) and not told and alone:
+            if label not in used_labels and fact.id not in used_facts and _fits_takeaway(fact) and not told and alone \
+                    and w.alone(fact):
                 add(label, fact)
         def rank(fact: Fact) -> tuple[bool, bool, bool, bool, int]:
             text = w.condensed(fact)
@@ -243,7 +251,7 @@ class ExtractiveEngine(Engine):
         for fact in sorted([*points, *outline.body], key=rank):
             if len(takeaways) >= TAKEAWAYS_MIN:
                 break
-            if fact.id in used_facts or fact.text.rstrip().endswith("?"):
+            if fact.id in used_facts or fact.text.rstrip().endswith("?") or not w.alone(fact):
                 continue
             details = TAKEAWAY_DETAILS_LABEL not in used_labels
             label = TAKEAWAY_DETAILS_LABEL if details else TAKEAWAY_BACKGROUND_LABEL
@@ -284,7 +292,7 @@ class ExtractiveEngine(Engine):
                    if facet_of(f).name == "next" and f is not outline.lead and not f.text.rstrip().endswith("?")]
         # The news itself has been told in every part before; the conclusion restates it only
         # where no fact says what comes next.
-        forward = [f for f in forward if not orphan_reason(w.condensed(f), [])]
+        forward = [f for f in forward if w.alone(f) and not orphan_reason(w.condensed(f), [])]
         fact = forward[0] if forward else outline.lead
         return w.claim("conclusion", w.condensed(fact, CONCLUSION_MAX_WORDS), [fact])
 
@@ -322,7 +330,7 @@ def _faq_answer(w: _Writer, part: Part, when: bool, thin: int = FAQ_THIN_WORDS) 
     """One or two sentences that stand alone: the first fact condensed (for a "when" question, its
     shortest whole cut that still says when), the second only where the first is under ``thin``
     words. A fact that is itself a question answers nothing."""
-    facts = [f for f in part.facts if not f.text.rstrip().endswith("?")]
+    facts = [f for f in part.facts if not f.text.rstrip().endswith("?") and w.alone(f)]
     if not facts:
         return []
     first = facts[0]
