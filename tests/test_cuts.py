@@ -330,3 +330,12 @@ def test_a_quote_over_several_sentences_is_told_in_the_body_only() -> None:
                     *(s.answer for s in article.sections)]
     assert not any("makes it worse" in text for text in outside_body)
     assert any("makes it worse" in p for p in article.body)
+
+
+def test_a_sentence_the_brief_and_its_story_share_is_told_once_in_the_sections() -> None:
+    story = ["Teenie the cat was shot three times in Winchburgh on Friday.",
+             "Police are appealing for witnesses to the shooting.", "The cat lost a leg.",
+             "Vets had to amputate it on Saturday."]
+    article = briefpress.write("\n-\n".join(story[:2]) + "\n", [("story.txt", " ".join(story))], engine="extractive")
+    told = [s.text for section in article.sections for s in split_sentences(section.answer)]
+    assert len(told) == len(set(told)), told

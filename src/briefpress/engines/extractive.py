@@ -165,10 +165,16 @@ class ExtractiveEngine(Engine):
         story follows in full."""
         story = len(outline.body) > len(outline.points) + 1 + STORY_SLACK
         sections = []
+        said: set[str] = set()  # a brief that opens with the story's own sentences holds each twice
         for i, part in enumerate(outline.sections):
             question = w.no_claim(f"sections[{i}].question", part.question)
             path = f"sections[{i}].answer"
-            facts = [f for f in part.facts if w.alone(f)] or part.facts
+            facts = []
+            for fact in part.facts:
+                if w.alone(fact) and fact.text.strip() not in said:
+                    facts.append(fact)
+                    said.add(fact.text.strip())
+            facts = facts or part.facts[:1]
             facts = facts[:SECTION_STORY_FACTS] if story else facts
             told = [(w.condensed(f) if story else w.retold(f), f) for f in facts]
             answer = " ".join(w.claim(path, text, [fact]) for text, fact in told)
