@@ -102,14 +102,20 @@ def opens_with_connective(sentence: str) -> bool:
 
 
 def _outside_quotes(pattern: re.Pattern[str], keep: str, text: str) -> str:
-    """``pattern.sub(keep, text)`` save inside a quotation (a quote is never shortened) and save a
-    title that goes on a capitalised word before it ("Home Secretary", "The Prime Minister"): the
-    title is the whole run, and a part of it left behind misnames the person."""
-    def sub(m: re.Match[str]) -> str:
-        runs_on = pattern is _TITLE_BEFORE_NAME and re.search(r"[A-Z][\w.-]*\s$", text[: m.start()])
-        return m.group(0) if inside_quote(text, m.start()) or runs_on else m.expand(keep)
+    """``pattern.sub(keep, text)`` save inside a quotation: a quote is never shortened."""
+    return pattern.sub(lambda m: m.group(0) if inside_quote(text, m.start()) else m.expand(keep), text)
 
-    return pattern.sub(sub, text)
+
+
+def _without_titles(text: str) -> str:
+    """``text`` without the titles before names, save inside a quotation and save a title that
+    goes on a capitalised word before it ("Home Secretary", "The Prime Minister"): the title is
+    the whole run, and a part of it left behind misnames the person."""
+    def sub(m: re.Match[str]) -> str:
+        runs_on = re.search(r"[A-Z][\w.-]*\s$", text[: m.start()])
+        return m.group(0) if inside_quote(text, m.start()) or runs_on else ""
+
+    return _TITLE_BEFORE_NAME.sub(sub, text)
 
 
 def variants(sentence: str) -> list[str]:
@@ -118,10 +124,17 @@ def variants(sentence: str) -> list[str]:
     quotation)."""
     base = sentence.strip()
     out = [base]
-    for pattern, keep in ((_CONNECTIVE, ""), (_TITLE_BEFORE_NAME, ""), (_PARENTHESIS, ""), (_APPOSITION, ""),
-                          (_DASHED_RELATIVE, ""), (_SPEAKER_DESCRIPTION, r"\1")):
+    removers: list[Callable[[str], str]] = [
+        lambda t: _outside_quotes(_CONNECTIVE, "", t),
+        _without_titles,
+        lambda t: _outside_quotes(_PARENTHESIS, "", t),
+        lambda t: _outside_quotes(_APPOSITION, "", t),
+        lambda t: _outside_quotes(_DASHED_RELATIVE, "", t),
+        lambda t: _outside_quotes(_SPEAKER_DESCRIPTION, r"\1", t),
+    ]
+    for remove in removers:
         for text in list(out):
-            shorter = _outside_quotes(pattern, keep, text).strip()
+            shorter = remove(text).strip()
             if shorter and shorter != text and shorter not in out:
                 out.append(shorter[:1].upper() + shorter[1:])
     for text in list(out):

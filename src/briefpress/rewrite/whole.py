@@ -242,23 +242,32 @@ def split_reason(sentence: str, cut: str) -> str | None:
     """What the first word ``cut`` (a prefix of ``sentence``) drops is to the words it keeps, where
     the cut parts them: an object, complement or selected phrase of a kept word ("reaffirmed the
     alliance as central [to her strategy]"), a negation or a contrast. None for a cut at a clause
-    or adjunct boundary. Narrower than ``drops_reason``: it reads only the parse at the cut, so a
-    parse that goes wrong further on does not condemn a sound cut."""
+    or adjunct boundary, or one that drops an attribution. Narrower than ``drops_reason``: it
+    reads only the parse at the cut, so a parse that goes wrong further on does not condemn a
+    sound cut."""
     full, kept = sentence.strip(), cut.strip().rstrip(".")
     doc = _parse(full) if full.startswith(kept) else None
     if doc is None:
         return None
     stray = next((t for t in doc if t.idx < len(kept) and t.head.idx >= len(kept) and not t.is_punct), None)
     if stray is not None:  # "wants the new chair [to remove ...]": the chair is the remover
+        if _attributes(stray):
+            return None
         return f"keeps '{stray.text}' without '{stray.head.text}' ({stray.dep_})"
     first = next((t for t in doc if t.idx >= len(kept) and not t.is_punct), None)
-    if first is None or first.head.idx >= len(kept):
+    if first is None or first.head.idx >= len(kept) or _attributes(first):
         return None
     if first.ent_type_ in ("DATE", "TIME") or first.like_num and first.dep_ not in _ARGUMENTS:
         return None  # a date or figure on its own is the condensed forms' to drop
     if _drops_what_matters(first, len(kept), condensed=True):
         return f"drops '{first.text}' ({first.dep_}) from '{first.head.text}'"
     return None
+
+
+def _attributes(token: Any) -> bool:
+    """Whether ``token`` or its head is a word of attribution ("..., Netflix said"): a dropped
+    attribution is the attribution check's to judge, the claim staying the source's."""
+    return token.text in _ATTRIBUTIONS or token.head.text in _ATTRIBUTIONS
 
 
 def cut_reason(sentence: str, cut: str, *, condensed: bool = False) -> str | None:

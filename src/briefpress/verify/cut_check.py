@@ -7,13 +7,10 @@ to the attribution check: the claim stays the source's."""
 
 from __future__ import annotations
 
-import re
-
 from ..rewrite.whole import split_reason
 from .report import Reason
 from .sources import SourceIndex
 
-_ATTRIBUTION = re.compile(r"'(?:said|says|told|according)'")
 _LEAST_WORDS = 4  # shorter is a title or a label, not a cut claim
 
 
@@ -27,6 +24,6 @@ def check_cuts(text: str, index: SourceIndex) -> list[Reason]:
         if not full.startswith(kept) or not rest.strip(" .!?\"'”’") or rest[:1].isalnum():
             continue  # not this source sentence cut at a word boundary
         reason = split_reason(full, kept)
-        if reason and not _ATTRIBUTION.search(reason):
+        if reason:
             return [Reason(kind="statement", text=kept, detail=f"a cut of a source sentence that {reason}: '{full}'")]
     return []
