@@ -21,13 +21,13 @@ import re
 from collections.abc import Iterable
 
 from ...nlp import spacy_pipeline
+from ...rewrite.split import inside_quotes
 from ...text import whole_phrase
 
 # Titles that may stand before a surname without naming another person.
 _TITLES = frozenset("Mr Mrs Ms Dr Sir Dame Lord Lady Prof Professor President Minister Premier PCC".split())
 _OF_PLACE = re.compile(r"^(?P<head>[a-z][a-z-]+)\s+(?:in|of|from|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*$")
 _PLACE_OF = re.compile(r"^[A-Z][a-z-]+\s+(?P<head>[a-z][a-z-]+s)$")  # "Chinese shares"
-_QUOTES = "\"“”"
 _SAMPLES = 20  # fact texts naming the keyphrase that are parsed for its entity label
 
 
@@ -74,18 +74,13 @@ def short_form(keyphrase: str, facts: Iterable[str]) -> str | None:
     return words[-1]
 
 
-def _quoted(sentence: str, at: int) -> bool:
-    """Whether position ``at`` of ``sentence`` is inside a quotation."""
-    return sum(sentence[:at].count(q) for q in _QUOTES) % 2 == 1
-
-
 def shortened(sentence: str, keyphrase: str, short: str) -> str | None:
     """``sentence`` with its first mention of ``keyphrase`` (outside quotes) told by ``short``,
     writing no word the sentence does not hold: a noun short form stands where a determiner
     precedes it ("The leader of Kazakhstan" becomes "The leader") or is a plural ("Chinese shares
     fell" becomes "Shares fell"). None where no mention can be."""
     for m in whole_phrase(keyphrase, re.IGNORECASE).finditer(sentence):
-        if _quoted(sentence, m.start()):
+        if inside_quotes(sentence, m.start()):
             continue
         before = sentence[: m.start()]
         determined = re.search(r"(?:^|\s)(?:the|The|these|These|those|Those)\s$", before)
