@@ -339,18 +339,3 @@ def test_a_sentence_the_brief_and_its_story_share_is_told_once_in_the_sections()
     article = briefpress.write("\n-\n".join(story[:2]) + "\n", [("story.txt", " ".join(story))], engine="extractive")
     told = [s.text for section in article.sections for s in split_sentences(section.answer)]
     assert len(told) == len(set(told)), told
-
-
-def test_a_section_that_would_only_retell_another_is_left_out() -> None:
-    """A story whose brief is its own first sentences: the planner asked two questions of the
-    lead ("What did Margot Wallström say about Mr Gustafsson?", "What did Margot Wallström
-    say?"); the second answered with the first's sentence again."""
-    from golden import pages
-
-    if not pages.BENCH.is_dir():
-        pytest.skip("../shared/bench is not here")
-    story = pages.bench_stories()["cliff-xsum-40407620-BART"]
-    brief = "\n-\n".join(s.text for s in split_sentences(story)[:4]) + "\n"
-    article = briefpress.write(brief, [("story.txt", story)], engine="extractive")
-    told = [s.text for section in article.sections for s in split_sentences(section.answer)]
-    assert len(told) == len(set(told)), told

@@ -164,20 +164,17 @@ class ExtractiveEngine(Engine):
         body tells a whole story, a section answers in brief (its first facts, condensed): the
         story follows in full."""
         story = len(outline.body) > len(outline.points) + 1 + STORY_SLACK
-        sections: list[Section] = []
+        sections = []
         said: set[str] = set()  # a brief that opens with the story's own sentences holds each twice
-        for part in outline.sections:
+        for i, part in enumerate(outline.sections):
+            question = w.no_claim(f"sections[{i}].question", part.question)
+            path = f"sections[{i}].answer"
             facts = []
             for fact in part.facts:
                 if w.alone(fact) and fact.text.strip() not in said:
                     facts.append(fact)
                     said.add(fact.text.strip())
-            if not facts and sections and all(f.text.strip() in said for f in part.facts):
-                continue  # every fact of it is another section's: it would only say that again
             facts = facts or part.facts[:1]
-            i = len(sections)
-            question = w.no_claim(f"sections[{i}].question", part.question)
-            path = f"sections[{i}].answer"
             facts = facts[:SECTION_STORY_FACTS] if story else facts
             told = [(w.condensed(f) if story else w.retold(f), f) for f in facts]
             answer = " ".join(w.claim(path, text, [fact]) for text, fact in told)
