@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from ..models import Fact
-from ..plan import Outline
+from ..plan import Outline, facet_of
 from ..rewrite.compress import headline as compress_headline
 from ..spec import HEADLINE_MAX
 from ..text import ensure_period
@@ -88,14 +88,7 @@ def part_specs(outline: Outline, alias_of: Mapping[str, str]) -> dict[str, PartS
             f"directly. Use {cited_ids(alias_of, part.facts)}.",
             1, n + 1, 45 * (n + 1),
         )
-    specs["conclusion"] = PartSpec(
-        "conclusion",
-        # "What follows from it" drew lessons and judgements no fact gives ("highlights the
-        # dangers of ..."), which the verifier then threw away: ask only for what the facts hold.
-        "Write the conclusion: 2 or 3 sentences that restate the main news and the latest facts about it. "
-        f"Use {cited_ids(alias_of, [o.lead, *o.points])}.",
-        1, 3, 140,
-    )
+    specs["conclusion"] = _conclusion_spec(o, alias_of)
     paragraphs = max(2, min(5, (len(o.body) + 1) // 2))
     specs["body"] = PartSpec(
         "body",
@@ -104,3 +97,19 @@ def part_specs(outline: Outline, alias_of: Mapping[str, str]) -> dict[str, PartS
         2, 2 * len(o.body) + 2, 45 * (len(o.body) + 2), paragraphs=paragraphs,
     )
     return specs
+
+
+def _conclusion_spec(o: Outline, alias_of: Mapping[str, str]) -> PartSpec:
+    """The conclusion's request (FORMAT.md, part 7): what happens next where a fact says, else the
+    main news summed up in one sentence. Asked to restate the news and its latest facts, the model
+    retold the whole brief a sixth time; lessons drawn from it ("highlights the dangers of ...")
+    are judgements no fact gives, so neither is asked for."""
+    forward = next((f for f in [*o.points, *o.body] if facet_of(f).name == "next" and f.id != o.lead.id
+                    and not f.text.rstrip().endswith("?")), None)
+    if forward is not None:
+        instruction = (f"Write the conclusion: one or two sentences on what happens next, from "
+                       f"{cited_ids(alias_of, [forward])}. Use other words than the fact does.")
+        return PartSpec("conclusion", instruction, 1, 2, 100)
+    instruction = (f"Write the conclusion: one sentence, shorter than the fact, that sums up the main news "
+                   f"of {cited_ids(alias_of, [o.lead])} in other words.")
+    return PartSpec("conclusion", instruction, 1, 1, 60)
