@@ -737,3 +737,18 @@ def test_a_question_never_loses_its_topic_to_read_as_another_does() -> None:
     fix_questions(draft, grounded=lambda sentences: True)
     questions = [s["question"] for s in draft.data["sections"]] + [q["question"] for q in draft.data["faq"]]
     assert len(questions) == len(set(questions)), questions
+
+
+def test_a_speakers_headline_offers_the_speaker_never_the_clauses_function_word() -> None:
+    from briefpress.seo.fix.keyphrase import keyphrase_options
+
+    before, _ = _runs(next(p for p in BRIEFS if p.stem == "tesco-fresh-easy-exit"))
+    assert before.article is not None
+    # "Tesco: This is ..." read as one run of capitals, "Tesco" (in the text) taken for a common
+    # word opening the headline, left "This" as a keyphrase candidate, and it scored best.
+    article = before.article.model_copy(update={
+        "headline": 'Tesco: This is an "orderly and efficient exit from the US market"', "keyphrase": "exit",
+        "tags": []})
+    offered = {a.keyphrase for a in keyphrase_options(article)}
+    assert "Tesco" in offered
+    assert not {"This", "Tesco This"} & offered

@@ -48,16 +48,18 @@ def choose_keyphrase(article: Article, score: Callable[[Article], int]) -> Artic
 
 
 def _capitalised_runs(words: list[str]) -> list[list[str]]:
-    """The runs of capitalised words in a headline's words ("Ligue 1" is one name)."""
+    """The runs of capitalised words in a headline's words ("Ligue 1" is one name); a run ends at
+    a word that closes on a colon or comma ("Tesco: This is ..." is a speaker, then a clause)."""
     runs: list[list[str]] = []
-    in_run = False  # whether the previous word ended the last run
-    for w in words:
+    in_run = False  # whether the previous word continues the last run
+    for raw in words:
+        w = raw.strip(",.;:'\"’")
         if w[:1].isupper() or (w[:1].isdigit() and in_run):
             if in_run:
                 runs[-1].append(w)
             else:
                 runs.append([w])
-            in_run = True
+            in_run = not raw.endswith((":", ","))
         else:
             in_run = False
     return runs
@@ -67,16 +69,18 @@ def _keyphrase_candidates(article: Article) -> list[str]:
     """The names the article is tagged with and the runs of capitalised words in its headline
     (a news headline names who the story is about), without a possessive ending or a
     sentence-initial common word ("Co-star John Stamos" offers "John Stamos")."""
-    text = " ".join([*article.summary, *article.body]).lower()
+    text = " ".join([*article.summary, *article.body])
     out = [t for t in article.tags if t]
-    words = [w.strip(",.;:'\"’") for w in article.headline.split()]
+    words = article.headline.split()
     for run in _capitalised_runs(words):
-        if run and run[0] == words[0] and whole_phrase(run[0].lower()).search(text):
+        if run and run[0] == words[0].strip(",.;:'\"’") and whole_phrase(run[0].lower()).search(text):
             run = run[1:]  # written in lower case elsewhere: a common word that opens the headline
         if 1 <= len(run) <= 4:
             out.append(" ".join(run))
     cleaned = [POSSESSIVE.sub("", c).strip() for c in out]
     cleaned = [c for c in cleaned if c[:1].isalpha()]  # "80,000" is a figure, not a topic
+    # Nobody searches for "This": a candidate of function words only names nothing.
+    cleaned = [c for c in cleaned if any(w.lower() not in STOPWORDS for w in c.split())]
     # A lone place or date names where or when, not what happened: nobody searches for it.
     cleaned = [c for c in cleaned if not any(is_place_or_date(c, s) for s in article.summary or [article.headline])]
     seen = {article.keyphrase.lower()}
