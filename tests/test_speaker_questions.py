@@ -144,3 +144,6 @@ def test_a_stock_question_without_a_subject_is_asked_without_a_topic() -> None:
     assert stock, "this brief's parts fall back on stock questions"
     # "What is the latest on Syrian?": an adjective is no topic, whatever keyphrase the planner picks.
     assert not any(re.search(r"\b(?:about|on|to|for|with) Syrian\?", q) for q in stock), stock
+    # Without a topic a section's stock question and the FAQ's read alike: neither is asked twice.
+    questions = [p.question for p in [*outline.sections, *outline.faq]]
+    assert len(set(questions)) == len(questions), questions

@@ -214,12 +214,19 @@ def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[
         opened = {p.facts[0].id for p in faq if p.facts}
         group = [f for f in group if f.id not in opened] if group and group[0].id in opened else group
         if len(faq) < FAQ_MAX and facet is not CONTEXT and group:
-            faq.append(_faq_part(facet, group, asked, outline.keyphrase))
+            before = set(asked)
+            faq += _unasked(_faq_part(facet, group, asked, outline.keyphrase), before)
     if len(faq) < FAQ_MIN and others:
-        facts = _answer_ends_on_statement(others[:2])
-        question = _asked_of(facts, CONTEXT.faq_question, asked, outline.keyphrase, once=False)
-        faq.append(Part(question, facts, CONTEXT.label))
+        opened = {p.facts[0].id for p in faq if p.facts}
+        # The format's fewest pairs come first: the last one may repeat a section's stock question.
+        faq.append(_faq_part(CONTEXT, [f for f in others if f.id not in opened] or others, asked, outline.keyphrase))
     return faq
+
+
+def _unasked(part: Part, asked: set[str]) -> list[Part]:
+    """The pair, unless another part asked its question before it: with no topic to name, a
+    section's stock question and the FAQ's read alike ("What else is there to know?")."""
+    return [] if part.question in asked else [part]
 
 
 def _faq_part(facet: Facet, group: list[Fact], asked: set[str], name: str) -> Part:
@@ -233,7 +240,10 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], name: str) -> Pa
             asked.add(question)
             return Part(question, [fact], facet.label)
     facts = _answer_ends_on_statement(group[:2])
-    return Part(_asked_of(facts, facet.faq_question, asked, name, once=False), facts, facet.label)
+    stock = facet.faq_question
+    if stock in asked:  # left for ``_unasked`` to drop: a section asks it already
+        return Part(stock, facts, facet.label)
+    return Part(_asked_of(facts, stock, asked, name, once=False), facts, facet.label)
 
 
 def _name_in_enough_headings(outline: Outline) -> bool:
