@@ -27,8 +27,9 @@ from ..storylines import is_story_line
 from ..text import STOPWORDS, slugify, whole_phrase, words
 from .asking import questions_of
 from .keyphrase import keyphrase_from_facts
-from .names import TIME_WORD, is_name
-from .questions import CONTEXT, FACETS, Facet, facet_of, topic_phrase
+from .names import TIME_WORD, brief_facts, is_name
+from .questions import CONTEXT, FACETS, Facet, facet_of, stock_question, topic_phrase
+from .speakers import fits_answer
 
 _KEY_POINTS = 4
 _RELATED_FACTS = 6  # facts of further sources that may support the sections and FAQ
@@ -152,11 +153,14 @@ def _within_size(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def _asked_of(facts: list[Fact], stock: str, asked: set[str], name: str) -> str:
+def _asked_of(facts: list[Fact], stock: str, asked: set[str], name: str, once: bool = True) -> str:
     """The question the part's first fact answers, in its words ("Why has the ferry operator
-    apologised?"), one no other part of the article asks; the stock question where the
-    fact gives none."""
-    question = next((q for q in questions_of(facts[0].text, name) if q not in asked), stock) if facts else stock
+    apologised?"), one no other part of the article asks and that fits every fact under it
+    ("What did Tesco say?" only over Tesco's statements, see ``speakers``); the stock question
+    where the fact gives none."""
+    texts = [f.text for f in facts]
+    found = questions_of(texts[0], name) if texts else ()
+    question = next((q for q in found if fits_answer(q, texts, asked, once)), stock)
     asked.add(question)
     return question
 
@@ -176,7 +180,7 @@ def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, li
     "what happened"; the other facts are grouped by the question their cues fit, the smallest
     groups merged. Each is asked what its first fact tells."""
     lead, topic = outline.lead, outline.topic
-    opening = (OPENING_QUESTIONS[0] if is_name(outline.keyphrase) else OPENING_QUESTIONS[1]).format(topic=topic)
+    opening = stock_question(OPENING_QUESTIONS[0] if is_name(outline.keyphrase) else OPENING_QUESTIONS[1], topic)
     total = sum(_words(f) for f in [lead, *pool])
     wanted = max(SECTIONS_MIN, min(SECTIONS_MAX, total // _GROUP_WORDS)) if pool else 1
     opening_facts = _answer_ends_on_statement(_opening_facts(lead, pool, wanted))
@@ -185,7 +189,7 @@ def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, li
     groups = [(facet, facts) for facet, facts in groups if facts]
     for facet, facts in _merge_smallest(groups, max(1, wanted - 1)):
         kept = _answer_ends_on_statement(_within_size(facts))
-        question = _asked_of(kept, facet.section_question.format(topic=topic), asked, outline.keyphrase)
+        question = _asked_of(kept, stock_question(facet.section_question, topic), asked, outline.keyphrase)
         parts.append(Part(question, kept, facet.label))
     return parts
 
@@ -195,8 +199,8 @@ def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[
     """Questions that stand alone; each answer is complete without the article around it. A
     question is asked of its answer's first fact where that gives one no section asks."""
     lead = outline.lead
-    stock = MAIN_NEWS_QUESTION.format(topic=outline.topic)
-    main = _asked_of([lead], stock, asked, outline.keyphrase)
+    stock = stock_question(MAIN_NEWS_QUESTION, outline.topic)
+    main = _asked_of([lead], stock, asked, outline.keyphrase, once=False)
     # The main-news label marks the stock question, which a writer may rank below the others.
     faq = [Part(main, [lead], MAIN_NEWS_LABEL if main == stock else OPENING_LABEL)]
     # "When?" gets its own answer only when the lead, the first FAQ answer, does not say when.
@@ -210,11 +214,19 @@ def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[
         opened = {p.facts[0].id for p in faq if p.facts}
         group = [f for f in group if f.id not in opened] if group and group[0].id in opened else group
         if len(faq) < FAQ_MAX and facet is not CONTEXT and group:
-            faq.append(_faq_part(facet, group, asked, outline.keyphrase))
+            before = set(asked)
+            faq += _unasked(_faq_part(facet, group, asked, outline.keyphrase), before)
     if len(faq) < FAQ_MIN and others:
-        facts = _answer_ends_on_statement(others[:2])
-        faq.append(Part(_asked_of(facts, CONTEXT.faq_question, asked, outline.keyphrase), facts, CONTEXT.label))
+        opened = {p.facts[0].id for p in faq if p.facts}
+        # The format's fewest pairs come first: the last one may repeat a section's stock question.
+        faq.append(_faq_part(CONTEXT, [f for f in others if f.id not in opened] or others, asked, outline.keyphrase))
     return faq
+
+
+def _unasked(part: Part, asked: set[str]) -> list[Part]:
+    """The pair, unless another part asked its question before it: with no topic to name, a
+    section's stock question and the FAQ's read alike ("What else is there to know?")."""
+    return [] if part.question in asked else [part]
 
 
 def _faq_part(facet: Facet, group: list[Fact], asked: set[str], name: str) -> Part:
@@ -222,12 +234,16 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], name: str) -> Pa
     other part asks, and answered by that fact alone (one or two sentences); else the kind's stock
     question, answered by its first two facts."""
     for fact in group:
-        question = next((q for q in questions_of(fact.text, name) if q not in asked), None)
+        found = questions_of(fact.text, name)
+        question = next((q for q in found if fits_answer(q, [fact.text], asked, once=False)), None)
         if question is not None and not fact.text.rstrip().endswith("?"):
             asked.add(question)
             return Part(question, [fact], facet.label)
     facts = _answer_ends_on_statement(group[:2])
-    return Part(_asked_of(facts, facet.faq_question, asked, name), facts, facet.label)
+    stock = facet.faq_question
+    if stock in asked:  # left for ``_unasked`` to drop: a section asks it already
+        return Part(stock, facts, facet.label)
+    return Part(_asked_of(facts, stock, asked, name, once=False), facts, facet.label)
 
 
 def _name_in_enough_headings(outline: Outline) -> bool:
@@ -242,7 +258,7 @@ def _name_in_enough_headings(outline: Outline) -> bool:
     changed = False
     for part in reversed(outline.sections[1:]):
         facet = next((f for f in FACETS if f.label == part.label), CONTEXT)
-        stock = facet.section_question.format(topic=outline.topic)
+        stock = stock_question(facet.section_question, outline.topic)
         if short > 0 and not named.search(part.question) and named.search(stock):
             part.question, short, changed = stock, short - 1, True
     return changed
@@ -261,7 +277,9 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     extra = _rank_related(story, [lead, *points])
 
     kp = keyphrase.strip() if keyphrase else keyphrase_from_facts(compress.headline(lead.text), facts, lead)
-    outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic_phrase(kp), title=title)
+    # A keyphrase the user gave is their subject; one the planner drew is checked against the facts.
+    topic = topic_phrase(kp, [] if keyphrase else [f.text for f in brief_facts(facts)])
+    outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic, title=title)
     supporting = [f for f in rest if f not in points] + extra[:_RELATED_FACTS]
     by_facet = _by_facet(points + supporting)
     asked: set[str] = set()

@@ -7,10 +7,14 @@ names anything the sources do not. The wording itself lives in ``briefpress.spec
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..models import Fact
+from ..nlp import spacy_pipeline
 from ..spec import FACET_QUESTIONS, MAIN_NEWS_QUESTION, OPENING_QUESTIONS, WHEN_QUESTION
+from ..text import whole_phrase
 from .names import is_name
 
 
@@ -70,6 +74,8 @@ FACETS: tuple[Facet, ...] = (
 # The facet of a fact no cue claims; it never matches on its own.
 CONTEXT = _facet("context", re.compile(r"$^"))
 
+# Kinds of entity that name a subject (a demonym, "Syrian", is a NORP and qualifies one).
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _TOPIC_TAIL = re.compile(r"\s+(?:about|on|to|for|with)\s+\{topic\}\?$")
 
 
@@ -80,9 +86,42 @@ def facet_of(fact: Fact) -> Facet:
     return CONTEXT
 
 
-def topic_phrase(keyphrase: str) -> str:
-    """The keyphrase as a noun phrase that reads inside a question."""
-    return keyphrase if is_name(keyphrase) else f"the {keyphrase}"
+def topic_phrase(keyphrase: str, texts: Sequence[str] = ()) -> str:
+    """The keyphrase as a noun phrase that reads inside a question ("the Scottish government",
+    "Tesco"); "" where, as ``texts`` (the facts) use it, it names no subject a question can be
+    about: a word that qualifies another ("Syrian" of "the Syrian government"), a figure, a
+    sentence's opening word ("Little is beyond their reach")."""
+    span = _used(keyphrase, texts) if texts else None
+    if re.search(r"\d", keyphrase) or (span is not None and not _is_subject(span[-1])):
+        return ""
+    if not is_name(keyphrase):
+        return f"the {keyphrase}"
+    if span is None:
+        return keyphrase
+    # A name takes no article; a capitalised phrase the facts give one does ("The Northern Irishman").
+    after_the = span[0].i > 0 and span.doc[span[0].i - 1].lower_ == "the"
+    common = span[-1].tag_ == "NN" and not span[-1].ent_type_
+    return f"the {keyphrase}" if common or after_the else keyphrase
+
+
+def _used(keyphrase: str, texts: Sequence[str]) -> Any | None:
+    """The keyphrase where the first text that holds it uses it, parsed there."""
+    nlp = spacy_pipeline()
+    text = next((t for t in texts if whole_phrase(keyphrase).search(t)), None)
+    if nlp is None or text is None:
+        return None
+    doc = nlp(text)
+    at = whole_phrase(keyphrase).search(text)
+    span = doc.char_span(at.start(), at.end(), alignment_mode="expand") if at else None
+    return span if span is not None and len(span) else None
+
+
+def _is_subject(last: Any) -> bool:
+    """A name, or a noun that qualifies no noun after it ("German parliamentary committee"); a
+    name stays one before a noun ("Tesco boss")."""
+    if last.tag_ in ("NNP", "NNPS") or last.ent_type_ in _NAMED:
+        return True
+    return last.tag_ in ("NN", "NNS") and not (last.dep_ in ("compound", "amod") and last.head.i > last.i)
 
 
 def _topic_forms() -> dict[str, str]:
@@ -93,6 +132,12 @@ def _topic_forms() -> dict[str, str]:
     forms.update({f.faq_question: f.faq_question[:-1] + " to {topic}?" for f in FACETS
                   if f.faq_question not in forms and f.faq_question.endswith("react?")})
     return forms
+
+
+def stock_question(template: str, topic: str) -> str:
+    """A stock question naming ``topic``; where there is none, its topic-free form ("Who said
+    what?")."""
+    return template.format(topic=topic) if topic else _TOPIC_TAIL.sub("?", template)
 
 
 def with_topic(question: str, topic: str) -> str | None:

@@ -1,0 +1,124 @@
+"""Who a sentence credits with what it says, and the questions that ask a speaker.
+
+"What did Tesco say?" tells the reader that what follows is Tesco's: it may head an answer only
+where every sentence of that answer is a statement by Tesco ("Tesco said ...", "..., Tesco
+said.", "according to Tesco"). A sentence with no speaker, or with a pronoun for one ("she
+said"), is not credited to anyone by name, so a question that names a speaker does not cover it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..nlp import spacy_pipeline
+from ..verify import attributions
+
+# Verbs that put words in a speaker's mouth, in their base form: a question "What did X <verb>?"
+# with one of them asks what X said.
+SAYING = frozenset("""say tell announce confirm state add warn note stress convey reaffirm emphasise
+    emphasize pledge vow argue claim insist explain declare reveal report admit""".split())
+_ASKED = re.compile(r"^What (?:did|does|do|has|have|had) (?P<who>.+?) (?P<verb>[a-z]+)(?: about .+)?\?$")
+_PAST = {"said": "say", "told": "tell", "says": "say", "tells": "tell"}
+_LEADING = re.compile(r"^(?:the|a|an|mr|mrs|ms|dr)\s+", re.I)
+# Clauses of the main verb that may hold the speech verb: "..., Tesco said." and "as X said".
+_SPEECH_DEPS = frozenset({"parataxis", "advcl", "conj"})
+
+
+def asked_speaker(question: str) -> str | None:
+    """The speaker a "What did X say?" question names (also "What did X say about Y?", "What
+    does X announce?"); None for any other question."""
+    m = _ASKED.match(question.strip())
+    return m["who"] if m and _base(m["verb"]) in SAYING else None
+
+
+def _base(verb: str) -> str:
+    verb = verb.lower()
+    return _PAST.get(verb) or (verb[:-2] if verb.endswith("ed") and verb[:-2] in SAYING else
+                               verb[:-1] if verb.endswith(("ed", "s")) and verb[:-1] in SAYING else verb)
+
+
+def _words(who: str) -> list[str]:
+    plain = _LEADING.sub("", who.strip()).replace("’", "'")
+    return [re.sub(r"'s$", "", w).lower() for w in re.findall(r"[\w'.-]+", plain)]
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two mentions name the same speaker: they end on the same word ("Wallström" and
+    "Margot Wallström", "the board's report" and "report"); "Council" is not "Council leader
+    Dave Stewart"."""
+    aw, bw = _words(a), _words(b)
+    return bool(aw and bw) and aw[-1] == bw[-1]
+
+
+@lru_cache(maxsize=4096)
+def speakers_of(sentence: str) -> tuple[str, ...]:
+    """The named speakers ``sentence`` credits with what it says: the subject of its main verb
+    of saying (or of one its main clause holds, "..., the charity said"), and the source of an
+    "according to"; none for a statement with no speaker or a pronoun for one."""
+    found = [a.who for a in attributions.extract(sentence) if a.who and a.text.lower().startswith("according")]
+    nlp = spacy_pipeline()
+    if nlp is None or not sentence.strip():
+        return tuple(found)
+    doc = nlp(sentence.strip())
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return tuple(found)
+    # A clause of saying beside the main one counts where it is a tag (", Tesco said."), not
+    # where it reports words of its own ("That is more - the UN says 200,000 fled").
+    tags = [c for c in root.children if c.dep_ in _SPEECH_DEPS and not any(g.dep_ == "ccomp" for g in c.children)]
+    for verb in [root, *tags]:
+        if _base(verb.text) in SAYING or verb.lemma_.lower() in SAYING:
+            found += [who.strip() for who in _speaker(verb)]
+    return tuple(found)
+
+
+def _speaker(verb: Any) -> list[str]:
+    """The verb's subject and its appositions ("Watson's attorney, Lanny Breuer" gives "attorney"
+    and "Lanny Breuer"), each with its titles but not what it holds of others (a possessor, a
+    prepositional phrase); none for a pronoun, or where the verb reports words on both sides of
+    its subject ("That is more - the UN says 200,000 fled": which are whose?)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = subjects[-1] if subjects else None  # the nearest: "Co-star John Stamos" parses as two
+    if subject is None or subject.tag_ in ("PRP", "DT", "WDT", "WP", "EX"):
+        return []
+    clauses = [c.i for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if any(i < subject.i for i in clauses) and any(i > verb.i for i in clauses):
+        return []
+    heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return [" ".join(t.text for t in h.lefts if t.dep_ in ("compound", "amod", "flat")) + " " + h.text for h in heads]
+
+
+def said_by(sentence: str, who: str) -> bool:
+    """Whether ``sentence`` is a statement that names ``who`` as its speaker."""
+    return any(same_speaker(who, found) for found in speakers_of(sentence))
+
+
+def fits_answer(question: str, answer: list[str], asked: set[str], once: bool = True) -> bool:
+    """Whether ``question`` may head ``answer`` (its sentences) in an article that asks ``asked``
+    already: never a question asked twice; a question that names a speaker only where every
+    sentence of the answer is that speaker's, and only once per speaker (with ``once``, as among
+    sections, which each tell a part of the story) or once per speaker and subject (FAQ pairs,
+    which each stand alone: "What did X say about the plan?" beside "What did X say?")."""
+    if question in asked:
+        return False
+    who = asked_speaker(question)
+    if who is None:
+        return True
+    about = _about(question)
+    for other in asked:
+        them = asked_speaker(other)
+        if them and same_speaker(who, them) and (once or _same_subject(about, _about(other))):
+            return False
+    return bool(answer) and all(said_by(text, who) for text in answer)
+
+
+def _about(question: str) -> str:
+    m = _ASKED.match(question.strip())
+    tail = question[m.end("verb"):] if m else ""
+    return tail.removeprefix(" about ").rstrip("?")
+
+
+def _same_subject(a: str, b: str) -> bool:
+    return a == b or same_speaker(a, b)
