@@ -752,3 +752,22 @@ def test_a_speakers_headline_offers_the_speaker_never_the_clauses_function_word(
     offered = {a.keyphrase for a in keyphrase_options(article)}
     assert "Tesco" in offered
     assert not {"This", "Tesco This"} & offered
+
+
+def test_the_seo_stage_never_asks_a_speaker_of_facts_they_did_not_state() -> None:
+    from briefpress.edit import EditableArticle
+    from briefpress.models import Section
+    from briefpress.seo.fix.questions import _asked_of_answer
+
+    before, _ = _runs(next(p for p in BRIEFS if p.stem == "tesco-fresh-easy-exit"))
+    assert before.article is not None
+    statement = 'Tesco said in a statement that this is an "orderly and efficient exit from the US market".'
+    others = "Fresh & Easy, which operates 200 stores across California, Nevada and Arizona, has lost money."
+    article = before.article.model_copy(update={"sections": [
+        Section(question="What is the latest on Tesco?", answer=f"{statement} {others}"),
+        Section(question="What else is there to know?", answer=statement)]})
+    draft = EditableArticle(article)
+    # The question its first sentence answers, "What did Tesco say?", would credit Tesco with the
+    # second sentence; over Tesco's statement alone it may stand.
+    assert not any("Tesco say" in q for q in _asked_of_answer(draft, "sections[0].question", set()))
+    assert any("Tesco say" in q for q in _asked_of_answer(draft, "sections[1].question", set()))

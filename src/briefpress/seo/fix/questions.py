@@ -8,6 +8,7 @@ import re
 
 from ...edit import Data, EditableArticle
 from ...plan import is_stock, questions_of
+from ...plan.speakers import fits_answer
 from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
 from ...text import whole_phrase
 from .judge import Audits, Grounded, both, passes, readability_of, seo_of, too_dense
@@ -73,7 +74,7 @@ def _question_runs(draft: EditableArticle) -> list[list[Edit]]:
     named: list[Edit] = []
     dropped: list[Edit] = []
     for part, q in questions:
-        forms = [f for f in _asked_of_answer(draft, part) if f not in asked]
+        forms = _asked_of_answer(draft, part, asked - {q})
         if not names.search(q):
             new = next((f for f in forms if names.search(f)), None)
             if new:
@@ -89,14 +90,17 @@ def _question_runs(draft: EditableArticle) -> list[list[Edit]]:
     return [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
 
 
-def _asked_of_answer(draft: EditableArticle, part: str) -> tuple[str, ...]:
-    """The questions the first sentence of the question's answer answers."""
+def _asked_of_answer(draft: EditableArticle, part: str, asked: set[str]) -> list[str]:
+    """The questions the first sentence of the question's answer answers, less those that name a
+    speaker the rest of the answer does not quote (``plan.speakers.fits_answer``: "What did X
+    say?" over facts X did not state credits them to X)."""
     answer = draft.data
     for key in part.removesuffix(".question").replace("]", "").split("."):
         name, _, index = key.partition("[")
         answer = answer[name][int(index)] if index else answer[name]
     sentences = sentences_of(answer["answer"])
-    return questions_of(sentences[0], draft.data["keyphrase"]) if sentences else ()
+    forms = questions_of(sentences[0], draft.data["keyphrase"]) if sentences else ()
+    return [f for f in forms if fits_answer(f, sentences, asked, once=part.startswith("sections"))]
 
 
 def _referrals(draft: EditableArticle) -> list[Edit]:
