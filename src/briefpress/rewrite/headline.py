@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..nlp import spacy_pipeline
-from .whole import cut_reason, drops_reason, fragment_reason
+from .whole import drops_reason, fragment_reason
 
 # Verbs that report speech, in the forms a lead uses: their clausal complement is what was said.
 _REPORTING = frozenset(
@@ -118,8 +118,9 @@ def _opens_with_connective(sentence: str) -> bool:
 
 def _longest_cut(sentence: str, limit: int) -> str | None:
     """The longest cut of ``sentence`` at a word boundary within ``limit`` (the sentence itself
-    included) that ``cut_reason`` passes, a cut the rest of the article would also make
-    (``condensed``: the lead under the headline tells the date and figures it may drop)."""
+    included) that is whole and drops what both a condensed form and a title may: a date (the
+    sentence under the headline tells when), never a kept word's head or argument (a condensed
+    form's rule) nor a figure outside a dropped clause (a title's)."""
     from .compress import _tidy
 
     text = sentence.strip()
@@ -130,6 +131,7 @@ def _longest_cut(sentence: str, limit: int) -> str | None:
             continue
         if len(candidate.split()) < 3:
             return None
-        if cut_reason(text, candidate, condensed=True) is None:
+        if (fragment_reason(candidate + ".") is None and drops_reason(text, candidate, condensed=True) is None
+                and drops_reason(text, candidate, title=True) is None):
             return candidate
     return None
