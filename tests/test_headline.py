@@ -52,6 +52,12 @@ def test_a_report_is_never_cut_before_its_clause() -> None:
     point = "Josh Earnest said the plan would go to Congress."
     assert news_headline([EARNEST, point], HEADLINE_MAX, "Josh Earnest") == (
         "Josh Earnest said the plan would go to Congress", 1)
+    # Where neither the report nor its clause fits whole, the speaker and the clause cut as a
+    # title may, a clause still: not "Sussex PCC Katy Bourne said emergency services".
+    sussex = ("Sussex PCC Katy Bourne said emergency services would have an increased duty to collaborate "
+              "under the new bill.")
+    assert news_headline([sussex], HEADLINE_MAX, "Katy Bourne") == (
+        "Katy Bourne: Emergency services would have an increased duty", 0)
     # A report that fits is told whole, its speaker and all.
     assert compress.headline("The mayor said the plan works.", HEADLINE_MAX) == "The mayor said the plan works"
 

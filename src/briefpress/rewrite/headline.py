@@ -24,10 +24,11 @@ _REPORTING = frozenset(
     "claimed claims argued argues insisted insists revealed reveals".split())
 
 
-def attributed_headline(sentence: str, limit: int) -> str | None:
+def attributed_headline(sentence: str, limit: int, title: bool = False) -> str | None:
     """"Speaker: clause" within ``limit`` characters for a lead whose main verb reports speech, the
     speaker named as fully as fits (with a title, then the name alone); None where the lead is
-    no such report, its clause is not whole, or nothing fits."""
+    no such report, its clause is not whole, or nothing fits. With ``title``, the clause may also
+    be cut at a word as a title may (``drops_reason``), so long as it stays a whole clause."""
     nlp = spacy_pipeline()
     if nlp is None:
         return None
@@ -45,10 +46,21 @@ def attributed_headline(sentence: str, limit: int) -> str | None:
     # every part of the article tells a reported clause.
     whole = _clause_text(clause)
     forms = [f.rstrip(".") for f in [whole, *prefixes(whole + ".")]]
+    forms += _title_cuts(whole) if title else []
     said = [f[:1].upper() + f[1:] for f in dict.fromkeys(forms)
             if f and fragment_reason(f + ".") is None and f.count('"') % 2 == 0]
     fitting = (f"{speaker}: {form}" for speaker in _speakers(doc, subject) for form in said)
     return next((h for h in fitting if len(h) <= limit), None)
+
+
+def _title_cuts(clause: str) -> list[str]:
+    """The clause cut at each word, longest first, where the cut drops only what a title may (never
+    a kept verb's object or complement, a negation or a figure) and keeps a whole clause."""
+    from .compress import _tidy
+
+    ends = [m.start() for m in re.finditer(r"\s", clause)][::-1]
+    cuts = (c for c in dict.fromkeys(_tidy(clause[:end]) for end in ends) if len(c.split()) >= 3)
+    return [c for c in cuts if drops_reason(clause + ".", c, title=True) is None and fragment_reason(c + ".") is None]
 
 
 def _clause_text(clause: Any) -> str:
@@ -69,7 +81,8 @@ def news_headline(sentences: Sequence[str], limit: int, subject: str = "") -> tu
     ``sentences`` (the lead, then the key points) it tells: the lead's fullest whole form, else
     "Speaker: what they said" of the lead, else the first key point's fullest whole form that
     reads alone and names ``subject`` (the story's keyphrase: a point about something else is
-    not the news). None where none has one."""
+    not the news), else the lead's speaker and what they said cut as a title may, naming
+    ``subject`` (the planner drew it from the lead's title cut). None where none has one."""
     if not sentences:
         return None
     lead = whole_form(sentences[0], limit, alone=True) or attributed_headline(sentences[0], limit)
@@ -79,7 +92,8 @@ def news_headline(sentences: Sequence[str], limit: int, subject: str = "") -> tu
         form = whole_form(point, limit) if subject and subject.lower() in point.lower() else None
         if form and subject.lower() in form.lower():
             return form, i
-    return None
+    reported = attributed_headline(sentences[0], limit, title=True) if subject else None
+    return (reported, 0) if reported and subject.lower() in reported.lower() else None
 
 
 def whole_form(sentence: str, limit: int, alone: bool = False) -> str | None:
