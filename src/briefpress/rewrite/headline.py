@@ -98,7 +98,7 @@ def news_headline(sentences: Sequence[str], limit: int, subject: str = "") -> tu
 
 def whole_form(sentence: str, limit: int, alone: bool = False) -> str | None:
     """The fullest deletion-only form of ``sentence`` within ``limit`` characters, without final
-    punctuation, that is a whole sentence, drops adjuncts only (``cut_reason``: never the verb's
+    punctuation, that is a whole sentence, drops adjuncts only (``_longest_cut``: never the verb's
     object, a clause a kept word needs, a negation, a figure of what it keeps) and, unless the
     sentence reads ``alone`` as it stands (a lead: it opens the story), names what it speaks of
     (no "It" or "The show" whose antecedent a reader of the title has not seen)."""
