@@ -16,6 +16,7 @@ from ..plan import _TIME, FACETS, Outline, Part, facet_of
 from ..plan.labels import takeaway_label
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause, opens_with_connective, prefixes, variants
+from ..rewrite.headline import news_headline
 from ..rewrite.refer import orphan_reason
 from ..rewrite.split import split_clauses, verb_phrases
 from ..rewrite.whole import drops_reason, fragment_reason, quote_pieces
@@ -40,7 +41,7 @@ from ..spec import (
 )
 from ..text import ensure_period
 from .base import Draft, Engine, ProgressCallback
-from .meta_mix import joined, meta_mixes, meta_options, meta_rank
+from .meta_mix import joined, meta_mixes, meta_options, meta_rank, spent_forms
 
 # A condensed form: the fullest whole cut of a fact within this many words (FORMAT.md: FAQ answers,
 # takeaways and the conclusion condense a fact; the body and the sections tell it whole). Twenty
@@ -152,10 +153,16 @@ class ExtractiveEngine(Engine):
 
     @staticmethod
     def _headline(w: _Writer, outline: Outline) -> str:
-        """The brief's own title is the editor's headline; use it when it fits."""
+        """The brief's own title is the editor's headline; use it when it fits. Else the news as a
+        whole clause, of the lead or of a key point naming the keyphrase (the planner drew it from
+        the lead's headline, ``compress.headline``), citing the fact it tells."""
         title = outline.title
         if title is not None and len(title.text.strip()) <= HEADLINE_MAX:
             return w.claim("headline", title.text.strip(), [title])
+        facts = [outline.lead, *outline.points]
+        news = news_headline([f.text for f in facts], HEADLINE_MAX, outline.keyphrase)
+        if news:
+            return w.claim("headline", news[0], [facts[news[1]]])
         return w.claim("headline", compress_headline(outline.lead.text, HEADLINE_MAX), [outline.lead])
 
     @staticmethod
@@ -268,21 +275,23 @@ class ExtractiveEngine(Engine):
     def _meta_description(w: _Writer, outline: Outline) -> str:
         """120-156 characters, holding the keyphrase, ending on a sentence boundary.
 
-        Built from deletion-only versions of the lead and key points, one or two of them, topped
-        up with a reader benefit (a sentence that makes no claim) when the facts fall short. The
-        best mix fits the size, holds the keyphrase in a factual sentence, uses the lead, needs
-        the fewest added words and the fewest sentences.
+        Built from deletion-only versions of the lead and key points and their whole condensed
+        forms, one or two of them, topped up with a reader benefit (a sentence that makes no
+        claim) only when no second fact fits without repeating a sentence. The best mix fits the
+        size, holds the keyphrase in a factual sentence, uses the lead, needs the fewest added
+        words and the fewest sentences.
         """
-        options = meta_options(outline)
+        options = meta_options(outline, condensed_forms)
         fillers = list(META_POINTERS)
         if not any(outline.keyphrase.lower() in sentence.lower() for sentence, _ in options):
             # A keyphrase no fact holds as written (one the user gave): a pointer names it.
             fillers.append(META_KEYPHRASE_POINTER.format(keyphrase=outline.keyphrase))
         kp = outline.keyphrase.lower()
         fitting = (mix for mix in meta_mixes(options, fillers) if len(joined(mix)) <= META_MAX)
+        spent = spent_forms(condensed_forms, w.told)
         # No mix fits where the facts are one run-on string far over the size: a reader benefit
         # alone then, short and claiming nothing, rather than no description.
-        best = max(fitting, key=lambda mix: meta_rank(mix, kp, outline.lead, fillers), default=None) \
+        best = max(fitting, key=lambda mix: meta_rank(mix, kp, outline.lead, fillers, spent), default=None) \
             or [(META_POINTERS[0], None)]
         for sentence, source in best:
             if source is None:

@@ -3,7 +3,7 @@ alone or two together, with or without a reader benefit, ranked for the size and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..models import Fact
 from ..plan import Outline
@@ -13,19 +13,25 @@ from ..spec import META_MAX, META_MIN
 from ..text import ensure_period
 
 Mix = list[tuple[str, Fact | None]]  # meta description sentences; None marks a pointer to the story
+Forms = Callable[[str], list[str]]  # a fact's whole condensed forms, each a sentence
+Spent = Callable[[str, Fact], bool]
 
 
-def meta_options(outline: Outline) -> list[tuple[str, Fact]]:
-    """Every deletion-only version of the lead and key points that fits a meta description."""
+def meta_options(outline: Outline, condensed: Forms = lambda _text: []) -> list[tuple[str, Fact]]:
+    """Every deletion-only version of the lead and key points that fits a meta description, then
+    their ``condensed`` whole forms (a second fact told short enough to sit beside the lead)."""
     options: list[tuple[str, Fact]] = []
     seen: set[str] = set()
     for fact in [outline.lead, *outline.points]:
-        for variant in variants(fact.text):
-            for cut in prefixes(variant):
-                sentence = ensure_period(cut)
-                if len(sentence) <= META_MAX and sentence not in seen:
-                    seen.add(sentence)
-                    options.append((sentence, fact))
+        shorter = variants(fact.text)
+        cuts = [ensure_period(cut) for variant in shorter for cut in prefixes(variant)]
+        # Only forms that are a shorter version's opening words: a verb phrase said of a subject
+        # it shares rests on a parse that may pick the wrong subject.
+        opening = [f for f in condensed(fact.text) if any(v.startswith(f.rstrip(".")) for v in shorter)]
+        for sentence in [*cuts, *opening]:
+            if len(sentence) <= META_MAX and sentence not in seen:
+                seen.add(sentence)
+                options.append((sentence, fact))
     if not options:
         options.append((ensure_period(compress_headline(outline.lead.text, META_MAX - 1)), outline.lead))
     return options
@@ -42,12 +48,25 @@ def meta_mixes(options: list[tuple[str, Fact]], fillers: list[str]) -> Iterator[
         yield from mixes
 
 
+def spent_forms(condensed: Forms, told: set[str]) -> Spent:
+    """Whether a sentence of a fact is the body's own sentence (a copy of it), or the last of its
+    ``condensed`` forms not ``told`` yet: the parts written after the description would then tell
+    one of them twice."""
+    def spent(sentence: str, fact: Fact) -> bool:
+        whole = ensure_period(fact.text)
+        return sentence == whole or all(f in (sentence, whole) or f in told for f in condensed(fact.text))
+
+    return spent
+
+
 def joined(mix: Mix) -> str:
     return " ".join(s for s, _ in mix)
 
 
-def meta_rank(mix: Mix, kp: str, lead: Fact, fillers: list[str]) -> tuple[object, ...]:
-    """How good a mix is, best highest."""
+def meta_rank(mix: Mix, kp: str, lead: Fact, fillers: list[str],
+              spent: Spent = lambda _s, _f: False) -> tuple[object, ...]:
+    """How good a mix is, best highest; ``spent``: whether a sentence of a fact leaves the parts
+    written after the description only forms of it told already (they would repeat one)."""
     text = joined(mix)
     claims = " ".join(s for s, f in mix if f is not None).lower()
     return (
@@ -55,7 +74,10 @@ def meta_rank(mix: Mix, kp: str, lead: Fact, fillers: list[str]) -> tuple[object
         kp in claims,
         kp in text.lower(),
         mix[0][1] is lead,
-        -sum(1 for _, f in mix if f is None),
+        # A second fact told in the only form the later parts have left would be told twice: no
+        # better than a pointer to the story, and the pointer repeats nothing.
+        -sum(1 for s, f in mix if f is None or f is not mix[0][1] and spent(s, f)),
+        -sum(1 for s, f in mix if f is not None and f is not mix[0][1] and spent(s, f)),
         -len(mix),  # one whole sentence reads better than two cut ones
         -sum(fillers.index(s) for s, f in mix if f is None),  # the plainest benefit that fits
         len(text),

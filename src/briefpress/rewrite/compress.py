@@ -13,7 +13,7 @@ from typing import Any
 
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period
-from .headline import attributed_headline
+from .headline import attributed_headline, news_headline
 from .whole import cut_reason, drops_reason, inside_quote
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -352,11 +352,15 @@ def phrase_cut(sentence: str, limit: int) -> str | None:
 
 
 def headline(sentence: str, limit: int = 70) -> str:
-    """The fullest clause-bounded shortening within ``limit``; failing that, the sentence cut
-    before a preposition (a whole phrase, ``phrase_cut``), then at a word; each drops only what a
-    title may (``drops_reason``). Only where none fits, a cut before a phrase or at a word that
-    keeps within ``limit`` (the page's title width is a hard limit)."""
-    # A headline is a title, not a sentence: its cuts are not asked to be whole.
+    """A whole clause that tells the news (``headline.news_headline``); only where none fits, the
+    fullest clause-bounded shortening within ``limit``, the sentence cut before a preposition (a
+    whole phrase, ``phrase_cut``), then at a word; each drops only what a title may
+    (``drops_reason``). Only where none fits, a cut before a phrase or at a word that keeps within
+    ``limit`` (the page's title width is a hard limit)."""
+    news = news_headline([sentence], limit)
+    if news:
+        return news[0]
+    # Nothing whole fits: a title that names what it can, the lead below it telling the claim.
     found = shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit) or _word_cut(sentence, limit)
     if found:
         return found
