@@ -101,3 +101,6 @@ def test_two_verb_phrases_of_one_subject_are_each_said_of_it() -> None:
         "The central board could raise local taxes."]
     assert verb_phrases("Despite the protests, the central board raised local taxes and cut public spending.") == []
     assert verb_phrases('He said "we will not win this" and left the room quickly.') == []
+    # a reported clause before "and": the second verb may be the clause's ("construction ... should
+    # finish"), never to be said of the speaker ("Mayor Ana Ruiz should finish within 14 months.")
+    assert verb_phrases("Mayor Ana Ruiz said construction starts in March and should finish within 14 months.") == []

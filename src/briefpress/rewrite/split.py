@@ -230,6 +230,10 @@ def verb_phrases(sentence: str) -> list[str]:
     if subject is None or second is None or subject.i > root.i:
         return []
     joint = next((c for c in root.children if c.dep_ == "cc" and root.i < c.i < second.i), None)
+    if any(c.dep_ == "ccomp" and root.i < c.i < second.i for c in root.children):
+        # "Ruiz said construction starts in March and should finish ...": the second verb is the
+        # reported clause's as likely as the speaker's, whatever the parse says.
+        return []
     ends = [t for t in doc if not t.is_punct]
     if joint is None or joint.lower_ not in _DROPPED_CONJUNCTIONS or second.right_edge.i != ends[-1].i:
         return []
