@@ -1,14 +1,16 @@
-"""Transitions: a sentence that adds a fact of the same kind about the same subject as the sentence
-before it opened with an additive connective ("Also,"), and the conclusion's first sentence, where it
-restates the lead, with one that says so ("In short,"). A connective states how two sentences
-relate, so it goes only where that relation holds: never at the start of a section or an FAQ answer
-(after a question), never between facts about different subjects ("Also, the institute ..." after
-a sentence about someone else reads as padding and implies a link the sources do not state)."""
+"""Transitions: a sentence opened with a transition word only where the word is true of it and the
+sentence read before it (``relations``): an additive connective ("Also,") on one that adds a fact
+of the same kind about the same subject, the source's own "But" where a part keeps the source's
+order of the two facts, "In short," on a conclusion that restates the lead. Never at the start of a
+section or an FAQ answer (after a question), never between facts about different subjects ("Also,
+the institute ..." after a sentence about someone else reads as padding and implies a link the
+sources do not state). Filler comes only where the article would read below green otherwise, and
+is logged apart ("filler transition"): a thin article that tells the same few facts in every part
+has too few true links for Yoast's transition-word check."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from ...edit import EditableArticle
 from ...nlp import spacy_pipeline
@@ -21,6 +23,8 @@ from ..readability_checks import has_transition
 from ..tokens import length_words
 from .judge import TRANSITION_SHARE, Audits, Grounded, always, both, readability_of, seo_of, transition_share
 from .keyphrase import POSSESSIVE
+from .relations import HONORIFICS as _HONORIFICS
+from .relations import continues, related
 from .sentences import cut_to_words
 from .sizes import sentences_of
 
@@ -32,74 +36,16 @@ _LOWERCASE_FIRST = frozenset(
     "with as some many most several both each every one two three four five six seven eight nine ten "
     "around about nearly almost more less over under just only officials police".split()
 )
-# Titles written before a name keep their capital: "Also, Mr Earnest said ...".
-_HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame Lord Lady Prof Prof. Professor".split())
 # The parts a connective may open a sentence in, in the order they are tried.
 _ORDER = {"body": 0, "sections": 1, "conclusion": 2, "faq": 3}
 
 Words = tuple[set[str], set[str]]  # (names, words written in lower case)
 
-# Main verbs that report what someone said: two reports by the same speaker are facts of one kind.
-_REPORTING = frozenset(
-    "said says told tells added adds announced announces stated states claimed claims confirmed confirms "
-    "explained explains wrote writes noted notes argued argues insisted insists warned warns".split()
-)
 # Yoast's readability light is green from 70 (tests/golden's floor).
 READABLE = 70
 # The only connective a sentence holding a quotation may take: it adds the quote to what the same
 # speaker said, where "In addition," or "Furthermore," would read as the writer arguing a case.
 _BEFORE_A_QUOTE = "Also,"
-
-
-class Subject(NamedTuple):
-    """The main clause's subject, as far as a connective needs it: its head word in lower case, what
-    it is ("pron", "person", "plural", "org" or "thing"), and whether the main verb reports speech."""
-
-    word: str
-    kind: str
-    reports: bool
-
-
-@lru_cache(maxsize=4096)
-def _subject(sentence: str) -> Subject | None:
-    """The subject of ``sentence``'s main clause, or None without one (or without spaCy: then no
-    sentence is opened, as no relation can be read)."""
-    nlp = spacy_pipeline()
-    if nlp is None:
-        return None
-    doc = nlp(sentence)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if root is None or subject is None:
-        return None
-    if subject.pos_ == "PRON":
-        kind = "pron"
-    elif subject.ent_type_ == "PERSON" or any(c.text in _HONORIFICS for c in subject.children):
-        kind = "person"
-    elif subject.tag_ in ("NNS", "NNPS"):
-        kind = "plural"
-    else:
-        kind = "org" if subject.ent_type_ in ("ORG", "NORP") else "thing"
-    return Subject(subject.lower_, kind, root.lower_ in _REPORTING)
-
-
-def _same_subject(before: Subject, after: Subject) -> bool:
-    """Whether ``after``'s subject is ``before``'s: the same head word ("Josh Earnest" then "Mr
-    Earnest"), or a pronoun that can only take it up ("she" after a person, "it" after one thing
-    or body, "they" after several or a body)."""
-    if after.kind != "pron" or before.kind == "pron":
-        return before.word == after.word
-    fits = {"he": ("person",), "she": ("person",), "it": ("thing", "org"), "they": ("plural", "org")}
-    return before.kind in fits.get(after.word, ())
-
-
-def continues(before: str, sentence: str) -> bool:
-    """Whether ``sentence`` adds a fact of the same kind about the same subject as ``before``, the
-    sentence read just before it: so "Also," is true of the two. Never after a question."""
-    if before.rstrip("\"'”’)] ").endswith("?"):
-        return False
-    first, second = _subject(before), _subject(sentence)
-    return first is not None and second is not None and first.reports == second.reports and _same_subject(first, second)
 
 
 def _not_a_dictionary_word(word: str) -> bool:
@@ -268,7 +214,8 @@ def _places(draft: EditableArticle, tried: set[tuple[str, str]], *,
                 continue
             source = _source_opened(draft, part, told, i)
             if source is not None or _may_open(draft, part, told, i, true_only=true_only):
-                ranked.append((source is None, i == 0 and part.startswith("sections["), _newly_long(s),
+                unrelated = not true_only and not related(_before(draft, part, told, i), s)
+                ranked.append((source is None, i == 0 and part.startswith("sections["), unrelated, _newly_long(s),
                                len(length_words(s)) > LONG_SENTENCE, i,
                                _ORDER[part.split("[")[0]], n, part, s, source))
     return [(r[-3], r[-2], r[-1]) for r in sorted(ranked, key=lambda r: r[:-1])]
