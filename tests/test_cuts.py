@@ -33,6 +33,9 @@ PLEDGE = ("Manuel signed an agreement last month admitting his misdeeds and pled
 BOARD = "The board wants the new chair to remove the treasurer, the report said."
 TAKAICHI = "Takaichi spoke with Trump on Tuesday, with Takaichi expressing respect for Trump's Middle East policies."
 HYPOTHETICAL = "It might have been less dramatic, but it would have cost the city far more money in the long run."
+# From the Swedish hostage story (cliff-xsum-40407620), as the wire wrote it.
+WALLSTROM = ('Ms Wallström said she had spoken with Mr Gustafsson, who she described as being "happy" and '
+             '"overwhelmed" by Monday\'s events.')
 QUOTED = 'The mayor said "we will rebuild the bridge, and we will do it fast" and left the meeting early.'
 
 
@@ -124,6 +127,27 @@ def test_a_selected_prepositional_object_is_never_cut() -> None:
     assert cut_reason(TAKAICHI, "Takaichi spoke with Trump on Tuesday, with Takaichi expressing respect")
     # the date goes with no cut, the trailing adjunct may
     assert all("on Tuesday" in c for c in cuts), cuts
+
+
+def test_a_verb_of_talking_or_meeting_keeps_whom_it_was_with() -> None:
+    cuts = _every_cut(WALLSTROM)
+    assert not any(c.rstrip(".").endswith("she had spoken") for c in cuts), cuts
+    assert cut_reason(WALLSTROM, "Ms Wallström said she had spoken")
+    assert cut_reason(WALLSTROM, "Ms Wallström said she had spoken with Mr Gustafsson") is None  # the relative may go
+    assert cut_reason("The minister met with union leaders, who had asked for talks.", "The minister met")
+    assert cut_reason("The council agreed to the plan after a long debate.", "The council agreed")
+
+
+@pytest.mark.parametrize(("sentence", "whole"), [
+    ("Ms Wallström said she had spoken.", False),  # with whom?
+    ("The spokesman said the minister had agreed.", False),
+    ("They said they had met.", True),  # both sides are the subject
+    ("Mr Li and Mr Kim said they had spoken.", True),
+    ("He said he had resigned.", True),  # not a verb that takes a partner
+    ("Ms Wallström said she had spoken with Mr Gustafsson.", True),
+])
+def test_a_reported_verb_of_talking_alone_at_the_end_is_no_whole_sentence(sentence: str, whole: bool) -> None:
+    assert (fragment_reason(sentence) is None) is whole, fragment_reason(sentence)
 
 
 @pytest.mark.parametrize(("sentence", "cut"), [

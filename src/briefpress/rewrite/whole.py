@@ -54,6 +54,39 @@ def _misread_main_verb(token: Any) -> bool:
         c.dep_ in ("dobj", "xcomp", "ccomp") for c in token.children)
 
 
+# Verbs of communication or meeting: who with is part of what they say happened ("she had spoken
+# [with Mr Gustafsson]"), so their with/to phrase is an argument, and the verb alone at the end of a
+# reported clause ("said she had spoken.") leaves the reader asking with whom.
+_PARTNERED = frozenset("""
+    speak speaks spoke spoken speaking talk talks talked talking meet meets met meeting agree agrees agreed
+    agreeing disagree disagrees disagreed discuss discusses discussed discussing work works worked working
+    deal deals dealt dealing negotiate negotiates negotiated negotiating consult consults consulted confer
+    conferred cooperate cooperated co-operate co-operated collaborate collaborated collaborating communicate
+    communicated chat chatted correspond corresponded liaise liaised side sided clash clashed argue argued
+    reply replied respond responded write wrote written apologise apologised apologize apologized listen listened
+""".split())
+_REPORTING = frozenset("say says said tell tells told add adds added state states stated claim claims claimed "
+                       "confirm confirms confirmed explain explains explained".split())
+# A verb with any of these is not left alone: it has an object, a partner or a qualifier.
+_COMPLETING = frozenset({"dobj", "prep", "dative", "xcomp", "ccomp", "advmod", "npadvmod", "prt", "attr", "acomp"})
+
+
+def _partner_left_out(doc: Any) -> str | None:
+    """The verb of meeting or talking a reported clause ends on with nothing after it and a single
+    subject ("Ms Wallström said she had spoken."), or None. A plural or joined subject holds both
+    sides ("They said they had met.")."""
+    last = next((t for t in reversed(doc) if not t.is_punct), None)
+    if last is None or last.lower_ not in _PARTNERED or last.dep_ != "ccomp":
+        return None
+    if last.head.lower_ not in _REPORTING or any(c.dep_ in _COMPLETING for c in last.children):
+        return None
+    subject = next((c for c in last.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ in ("NNS", "NNPS", "CD") or subject.lower_ in ("they", "we") or any(
+            c.dep_ in ("conj", "nummod") for c in subject.children):
+        return None
+    return last.text
+
+
 def _last_word(text: str) -> str:
     words = _WORD.findall(text.rstrip(_CLOSERS + ".!?… "))
     return words[-1].lower() if words else ""
@@ -77,6 +110,8 @@ def fragment_reason(sentence: str) -> str | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in root.children):
         return "a subordinate clause standing alone"
+    if (verb := _partner_left_out(doc)) is not None:
+        return f"'{verb}' left without whom"
     return None
 
 
@@ -159,9 +194,8 @@ def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bo
         return True
     if token.lower_ in _BEARING and head.idx < end:
         return True  # "learn how to walk [again]": the kept words would say something else
-    if token.dep_ == "prep" and head.idx < end and token.lower_ in ("with", "to", "for", "from") and any(
-            c.dep_ == "auxpass" for c in head.children):
-        return True  # what a passive verb takes: "was diagnosed [with cancer]", "was sentenced [to ...]"
+    if token.dep_ == "prep" and head.idx < end and token.lower_ in ("with", "to", "for", "from"):
+        return _taken_by_verb(token, end)
     if token.lower_ in _NEGATIONS:
         return not (title and _in_dropped_clause(token, end))
     if token.ent_type_ in ("DATE", "TIME"):
@@ -173,6 +207,17 @@ def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bo
     # were reeling from a 4-0 defeat"), never from what it counts ("for at least 10 years").
     figure = token.like_num or token.ent_type_ in _KEPT_ENTITIES
     return figure and not (_in_dropped_clause(token, end) or condensed and not _duration(token))
+
+
+def _taken_by_verb(prep: Any, end: int) -> bool:
+    """Whether a kept verb takes the dropped phrase ``prep`` (with, to, for or from) opens."""
+    head = prep.head
+    if any(c.dep_ == "auxpass" for c in head.children):
+        return True  # what a passive verb takes: "was diagnosed [with cancer]", "was sentenced [to ...]"
+    # whom a verb of talking or meeting was with ("had spoken [with Mr Gustafsson]"), unless a kept
+    # phrase already says so ("spoke with Trump [, with Takaichi expressing ...]")
+    return prep.lower_ in ("with", "to") and head.lower_ in _PARTNERED and not any(
+        c.dep_ == "prep" and c.lower_ in ("with", "to") and c.idx < end for c in head.children)
 
 
 def _in_relative_clause(token: Any, end: int) -> bool:
