@@ -144,6 +144,8 @@ def test_a_verb_of_talking_or_meeting_keeps_whom_it_was_with() -> None:
     ("They said they had met.", True),  # both sides are the subject
     ("Mr Li and Mr Kim said they had spoken.", True),
     ("He said he had resigned.", True),  # not a verb that takes a partner
+    ("The mayor said the plan works.", True),  # "work with" takes a partner, "the plan works" none
+    ("She said she had apologised.", True),
     ("Ms Wallström said she had spoken with Mr Gustafsson.", True),
 ])
 def test_a_reported_verb_of_talking_alone_at_the_end_is_no_whole_sentence(sentence: str, whole: bool) -> None:

@@ -65,6 +65,13 @@ _PARTNERED = frozenset("""
     communicated chat chatted correspond corresponded liaise liaised side sided clash clashed argue argued
     reply replied respond responded write wrote written apologise apologised apologize apologized listen listened
 """.split())
+# Of those, the verbs that alone leave out a side of what happened: "she said she had spoken"
+# (with whom?), "the minister had agreed" (to what?); "the plan works", "she apologised" are whole.
+_RECIPROCAL = frozenset("""
+    speak speaks spoke spoken speaking talk talks talked talking meet meets met meeting negotiate negotiates
+    negotiated negotiating consult consults consulted confer conferred liaise liaised correspond corresponded
+    communicate communicated chat chatted deal deals dealt dealing agree agrees agreed agreeing
+""".split())
 _REPORTING = frozenset("say says said tell tells told add adds added state states stated claim claims claimed "
                        "confirm confirms confirmed explain explains explained".split())
 # A verb with any of these is not left alone: it has an object, a partner or a qualifier.
@@ -76,7 +83,7 @@ def _partner_left_out(doc: Any) -> str | None:
     subject ("Ms Wallström said she had spoken."), or None. A plural or joined subject holds both
     sides ("They said they had met.")."""
     last = next((t for t in reversed(doc) if not t.is_punct), None)
-    if last is None or last.lower_ not in _PARTNERED or last.dep_ != "ccomp":
+    if last is None or last.lower_ not in _RECIPROCAL or last.dep_ != "ccomp":
         return None
     if last.head.lower_ not in _REPORTING or any(c.dep_ in _COMPLETING for c in last.children):
         return None
