@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import QUOTING, alternation, forms
+
 _CHROME = re.compile(
     r"^\s*(?:read more|read next|more from|related(?: stories| articles)?\s*[:|]|see also|click here|"
     r"scroll down|watch (?:the )?video|video\s*[:|]|photos?\s*[:|]|pictured\s*[:|]|image\s*[:|]|"
@@ -29,7 +31,8 @@ _TEASER = re.compile(
 _CAPTION = re.compile(r"^\s*([\w'’-]+(?:\s+[\w'’-]+){0,5})\s+:\s+[^\s\"“'‘]")
 # A wire picture's caption opens with "FILE" in capitals ("FILE - Carlos Watson participates ...").
 _FILE_PHOTO = re.compile(r"^\s*FILE(?: PHOTO)?\s*[-–—:]?\s+[A-Z]")
-_SPEECH = re.compile(r"\b(?:said|says|told|added|wrote|stated|explained|asked|reads?|tweeted)\b", re.I)
+# A label that quotes someone is a sentence, not a caption; an inscription "reads" its words.
+_SPEECH = re.compile(rf"\b{alternation(forms(QUOTING | {'read'}, base=False))}\b", re.I)
 # A credit at the end of a line: "(Photo: AP)", "Photo by Jane Doe", "| Getty Images".
 _CREDIT = re.compile(r"(?:\((?:photo|image|picture|credit)s?\s*:[^)]*\)|\((?:file )?(?:photo|picture|image)\)"
                      r"|\bphoto(?:graph)? by\b|\|\s*getty\b)\s*$", re.I)

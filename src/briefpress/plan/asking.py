@@ -16,12 +16,15 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..lexicon import ATTRIBUTING, forms
 from ..nlp import spacy_pipeline
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, name_runs
 
 MOST_WORDS = 12  # a heading a reader takes in at a glance
 _SUBJECT_MOST = 7
-_SAYING = frozenset({"said", "says", "say", "told", "tells", "confirmed", "confirms", "stated", "states"})
+# Verbs whose speaker a "What did X say?" question asks of: what more telling verbs report
+# ("warned", "announced") is asked by its own verb.
+_SAYING = forms(ATTRIBUTING | {"confirm", "state"})
 # What a sentence gives as the reason for its event: a clause opened by one of these words.
 # Events that prompt what follows them: "after" one of these says why ("after being accused").
 _PROMPTING_VERBS = frozenset("""accuse charge find reveal admit win lose fail criticise criticize arrest

@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from ..lexicon import REPORTING, forms
 from ..nlp import spacy_pipeline
 from ..spec import TAKEAWAY_STOCK_LABELS
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD
 
 MOST_WORDS = 4  # a label is read at a glance, before its sentence
-_SAYING = frozenset("""said says say told tells stated states added adds warned warns noted confirmed confirms
-    announced announces reported reports claimed claims insisted insists explained explains""".split())
+_SAYING = forms(REPORTING)
 _BE = frozenset("is are was were be been being 's 're".split())
 # Nouns that name no topic of their own: a label of one would say as little as "Details".
 _EMPTY = frozenset("""thing things part parts way ways lot lots number numbers kind kinds type types

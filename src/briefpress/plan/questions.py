@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon import STATING, alternation, forms
 from ..models import Fact
 from ..nlp import spacy_pipeline
 from ..spec import FACET_QUESTIONS, MAIN_NEWS_QUESTION, OPENING_QUESTIONS, WHEN_QUESTION
@@ -65,8 +66,7 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         "statement",
         re.compile(
-            r"\b(?:said|says|told|stated|announced|conveyed|expressed|reaffirmed|emphasi[sz]ed|"
-            r"stressed|pledged|vowed|warned|argued|noted|added)\b|[\"“]",
+            rf"\b{alternation(forms(STATING, base=False))}\b|[\"“]",
             re.I,
         ),
     ),

@@ -12,15 +12,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..lexicon import STATING, lemma_of
 from ..nlp import spacy_pipeline
 from ..verify import attributions
 
 # Verbs that put words in a speaker's mouth, in their base form: a question "What did X <verb>?"
 # with one of them asks what X said.
-SAYING = frozenset("""say tell announce confirm state add warn note stress convey reaffirm emphasise
-    emphasize pledge vow argue claim insist explain declare reveal report admit""".split())
+SAYING = STATING
 _ASKED = re.compile(r"^What (?:did|does|do|has|have|had) (?P<who>.+?) (?P<verb>[a-z]+)(?: about .+)?\?$")
-_PAST = {"said": "say", "told": "tell", "says": "say", "tells": "tell"}
 _LEADING = re.compile(r"^(?:the|a|an|mr|mrs|ms|dr)\s+", re.I)
 # Clauses of the main verb that may hold the speech verb: "..., Tesco said." and "as X said".
 _SPEECH_DEPS = frozenset({"parataxis", "advcl", "conj"})
@@ -35,8 +34,7 @@ def asked_speaker(question: str) -> str | None:
 
 def _base(verb: str) -> str:
     verb = verb.lower()
-    return _PAST.get(verb) or (verb[:-2] if verb.endswith("ed") and verb[:-2] in SAYING else
-                               verb[:-1] if verb.endswith(("ed", "s")) and verb[:-1] in SAYING else verb)
+    return lemma_of(verb) or verb
 
 
 def _words(who: str) -> list[str]:

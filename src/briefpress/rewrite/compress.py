@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..lexicon import REPORTING, alternation, forms
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period
 from .headline import attributed_headline, news_headline
@@ -50,7 +51,7 @@ _TITLE_BEFORE_NAME = re.compile(
 )
 
 # Words a cut must not end on. "said" may end a sentence ("..., Netflix said"), so it stays.
-_DANGLING = (STOPWORDS - {"said", "says", "say"}) | {"that", "than"}
+_DANGLING = (STOPWORDS - forms({"say"})) | {"that", "than"}
 # Verbs that need what follows them: a cut right after one is refused, not tidied.
 _NEEDS_COMPLEMENT = frozenset("came come comes went became remain remains remained".split())
 # Phrases that are only whole with the preposition after them: "were arrested in connection" is
@@ -88,9 +89,11 @@ _APPOSITION = re.compile(r",\s(?:who|which|whose|now|also|the|a|an)\b[^,;:\"“�
 _DASHED_RELATIVE = re.compile(
     r",\s(?:who|which)\b[^,;:\"“”]{1,90}?\s(?:--|—|–)\s[^,;:\"“”—–]{1,60}?\s(?:--|—|–)(?=\s[a-z])")
 # A closing description of the speaker named after "said": "..., said Francois Rancy[, head of the
-# ITU's Radiocommunication Bureau]." The speaker stays; what they are is a detail.
+# ITU's Radiocommunication Bureau]." The speaker stays; what they are is a detail. Only verbs a
+# speaker follows: after "told" comes whom.
 _SPEAKER_DESCRIPTION = re.compile(
-    r"(\b(?:said|says|added|adds)\s(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+),\s(?!\w+ing\b|\w+ed\b|who\b|which\b|whose\b)[^,;:\"“”()]{3,90}?(?=\.?$)"
+    rf"(\b{alternation(forms({'say', 'add'}, base=False))}\s(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w'’-]+),\s"
+    r"(?!\w+ing\b|\w+ed\b|who\b|which\b|whose\b)[^,;:\"“”()]{3,90}?(?=\.?$)"
 )
 # A connective that ties the sentence to one before it; alone, the sentence reads better without.
 _CONNECTIVE = re.compile(r"^(?:But|And|However|Separately|Meanwhile|Also|Still|Yet),?\s+(?=\w)")
@@ -211,7 +214,7 @@ def _date_cut_is_safe(sentence: str, at: int) -> bool:
 
 # A sentence that ends by saying who says so: any cut would drop that.
 _TRAILING_ATTRIBUTION = re.compile(
-    r",\s(?:[\w.'’&-]+\s){0,5}(?:said|says|told|confirmed|added|announced|reported|stated|noted)\b[^,]*$"
+    rf",\s(?:[\w.'’&-]+\s){{0,5}}{alternation(forms(REPORTING, base=False))}\b[^,]*$"
 )
 
 

@@ -15,13 +15,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..lexicon import REPORTING, forms
 from ..nlp import spacy_pipeline
 from .whole import drops_reason, fragment_reason
 
 # Verbs that report speech, in the forms a lead uses: their clausal complement is what was said.
-_REPORTING = frozenset(
-    "said says told tells announced announces stated states added adds warned warns confirmed confirms "
-    "claimed claims argued argues insisted insists revealed reveals".split())
+_REPORTING = forms(REPORTING, base=False)
 
 
 def attributed_headline(sentence: str, limit: int, title: bool = False) -> str | None:

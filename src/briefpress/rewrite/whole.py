@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..lexicon import ATTRIBUTING, REPORTING, forms
 from ..nlp import spacy_pipeline
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -72,8 +73,7 @@ _RECIPROCAL = frozenset("""
     negotiated negotiating consult consults consulted confer conferred liaise liaised correspond corresponded
     communicate communicated chat chatted deal deals dealt dealing agree agrees agreed agreeing
 """.split())
-_REPORTING = frozenset("say says said tell tells told add adds added state states stated claim claims claimed "
-                       "confirm confirms confirmed explain explains explained".split())
+_REPORTING = forms(REPORTING)
 # A verb with any of these is not left alone: it has an object, a partner or a qualifier.
 _COMPLETING = frozenset({"dobj", "prep", "dative", "xcomp", "ccomp", "advmod", "npadvmod", "prt", "attr", "acomp"})
 
@@ -130,7 +130,7 @@ def is_whole(sentence: str) -> bool:
 # preposition's object), a negation, and the words that make a claim checkable.
 _ARGUMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative", "neg", "pobj", "pcomp", "agent"})
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "without"})
-_ATTRIBUTIONS = frozenset({"said", "says", "told", "according"})
+_ATTRIBUTIONS = forms(ATTRIBUTING, base=False) | {"according"}
 # A dropped contrast or concession changes what the kept part means: "paid £1.9m of tax [, despite
 # reporting profits of £300m]", "would co-operate [but believed ...]".
 _CONTRASTS = frozenset({"but", "yet", "although", "though", "despite", "whereas"})

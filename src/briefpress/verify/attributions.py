@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import alternation, forms
 from ..nlp import stem
 
 _GENERIC = (
@@ -16,11 +17,12 @@ _GENERIC = (
     r"insiders?|investors?|residents?|lawmakers?|commentators?|specialists?|scholars?|doctors?|"
     r"studies|polls?|surveys?|reports?|data|figures|estimates?|forecasts?|insiders?|industry watchers?"
 )
-_CUE = (
-    r"say|says|said|note|notes|noted|warn|warns|warned|believe|believes|believed|expect|expects|expected|"
-    r"estimate|estimates|estimated|agree|agreed|suggest|suggests|suggested|show|shows|showed|predict|predicts|"
-    r"predicted|argue|argues|argued|point out|pointed out|caution|cautioned|claim|claims|claimed|found|find|finds"
-)
+# The verbs of saying a generic source takes ("analysts say", "experts note"), and verbs of
+# belief, evidence and finding that attribute a claim as firmly.
+_CUE = alternation(forms({"say", "note", "warn", "argue", "claim"}) | frozenset("""
+    believe believes believed expect expects expected estimate estimates estimated agree agreed suggest suggests
+    suggested show shows showed predict predicts predicted caution cautioned found find finds""".split())
+                   | {"point out", "pointed out"})
 # Each further word needs its own capital and the space before it: no nested optional parts, so
 # matching stays linear on long runs of capitals.
 _NAME = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:(?:\s+(?:of|for|and|on|de|van|von|&))?\s+[A-Z][\w’'.&-]*)*"

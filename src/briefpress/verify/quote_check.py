@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..lexicon import REPORTING, alternation, forms
 from . import attributions as attr
 from . import names as nm
 from . import quotes as qt
@@ -17,14 +18,16 @@ if TYPE_CHECKING:
     from .sources import SourceIndex
     from .statements import Support
 
+# Verbs of saying whose name beside them is the speaker's: not whom one "asked" or "recalled".
+_NAMING = forms(REPORTING | {"write"}, base=False)
 _NAMEISH = r"[A-Z][\w’'.-]+(?:(?:\s+(?:of|de|van|von))?\s+[A-Z][\w’'.-]+){0,3}"
 _SPEAKER_AFTER = re.compile(
-    r"\b(?:said|says|told|added|noted|warned|argued|stated|wrote|explained|insisted|claimed|declared|according to)"
+    rf"\b{alternation(_NAMING | {'according to'})}"
     rf"\s+(?P<who>{_NAMEISH})"
 )
 _SPEAKER_BEFORE = re.compile(
     rf"(?P<who>{_NAMEISH})(?:,[^,]{{1,60}},)?\s+(?:has\s+|had\s+)?"
-    r"(?:said|says|told|added|noted|warned|argued|stated|wrote|explained|insisted|claimed|declared)\b"
+    rf"{alternation(_NAMING)}\b"
 )
 
 

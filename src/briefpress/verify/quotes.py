@@ -10,18 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import ATTRIBUTING, QUOTING, alternation, forms
+
 # Curly and straight quotes, and the typewriter styles of tokenised wire text: ``...'' and `...'.
 # A straight single quote opening "'s " is a possessive set apart ("sheriff 's deputy"), not a quote.
 _QUOTE = re.compile(
     r"“([^”]{2,}?)”|\"([^\"]{2,}?)\"|``([^`']{2,}?)''|(?<![\w`])`([^`']{2,}?)'(?![\w])"
     r"|(?<![\w])‘([^’]{2,}?\s[^’]*?)’(?![\w])|(?<![\w])'(?!s\s)([^'`]{2,}?\s[^'`]*?)'(?![\w])"
 )
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|noted|notes|warned|warns|argued|argues|stated|states|wrote|writes|"
-    r"explained|explains|insisted|insists|claimed|claims|declared|declares|remarked|recalled|asked|asks|"
-    r"according to|tweeted|posted|announced|announces)\b",
-    re.I,
-)
+# "say" and "tell" in their base form too ("analysts say"); no other base form, which may be a noun ("a note").
+_SPEECH = re.compile(rf"\b{alternation(forms(QUOTING, base=False) | forms(ATTRIBUTING) | {'according to'})}\b", re.I)
 _WORDS = re.compile(r"[a-z0-9]+")
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..lexicon import REPORTING, alternation, forms
 from ..nlp import stem
 from ..text import STOPWORDS
 
@@ -223,7 +224,7 @@ def _patient(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
     return ""
 
 
-_SPEECH = r"(?:said|says|told|added|announced|confirmed|stated|noted|explained|insisted|claimed|declared|warned)"
+_SPEECH = alternation(forms(REPORTING, base=False))
 _PRONOUN_START = re.compile(r"^(?:that\s+)?(?:it|he|she|they|we|i|its|his|her|their|our)\b", re.I)
 
 

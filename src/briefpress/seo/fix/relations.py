@@ -7,15 +7,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lexicon import QUOTING, forms
 from ...nlp import spacy_pipeline
 
 # Titles written before a name: "Mr Earnest", "Ms Wallström".
 HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame Lord Lady Prof Prof. Professor".split())
 # Main verbs that report what someone said: two reports by the same speaker are facts of one kind.
-_REPORTING = frozenset(
-    "said says told tells added adds announced announces stated states claimed claims confirmed confirms "
-    "explained explains wrote writes noted notes argued argues insisted insists warned warns".split()
-)
+_REPORTING = forms(QUOTING, base=False)
 
 
 class Subject(NamedTuple):
