@@ -66,6 +66,8 @@ OPENING_QUESTIONS = ("What is the latest on {topic}?", "What happened with {topi
 OPENING_LABEL = "What happened"
 MAIN_NEWS_QUESTION, MAIN_NEWS_LABEL = "What is the main news about {topic}?", "Main news"
 WHEN_QUESTION, WHEN_LABEL = "When did it happen?", "When"
+# With the keyphrase as its subject where it names one: "it" would point to nothing read before.
+WHEN_TOPIC_QUESTION = "When did {topic} make the news?"
 # Per kind of fact (``plan.questions.FACETS``): its label, its section question, its FAQ question.
 FACET_QUESTIONS: dict[str, tuple[str, str, str]] = {
     "reaction": ("Reaction", "What was the reaction to {topic}?", "How did others react?"),

@@ -17,7 +17,7 @@ from ..plan.labels import takeaway_label
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause, opens_with_connective, prefixes, variants
 from ..rewrite.headline import news_headline
-from ..rewrite.refer import orphan_reason
+from ..rewrite.refer import asked_context, orphan_reason
 from ..rewrite.split import split_clauses, verb_phrases
 from ..rewrite.whole import drops_reason, fragment_reason, quote_pieces
 from ..seo.readability_checks import has_transition, is_passive
@@ -190,26 +190,27 @@ class ExtractiveEngine(Engine):
 
     @staticmethod
     def _faq(w: _Writer, outline: Outline, sections: set[str]) -> list[Section]:
-        """A pair per two facts of the story (at least two): on a thin brief every further answer
-        retells a fact the reader has just read. The questions kept are, in order: those answered
-        with what they ask for, with a form of the facts the reader has not read yet, naming the
-        keyphrase, asking other than "what is the main news", in the active voice; each answer
-        condenses its facts."""
+        """A pair per two facts of the story (at least two): on a thin brief every further answer retells
+        a fact the reader has just read. The questions kept are, in order: those answered with what they
+        ask for, by an answer that stands alone after its question, with a form of the facts not read yet,
+        naming the keyphrase, asking other than "what is the main news", in the active voice."""
         most = max(FAQ_MIN, len(outline.body) - 1)
         kp = outline.keyphrase.lower()
         ranked = []
         for n, part in enumerate(outline.faq):
-            sentences = _faq_answer(w, part, when=part.label == "When")
+            asked = asked_context(part.question)  # "she" needs someone named in the question
+            sentences = _faq_answer(w, part, asked)
             if " ".join(t for t, _ in sentences) in sections:  # never a section's answer: with a second fact
-                sentences = _faq_answer(w, part, when=part.label == "When", thin=FAQ_MAX_WORDS)
+                sentences = _faq_answer(w, part, asked, thin=FAQ_MAX_WORDS)
             if " ".join(t for t, _ in sentences) in sections and sentences:  # else the fact whole
                 first = sentences[0][1]
                 sentences = [(ensure_period(first.text), first)]
             if sentences and " ".join(t for t, _ in sentences) not in sections:
                 texts = [t for t, _ in sentences]
+                orphan = any(orphan_reason(t, [*asked, *texts[:i]]) for i, t in enumerate(texts))
                 # The main news has been told in every part above: its stock question comes last
                 # but for one that names the subject, which search engines read headings for.
-                ranked.append(((not answers_its_question(part.label, " ".join(texts)),
+                ranked.append(((not answers_its_question(part.label, " ".join(texts)), orphan,
                                 all(t in w.told for t in texts), kp not in part.question.lower(),
                                 part.label == MAIN_NEWS_LABEL, any(is_passive(t) for t in texts), n), sentences))
         chosen: dict[int, list[tuple[str, Fact]]] = {}
@@ -341,28 +342,30 @@ def _words_in(sentences: list[tuple[str, Fact]]) -> int:
     return sum(len(t.split()) for t, _ in sentences)
 
 
-def _faq_answer(w: _Writer, part: Part, when: bool, thin: int = FAQ_THIN_WORDS) -> list[tuple[str, Fact]]:
-    """One or two sentences that stand alone: the first fact condensed (for a "when" question, its
-    shortest whole cut that still says when), the second only where the first is under ``thin``
-    words. A fact that is itself a question answers nothing."""
+def _faq_answer(w: _Writer, part: Part, asked: list[str], thin: int = FAQ_THIN_WORDS) -> list[tuple[str, Fact]]:
+    """One or two sentences that stand alone after ``asked`` (the question, where it names something):
+    the first fact condensed (for a "when" question, its shortest whole cut that still says when), the
+    second only where the first is under ``thin`` words. A fact that is itself a question answers nothing."""
     facts = [f for f in part.facts if not f.text.rstrip().endswith("?") and w.alone(f)]
     if not facts:
         return []
     first = facts[0]
 
-    def asked(form: str) -> bool:  # a stock question's answer keeps what it asks for (a figure)
+    def answers(form: str) -> bool:  # a stock question's answer keeps what it asks for (a figure)
         return answers_its_question(part.label, form)
 
-    if when:
+    if part.label == "When":
         timed = [form for form in condensed_forms(first.text) if _TIME.search(form) and form not in w.told]
         if timed:
             return [(min(timed, key=len), first)]
-    # The question's first fact the reader has not read in this form yet; else its first, again.
-    first = next((f for f in facts if w.fresh(f, keep=asked)), first)
-    answer = [(w.condensed(first, keep=asked), first)]
+    # The first fact not read in this form yet, one that reads alone after the question first; else the first.
+    fresh = [f for f in facts if w.fresh(f, keep=answers)] or [first]
+    first = min(fresh, key=lambda f: bool(orphan_reason(w.condensed(f, keep=answers), asked)))
+    answer = [(w.condensed(first, keep=answers), first)]
     for fact in facts:
         extra = w.fresh(fact)
-        if fact is first or extra is None or len(answer) == FAQ_MAX_SENTENCES:
+        if fact is first or extra is None or len(answer) == FAQ_MAX_SENTENCES \
+                or orphan_reason(extra, [*asked, *(t for t, _ in answer)]):
             continue
         if _words_in(answer) < thin and _words_in(answer) + len(extra.split()) <= FAQ_MAX_WORDS:
             answer.append((extra, fact))

@@ -22,6 +22,7 @@ from ..spec import (
     SECTIONS_MIN,
     WHEN_LABEL,
     WHEN_QUESTION,
+    WHEN_TOPIC_QUESTION,
 )
 from ..storylines import is_story_line
 from ..text import STOPWORDS, slugify, whole_phrase, words
@@ -208,7 +209,11 @@ def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[
     if timed is not None and timed is not lead:
         when = [q for q in questions_of(timed.text, outline.keyphrase) if q.startswith("When ") and q not in asked]
         asked.update(when[:1])
-        faq.append(Part(when[0] if when else WHEN_QUESTION, [timed], WHEN_LABEL))
+        # The keyphrase is the question's subject only where the fact is about it: else the
+        # question would ask when it did what someone else did.
+        named = outline.topic and whole_phrase(outline.keyphrase).search(timed.text)
+        stock = WHEN_TOPIC_QUESTION.format(topic=outline.topic) if named else WHEN_QUESTION
+        faq.append(Part(when[0] if when else stock, [timed], WHEN_LABEL))
     for facet, group in by_facet:
         # No two answers open with the same fact: the second would tell it again.
         opened = {p.facts[0].id for p in faq if p.facts}

@@ -14,7 +14,7 @@ from typing import Any
 from ..lexicon import STATING, alternation, forms
 from ..models import Fact
 from ..nlp import spacy_pipeline
-from ..spec import FACET_QUESTIONS, MAIN_NEWS_QUESTION, OPENING_QUESTIONS, WHEN_QUESTION
+from ..spec import FACET_QUESTIONS, MAIN_NEWS_QUESTION, OPENING_QUESTIONS, WHEN_QUESTION, WHEN_TOPIC_QUESTION
 from ..text import whole_phrase
 from .names import is_name
 
@@ -148,7 +148,7 @@ def with_topic(question: str, topic: str) -> str | None:
 
 
 def _stock_patterns() -> list[re.Pattern[str]]:
-    templates = [*_topic_forms().values(), *_topic_forms(), WHEN_QUESTION,
+    templates = [*_topic_forms().values(), *_topic_forms(), WHEN_QUESTION, WHEN_TOPIC_QUESTION,
                  *(f.faq_question for f in (*FACETS, CONTEXT))]
     parts = [re.escape(t).replace(re.escape("{topic}"), ".+") for t in templates]
     return [re.compile(p) for p in dict.fromkeys(parts)]

@@ -252,3 +252,13 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
     if det is not None and subject.pos_ == "NOUN" and _unintroduced(subject, sentence, before[-_LOOK_BACK:]):
         return f"'{det.text} {subject.text}' is not introduced before it"
     return None
+
+
+def asked_context(question: str) -> list[str]:
+    """What a reader has read before an answer: its question where that names something of its
+    own ("What is the main news about Starbucks?" introduces the "it" an answer opens on), none
+    where it points back itself ("When did it happen?") or names nothing ("What happens next?")."""
+    doc = _parse(question)
+    if doc is None or orphan_reason(question, []) is not None:
+        return []
+    return [question] if any(t.pos_ in ("NOUN", "PROPN") for t in doc) else []

@@ -1,0 +1,76 @@
+"""FAQ answers that stand alone after their question (issue #17, FORMAT.md part 5), and the stock
+"when" question asked with the keyphrase as its subject."""
+
+from __future__ import annotations
+
+from briefpress.engines.extractive import _faq_answer, _Writer
+from briefpress.models import Fact
+from briefpress.plan import Part, build_outline
+from briefpress.rewrite.refer import asked_context, orphan_reason
+from briefpress.spec import WHEN_QUESTION
+
+
+def _fact(text: str, fid: str, role: str = "point") -> Fact:
+    return Fact(id=fid, text=text, source="brief", start=0, end=len(text), role=role)
+
+
+def test_a_question_that_names_something_is_read_before_its_answer() -> None:
+    starbucks = "What is the main news about Starbucks?"
+    assert asked_context(starbucks) == [starbucks]
+    assert orphan_reason("It is embroiled in a row over its taxes.", asked_context(starbucks)) is None
+    assert asked_context("What did Lena Holt say?") == ["What did Lena Holt say?"]
+    assert orphan_reason("She said the ferry would run.", asked_context("What did Lena Holt say?")) is None
+
+
+def test_a_question_that_points_back_or_names_nothing_introduces_nothing() -> None:
+    for question in ("When did it happen?", "What happens next?", "How did others react?"):
+        assert asked_context(question) == []
+    assert orphan_reason("She was only brought out on Saturday morning.", asked_context("When did it happen?"))
+
+
+def test_the_faq_answer_opens_on_the_fact_that_stands_alone() -> None:
+    facts = [_fact("She will be moved to a new enclosure at the zoo next month.", "S1.F2"),
+             _fact("The Riverton zoo will open a new reptile house next spring.", "S1.F3")]
+    part = Part("What happens next?", facts, "Next steps")
+    answer = _faq_answer(_Writer(), part, asked_context(part.question))
+    assert answer and answer[0][1].id == "S1.F3", answer
+    # Named in the question, the pronoun has its referent: the question's first fact opens.
+    named = Part("What did Lena Holt say?", facts, "Next steps")
+    assert _faq_answer(_Writer(), named, asked_context(named.question))[0][1].id == "S1.F2"
+
+
+def test_a_second_sentence_that_points_back_to_nothing_is_not_added() -> None:
+    facts = [_fact("The zoo opened.", "S1.F2"), _fact("She was only brought out on Saturday morning.", "S1.F3")]
+    answer = _faq_answer(_Writer(), Part("What happens next?", facts, "Next steps"), [])
+    assert [f.id for _, f in answer] == ["S1.F2"]
+
+
+def _when_question(lead: str, timed: str) -> str:
+    outline = build_outline([_fact(lead, "S1.F1", "lead"), _fact(timed, "S1.F2")])
+    return next(p.question for p in outline.faq if p.label == "When")
+
+
+def test_the_when_question_names_the_keyphrase_where_the_fact_is_about_it() -> None:
+    lead = "Tesco is to sell its US chain Fresh & Easy to Yucaipa, ending its American venture."
+    asked = _when_question(lead, "Tesco opened its first Fresh & Easy store in California in 2007.")
+    assert asked.startswith("When") and "Tesco" in asked and asked != WHEN_QUESTION, asked
+    other = _when_question(lead, "The move is part of reforms unveiled by Theresa May last week.")
+    assert "Tesco" not in other, other
+
+
+def test_of_more_pairs_than_fit_the_one_whose_answer_points_back_to_nothing_goes() -> None:
+    from briefpress.engines.extractive import ExtractiveEngine
+    from briefpress.plan import Outline
+
+    lead = _fact("The Riverton zoo reopened on Monday after a year of repairs.", "S1.F1", "lead")
+    alone = [_fact("The zoo's new reptile house holds 40 species.", "S1.F2"),
+             _fact("Visitors queued for an hour at the gates.", "S1.F3")]
+    orphan = _fact("She was only brought out on Saturday morning.", "S1.F4")
+    # The orphan's question names the keyphrase, which alone would rank it first.
+    parts = [Part("What else is there to know about the reptile house?", [orphan], "Details"),
+             Part("What else is there to know?", alone[:1], "Details"),
+             Part("How did visitors react?", alone[1:], "Details")]
+    outline = Outline(lead=lead, points=[*alone, orphan], keyphrase="reptile house", topic="the reptile house",
+                      faq=parts, body=[lead, *alone])  # two pairs fit: one fewer than the body's facts
+    faq = ExtractiveEngine._faq(_Writer(), outline, set())
+    assert len(faq) == 2 and all("She" not in s.answer for s in faq), [s.answer for s in faq]
