@@ -55,8 +55,10 @@ def forms(lemmas: Iterable[str], *, base: bool = True) -> frozenset[str]:
 
 def lemma_of(word: str) -> str | None:
     """The lemma of a form of a verb of saying ("told" -> "tell"), None for any other word."""
-    word = word.lower()
-    return next((lemma for lemma in sorted(SAYING) if word == lemma or word in _inflections(lemma)), None)
+    return _LEMMAS.get(word.lower())
+
+
+_LEMMAS = {form: lemma for lemma in SAYING for form in (lemma, *_inflections(lemma))}
 
 
 def alternation(words: Iterable[str]) -> str:
