@@ -43,6 +43,19 @@ MODERNA = [
             "Furthermore, it expects sales of $5bn in 2023.",
         ),
         (
+            # A date names nothing the pronoun could stand for.
+            "For the full year of 2023, Moderna expects Spikevax to have sales.",
+            "Moderna",
+            IT,
+            "For the full year of 2023, it expects Spikevax to have sales.",
+        ),
+        (
+            "In April of this year, Tesco reported its first fall in annual profits for 20 years.",
+            "Tesco",
+            IT,
+            "In April of this year, it reported its first fall in annual profits for 20 years.",
+        ),
+        (
             "Chinese shares fell by nearly 8% after a week of volatile trading.",
             "Chinese shares",
             THEY,
@@ -61,9 +74,10 @@ def test_a_whole_subject_or_owner_becomes_the_pronoun(sentence: str, phrase: str
         ("Moderna, the drugmaker, said sales fell.", "Moderna"),  # an aside the pronoun would strand
         ("Analysts said Moderna would lose money.", "Moderna"),  # not first in its sentence
         (
-            "For the full year of 2023, Moderna expects Spikevax to have sales.",
-            "Moderna",
-        ),  # after a phrase, not a connective
+            "Under the terms of the deal, Tesco will loan the new business around £80m.",
+            "Tesco",
+        ),  # after a phrase naming a thing ("the deal") the pronoun could be read as
+        ("After Yucaipa bought the chain, Tesco kept a stake.", "Tesco"),  # after a clause with its own names
         ("Sales of Moderna fell.", "Moderna"),  # neither subject nor owner
     ],
 )

@@ -142,10 +142,19 @@ def names_as_subject(sentence: str, phrase: str) -> bool:
     return doc is not None and _role(doc, phrase, whole=False) is not None
 
 
+def _names_nothing(opening) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``opening``, the words before a mention, is a connective or a date set off by a
+    comma ("Also,", "In April of this year,"): it names nothing a pronoun after it could be read
+    as standing for."""
+    return opening[-1].text == "," and all(
+        t.pos_ in ("ADV", "ADP", "ADJ", "PUNCT", "CCONJ") or t.ent_type_ in ("DATE", "TIME") for t in opening)
+
+
 def refer_back(sentence: str, phrase: str, pronoun: Pronoun) -> str | None:
     """``sentence`` with its first mention of ``phrase`` put as ``pronoun``, where that mention is
-    the subject or owner and comes first in the sentence, after at most a connective ("Also,
-    Moderna's revenues ..." becomes "Also, its revenues ..."); else None."""
+    the subject or owner and comes first in the sentence, after at most a connective or a date
+    ("Also, Moderna's revenues ..." becomes "Also, its revenues ...", "In April, Tesco reported
+    ..." becomes "In April, it reported ..."); else None."""
     doc = _parse(sentence)
     if doc is None:
         return None
@@ -154,10 +163,8 @@ def refer_back(sentence: str, phrase: str, pronoun: Pronoun) -> str | None:
         return None
     role, first, end = found
     before = doc[:first]
-    if len(before) and not (
-        before[-1].text == "," and all(t.pos_ in ("ADV", "ADP", "ADJ", "PUNCT", "CCONJ") for t in before)
-    ):
-        return None  # only a connective may come before it
+    if len(before) and not _names_nothing(before):
+        return None  # only a connective or a date may come before it
     word = pronoun.possessive if role == "owner" else pronoun.subject
     if first == 0:
         word = word[:1].upper() + word[1:]
