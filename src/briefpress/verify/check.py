@@ -90,7 +90,8 @@ def _evidence_spans(index: SourceIndex, evidence: list[tuple[int, float]], suppo
 
 
 def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, judge: Judge | None = None,
-              threshold: float = SUPPORT_THRESHOLD, cuts: bool = False) -> SentenceVerdict:
+              threshold: float = SUPPORT_THRESHOLD, cuts: bool = False,
+              following: Sequence[str] = ()) -> SentenceVerdict:
     """The verdict on one sentence. With ``cuts`` (briefpress's own drafts, which cut source
     sentences by rule), a cut of a source sentence must also drop adjuncts only (``cut_check``);
     an audit of another writer's article leaves that to the statement check, since people
@@ -116,7 +117,7 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
     reasons += check_descriptions(doc, index)
     reasons += check_first_second(doc, index)
     if cuts and sentence.part != "headline":  # a title may name its subject alone
-        reasons += check_cuts(text, index)
+        reasons += check_cuts(text, index, following)
     hard_fail = bool(reasons)
     statement = support_reason(text, support, threshold)
     if statement is not None:
@@ -142,7 +143,9 @@ def check_all(sentences: Sequence[ArticleSentence], facts: list[Fact], judge: Ju
     needs_doc = [key for key in firsts if not (key[1] is False and index.verbatim(key[0]) is not None)]
     docs = parse([text for text, _ in needs_doc]) if needs_doc else []
     doc_of: dict[tuple[str, bool | None], Any] = dict(zip(needs_doc, docs, strict=False)) if docs is not None else {}
-    checked = {key: check_one(s, doc_of.get(key), index, judge, threshold, cuts) for key, s in firsts.items()}
+    after = _following(sentences) if cuts else {}
+    checked = {key: check_one(s, doc_of.get(key), index, judge, threshold, cuts, after.get(key, ()))
+               for key, s in firsts.items()}
     results = []
     for s in sentences:
         verdict = checked[(s.check_text, s.no_claim)]
@@ -150,6 +153,20 @@ def check_all(sentences: Sequence[ArticleSentence], facts: list[Fact], judge: Ju
             verdict = verdict.model_copy(update={"text": s.text, "part": s.part, "start": s.start, "end": s.end})
         results.append(verdict)
     return results
+
+
+def _following(sentences: Sequence[ArticleSentence]) -> dict[tuple[str, bool | None], list[str]]:
+    """For each distinct sentence, the sentence after it in its part at each place it stands ("" at
+    a part's end): a cut of a source sentence followed by the rest of it is a split (``check_cuts``)."""
+    by_part: dict[str, list[ArticleSentence]] = {}
+    for s in sentences:
+        by_part.setdefault(s.part, []).append(s)
+    out: dict[tuple[str, bool | None], list[str]] = {}
+    for told in by_part.values():
+        told = sorted(told, key=lambda s: s.start)
+        for i, s in enumerate(told):
+            out.setdefault((s.check_text, s.no_claim), []).append(told[i + 1].check_text if i + 1 < len(told) else "")
+    return out
 
 
 __all__ = ["check_all", "check_one", "is_no_claim"]

@@ -1,0 +1,46 @@
+"""A source sentence cut before what it needs is a new claim; the same cut followed in its part by
+the rest of the sentence is the sentence split in two, and says what the source says."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefpress.models import Fact
+from briefpress.verify.check import check_all
+from briefpress.verify.cut_check import continues
+
+pytest.importorskip("spacy")
+
+SOURCE = ("Some have been considered too dangerous to be released, but the US holds no evidence that can be "
+          "used in civilian or military trials against them.")
+FIRST = "Some have been considered too dangerous to be released."
+REST = ", but the US holds no evidence that can be used in civilian or military trials against them."
+
+
+def _verdicts(parts: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    from briefpress.verify.article import ArticleSentence
+
+    facts = [Fact(id="S1.F1", text=SOURCE, source="story.txt", start=0, end=len(SOURCE))]
+    sentences, at = [], 0
+    for part, text in parts:
+        sentences.append(ArticleSentence(text=text, part=part, start=at, end=at + len(text), check_text=text))
+        at += len(text) + 1
+    return {(v.part, v.text): v.verdict for v in check_all(sentences, facts, cuts=True)}
+
+
+def test_the_rest_of_the_sentence_after_a_cut_makes_it_a_split() -> None:
+    assert continues(REST, "But the US holds no evidence that can be used in civilian or military trials against them.")
+    assert continues(REST, "The US holds no evidence that can be used in civilian or military trials against them.")
+    assert not continues(REST, "The US holds no evidence.")
+    assert not continues(REST, "")
+
+
+def test_a_contrast_cut_alone_fails_and_split_in_its_part_passes() -> None:
+    second = "But the US holds no evidence that can be used in civilian or military trials against them."
+    split = _verdicts([("body[0]", FIRST), ("body[0]", second)])
+    assert split[("body[0]", FIRST)] == "supported"
+    alone = _verdicts([("takeaways[0].text", FIRST)])
+    assert alone[("takeaways[0].text", FIRST)] == "unsupported"
+    # Told alone in one place, the cut is a cut there: one verdict for the sentence, the strict one.
+    both = _verdicts([("body[0]", FIRST), ("body[0]", second), ("faq[0].answer", FIRST)])
+    assert both[("faq[0].answer", FIRST)] == "unsupported"
