@@ -2,10 +2,11 @@
 
 ``resolve_sources`` turns the sources given as URLs into fetched pages (name, HTML) with their
 metadata, before ingest reads them like any saved page; the CLI, the API's jobs and batch call it
-alike. ``resolve_brief`` does the same for the URLs a JSON brief lists in "sources". The pipeline's
-package stage then calls ``package_evidence``: the archive's background (``Options.archive``), the
-links to the sources that have URLs and to the archive articles drawn on, and the lead image of a
-source page or the user's own picture. Nothing is invented: a link needs a URL the evidence gives,
+alike. ``resolve_brief`` does the same for the URLs a JSON brief lists in "sources". Before the
+seo stage scores the page, ``page_evidence`` adds what the page shows: the links to the sources
+that have URLs and the archive's background (``Options.archive``) with links to the archive
+articles drawn on; the package stage's ``package_evidence`` then joins the background's sources
+and facts to the run and adds the lead image of a source page or the user's own picture. Nothing is invented: a link needs a URL the evidence gives,
 an image a page or a user that gives it, and its alt text is the page's or the user's words.
 """
 
@@ -179,21 +180,19 @@ def check_image(url: str | None, alt: str | None) -> None:
 
 
 def package_evidence(run: Run) -> Article:
-    """The article with the archive's background (when asked), its links and its picture."""
+    """The article with the archive's background sources and facts joined to the run, its links
+    and its picture."""
     article = run.article
     assert article is not None
-    background: list[Background] = []
-    if run.options.archive:
-        background, sources, facts = archive_background(run)
-        run.sources = [*run.sources, *sources]
-        run.facts = [*run.facts, *facts]
+    if run.archive is not None:
+        sources, facts = run.archive
+        run.sources, run.facts, run.archive = [*run.sources, *sources], [*run.facts, *facts], None
         article = article.model_copy(update={"sources": run.sources, "facts": run.facts})
-    article = article.model_copy(update={"background": background, "links": links(run.sources),
-                                         "image": picture(run.options, run.sources)})
-    if article.image is None and not background:
+    article = article.model_copy(update={"links": links(run.sources), "image": picture(run.options, run.sources)})
+    if article.image is None and not article.background:
         return article
-    # The seo stage scored the page before the picture and the background joined it: the
-    # package's report describes the page as it ships.
+    # The seo stage scored the page before the picture joined it: the package's report
+    # describes the page as it ships.
     from .seo import analyze
 
     result = analyze(article)
@@ -201,11 +200,17 @@ def package_evidence(run: Run) -> Article:
 
 
 def page_evidence(run: Run) -> Article:
-    """The article with the links and picture its sources give, before the seo stage: they are
-    part of the page it scores (outbound links, image alt, the sources list's lines)."""
+    """The article with what its evidence shows on the page before the seo stage scores it: the
+    sources' links and the archive's background (when asked), with its links. The background's
+    sources and facts wait in ``run.archive`` until the package stage, so that no archive
+    sentence can reach the lead, meta description or headline."""
     article = run.article
     assert article is not None
-    return article.model_copy(update={"links": links(run.sources)})
+    if not run.options.archive:
+        return article.model_copy(update={"links": links(run.sources)})
+    background, sources, facts = archive_background(run)
+    run.archive = (sources, facts)
+    return article.model_copy(update={"background": background, "links": links([*run.sources, *sources])})
 
 
 def links(sources: Iterable[Source]) -> list[Link]:

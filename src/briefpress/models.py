@@ -219,3 +219,6 @@ class Run:
     article: Article | None = None
     grounding: Report | None = None  # verify: the verdict on every sentence of the final article
     seo: SeoResult | None = None  # seo: the SEO and readability audit of the final article
+    # seo: the archive's background sources and facts, shown on the page the seo stage scores and
+    # joined to ``sources`` and ``facts`` at package (never a fact the seo stage may write from)
+    archive: tuple[list[Source], list[Fact]] | None = None

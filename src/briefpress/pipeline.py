@@ -101,16 +101,16 @@ def _verify(run: Run, progress: ProgressCallback | None) -> Run:
 
 
 def _seo(run: Run, progress: ProgressCallback | None) -> Run:
-    # The sources' links and picture first, so the stage scores the page they ship on; the
-    # archive's background waits for the package stage (see _package).
+    # The sources' links and the archive's background first, so the stage scores the page they
+    # ship on; the background's facts join the run at the package stage (see _package).
     run.article = evidence.page_evidence(run)
     return seo_run(run, progress)
 
 
 def _package(run: Run, progress: ProgressCallback | None) -> Run:
-    """The evidence's background, links and picture (after ``seo``, so that no archive sentence can
-    reach the lead, meta description or headline), then the JSON-LD, built once, from the article
-    as it ships."""
+    """The archive's background sources and facts, the links and the picture (after ``seo``, so
+    that no archive sentence can reach the lead, meta description or headline), then the JSON-LD,
+    built once, from the article as it ships."""
     article = evidence.package_evidence(run)
     run.article = article.model_copy(update={"jsonld": jsonld.build(article)})
     return run
