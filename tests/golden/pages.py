@@ -202,12 +202,18 @@ def written(stem: str, base: str, db: str) -> Article:
 
 
 def yoast_paper(page_html: str) -> dict[str, Any]:
-    """The harness's paper for a rendered page: its ``<article>``, title, description and slug."""
+    """The harness's paper for a rendered page: its ``<article>`` as the page shows it (headline
+    and byline included, as our audit and tests/seo/test_page_audit.py read it), title,
+    description and slug."""
+    import re
+
     from briefpress.seo.pages import split_html_document
     from seo import yoast_harness
 
     d = split_html_document(page_html)
-    return yoast_harness.paper(d["content"], keyphrase=d["keyphrase"], title=d["title"],
+    element = re.search(r"<article>(.*)</article>", page_html, re.S)
+    assert element, "the HTML page has an <article>"
+    return yoast_harness.paper(element.group(1), keyphrase=d["keyphrase"], title=d["title"],
                                description=d["description"], slug=d["slug"], site_url=d["site_url"] or SITE)
 
 
