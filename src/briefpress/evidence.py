@@ -6,8 +6,9 @@ alike. ``resolve_brief`` does the same for the URLs a JSON brief lists in "sourc
 seo stage scores the page, ``page_evidence`` adds what the page shows: the links to the sources
 that have URLs and the archive's background (``Options.archive``) with links to the archive
 articles drawn on; the package stage's ``package_evidence`` then joins the background's sources
-and facts to the run and adds the lead image of a source page or the user's own picture. Nothing is invented: a link needs a URL the evidence gives,
-an image a page or a user that gives it, and its alt text is the page's or the user's words.
+and facts to the run and adds the lead image of a source page or the user's own picture. Nothing
+is invented: a link needs a URL the evidence gives, an image a page or a user that gives it, and
+its alt text is the page's or the user's words.
 """
 
 from __future__ import annotations
