@@ -176,9 +176,9 @@ class ExtractiveEngine(Engine):
         for i, part in enumerate(outline.sections):
             question = w.no_claim(f"sections[{i}].question", part.question)
             path = f"sections[{i}].answer"
-            facts = []
+            facts: list[Fact] = []
             for fact in part.facts:
-                if w.alone(fact) and fact.text.strip() not in said:
+                if w.alone(fact) and fact.text.strip() not in said and outline.reads_after(fact, facts):
                     facts.append(fact)
                     said.add(fact.text.strip())
             facts = facts or part.facts[:1]

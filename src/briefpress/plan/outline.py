@@ -61,10 +61,17 @@ class Outline:
     faq: list[Part] = field(default_factory=list)
     body: list[Fact] = field(default_factory=list)
     title: Fact | None = None  # the brief's own headline, when it has one
+    follows: dict[str, str] = field(default_factory=dict)  # fact id -> the fact its "he" points back to
 
     @property
     def keyphrase_is_name(self) -> bool:
         return is_name(self.keyphrase)
+
+    def reads_after(self, fact: Fact, before: list[Fact]) -> bool:
+        """Whether ``fact`` may be told right after ``before`` in one part: a sentence that opens
+        on "he", "she" or "they" only right after the sentence it points back to."""
+        anchor = self.follows.get(fact.id)
+        return anchor is None or (bool(before) and before[-1].id == anchor)
 
 
 def _words(fact: Fact) -> int:
@@ -269,6 +276,10 @@ def _name_in_enough_headings(outline: Outline) -> bool:
     return changed
 
 
+# Subjects that stand for the person or people the sentence before names.
+_PRONOUN_OPENERS = frozenset({"he", "she", "they", "his", "her", "their"})
+
+
 def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_paragraph_facts: int = 32) -> Outline:
     """Choose lead, points, keyphrase, and which facts answer which question."""
     lead_text = facts[0].text if facts else ""
@@ -294,22 +305,57 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     if _name_in_enough_headings(outline):
         # A section gave its question back, so an FAQ pair may ask it.
         outline.faq = _faq(outline, others, by_facet, {p.question for p in outline.sections})
-    outline.body = _told_once([lead, *rest, *story])[:max_body_paragraph_facts]
+    told, told_as = _told_once([lead, *rest, *story])
+    outline.follows = _antecedents(told, told_as, facts)
+    outline.body = _after_antecedents(told, outline.follows)[:max_body_paragraph_facts]
     return outline
 
 
-def _told_once(facts: list[Fact]) -> list[Fact]:
+def _told_once(facts: list[Fact]) -> tuple[list[Fact], dict[str, Fact]]:
     """The facts in order, less each that says again what an earlier one says (a source that
-    opens with the brief's own sentences)."""
+    opens with the brief's own sentences), and for every fact the kept one that tells it."""
     kept: list[Fact] = []
     seen: list[set[str]] = []
+    told_as: dict[str, Fact] = {}
     for fact in facts:
         mine = {_stem(w) for w in words(fact.text) if w.lower() not in STOPWORDS}
-        if mine and any(len(mine & other) >= 0.8 * min(len(mine), len(other)) for other in seen):
+        same = next((k for k, other in zip(kept, seen, strict=True)
+                     if mine and len(mine & other) >= 0.8 * min(len(mine), len(other))), None)
+        if same is not None:
+            told_as[fact.id] = same
             continue
+        told_as[fact.id] = fact
         kept.append(fact)
         seen.append(mine)
-    return kept
+    return kept, told_as
+
+
+def _antecedents(body: list[Fact], told_as: dict[str, Fact], facts: list[Fact]) -> dict[str, str]:
+    """For each fact of ``body`` that opens on "he", "she" or "they", the fact of the body that tells
+    the sentence its source puts before it (itself, or the brief's telling of it)."""
+    before = {f.id: p for p, f in zip(facts, facts[1:], strict=False) if p.source == f.source}
+    follows: dict[str, str] = {}
+    for fact in body:
+        first = fact.text.split(maxsplit=1)[0].lower() if fact.text.strip() else ""
+        previous = before.get(fact.id)
+        anchor = told_as.get(previous.id) if previous is not None else None
+        if first in _PRONOUN_OPENERS and anchor is not None and anchor is not fact and anchor in body:
+            follows[fact.id] = anchor.id
+    return follows
+
+
+def _after_antecedents(body: list[Fact], follows: dict[str, str]) -> list[Fact]:
+    """The body with each sentence that opens on "he", "she" or "they" right after the sentence it
+    points back to, where the brief told that one first: "He added: ..." after another speaker's
+    sentence credits that speaker with the quote."""
+    out = list(body)
+    for fact in body:
+        anchor = next((f for f in out if f.id == follows.get(fact.id)), None)
+        if anchor is None or out.index(fact) == out.index(anchor) + 1:
+            continue
+        out.remove(fact)
+        out.insert(out.index(anchor) + 1, fact)
+    return out
 
 
 def _rank_related(candidates: list[Fact], anchors: list[Fact]) -> list[Fact]:

@@ -1,0 +1,39 @@
+"""A sentence that opens on "he" keeps the sentence its source puts before it right before it:
+told after another speaker's sentence, "He added: ..." credits that speaker with the quote."""
+
+from __future__ import annotations
+
+import pytest
+
+import briefpress
+
+pytest.importorskip("spacy")
+
+BRIEF = """The White House said the closure of the camp was a national security interest.
+-
+Josh Earnest said the administration was in the final stages of drafting a plan.
+-
+The camp held 122 men at the start of the year.
+"""
+STORY = """The White House said the closure of the camp was a national security interest.
+Josh Earnest said the administration was in the final stages of drafting a plan.
+The camp held 122 men at the start of the year.
+In 2009, President Obama admitted the deadline he had set for closing the camp would be missed.
+Congress has blocked the transfer of prisoners to the US since then.
+"""
+# The story's own order puts Earnest's quote right after his sentence; the brief told that
+# sentence first, so in a body built as brief then story the quote would follow Obama's.
+STORY = STORY.replace("drafting a plan.\n", 'drafting a plan.\nHe added: "That has been a priority of the president."\n')
+QUOTE = 'He added: "That has been a priority of the president."'
+
+
+def test_a_he_sentence_follows_the_sentence_it_points_back_to_in_the_body_and_sections() -> None:
+    article = briefpress.write(BRIEF, [("story.txt", STORY)], engine="extractive")
+    body = " ".join(article.body)
+    assert QUOTE in body
+    assert body.index(QUOTE) > body.index("Josh Earnest said the administration")
+    before_quote = body[: body.index(QUOTE)].rstrip()
+    assert before_quote.endswith("drafting a plan."), before_quote[-120:]
+    for part in [*article.sections, *article.faq]:
+        if QUOTE in part.answer:
+            assert part.answer[: part.answer.index(QUOTE)].rstrip().endswith("drafting a plan."), part
