@@ -205,15 +205,11 @@ def yoast_paper(page_html: str) -> dict[str, Any]:
     """The harness's paper for a rendered page: its ``<article>`` as the page shows it (headline
     and byline included, as our audit and tests/seo/test_page_audit.py read it), title,
     description and slug."""
-    import re
-
     from briefpress.seo.pages import split_html_document
     from seo import yoast_harness
 
     d = split_html_document(page_html)
-    element = re.search(r"<article>(.*)</article>", page_html, re.S)
-    assert element, "the HTML page has an <article>"
-    return yoast_harness.paper(element.group(1), keyphrase=d["keyphrase"], title=d["title"],
+    return yoast_harness.paper(yoast_harness.article_element(page_html), keyphrase=d["keyphrase"], title=d["title"],
                                description=d["description"], slug=d["slug"], site_url=d["site_url"] or SITE)
 
 

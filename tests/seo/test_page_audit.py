@@ -27,17 +27,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _article_element(page: str) -> str:
-    m = re.search(r"<article>(.*)</article>", page, re.S)
-    assert m, "the HTML page has an <article>"
-    return m.group(1)
-
-
 @cache
 def _scored() -> list[tuple[str, Article, dict[str, Any]]]:
     articles = [briefpress.write(p.read_text(encoding="utf-8"), brief_name=p.name, date=DATE, created=DATE)
                 for p in BRIEFS]
-    papers = [yoast_harness.paper(_article_element(briefpress.render(a, "html")), keyphrase=a.keyphrase,
+    papers = [yoast_harness.paper(yoast_harness.article_element(briefpress.render(a, "html")), keyphrase=a.keyphrase,
                                   title=a.headline, description=a.meta_description, slug=a.slug) for a in articles]
     return [(p.stem, a, t) for p, a, t in zip(BRIEFS, articles, yoast_harness.run(papers), strict=True)]
 

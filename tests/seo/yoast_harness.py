@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,6 +12,13 @@ from typing import Any
 from briefpress.seo.pixels import title_width
 
 HARNESS = Path(__file__).resolve().parents[2] / "tools" / "yoast-harness"
+
+
+def article_element(page: str) -> str:
+    """The inside of a rendered page's ``<article>``: what Yoast is given, as our audit reads it."""
+    m = re.search(r"<article>(.*)</article>", page, re.S)
+    assert m, "the HTML page has an <article>"
+    return m.group(1)
 
 
 def available() -> bool:

@@ -21,7 +21,7 @@ _JOINING = frozenset({"and", "but", "yet", "so", "or"})
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'’%$£€.-]+", text.lower().replace(".", " "))
+    return re.findall(r"[\w'’%$£€-]+", text.lower())
 
 
 def continues(rest: str, following: str) -> bool:
