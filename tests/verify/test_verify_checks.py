@@ -176,6 +176,41 @@ def test_a_description_beside_a_name_must_be_in_the_sources_near_it() -> None:
     assert verdict("Nursultan Nazarbayev, a former steel worker, has won another term.", facts).verdict == "supported"
 
 
+def test_a_title_before_a_name_or_a_who_is_clause_is_a_description_too() -> None:
+    # A role given as a title ("National security official Josh Earnest") or in a relative clause
+    # is as invented as one in an apposition when no source gives it.
+    facts = read_sources([("brief.txt", "Josh Earnest said the closure of the camp was a national security "
+                           "interest. Veteran diplomat Carl Bildt wrote on Twitter that talks had begun.")])
+    for sentence in ("National security official Josh Earnest said the closure of the camp was a national "
+                     "security interest.",
+                     "Josh Earnest, who is a national security official, said the closure of the camp was a "
+                     "national security interest."):
+        v = verdict(sentence, facts)
+        assert v.verdict == "unsupported" and "no source describes Josh Earnest as" in v.reasons[0].detail
+    assert verdict("Veteran diplomat Carl Bildt wrote on Twitter that talks had begun.", facts).verdict == "supported"
+
+
+def test_a_role_is_one_the_sources_give_the_person() -> None:
+    # The page says "our national security officials have been working on it" in the sentence after
+    # Earnest's: that makes no one an official. "The Hull manager says" after a sentence naming
+    # Steve Bruce refers back to him.
+    facts = read_sources([("page.txt", "Josh Earnest said the closure of the camp was a national security "
+                           "interest. He added that our national security officials have been working on it.\n\n"
+                           "Steve Bruce has promised his wife he will go on a diet. The Hull manager says he was "
+                           "disappointed that the pictures were published.")])
+    v = verdict("Josh Earnest, a national security official, said the closure of the camp was a national "
+                "security interest.", facts)
+    assert v.verdict == "unsupported" and "(not found near the name: official)" in v.reasons[0].detail
+    assert verdict("Hull manager Steve Bruce has promised his wife he will go on a diet.", facts).verdict == "supported"
+
+
+def test_a_noun_before_a_name_in_a_sentence_without_a_verb_is_not_read_as_a_title() -> None:
+    # The parse finds no verb in "Porto host Bayern Munich ...": "host" is that verb misread.
+    facts = read_sources([("page.txt", "Porto will play Bayern Munich in the Champions League quarter-final.")])
+    v = verdict("Porto host Bayern Munich in the Champions League quarter-final.", facts)
+    assert not any("describes" in r.detail for r in v.reasons)
+
+
 def test_first_and_second_before_a_noun_must_be_the_sources() -> None:
     # The packaged model wrote "his second goal of the season" for a goal that opened the scoring.
     facts = read_sources([("brief.txt", "Second-half goals by Yattara and Lacazette helped Lyon go top. Yattara "
