@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import time
@@ -63,11 +62,6 @@ def story_cases(bench_dir: Path, n: int) -> list[Case]:
     return cases
 
 
-def article_element(page: str) -> str:
-    m = re.search(r"<article>(.*)</article>", page, re.S)
-    return m.group(1) if m else page
-
-
 def write(case: Case, engine: str) -> tuple[Any, float]:
     import briefpress
 
@@ -101,7 +95,7 @@ def yoast_scores(articles: list[Any]) -> list[tuple[int, int]]:
 
     if not yoast_harness.available():
         raise SystemExit("--yoast needs node and tools/yoast-harness (npm ci there)")
-    papers = [yoast_harness.paper(article_element(briefpress.render(a, "html")), keyphrase=a.keyphrase,
+    papers = [yoast_harness.paper(yoast_harness.article_element(briefpress.render(a, "html")), keyphrase=a.keyphrase,
                                   title=a.headline, description=a.meta_description, slug=a.slug) for a in articles]
     return [(r["seo"]["score"], r["readability"]["score"]) for r in yoast_harness.run(papers)]
 
