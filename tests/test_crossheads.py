@@ -173,3 +173,20 @@ def test_a_paragraph_split_for_length_keeps_each_crosshead_over_its_paragraph(ar
     assert len(split.body) > len(shorter.body)
     assert [(split.body[c.before], c.question) for c in split.crossheads] == \
         [(shorter.body[c.before], c.question) for c in shorter.crossheads]
+
+
+def test_no_crosshead_cuts_a_quote_that_runs_over_paragraphs() -> None:
+    # News style leaves a quote open at the end of each of its paragraphs but the last: a heading
+    # between them would read as the speaker's. A blind review found one there.
+    plain = ("The harbour board voted on Monday to run the night ferry all year from April, and its chair said "
+             "the crossing would carry more freight, more cars and more foot passengers than it did last winter "
+             "when storms closed the port for nine days in a row.")
+    opens = ('"We have waited a long time for this," said Ana Ruiz, who runs the ferry line. "The night crossing '
+             "has lost money for years, and the board now wants it to pay its way by carrying freight as well as "
+             "the cars and the foot passengers who use it every week")
+    closes = ('"Nobody on the island will have to wait for the morning boat again," she said. The ferry line will '
+              "publish the new timetable in March.")
+    body = [plain] * 4 + [opens, closes] + [plain] * 3
+    heads = crossheads_for(body)
+    assert heads, "a body this long gets a crosshead"
+    assert all(not body[c.before - 1].count('"') % 2 for c in heads), heads

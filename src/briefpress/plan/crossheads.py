@@ -39,6 +39,12 @@ def _asked(paragraph: str, name: str, taken: set[str]) -> list[str]:
     return [q for q in dict.fromkeys(found) if q.lower() not in taken]
 
 
+def _quote_runs_on(paragraph: str) -> bool:
+    """Whether ``paragraph`` leaves a quotation open for the next one to go on with (news style
+    closes a quote over paragraphs only at its last): a heading there would cut the quote."""
+    return paragraph.count('"') % 2 == 1 or paragraph.count("\u201c") > paragraph.count("\u201d")
+
+
 def _place(body: list[str], counts: list[int], start: int, i: int, ask: Callable[[int], list[str]],
            want: Callable[[str], bool]) -> tuple[int, str] | None:
     """Where the crosshead of the part that opens at paragraph ``start`` goes, and its question:
@@ -48,6 +54,7 @@ def _place(body: list[str], counts: list[int], start: int, i: int, ask: Callable
     after = [j for j in range(i, len(body))
              if sum(counts[start:j]) <= SECTION_ROOM and sum(counts[j:]) >= LAST_PART_LEAST] or [i]
     places = after + [j for j in range(i - 1, start, -1) if sum(counts[start:j]) >= SECTION_AIM // 2]
+    places = [j for j in places if not _quote_runs_on(body[j - 1])]
     fallback: tuple[int, str] | None = None
     for j in places:
         questions = ask(j)
