@@ -111,14 +111,15 @@ def whole_form(sentence: str, limit: int, alone: bool = False) -> str | None:
     pieces = split_clauses(sentence)
     if pieces and drops_reason(sentence, pieces[0], condensed=True) is None:
         forms.append(pieces[0].rstrip("."))
-    forms += headline_cuts(sentence)
+    forms += headline_cuts(sentence, articles=False)
+    bare = set(headline_cuts(sentence)) - set(forms)  # forms without their articles: headlinese
+    forms += list(bare)
     fitting = [f for f in forms if len(f) <= limit and f.count('"') % 2 == 0 and not opens_on_pointer(f)]
     whole = [f for f in fitting if fragment_reason(f + ".") is None
              and (alone or orphan_reason(f + ".", []) is None)]
     # A title stands alone: "But" or "Also" ties it to a sentence the reader has not read. Of the
-    # rest, the one that tells most, articles aside (a title may drop them), then the plainest.
-    return max(whole, key=lambda f: (not _opens_with_connective(f), len(_ARTICLE_WORDS.sub("", f)), len(f)),
-               default=None)
+    # rest, one that keeps its articles (headlinese only where no such form fits), then the fullest.
+    return max(whole, key=lambda f: (not _opens_with_connective(f), f not in bare, len(f)), default=None)
 
 
 def _variants(sentence: str) -> list[str]:
@@ -160,7 +161,6 @@ def _longest_cut(sentence: str, limit: int) -> str | None:
 _ENTAILING = forms({"help", "make", "force", "cause"})
 _ARTICLES = frozenset({"a", "an", "the"})
 # A title never opens on a word whose antecedent its reader has not seen.
-_ARTICLE_WORDS = re.compile(r"\b(?:a|an|the)\s", re.I)
 _POINTERS = frozenset("this that these those it its they them their he she his her we i you".split())
 
 
@@ -170,11 +170,11 @@ def opens_on_pointer(text: str) -> bool:
     return bool(words) and words[0].lower() in _POINTERS
 
 
-def headline_cuts(sentence: str, title: bool = True) -> list[str]:
+def headline_cuts(sentence: str, title: bool = True, articles: bool | None = None) -> list[str]:
     """Headline-style deletions of ``sentence``, fullest first: the complement of an entailing
     verb raised to stand alone (``_ENTAILING``), a date or a reporting verb's manner ("in a
     statement"), a reporting verb's "that", and for a ``title`` the articles (a title's style, not
-    a sentence's); outside a title, a date stays where its clause holds a figure ("122 men were
+    a sentence's; ``articles`` says otherwise where given); outside a title, a date stays where its clause holds a figure ("122 men were
     left [at the start of the year]": the figure was true then). Each keeps every other word in its order and never touches a quotation;
     the caller checks that the result is whole."""
     nlp = spacy_pipeline()
@@ -182,7 +182,7 @@ def headline_cuts(sentence: str, title: bool = True) -> list[str]:
         return []
     doc = nlp(sentence.strip())
     quoted = {t.i for t in doc if inside_quote(doc.text, t.idx)}
-    dets = {t.i for t in doc if t.dep_ == "det" and t.lower_ in _ARTICLES} - quoted if title else set()
+    dets = {t.i for t in doc if t.dep_ == "det" and t.lower_ in _ARTICLES} - quoted if (title if articles is None else articles) else set()
     optional = [span for span in _optional(doc, title) if not span & quoted][:4]
     out: list[str] = []
     for base in [set(), _raised(doc)]:
