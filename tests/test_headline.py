@@ -10,7 +10,15 @@ from briefpress.engines.meta_mix import meta_mixes, meta_rank, spent_forms
 from briefpress.models import Fact
 from briefpress.nlp import spacy_pipeline
 from briefpress.rewrite import compress
-from briefpress.rewrite.headline import attributed_headline, headline_cuts, news_headline, opens_on_pointer, whole_form
+from briefpress.rewrite.headline import (
+    attributed_headline,
+    first_predicate,
+    headline_cuts,
+    news_headline,
+    opens_on_pointer,
+    possessive_end,
+    whole_form,
+)
 from briefpress.rewrite.whole import cut_reason, fragment_reason
 from briefpress.spec import HEADLINE_MAX, META_MAX, META_POINTERS
 
@@ -169,3 +177,14 @@ def test_a_meta_description_tells_a_second_fact_before_a_pointer() -> None:
     assert not article.meta_description.endswith(META_POINTERS)
     assert article.meta_description.startswith('Tesco said this is an "orderly')
     assert all(_whole(s.rstrip(".")) for s in article.meta_description.split(". "))
+
+
+def test_a_lead_of_two_predicates_is_headed_by_its_first_whole_never_a_cut_on_a_possessive() -> None:
+    lead = ("Local clerics met on 3 April, two days after the newspaper's revelations, and said the report had "
+            "insulted their faith and the dignity of the town's residents.")
+    headline = compress.headline(lead, HEADLINE_MAX)
+    assert _whole(headline) and not possessive_end(headline)
+    assert headline.startswith("Local clerics met on 3 April")
+    # Never a first half kept from a contrast.
+    assert first_predicate("The authority would co-operate with the police but believed no change was needed.") is None
+    assert possessive_end("two days after the newspaper's") and not possessive_end("the newspaper's revelations")

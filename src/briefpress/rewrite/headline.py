@@ -1,12 +1,11 @@
-"""A headline for a lead that reports what someone said: "Speaker: what they said".
+"""Headlines that tell the news as a whole clause within a title's 70 characters.
 
-A lead such as 'Tesco said in a statement that this is an "orderly and efficient exit from the US
-market"' has no whole cut within a title's 70 characters: its claim is the reported clause, and a
-cut at the width keeps the speaker and loses the news ("Tesco said in a statement"). The news
-headline's form for it is the speaker, a colon, and the clause they said ('Tesco: This is an
-"orderly and efficient exit from the US market"'): every word is the lead's, the
-attribution stays, and the reported clause is told whole where it fits, else cut as every part of
-the article cuts a sentence (adjuncts only).
+A lead rarely fits whole. Its whole forms come from deletion only: adjuncts cut as every part of
+the article cuts a sentence (``whole_form``), a headline's own deletions (``headline_cuts``: a
+date, a report's manner, articles, the clause an entailing verb's complement states), and for a
+lead that reports speech, "Speaker: what they said" (a report cut before its clause, "The mayor
+said the closure of the bridge", says nothing). A title never opens on a pronoun or "This":
+its reader has seen nothing it could point to.
 """
 
 from __future__ import annotations
@@ -93,7 +92,29 @@ def news_headline(sentences: Sequence[str], limit: int, subject: str = "") -> tu
         if form and subject.lower() in form.lower():
             return form, i
     reported = attributed_headline(sentences[0], limit, title=True) if subject else None
-    return (reported, 0) if reported and subject.lower() in reported.lower() else None
+    if reported and subject.lower() in reported.lower():
+        return reported, 0
+    # The lead's first predicate, where it joins two with "and": true whenever the lead is.
+    first = first_predicate(sentences[0])
+    form = whole_form(first, limit, alone=True) if first else None
+    return (form, 0) if form and subject.lower() in form.lower() else None
+
+
+def first_predicate(sentence: str) -> str | None:
+    """``sentence`` up to the "and" that joins a second predicate to its main verb ("The council met
+    on Tuesday[, and said ...]"), None where it joins none. Never before "but": a contrast kept
+    half would say something else ("would co-operate [but believed ...]")."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return None
+    doc = nlp(sentence.strip())
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > root.i for c in root.children):
+        return None
+    cc = next((c for c in root.children if c.dep_ == "cc" and c.i > root.i), None)
+    if cc is None or cc.lower_ != "and" or inside_quote(doc.text, cc.idx):
+        return None
+    return doc.text[:cc.idx].rstrip(" ,;") + "."
 
 
 def whole_form(sentence: str, limit: int, alone: bool = False) -> str | None:
@@ -114,7 +135,8 @@ def whole_form(sentence: str, limit: int, alone: bool = False) -> str | None:
     forms += headline_cuts(sentence, articles=False)
     bare = set(headline_cuts(sentence)) - set(forms)  # forms without their articles: headlinese
     forms += list(bare)
-    fitting = [f for f in forms if len(f) <= limit and f.count('"') % 2 == 0 and not opens_on_pointer(f)]
+    fitting = [f for f in forms if len(f) <= limit and f.count('"') % 2 == 0 and not opens_on_pointer(f)
+               and not possessive_end(f)]
     whole = [f for f in fitting if fragment_reason(f + ".") is None
              and (alone or orphan_reason(f + ".", []) is None)]
     # A title stands alone: "But" or "Also" ties it to a sentence the reader has not read. Of the
@@ -156,12 +178,25 @@ def _longest_cut(sentence: str, limit: int) -> str | None:
 
 
 # Verbs whose complement clause happened whenever the verb's own claim is true: goals that
-# "helped Lyon go top" put Lyon top, so "Lyon go top" is told by the sentence. "allow", "let",
+# "helped the club go top" put the club top, so "the club go top" is told by the sentence. "allow", "let",
 # "want" and "expect" are left out: what was allowed or wanted may not have happened.
 _ENTAILING = forms({"help", "make", "force", "cause"})
 _ARTICLES = frozenset({"a", "an", "the"})
 # A title never opens on a word whose antecedent its reader has not seen.
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _POINTERS = frozenset("this that these those it its they them their he she his her we i you".split())
+
+
+def possessive_end(text: str) -> bool:
+    """Whether a cut ends on a possessive, having lost the noun it owns ("after the council's")."""
+    return bool(_POSSESSIVE_END.search(text.rstrip(" .")))
+
+
+def trimmed(text: str) -> str:
+    """``text`` without the words that end it on a possessive."""
+    while possessive_end(text) and " " in text:
+        text = text.rsplit(" ", 1)[0].rstrip(" ,;:")
+    return text
 
 
 def opens_on_pointer(text: str) -> bool:
@@ -174,15 +209,17 @@ def headline_cuts(sentence: str, title: bool = True, articles: bool | None = Non
     """Headline-style deletions of ``sentence``, fullest first: the complement of an entailing
     verb raised to stand alone (``_ENTAILING``), a date or a reporting verb's manner ("in a
     statement"), a reporting verb's "that", and for a ``title`` the articles (a title's style, not
-    a sentence's; ``articles`` says otherwise where given); outside a title, a date stays where its clause holds a figure ("122 men were
-    left [at the start of the year]": the figure was true then). Each keeps every other word in its order and never touches a quotation;
-    the caller checks that the result is whole."""
+    a sentence's; ``articles`` says otherwise where given); outside a title, a date stays where
+    its clause holds a figure ("40 shops were left [at the start of the year]": the figure
+    was true then). Each keeps every other word in its order and never touches a quotation; the
+    caller checks that the result is whole."""
     nlp = spacy_pipeline()
     if nlp is None or not sentence.strip():
         return []
     doc = nlp(sentence.strip())
     quoted = {t.i for t in doc if inside_quote(doc.text, t.idx)}
-    dets = {t.i for t in doc if t.dep_ == "det" and t.lower_ in _ARTICLES} - quoted if (title if articles is None else articles) else set()
+    bare = title if articles is None else articles
+    dets = {t.i for t in doc if t.dep_ == "det" and t.lower_ in _ARTICLES} - quoted if bare else set()
     optional = [span for span in _optional(doc, title) if not span & quoted][:4]
     out: list[str] = []
     for base in [set(), _raised(doc)]:
@@ -197,7 +234,7 @@ def headline_cuts(sentence: str, title: bool = True, articles: bool | None = Non
 
 def _raised(doc: Any) -> set[int] | None:
     """What to remove to leave the complement clause of an entailing main verb with its own subject
-    ("[Goals by X helped] Lyon go top ..."); None where the main verb entails no such clause, is
+    ("[Goals by X helped] the club go top ..."); None where the main verb entails no such clause, is
     negated or modal, or its complement is an infinitive with "to"."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.lower_ not in _ENTAILING or root.tag_ not in ("VBD", "VBZ", "VBP"):
@@ -221,7 +258,7 @@ def _optional(doc: Any, title: bool) -> list[set[int]]:
         sub = list(t.subtree)
         rest = [s for s in sub if s.i != t.i and not s.is_punct]
         if t.head.ent_type_ in ("DATE", "TIME"):
-            continue  # a piece of a date ("the full year [of 2023]"): the date goes whole or not at all
+            continue  # a piece of a date ("the first week [of May]"): the date goes whole or not at all
         if t.dep_ in ("prep", "npadvmod") and (rest if t.dep_ == "prep" else sub) and all(
                 s.ent_type_ in ("DATE", "TIME") for s in (rest if t.dep_ == "prep" else sub)):
             if title or not _times_a_figure(t):
@@ -243,8 +280,8 @@ def _times_a_figure(date: Any) -> bool:
 
 
 def _with_comma(doc: Any, span: set[int]) -> set[int]:
-    """An opening phrase with the comma that closes it ("For the full year of 2023, ", "and [at
-    the start of the year], 122 men")."""
+    """An opening phrase with the comma that closes it ("In the first week of May, ", "and [at
+    the start of the year], 40 shops")."""
     start, end = min(span), max(span) + 1
     if end < len(doc) and doc[end].text == "," and (start == 0 or doc[start - 1].dep_ == "cc"):
         return span | {end}
