@@ -184,7 +184,7 @@ def test_a_lead_of_two_predicates_is_headed_by_its_first_whole_never_a_cut_on_a_
             "insulted their faith and the dignity of the town's residents.")
     headline = compress.headline(lead, HEADLINE_MAX)
     assert _whole(headline) and not possessive_end(headline)
-    assert headline.startswith("Local clerics met on 3 April")
+    assert headline.startswith("Local clerics met") and "two days after" in headline
     # Never a first half kept from a contrast.
     assert first_predicate("The authority would co-operate with the police but believed no change was needed.") is None
     assert possessive_end("two days after the newspaper's") and not possessive_end("the newspaper's revelations")

@@ -182,6 +182,7 @@ def _longest_cut(sentence: str, limit: int) -> str | None:
 # "want" and "expect" are left out: what was allowed or wanted may not have happened.
 _ENTAILING = forms({"help", "make", "force", "cause"})
 _ARTICLES = frozenset({"a", "an", "the"})
+_TIME_UNITS = frozenset("year years month months week weeks day days hour hours decade decades".split())
 # A title never opens on a word whose antecedent its reader has not seen.
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _POINTERS = frozenset("this that these those it its they them their he she his her we i you".split())
@@ -261,13 +262,18 @@ def _optional(doc: Any, title: bool) -> list[set[int]]:
             continue  # a piece of a date ("the first week [of May]"): the date goes whole or not at all
         if t.dep_ in ("prep", "npadvmod") and (rest if t.dep_ == "prep" else sub) and all(
                 s.ent_type_ in ("DATE", "TIME") for s in (rest if t.dep_ == "prep" else sub)):
-            if title or not _times_a_figure(t):
+            if (title or not _times_a_figure(t)) and not _span_of_time(sub):
                 spans.append(_with_comma(doc, {s.i for s in sub}))
         elif t.dep_ == "prep" and t.head.dep_ == "ROOT" and t.head.lower_ in _REPORTING and t.lower_ in ("in", "at"):
             spans.append({s.i for s in sub})
         elif t.dep_ == "mark" and t.lower_ == "that" and t.head.dep_ == "ccomp" and t.head.head.lower_ in _REPORTING:
             spans.append({t.i})
     return spans
+
+
+def _span_of_time(tokens: list[Any]) -> bool:
+    """Whether a date phrase counts time ("for at least 10 years", "two days after"): a figure."""
+    return any(t.like_num and t.head.lower_ in _TIME_UNITS for t in tokens)  # "10 [years]", not "of 2023"
 
 
 def _times_a_figure(date: Any) -> bool:
