@@ -74,7 +74,8 @@ def test_the_headline_drops_the_subject_s_description_not_what_it_did() -> None:
 
 def test_a_report_too_long_for_a_title_is_headed_speaker_colon_what_was_said() -> None:
     lead = 'Tesco said in a statement that this is an "orderly and efficient exit from the US market".'
-    assert compress.headline(lead, 70) == 'Tesco: This is an "orderly and efficient exit from the US market"'
+    # Told whole without the report's manner: never "Tesco: This is ...", which opens on "This".
+    assert compress.headline(lead, 70) == 'Tesco said this is an "orderly and efficient exit from the US market"'
     # what was said is cut only as any sentence is (adjuncts), never to a speaker with no news
     fuller = ('Co-star John Stamos announced Monday night on "Jimmy Kimmel Live" that Netflix has ordered up '
               'a reunion special, followed by a spinoff series called "Fuller House."')

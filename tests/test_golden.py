@@ -20,7 +20,10 @@ import briefpress
 from briefpress import editorial
 from briefpress.models import Article
 from briefpress.plan import FACETS, TEMPLATE_WORDS
+from briefpress.rewrite.headline import opens_on_pointer
+from briefpress.rewrite.whole import fragment_reason
 from briefpress.seo import analyze
+from briefpress.spec import META_KEYPHRASE_POINTER, META_POINTERS
 from briefpress.text import slugify, split_sentences, words
 from golden.checks import Vocabulary, asks_in_input_words, ends_on_sentence_boundary, is_rewording_of, novel_tokens
 
@@ -148,6 +151,12 @@ def measure(articles: list[Article]) -> dict[str, float]:
     return {
         "headline_max_70": share([len(a.headline) <= 70 for a in articles]),
         "headline_holds_keyphrase": share([a.keyphrase.lower() in a.headline.lower() for a in articles]),
+        # A whole clause (of "Speaker: clause", the clause) that opens on no pronoun or "This".
+        "headline_whole": share([fragment_reason(a.headline.split(": ", 1)[-1] + ".") is None
+                                 and not opens_on_pointer(a.headline) for a in articles]),
+        "meta_states_facts_only": share([not a.meta_description.endswith(META_POINTERS)
+                                         and META_KEYPHRASE_POINTER.split("{")[0] not in a.meta_description
+                                         for a in articles]),
         "meta_120_156": share([120 <= len(a.meta_description) <= 156 for a in articles]),
         "meta_holds_keyphrase": share([a.keyphrase.lower() in a.meta_description.lower() for a in articles]),
         "sections_2_4": share([2 <= len(a.sections) <= 4 for a in articles]),

@@ -10,7 +10,15 @@ from briefpress.engines.meta_mix import meta_mixes, meta_rank, spent_forms
 from briefpress.models import Fact
 from briefpress.nlp import spacy_pipeline
 from briefpress.rewrite import compress
-from briefpress.rewrite.headline import news_headline, whole_form
+from briefpress.rewrite.headline import (
+    attributed_headline,
+    first_predicate,
+    headline_cuts,
+    news_headline,
+    opens_on_pointer,
+    possessive_end,
+    whole_form,
+)
 from briefpress.rewrite.whole import cut_reason, fragment_reason
 from briefpress.spec import HEADLINE_MAX, META_MAX, META_POINTERS
 
@@ -101,21 +109,82 @@ def _fact(n: int, text: str) -> Fact:
     return Fact(id=f"S1.F{n}", text=text, source="brief", start=0, end=len(text), role="lead" if n == 1 else "point")
 
 
-def test_a_second_fact_told_twice_is_no_better_than_a_pointer() -> None:
+def test_a_meta_pointer_is_the_last_resort_where_a_second_fact_fits() -> None:
     lead = _fact(1, "The council of Riverton approved a 4.2 million dollar cycle lane network on Tuesday after two "
                     "years of talks.")
     point = _fact(2, "Shop owners on Mill Street, who opposed the plan, won a delivery bay.")
     second = "Shop owners on Mill Street won a delivery bay."
-    options = [(lead.text, lead), (second, point)]
+    other = _fact(3, "Mayor Ana Ruiz said work starts in March.")
+    told = "Ana Ruiz said work starts in March."
+    long = _fact(4, "Mayor Ana Ruiz said construction starts in March and should finish within 14 months.")
     fillers = list(META_POINTERS[:1])
 
-    def best(forms: list[str]) -> list[str]:
-        spent = spent_forms(lambda text: forms if text == point.text else [], set())
+    def best(forms: list[str], options: list[tuple[str, Fact]]) -> list[str]:
+        spare = {point.text: forms, other.text: [other.text, told, "Ruiz said work starts in March."]}
+        spent = spent_forms(lambda text: spare.get(text, []), set())
         mixes = [m for m in meta_mixes(options, fillers) if len(" ".join(s for s, _ in m)) <= META_MAX]
         return [s for s, _ in max(mixes, key=lambda m: meta_rank(m, "riverton", lead, fillers, spent))]
 
-    # With a form to spare, the second fact; with its only condensed form, the parts written after
-    # the description would tell it again (or the body's sentence whole): the pointer.
-    assert best([second, "Shop owners won a delivery bay."]) == [lead.text, second]
-    assert best([second]) == [lead.text, META_POINTERS[0]]
+    options = [(lead.text, lead), (second, point)]
+    # A second fact, in a form the later parts can spare or not: never the pointer while one fits.
+    assert best([second, "Shop owners won a delivery bay."], options) == [lead.text, second]
+    assert best([second], options) == [lead.text, second]
+    # Of two second facts, the one whose form the later parts do not need.
+    assert best([second], [*options, (told, other)]) == [lead.text, told]
+    # The pointer only where no second fact fits the size.
+    assert best([second], [(lead.text, lead), (long.text, long)]) == [lead.text, META_POINTERS[0]]
     assert spent_forms(lambda _text: [second], set())(point.text, point)  # the body's own sentence
+
+
+LYON = ("Second-half goals by Mohamed Yattara and Alexandre Lacazette helped Olympique Lyonnais go top of Ligue 1 "
+        "with a 2-0 home win against Bastia on Wednesday.")
+TESCO = 'Tesco said in a statement that this is an "orderly and efficient exit from the US market".'
+
+
+def test_a_subject_with_no_verb_gives_way_to_the_clause_its_verb_entails() -> None:
+    # Every cut of the lead within 70 characters ends before "helped": a subject with no verb.
+    # "helped Lyon go top" entails that Lyon went top, so that clause is the headline, told whole.
+    headline = compress.headline(LYON, HEADLINE_MAX)
+    assert headline == "Olympique Lyonnais go top of Ligue 1 with 2-0 home win against Bastia"
+    assert _whole(headline)
+    # "let" and "allow" do not entail what they permit: no clause is raised from them.
+    let = LYON.replace("helped", "let")
+    assert not any(c.startswith("Olympique Lyonnais go") for c in headline_cuts(let))
+    assert not any(c.startswith("Olympique") for c in headline_cuts(LYON.replace("helped", "did not help")))
+
+
+def test_a_report_is_told_whole_without_its_manner_and_never_opens_on_this() -> None:
+    headline = compress.headline(TESCO, HEADLINE_MAX)
+    assert headline == 'Tesco said this is an "orderly and efficient exit from the US market"'
+    assert not opens_on_pointer(headline) and _whole(headline)
+    # "Speaker: clause" never tells a clause that opens on a pronoun or "This".
+    assert attributed_headline(TESCO, HEADLINE_MAX) is None
+    assert opens_on_pointer('Tesco: This is an "orderly and efficient exit"')
+    assert not opens_on_pointer("Theresa May unveiled the reforms")
+
+
+def test_a_date_that_times_a_figure_stays_outside_a_title() -> None:
+    sentence = "Inmates have slowly been transferred out and at the start of the year, 122 men were left."
+    assert "Inmates have slowly been transferred out and 122 men were left" in headline_cuts(sentence)
+    assert not any("122 men" in c and "start" not in c for c in headline_cuts(sentence, title=False))
+
+
+def test_a_meta_description_tells_a_second_fact_before_a_pointer() -> None:
+    lead = _fact(1, TESCO)
+    point = _fact(2, "Around 4,000 of Fresh & Easy's 5,000 employees are to transfer to the new business as part "
+                     "of the deal.")
+    article = briefpress.write(f"{lead.text}\n-\n{point.text}", [], engine="extractive", published=DATE)
+    assert not article.meta_description.endswith(META_POINTERS)
+    assert article.meta_description.startswith('Tesco said this is an "orderly')
+    assert all(_whole(s.rstrip(".")) for s in article.meta_description.split(". "))
+
+
+def test_a_lead_of_two_predicates_is_headed_by_its_first_whole_never_a_cut_on_a_possessive() -> None:
+    lead = ("Local clerics met on 3 April, two days after the newspaper's revelations, and said the report had "
+            "insulted their faith and the dignity of the town's residents.")
+    headline = compress.headline(lead, HEADLINE_MAX)
+    assert _whole(headline) and not possessive_end(headline)
+    assert headline.startswith("Local clerics met") and "two days after" in headline
+    # Never a first half kept from a contrast.
+    assert first_predicate("The authority would co-operate with the police but believed no change was needed.") is None
+    assert possessive_end("two days after the newspaper's") and not possessive_end("the newspaper's revelations")

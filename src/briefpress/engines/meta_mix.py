@@ -9,6 +9,8 @@ from ..models import Fact
 from ..plan import Outline
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import prefixes, variants
+from ..rewrite.headline import headline_cuts
+from ..rewrite.whole import fragment_reason
 from ..spec import META_MAX, META_MIN
 from ..text import ensure_period
 
@@ -28,7 +30,10 @@ def meta_options(outline: Outline, condensed: Forms = lambda _text: []) -> list[
         # Only forms that are a shorter version's opening words: a verb phrase said of a subject
         # it shares rests on a parse that may pick the wrong subject.
         opening = [f for f in condensed(fact.text) if any(v.startswith(f.rstrip(".")) for v in shorter)]
-        for sentence in [*cuts, *opening]:
+        # A date or a reporting verb's manner dropped ("said [in a statement] that"): the room a
+        # second fact needs, where the fact alone falls short of the size.
+        dated = [ensure_period(c) for c in headline_cuts(fact.text, title=False) if fragment_reason(c + ".") is None]
+        for sentence in [*cuts, *opening, *dated]:
             if len(sentence) <= META_MAX and sentence not in seen:
                 seen.add(sentence)
                 options.append((sentence, fact))
@@ -74,9 +79,9 @@ def meta_rank(mix: Mix, kp: str, lead: Fact, fillers: list[str],
         kp in claims,
         kp in text.lower(),
         mix[0][1] is lead,
-        # A second fact told in the only form the later parts have left would be told twice: no
-        # better than a pointer to the story, and the pointer repeats nothing.
-        -sum(1 for s, f in mix if f is None or f is not mix[0][1] and spent(s, f)),
+        # A pointer to the story tells nothing (FORMAT.md: no filler): a second fact comes first,
+        # even one told in a form a later part would have used; then the fewest such forms.
+        -sum(1 for _s, f in mix if f is None),
         -sum(1 for s, f in mix if f is not None and f is not mix[0][1] and spent(s, f)),
         -len(mix),  # one whole sentence reads better than two cut ones
         -sum(fillers.index(s) for s, f in mix if f is None),  # the plainest benefit that fits

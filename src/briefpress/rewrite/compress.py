@@ -14,7 +14,7 @@ from typing import Any
 from ..lexicon import REPORTING, alternation, forms
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period
-from .headline import attributed_headline, news_headline
+from .headline import attributed_headline, news_headline, possessive_end, trimmed
 from .whole import cut_reason, drops_reason, inside_quote
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -364,18 +364,19 @@ def headline(sentence: str, limit: int = 70) -> str:
     if news:
         return news[0]
     # Nothing whole fits: a title that names what it can, the lead below it telling the claim.
-    found = shorten(sentence, limit, whole=False) or phrase_cut(sentence, limit) or _word_cut(sentence, limit)
+    cuts: list[Callable[[str, int], str | None]] = [lambda s, n: shorten(s, n, whole=False), phrase_cut, _word_cut]
+    found = next((c for cut in cuts if (c := cut(sentence, limit)) and not possessive_end(c)), None)
     if found:
         return found
-    # A report of what someone said: the speaker and the clause they said ("Tesco: This is ...").
+    # A report of what someone said: the speaker and the clause they said ("The council: Fares will rise").
     reported = attributed_headline(sentence, limit)
     if reported:
         return reported
     # No deletion that keeps the claim fits: the title names what it can within the limit,
     # unchecked, and the lead below it tells the whole claim.
-    return (cut_before_phrase(sentence, limit, checked=False)
-            or cut_before_phrase(sentence, limit, orphans_allowed=True, checked=False)
-            or truncate_words(sentence, limit))
+    last = [cut_before_phrase(sentence, limit, checked=False),
+            cut_before_phrase(sentence, limit, orphans_allowed=True, checked=False)]
+    return trimmed(next((c for c in last if c and not possessive_end(c)), None) or truncate_words(sentence, limit))
 
 
 def _word_cut(sentence: str, limit: int) -> str | None:
