@@ -18,6 +18,7 @@ from typing import Any
 
 from briefpress.models import Article
 from briefpress.plan import TEMPLATE_WORDS
+from briefpress.rewrite.reported import ADDED_WORDS
 from briefpress.seo.stage import without_connective
 from briefpress.text import words
 
@@ -74,7 +75,7 @@ def novel_tokens(output: str, vocab: Vocabulary) -> list[str]:
         if not name or name in vocab.words:
             continue
         # A word capitalised because a shortened sentence now starts with it is still the input's.
-        if name.lower() in vocab.lower_words or name.lower() in TEMPLATE_WORDS:
+        if name.lower() in vocab.lower_words or name.lower() in TEMPLATE_WORDS | ADDED_WORDS:
             continue
         novel.append(name)
     return novel
@@ -94,7 +95,8 @@ def is_deletion_of(sentence: str, sources: list[str]) -> bool:
 
 # The one fixed phrase the seo stage writes in the active voice: "is accused of" as "stands accused of";
 # and the pronouns it refers back to a repeated keyphrase with ("It announced its earnings").
-_IDIOM_WORDS = frozenset(("stand", "stands", "it", "its", "they", "their"))
+# And "According to" before a report's speaker (``rewrite.reported``).
+_IDIOM_WORDS = frozenset(("stand", "stands", "it", "its", "they", "their")) | ADDED_WORDS
 
 
 def _lemma(word: str) -> str:

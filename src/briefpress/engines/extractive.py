@@ -7,7 +7,6 @@ cannot add a number, name, quote or attribution, and the evidence map is exact.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 from ..edit import part_order
@@ -15,11 +14,11 @@ from ..models import Evidence, Fact, Run, Section, Takeaway
 from ..plan import _TIME, FACETS, Outline, Part, facet_of
 from ..plan.labels import takeaway_label
 from ..rewrite.compress import headline as compress_headline
-from ..rewrite.compress import main_clause, opens_with_connective, prefixes, variants
+from ..rewrite.compress import main_clause
+from ..rewrite.forms import condensed_forms, reworded
 from ..rewrite.headline import news_headline
 from ..rewrite.refer import asked_context, orphan_reason
-from ..rewrite.split import split_clauses, verb_phrases
-from ..rewrite.whole import drops_reason, fragment_reason, quote_pieces
+from ..rewrite.whole import quote_pieces
 from ..seo.readability_checks import has_transition, is_passive
 from ..spec import (
     BODY_MAX,
@@ -81,7 +80,10 @@ class _Writer:
         """The fact as fully as no part has told it yet: its fullest untold whole cut, else the
         sentence whole (a sentence with no cut is told again rather than lose what it says)."""
         fresh = [f for f in condensed_forms(fact.text) if f not in self.told]
-        return max(fresh, key=len) if fresh else ensure_period(fact.text)
+        # The source's order of words first; then the attribution moved to the end, which reads on
+        # from the sentence before it where "According to" twice in a row would not.
+        return max(fresh, key=lambda f: (not reworded(fact.text, f), not f.startswith("According to"), len(f))) \
+            if fresh else ensure_period(fact.text)
 
     def condensed(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = _any_form) -> str:
         """The fact condensed: its fullest whole cut within ``words`` that no part has told yet,
@@ -105,9 +107,10 @@ class _Writer:
         for most in (words, TAKEAWAY_MAX_WORDS):
             fitting = [f for f in forms if len(f.split()) <= most and f not in self.told]
             if fitting:
-                # The fullest, save that a form in the active voice, then one that keeps its
-                # linking clause ("after ...", "because ..."), reads better on its own.
-                return max(fitting, key=lambda f: (not is_passive(f), has_transition(f), len(f)))
+                # The fullest, save that a form in the active voice, then the source's own order
+                # of words, then one that keeps its linking clause ("after ..."), reads better.
+                return max(fitting, key=lambda f: (not is_passive(f), not reworded(fact.text, f), has_transition(f),
+                                                   len(f)))
         return None
 
     def no_claim(self, part: str, sentence: str) -> str:
@@ -370,29 +373,6 @@ def _faq_answer(w: _Writer, part: Part, asked: list[str], thin: int = FAQ_THIN_W
         if _words_in(answer) < thin and _words_in(answer) + len(extra.split()) <= FAQ_MAX_WORDS:
             answer.append((extra, fact))
     return answer
-
-
-def condensed_forms(text: str, condensed: bool = True) -> list[str]:
-    """Every whole deletion-only form of a sentence, the sentence itself included; where some do
-    not open with a linking word ("But", "Also"), only those (a condensed form stands alone). With
-    ``condensed`` (the writer's parts other than the body), cuts that drop a point-in-time date or
-    a figure's phrase too (never a span of time): the body tells every fact whole, so a shorter
-    form elsewhere loses nothing from the article."""
-    return list(_condensed_forms(text, condensed))
-
-
-@functools.lru_cache(maxsize=4096)  # every part asks again for the same facts' forms, and a cut parses
-def _condensed_forms(text: str, condensed: bool) -> tuple[str, ...]:
-    forms = [ensure_period(c) for v in variants(text) for c in prefixes(v, condensed=condensed)]
-    # The first of two whole clauses a sentence joins ("X opened the scoring and Y took ...") is a
-    # form of it too: it holds the sentence's subject, so it reads alone.
-    pieces = split_clauses(text)
-    # ... unless the clause it drops is a contrast ("would co-operate [but believed ...]")
-    forms += [ensure_period(pieces[0])] if pieces and not drops_reason(text, pieces[0], condensed=condensed) else []
-    # Each of two verb phrases its subject shares, said of that subject.
-    forms += verb_phrases(text) if condensed else []
-    whole = list(dict.fromkeys(f for f in forms if fragment_reason(f) is None))
-    return tuple([f for f in whole if not opens_with_connective(f)] or whole)
 
 
 def _fits_takeaway(fact: Fact) -> bool:
