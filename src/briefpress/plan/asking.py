@@ -18,6 +18,7 @@ from typing import Any
 
 from ..lexicon import ATTRIBUTING, forms
 from ..nlp import spacy_pipeline
+from .answering import MATCH_TIME
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, name_runs
 
 MOST_WORDS = 12  # a heading a reader takes in at a glance
@@ -34,8 +35,6 @@ _REASON_NOUNS = re.compile(r"^(?:charges?|suspicion|allegations?|accusations?|gr
 _FIGURE = re.compile(r"\d|\b(?:million|billion|trillion|percent|per cent|half)\b", re.I)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
 _OBJECT_MOST = 5
-# A time within a match or a session ("in the 77th minute").
-_MATCH_TIME = re.compile(r"\b\d+(?:st|nd|rd|th) (?:minute|hour|lap|round|over|inning)\b")
 _MODALS = frozenset("will would could can may might shall should must".split())
 _MODIFIERS = frozenset({"det", "predet", "compound", "amod", "poss", "case", "nummod", "quantmod", "nmod", "advmod"})
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp"})
@@ -209,15 +208,18 @@ def _complement(verb: Any) -> str | None:
 def _timed(verb: Any) -> bool:
     for c in verb.children:
         span = _words(list(c.subtree))
-        when = TIME_WORD.search(span) or _MATCH_TIME.search(span)
+        when = TIME_WORD.search(span) or MATCH_TIME.search(span)
         if c.dep_ in ("prep", "npadvmod") and c.i > verb.i and when and len(span.split()) <= 4:
             return True
     return False
 
 
-def _said(verb: Any, subject: str, front: str) -> list[str]:
+def _said(verb: Any, subject: str, front: str, name: str) -> list[str]:
     """What a speaker said: "What did Lena Holt say about the night ferry?" where the
-    reported clause has a subject of its own worth naming, else "What did the board say?"."""
+    reported clause has a subject of its own worth naming, else "What did the board say?"; then
+    what the reported clause itself answers ("What has Netflix ordered?" of "Stamos announced
+    that Netflix has ordered a reunion special"), which may head an answer that holds more than
+    the speaker's words."""
     reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     out = []
     if reported is not None:
@@ -225,6 +227,8 @@ def _said(verb: Any, subject: str, front: str) -> list[str]:
         if about is not None and len(about.split()) <= 6:
             out.append(_asked("What", front, subject, f"say about {about}"))
     out.append(_asked("What", front, subject, "say"))
+    if reported is not None and reported.pos_ in ("VERB", "AUX"):
+        out += _questions_at(reported, name)
     return out
 
 
@@ -232,6 +236,11 @@ def _questions(doc: Any, name: str) -> list[str]:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return []
+    return _questions_at(root, name)
+
+
+def _questions_at(root: Any, name: str) -> list[str]:
+    """The questions the clause of the verb ``root`` answers."""
     reacted = _reacted(root)
     if reacted:
         return [reacted]
@@ -243,7 +252,7 @@ def _questions(doc: Any, name: str) -> list[str]:
         return []
     front, verb = group
     if root.lower_ in _SAYING and front in ("did", "does"):
-        return _said(root, subject, front)
+        return _said(root, subject, front, name)
     verb = " ".join(w for w in (verb, _particle(root)) if w)
     whole = _complement(root)
     out = []
@@ -268,6 +277,8 @@ def _questions(doc: Any, name: str) -> list[str]:
     # "could be banned" has not happened: a modal keeps the question off the fact.
     if whole == "" and _object(root) is None and undergoes and front not in _MODALS:
         out.append(_asked("What happened to", "", subject, ""))
+    if obj is not None and obj.dep_ == "ccomp" and obj.pos_ in ("VERB", "AUX"):
+        out += _questions_at(obj, name)  # what was announced, asked in its own words
     return out
 
 
