@@ -57,18 +57,15 @@ def test_a_sentence_without_a_named_speaker_credits_no_one(sentence: str) -> Non
     assert speakers_of(sentence) == ()
 
 
-def test_tesco_is_asked_what_it_said_only_over_its_own_words() -> None:
+def test_tesco_is_not_asked_what_it_said_over_facts_it_did_not_state() -> None:
     # The blind review's case: "What did Tesco say?" over Tesco's statement and two facts of the brief.
-    # The opening keeps the lead and asks its question over the run of facts it fits; the facts
-    # Tesco did not state go to the later sections.
     outline = _outline((GOLDEN / "tesco-fresh-easy-exit.txt").read_text(encoding="utf-8"))
     opening = outline.sections[0]
-    assert opening.question == "What did Tesco say?"
-    assert opening.facts[0] is outline.lead and all(said_by(f.text, "Tesco") for f in opening.facts)
-    told = {f.id for part in outline.sections for f in part.facts}
-    assert {f.id for f in outline.points} <= told, "every point is told under some heading"
-    later = [f for part in outline.sections[1:] for f in part.facts]
-    assert later and not any(said_by(f.text, "Tesco") for f in later)
+    assert len(opening.facts) > 1 and not all(said_by(f.text, "Tesco") for f in opening.facts)
+    assert asked_speaker(opening.question) is None, opening.question
+    # Tesco's statement alone may still be asked of Tesco, where it stands alone (an FAQ pair).
+    faq = {p.question: [f.text for f in p.facts] for p in outline.faq}
+    assert "What did Tesco say?" in faq and all(said_by(t, "Tesco") for t in faq["What did Tesco say?"])
 
 
 @pytest.mark.parametrize("name", ["tesco-fresh-easy-exit", "guantanamo-closure-plan", "sussex-fire-services",

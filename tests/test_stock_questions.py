@@ -116,17 +116,18 @@ def test_the_faq_does_not_ask_the_main_news_the_first_section_tells(name: str) -
     assert main not in [p.question for p in outline.faq] or len(others) < FAQ_MIN
 
 
-def test_the_opening_keeps_a_speakers_question_over_that_speakers_words_only() -> None:
+def test_a_speakers_question_heads_only_that_speakers_words() -> None:
     lead = _fact("Mayor Ana Ruiz said the ferry will run every night from March.", "S1.F1", "lead")
     facts = [lead, _fact("The harbour board approved a 2 million pound grant for the new night service.", "S1.F2"),
              _fact("Mayor Ana Ruiz said the service would cost 4 million pounds a year.", "S1.F3"),
              _fact("Ferry workers welcomed the plan, their union said.", "S1.F4")]
     outline = build_outline(facts)
-    opening = outline.sections[0]
-    assert opening.question == "What did Ana Ruiz say about the ferry?" and opening.facts == [lead]
-    # The board's grant, which Ruiz did not state, heads the next section in its own words.
-    assert outline.sections[1].question == "What did the harbour board approve?"
-    assert outline.sections[1].facts[0].id == "S1.F2"
+    # The opening tells the board's grant too: not asked as Ruiz's words.
+    assert [f.id for f in outline.sections[0].facts] == ["S1.F1", "S1.F2", "S1.F3"]
+    assert not outline.sections[0].question.startswith("What did Ana Ruiz say")
+    faq = {p.question: [f.id for f in p.facts] for p in outline.faq}
+    assert faq["What did Ana Ruiz say about the ferry?"] == ["S1.F1"]
+    assert faq["What did the harbour board approve?"] == ["S1.F2"]
 
 
 def test_the_seo_stage_asks_again_where_the_written_answer_lost_what_the_question_asks() -> None:

@@ -53,7 +53,8 @@ def _needs() -> list[tuple[re.Pattern[str], str]]:
     out = [(re.compile(p), need) for name, need in kinds.items()
            for t in FACET_QUESTIONS[name][1:] for p in _stock_forms(t)]
     out += [(re.compile(p), "time") for t in (WHEN_QUESTION, WHEN_TOPIC_QUESTION) for p in _stock_forms(t)]
-    out += [(re.compile(r"^When .+\?$"), "time"), (re.compile(r"^How (?:many|much) .+\?$"), "figure")]
+    out += [(re.compile(r"^When .+\?$"), "time"), (re.compile(r"^Since when .+\?$"), "start"),
+            (re.compile(r"^How (?:many|much) .+\?$"), "figure")]
     return out
 
 
@@ -101,7 +102,12 @@ def has_figure(text: str) -> bool:
     return counted or bool(_FIGURE.search(main))
 
 
-def has_time(text: str) -> bool:
+def has_start(text: str) -> bool:
+    """The time a span on the main clause starts at ("since opening in 2007")."""
+    return has_time(text, spans=True)
+
+
+def has_time(text: str, spans: bool = False) -> bool:
     """A point in time set on the main clause's event: "on Thursday", "last week", "in 2002"; not
     a name ("Theresa May"), nor a span ("since 2007"), nor the time of a state ("The move is part
     of reforms unveiled last week": the parse may hang the week on "is"), nor the time of what
@@ -118,7 +124,7 @@ def has_time(text: str) -> bool:
         window = " ".join(t.text for t in token.doc[max(0, token.i - 2): token.i + 1])
         at = _TIME.search(window) or MATCH_TIME.search(window)
         if TIME_WORD.fullmatch(token.text) or at is not None and at.end() == len(window):
-            if not any(a.dep_ == "prep" and a.lower_ in _SPAN_PREPS for a in token.ancestors):
+            if spans or not any(a.dep_ == "prep" and a.lower_ in _SPAN_PREPS for a in token.ancestors):
                 return True
     return False
 
@@ -136,5 +142,6 @@ def has_reaction(text: str) -> bool:
 
 
 _CHECKS: dict[str, Callable[[str], bool]] = {
-    "figure": has_figure, "time": has_time, "speaker": has_speaker, "coming": has_coming, "reaction": has_reaction,
+    "figure": has_figure, "time": has_time, "start": has_start, "speaker": has_speaker, "coming": has_coming,
+    "reaction": has_reaction,
 }

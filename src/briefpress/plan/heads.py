@@ -1,6 +1,6 @@
 """The question each part of the outline asks: of its facts, in their words, where a fact gives one
 its answer answers; a stock question only where none does and its answer holds what it asks for
-(``answering``); and the FAQ's pairs, each asked of a fact the sections do not open with.
+(``answering``); and the FAQ's pairs, each asked of a fact no other pair tells.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from .outline import Outline
 
 
-
 @dataclass
 class Part:
     """One question and the facts that answer it, most direct first."""
@@ -56,12 +55,13 @@ def ends_on_statement(facts: list[Fact]) -> list[Fact]:
 
 
 def ask(facts: list[Fact], asked: set[str], name: str, once: bool = True,
-        trim: bool = False) -> tuple[str, list[Fact]] | None:
+        first_stays: bool = False) -> tuple[str, list[Fact]] | None:
     """The question the part's facts answer, in a fact's words, and its facts: the first fact's
-    question over them all; with ``trim`` (the opening, whose lead stays first), over the
-    longest run of them it fits ("What did Tesco say?" over Tesco's words, the rest told in later
-    sections); else a later fact's question, that fact put first (the first sentence answers the
-    heading). None where no fact gives one."""
+    question over them all; else, unless ``first_stays`` (the opening, whose lead is the news),
+    a later fact's question, that fact put first (the first sentence answers the heading). None
+    where no fact gives one. The opening is not cut down to the run of facts a speaker's
+    question fits: a lone statement under it leaves the other facts to a heading of no one's
+    words, joined by filler."""
     texts = [f.text for f in facts]
     if not texts:
         return None
@@ -69,11 +69,7 @@ def ask(facts: list[Fact], asked: set[str], name: str, once: bool = True,
     found = next((q for q in first if fits(q, texts, asked, once)), None)
     if found is not None:
         return found, facts
-    if trim:
-        for k in range(len(facts) - 1, 0, -1):
-            found = next((q for q in first if fits(q, texts[:k], asked, once)), None)
-            if found is not None:
-                return found, facts[:k]
+    if first_stays:
         return None
     for i, fact in enumerate(facts[1:], start=1):
         moved = [fact, *facts[:i], *facts[i + 1:]]

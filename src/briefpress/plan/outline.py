@@ -138,13 +138,13 @@ def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, li
               asked: set[str]) -> list[Part]:
     """As many sections as the evidence fills at the format's section size (2-4). The lead answers
     "what happened"; the other facts are grouped by the question their cues fit, the smallest
-    groups merged. Each is asked what one of its facts tells (``heads``): the opening keeps the
-    lead first and gives later sections the facts its question does not fit."""
+    groups merged. Each is asked what one of its facts tells (``heads``); the opening keeps the
+    lead first."""
     lead, topic = outline.lead, outline.topic
     total = sum(_words(f) for f in [lead, *pool])
     wanted = max(SECTIONS_MIN, min(SECTIONS_MAX, total // _GROUP_WORDS)) if pool else 1
     opening_facts = ends_on_statement(_opening_facts(lead, pool, wanted))
-    found = ask(opening_facts, asked, outline.keyphrase, trim=True)
+    found = ask(opening_facts, asked, outline.keyphrase, first_stays=True)
     if found is None:  # the last resort: the lead gives no question
         opening = OPENING_QUESTIONS[0] if is_name(outline.keyphrase) else OPENING_QUESTIONS[1]
         found = stock_question(opening, topic), opening_facts

@@ -101,10 +101,10 @@ def _question_runs(draft: EditableArticle) -> list[list[Edit]]:
 def _named_stock(draft: EditableArticle, part: str, question: str, topic: str, asked: set[str]) -> str | None:
     """A stock question naming the topic that the answer's first sentence answers
     (``plan.answering``), for a heading no question asked of its answer can name it in: an FAQ
-    pair's own stock question with its topic, else the key figures or what happens next where the
-    answer opens on a figure or a coming event; a section's last resort is the opening's question
-    or "what else". Who said what "about" the topic, or the reaction "to" it, would credit the
-    topic with what others did."""
+    pair's own stock question with its topic, else the key figures, what happens next or the
+    reaction where the answer opens on a figure, a coming event or a reaction; a section's last
+    resort is the opening's question or "what else". Who said what "about" the topic would credit
+    the topic with what others said."""
     return _stock_for(draft, part, question, topic, asked) if topic else None
 
 
@@ -112,7 +112,7 @@ def _stock_for(draft: EditableArticle, part: str, question: str, topic: str, ask
     first = _answer_sentences(draft, part)[:1]
     own = with_topic(question, topic) if topic and is_stock(question) else None
     own = own if own and need_of(own) not in ("speaker", "reaction") else None
-    kinds = (stock_question(f.section_question, topic) for f in FACETS if f.name in ("figures", "next"))
+    kinds = (stock_question(f.section_question, topic) for f in FACETS if f.name in ("figures", "next", "reaction"))
     found = [q for q in (own, *kinds) if q and q not in asked and answers(q, first)]
     if found or part.startswith("faq"):
         return found[0] if found else None
