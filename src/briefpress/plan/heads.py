@@ -57,11 +57,11 @@ def ends_on_statement(facts: list[Fact]) -> list[Fact]:
 def ask(facts: list[Fact], asked: set[str], name: str, once: bool = True,
         first_stays: bool = False) -> tuple[str, list[Fact]] | None:
     """The question the part's facts answer, in a fact's words, and its facts: the first fact's
-    question over them all; else, unless ``first_stays`` (the opening, whose lead is the news),
-    a later fact's question, that fact put first (the first sentence answers the heading). None
-    where no fact gives one. The opening is not cut down to the run of facts a speaker's
-    question fits: a lone statement under it leaves the other facts to a heading of no one's
-    words, joined by filler."""
+    question over them all; with ``first_stays`` (the opening, whose lead is the news), over the
+    longest run of two or more it fits ("What did Josh Earnest say?" over his two statements, the
+    rest told in later sections; a lone statement would leave the other facts to a heading of no
+    one's words, joined by filler); else a later fact's question, that fact put first (the first sentence answers the
+    heading). None where no fact gives one."""
     texts = [f.text for f in facts]
     if not texts:
         return None
@@ -70,6 +70,10 @@ def ask(facts: list[Fact], asked: set[str], name: str, once: bool = True,
     if found is not None:
         return found, facts
     if first_stays:
+        for k in range(len(facts) - 1, 1, -1):
+            found = next((q for q in first if fits(q, texts[:k], asked, once)), None)
+            if found is not None:
+                return found, facts[:k]
         return None
     for i, fact in enumerate(facts[1:], start=1):
         moved = [fact, *facts[:i], *facts[i + 1:]]

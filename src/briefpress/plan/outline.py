@@ -138,8 +138,8 @@ def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, li
               asked: set[str]) -> list[Part]:
     """As many sections as the evidence fills at the format's section size (2-4). The lead answers
     "what happened"; the other facts are grouped by the question their cues fit, the smallest
-    groups merged. Each is asked what one of its facts tells (``heads``); the opening keeps the
-    lead first."""
+    groups merged. Each is asked what one of its facts tells (``heads``): the opening keeps the
+    lead first and gives later sections the facts its question does not fit."""
     lead, topic = outline.lead, outline.topic
     total = sum(_words(f) for f in [lead, *pool])
     wanted = max(SECTIONS_MIN, min(SECTIONS_MAX, total // _GROUP_WORDS)) if pool else 1
