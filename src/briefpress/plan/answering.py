@@ -5,7 +5,7 @@ A question asked of a fact is answered by that fact (``asking``); a stock questi
 key figures?", "When did it happen?") promises a kind of answer, and heads only an answer that
 holds one: a figure, a time its main clause is set at, a statement with its speaker, a coming
 event, a reaction. What a sentence's relative clauses and appositions say is about another
-thing ("Nazarbayev, who has ruled since 1989, has won another term" does not say when he won),
+thing ("The mayor, who has served since 2019, has won another term" does not say when she won),
 so only the main clause counts.
 """
 
@@ -22,14 +22,14 @@ from .names import TIME_WORD
 from .speakers import speakers_of
 
 # A figure: digits that are not a bare year, or a word of magnitude. A spelled small number
-# ("mother of three boys") is no key figure.
+# ("the mother of two girls") is no key figure.
 _FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d|\b(?:million|billion|trillion|percent|per cent)\b|%", re.I)
 # A point in time beside the names of days, months and years ``TIME_WORD`` gives.
 _TIME = re.compile(r"\b(?:(?:last|this|next) (?:week|weekend|month|year|night|morning|evening)|"
                    r"\d+ (?:days|weeks|months|years) ago|earlier this \w+)\b", re.I)
 # A time within a match or a session ("in the 77th minute").
 MATCH_TIME = re.compile(r"\b\d+(?:st|nd|rd|th) (?:minute|hour|lap|round|over|inning)\b")
-# A span of time answers "how long", not "when" ("has lost money since opening in 2007").
+# A span of time answers "how long", not "when" ("has run at a loss since opening in 2015").
 _SPAN_PREPS = frozenset("since for until till throughout during".split())
 # A coming event: a future, a modal, a plan. Modals are matched in lower case ("May" is a month).
 _COMING = re.compile(r"\b(?:will|shall|would|could|might|may|going to|set to|due to)\b|'ll\b|"
@@ -95,7 +95,7 @@ def _tokens(text: str) -> tuple[Any, ...]:
 
 def has_figure(text: str) -> bool:
     """A figure in the main clause: digits or a magnitude, or a spelled number that counts the
-    clause's subject or object ("Four people were arrested"; not "the mother of three boys")."""
+    clause's subject or object ("Three people were hurt"; not "the mother of two girls")."""
     main, kept = _main_clause(text)
     counted = any(t.like_num and t.dep_ == "nummod" and t.head.dep_ in _COUNTED and t.head.head.pos_ in ("VERB", "AUX")
                   for t in kept)
@@ -103,15 +103,15 @@ def has_figure(text: str) -> bool:
 
 
 def has_start(text: str) -> bool:
-    """The time a span on the main clause starts at ("since opening in 2007")."""
+    """The time a span on the main clause starts at ("since opening in 2015")."""
     return has_time(text, spans=True)
 
 
 def has_time(text: str, spans: bool = False) -> bool:
     """A point in time set on the main clause's event: "on Thursday", "last week", "in 2002"; not
-    a name ("Theresa May"), nor a span ("since 2007"), nor the time of a state ("The move is part
-    of reforms unveiled last week": the parse may hang the week on "is"), nor the time of what
-    a speaker reports ("said it was good to sign off on the sale on Monday")."""
+    a name ("Ana May"), nor a span ("since 2015"), nor the time of a state ("The grant is part
+    of a plan unveiled last week": the parse may hang the week on "is"), nor the time of what a
+    speaker reports ("said it was good to sign the deal on Monday")."""
     main, kept = _main_clause(text, _ASIDES | {"ccomp"})
     if not kept:
         return bool(TIME_WORD.search(text) or _TIME.search(text) or MATCH_TIME.search(text))

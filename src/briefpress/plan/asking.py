@@ -89,7 +89,7 @@ def _subject(verb: Any) -> str | None:
 
 
 def _ampersand_name(head: Any) -> bool:
-    """A name joined by "&" ("Fresh & Easy", "Marks & Spencer") is one name, not a list."""
+    """A name joined by "&" ("Marks & Spencer") is one name, not a list."""
     joined = [c for c in head.children if c.dep_ in ("conj", "cc")]
     return head.tag_ == "NNP" and {c.text for c in joined if c.dep_ == "cc"} == {"&"} and all(
         c.tag_ == "NNP" and c.i == head.i + 2 for c in joined if c.dep_ == "conj")
@@ -215,7 +215,7 @@ def _complement(verb: Any) -> str | None:
 
 def _timed(verb: Any) -> str | None:
     """The wh-words that ask the verb's time: "When", or "Since when" for a span that starts at
-    it ("has lost money since opening in 2007"); None where the verb has no time."""
+    it ("has run at a loss since opening in 2015"); None where the verb has no time."""
     for c in verb.children:
         span = _words(list(c.subtree))
         when = TIME_WORD.search(span) or MATCH_TIME.search(span)
@@ -227,9 +227,9 @@ def _timed(verb: Any) -> str | None:
 def _said(verb: Any, subject: str, front: str, name: str) -> list[str]:
     """What a speaker said: "What did Lena Holt say about the night ferry?" where the
     reported clause has a subject of its own worth naming, else "What did the board say?"; then
-    what the reported clause itself answers ("What has Netflix ordered?" of "Stamos announced
-    that Netflix has ordered a reunion special"), which may head an answer that holds more than
-    the speaker's words."""
+    what the reported clause itself answers ("What has the council approved?" of "Holt said that
+    the council has approved a new ferry"), which may head an answer that holds more than the
+    speaker's words."""
     reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     out = []
     if reported is not None:
@@ -291,7 +291,7 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
     elif obj is not None and (_lemma(root) or "") not in _LIGHT_VERBS and not _activity(obj):
         out.append(_asked("What", front, subject, verb))
     when = _when_and_who(root, (front, subject, verb), wholes, whole)
-    # How long a state has held is its news ("has lost money since 2007"), not what was lost.
+    # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.
     out = [q for q in when if q.startswith("Since when")] + out + [q for q in when if not q.startswith("Since when")]
     # Something that happened to the subject: a passive verb, or a change ("shares fell").
     undergoes = any(c.dep_ == "auxpass" for c in root.children) or (_lemma(root) or "") in _CHANGE_VERBS

@@ -58,7 +58,7 @@ def ask(facts: list[Fact], asked: set[str], name: str, once: bool = True,
         first_stays: bool = False) -> tuple[str, list[Fact]] | None:
     """The question the part's facts answer, in a fact's words, and its facts: the first fact's
     question over them all; with ``first_stays`` (the opening, whose lead is the news), over the
-    longest run of two or more it fits ("What did Josh Earnest say?" over his two statements, the
+    longest run of two or more it fits ("What did Lena Holt say?" over her two statements, the
     rest told in later sections; a lone statement would leave the other facts to a heading of no
     one's words, joined by filler); else a later fact's question, that fact put first (the first sentence answers the
     heading). None where no fact gives one."""
