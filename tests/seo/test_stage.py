@@ -278,8 +278,10 @@ def test_no_question_the_planner_asks_is_passive() -> None:
 
 def test_questions_name_the_keyphrase_only_in_a_question_their_answer_asks() -> None:
     # The subheadings name the keyphrase too rarely (the planner's questions had lost their topic):
-    # the stage asks each answer's first sentence again, and keeps the questions that name it.
+    # the stage asks each answer's first sentence again, and keeps the questions that name it; a
+    # stock question naming it only where those fall short, and only one its answer answers.
     from briefpress.plan import is_stock, questions_of
+    from briefpress.plan.answering import answers
     from briefpress.seo.fix.judge import both, seo_of
     from briefpress.seo.fix.questions import _questions, fix_questions
 
@@ -306,8 +308,12 @@ def test_questions_name_the_keyphrase_only_in_a_question_their_answer_asks() -> 
     for part, question in new.items():
         if question != old[part]:
             answer = EditableArticle(article).get(part.replace(".question", ".answer"))  # before any pronoun
-            assert question in questions_of(answer.split(". ")[0] + ".", "Chinese shares"), question
-            assert "Chinese shares" in question and not is_stock(question), question
+            first = answer.split(". ")[0] + "."
+            assert "Chinese shares" in question, question
+            if part in bare or not is_stock(question):
+                assert question in questions_of(first, "Chinese shares"), question
+            else:  # the last resort, where no question asked of an answer names it: one it answers
+                assert answers(question, [first]), question
             assert draft.evidence_for(part, question) is not None  # the evidence map follows
     assert len(set(new.values())) == len(new), "no question is written twice"
 

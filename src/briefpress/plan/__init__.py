@@ -1,9 +1,10 @@
 """Plan: from the facts to an outline every engine writes to.
 
 The outline fixes the lead, the key points, the focus keyphrase, and which facts answer which
-question. ``questions`` holds the kinds of fact and the questions they answer, ``names`` finds
-the names in the facts (the keyphrase and the tags come from them), and ``outline`` puts the two
-together.
+question. ``questions`` holds the kinds of fact and the questions they answer, ``asking`` the
+questions a sentence answers in its own words, ``answering`` whether an answer answers a
+question, ``heads`` which question each part asks, ``names`` finds the names in the facts (the
+keyphrase and the tags come from them), and ``outline`` puts them together.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..lexicon import ATTRIBUTING, forms
 from ..nlp import spacy_pipeline
+from .answering import MATCH_TIME
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, name_runs
 
 MOST_WORDS = 12  # a heading a reader takes in at a glance
@@ -34,8 +35,6 @@ _REASON_NOUNS = re.compile(r"^(?:charges?|suspicion|allegations?|accusations?|gr
 _FIGURE = re.compile(r"\d|\b(?:million|billion|trillion|percent|per cent|half)\b", re.I)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
 _OBJECT_MOST = 5
-# A time within a match or a session ("in the 77th minute").
-_MATCH_TIME = re.compile(r"\b\d+(?:st|nd|rd|th) (?:minute|hour|lap|round|over|inning)\b")
 _MODALS = frozenset("will would could can may might shall should must".split())
 _MODIFIERS = frozenset({"det", "predet", "compound", "amod", "poss", "case", "nummod", "quantmod", "nmod", "advmod"})
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp"})
@@ -75,7 +74,8 @@ def _subject(verb: Any) -> str | None:
     if not subjects:
         return None
     head = subjects[-1]
-    if head.tag_ in ("PRP", "DT", "WDT", "WP", "EX", "CD") or any(c.dep_ in ("conj", "cc") for c in head.children):
+    if head.tag_ in ("PRP", "DT", "WDT", "WP", "EX", "CD") or (any(c.dep_ in ("conj", "cc") for c in head.children)
+                                                             and not _ampersand_name(head)):
         return None
     if any(t.tag_ == "PRP$" for t in _phrase(head)):
         return None
@@ -86,6 +86,13 @@ def _subject(verb: Any) -> str | None:
         if names and head.text.startswith(names[-1].split()[-1]):
             return names[-1]
     return _noun_phrase(head, _SUBJECT_MOST)
+
+
+def _ampersand_name(head: Any) -> bool:
+    """A name joined by "&" ("Marks & Spencer") is one name, not a list."""
+    joined = [c for c in head.children if c.dep_ in ("conj", "cc")]
+    return head.tag_ == "NNP" and {c.text for c in joined if c.dep_ == "cc"} == {"&"} and all(
+        c.tag_ == "NNP" and c.i == head.i + 2 for c in joined if c.dep_ == "conj")
 
 
 def _noun_phrase(head: Any, most: int, preps: bool = True) -> str | None:
@@ -116,7 +123,7 @@ def _phrase(head: Any, preps: bool = True) -> list[Any]:
     """A noun and what it holds, less its clauses and appositions (the subject of a heading,
     not its full description)."""
     out = [head]
-    deps = _MODIFIERS | ({"prep"} if preps else set())
+    deps = _MODIFIERS | ({"prep"} if preps else set()) | ({"cc", "conj"} if _ampersand_name(head) else set())
     for child in head.children:
         if child.dep_ in deps:
             out += list(child.subtree)
@@ -206,18 +213,23 @@ def _complement(verb: Any) -> str | None:
     return ""
 
 
-def _timed(verb: Any) -> bool:
+def _timed(verb: Any) -> str | None:
+    """The wh-words that ask the verb's time: "When", or "Since when" for a span that starts at
+    it ("has run at a loss since opening in 2015"); None where the verb has no time."""
     for c in verb.children:
         span = _words(list(c.subtree))
-        when = TIME_WORD.search(span) or _MATCH_TIME.search(span)
+        when = TIME_WORD.search(span) or MATCH_TIME.search(span)
         if c.dep_ in ("prep", "npadvmod") and c.i > verb.i and when and len(span.split()) <= 4:
-            return True
-    return False
+            return "Since when" if c.lower_ == "since" else "When"
+    return None
 
 
-def _said(verb: Any, subject: str, front: str) -> list[str]:
+def _said(verb: Any, subject: str, front: str, name: str) -> list[str]:
     """What a speaker said: "What did Lena Holt say about the night ferry?" where the
-    reported clause has a subject of its own worth naming, else "What did the board say?"."""
+    reported clause has a subject of its own worth naming, else "What did the board say?"; then
+    what the reported clause itself answers ("What has the council approved?" of "Holt said that
+    the council has approved a new ferry"), which may head an answer that holds more than the
+    speaker's words."""
     reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     out = []
     if reported is not None:
@@ -225,6 +237,8 @@ def _said(verb: Any, subject: str, front: str) -> list[str]:
         if about is not None and len(about.split()) <= 6:
             out.append(_asked("What", front, subject, f"say about {about}"))
     out.append(_asked("What", front, subject, "say"))
+    if reported is not None and reported.pos_ in ("VERB", "AUX"):
+        out += _questions_at(reported, name)
     return out
 
 
@@ -232,6 +246,11 @@ def _questions(doc: Any, name: str) -> list[str]:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return []
+    return _questions_at(root, name)
+
+
+def _questions_at(root: Any, name: str) -> list[str]:
+    """The questions the clause of the verb ``root`` answers."""
     reacted = _reacted(root)
     if reacted:
         return [reacted]
@@ -243,8 +262,17 @@ def _questions(doc: Any, name: str) -> list[str]:
         return []
     front, verb = group
     if root.lower_ in _SAYING and front in ("did", "does"):
-        return _said(root, subject, front)
+        return _said(root, subject, front, name)
     verb = " ".join(w for w in (verb, _particle(root)) if w)
+    out = _clause_questions(root, front, subject, verb)
+    obj = _object(root)
+    if obj is not None and obj.dep_ == "ccomp" and obj.pos_ in ("VERB", "AUX"):
+        out += _questions_at(obj, name)  # what was announced, asked in its own words
+    return out
+
+
+def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[str]:
+    """Why, how much, how many, what, when and what happened, as the clause of ``root`` tells."""
     whole = _complement(root)
     out = []
     # A passive verb's phrase ("taken at a UN conference") may go where the question runs long.
@@ -262,11 +290,13 @@ def _questions(doc: Any, name: str) -> list[str]:
     # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
     elif obj is not None and (_lemma(root) or "") not in _LIGHT_VERBS and not _activity(obj):
         out.append(_asked("What", front, subject, verb))
-    out += _when_and_who(root, (front, subject, verb), wholes, whole)
+    when = _when_and_who(root, (front, subject, verb), wholes, whole)
+    # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.
+    out = [q for q in when if q.startswith("Since when")] + out + [q for q in when if not q.startswith("Since when")]
     # Something that happened to the subject: a passive verb, or a change ("shares fell").
     undergoes = any(c.dep_ == "auxpass" for c in root.children) or (_lemma(root) or "") in _CHANGE_VERBS
     # "could be banned" has not happened: a modal keeps the question off the fact.
-    if whole == "" and _object(root) is None and undergoes and front not in _MODALS:
+    if whole == "" and obj is None and undergoes and front not in _MODALS:
         out.append(_asked("What happened to", "", subject, ""))
     return out
 
@@ -278,11 +308,12 @@ def _when_and_who(root: Any, asking: tuple[str, str, str], wholes: list[str | No
     front, subject, verb = asking
     party = _party(root)
     out = []
+    wh = _timed(root)
     for w in wholes:
-        if w is not None and _timed(root):
-            named = _asked("When", front, subject, f"{verb} {w} {party}") if w and party and " with " not in w else ""
+        if w is not None and wh:
+            named = _asked(wh, front, subject, f"{verb} {w} {party}") if w and party and " with " not in w else ""
             fits = named and len(named.split()) <= MOST_WORDS
-            out.append(named if fits else _asked("When", front, subject, f"{verb} {w}"))
+            out.append(named if fits else _asked(wh, front, subject, f"{verb} {w}"))
     if whole and party and " with " not in whole:
         out.append(_asked("Who", front, subject, f"{verb} {whole} with"))
     return out

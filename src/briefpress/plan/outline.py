@@ -3,52 +3,25 @@ question; and the slug built from the headline and keyphrase."""
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 from ..models import Fact
 from ..rewrite import compress
 from ..rewrite.whole import fragment_reason
-from ..spec import (
-    FAQ_MAX,
-    FAQ_MIN,
-    MAIN_NEWS_LABEL,
-    MAIN_NEWS_QUESTION,
-    OPENING_LABEL,
-    OPENING_QUESTIONS,
-    SECTION_MAX_WORDS,
-    SECTIONS_MAX,
-    SECTIONS_MIN,
-    WHEN_LABEL,
-    WHEN_QUESTION,
-    WHEN_TOPIC_QUESTION,
-)
+from ..spec import OPENING_LABEL, OPENING_QUESTIONS, SECTION_MAX_WORDS, SECTIONS_MAX, SECTIONS_MIN
 from ..storylines import is_story_line
-from ..text import STOPWORDS, slugify, whole_phrase, words
-from .asking import questions_of
+from ..text import STOPWORDS, slugify, words
+from .heads import Part, ask, ends_on_statement, faq, section_part
 from .keyphrase import keyphrase_from_facts
-from .names import TIME_WORD, brief_facts, is_name
-from .questions import CONTEXT, FACETS, Facet, facet_of, stock_question, topic_phrase
-from .speakers import fits_answer
+from .names import brief_facts, is_name
+from .questions import Facet, facet_of, stock_question, topic_phrase
 
 _KEY_POINTS = 4
 _RELATED_FACTS = 6  # facts of further sources that may support the sections and FAQ
 # The words of evidence that make one more section worth a heading: fewer facts, fewer sections.
 # It sizes how the facts are grouped, never pads a part (FORMAT.md's sizes are maxima).
 _GROUP_WORDS = 60
-# Yoast's subheading check: the keyphrase in at least this share of the H2/H3 headings, of which
-# the rendered article has four beside the questions (FAQ, takeaways, conclusion, full story).
-_NAMED_SHARE, _FIXED_HEADINGS = 0.3, 4
-
-
-@dataclass
-class Part:
-    """One question and the facts that answer it, most direct first."""
-
-    question: str
-    facts: list[Fact]
-    label: str = CONTEXT.label
 
 
 @dataclass
@@ -161,119 +134,28 @@ def _within_size(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def _asked_of(facts: list[Fact], stock: str, asked: set[str], name: str, once: bool = True) -> str:
-    """The question the part's first fact answers, in its words ("Why has the ferry operator
-    apologised?"), one no other part of the article asks and that fits every fact under it
-    ("What did Tesco say?" only over Tesco's statements, see ``speakers``); the stock question
-    where the fact gives none."""
-    texts = [f.text for f in facts]
-    found = questions_of(texts[0], name) if texts else ()
-    question = next((q for q in found if fits_answer(q, texts, asked, once)), stock)
-    asked.add(question)
-    return question
-
-
-def _answer_ends_on_statement(facts: list[Fact]) -> list[Fact]:
-    """The facts less the trailing ones that are questions: in the text layout a line ending in
-    "?" reads as a heading."""
-    kept = list(facts)
-    while len(kept) > 1 and kept[-1].text.rstrip().rstrip("\"”’'").endswith("?"):
-        kept.pop()
-    return kept
-
-
 def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, list[Fact]]],
               asked: set[str]) -> list[Part]:
     """As many sections as the evidence fills at the format's section size (2-4). The lead answers
     "what happened"; the other facts are grouped by the question their cues fit, the smallest
-    groups merged. Each is asked what its first fact tells."""
+    groups merged. Each is asked what one of its facts tells (``heads``): the opening keeps the
+    lead first and gives later sections the facts its question does not fit."""
     lead, topic = outline.lead, outline.topic
-    opening = stock_question(OPENING_QUESTIONS[0] if is_name(outline.keyphrase) else OPENING_QUESTIONS[1], topic)
     total = sum(_words(f) for f in [lead, *pool])
     wanted = max(SECTIONS_MIN, min(SECTIONS_MAX, total // _GROUP_WORDS)) if pool else 1
-    opening_facts = _answer_ends_on_statement(_opening_facts(lead, pool, wanted))
-    parts = [Part(_asked_of(opening_facts, opening, asked, outline.keyphrase), opening_facts, label=OPENING_LABEL)]
+    opening_facts = ends_on_statement(_opening_facts(lead, pool, wanted))
+    found = ask(opening_facts, asked, outline.keyphrase, first_stays=True)
+    if found is None:  # the last resort: the lead gives no question
+        opening = OPENING_QUESTIONS[0] if is_name(outline.keyphrase) else OPENING_QUESTIONS[1]
+        found = stock_question(opening, topic), opening_facts
+    asked.add(found[0])
+    opening_facts = found[1]
+    parts = [Part(found[0], opening_facts, label=OPENING_LABEL)]
     groups = [(facet, [f for f in facts if f not in opening_facts]) for facet, facts in by_facet]
     groups = [(facet, facts) for facet, facts in groups if facts]
     for facet, facts in _merge_smallest(groups, max(1, wanted - 1)):
-        kept = _answer_ends_on_statement(_within_size(facts))
-        question = _asked_of(kept, stock_question(facet.section_question, topic), asked, outline.keyphrase)
-        parts.append(Part(question, kept, facet.label))
+        parts.append(section_part(ends_on_statement(_within_size(facts)), facet, asked, outline.keyphrase, topic))
     return parts
-
-
-def _faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[Fact]]],
-         asked: set[str]) -> list[Part]:
-    """Questions that stand alone; each answer is complete without the article around it. A
-    question is asked of its answer's first fact where that gives one no section asks."""
-    lead = outline.lead
-    stock = stock_question(MAIN_NEWS_QUESTION, outline.topic)
-    main = _asked_of([lead], stock, asked, outline.keyphrase, once=False)
-    # The main-news label marks the stock question, which a writer may rank below the others.
-    faq = [Part(main, [lead], MAIN_NEWS_LABEL if main == stock else OPENING_LABEL)]
-    # "When?" gets its own answer only when the lead, the first FAQ answer, does not say when.
-    timed = next((f for f in [lead, *outline.points] if TIME_WORD.search(f.text)), None)
-    if timed is not None and timed is not lead:
-        when = [q for q in questions_of(timed.text, outline.keyphrase) if q.startswith("When ") and q not in asked]
-        asked.update(when[:1])
-        # The keyphrase is the question's subject only where the fact is about it: else the
-        # question would ask when it did what someone else did.
-        named = outline.topic and whole_phrase(outline.keyphrase).search(timed.text)
-        stock = WHEN_TOPIC_QUESTION.format(topic=outline.topic) if named else WHEN_QUESTION
-        faq.append(Part(when[0] if when else stock, [timed], WHEN_LABEL))
-    for facet, group in by_facet:
-        # No two answers open with the same fact: the second would tell it again.
-        opened = {p.facts[0].id for p in faq if p.facts}
-        group = [f for f in group if f.id not in opened] if group and group[0].id in opened else group
-        if len(faq) < FAQ_MAX and facet is not CONTEXT and group:
-            before = set(asked)
-            faq += _unasked(_faq_part(facet, group, asked, outline.keyphrase), before)
-    if len(faq) < FAQ_MIN and others:
-        opened = {p.facts[0].id for p in faq if p.facts}
-        # The format's fewest pairs come first: the last one may repeat a section's stock question.
-        faq.append(_faq_part(CONTEXT, [f for f in others if f.id not in opened] or others, asked, outline.keyphrase))
-    return faq
-
-
-def _unasked(part: Part, asked: set[str]) -> list[Part]:
-    """The pair, unless another part asked its question before it: with no topic to name, a
-    section's stock question and the FAQ's read alike ("What else is there to know?")."""
-    return [] if part.question in asked else [part]
-
-
-def _faq_part(facet: Facet, group: list[Fact], asked: set[str], name: str) -> Part:
-    """The FAQ pair of a kind of fact: asked of the first of its facts that gives a question no
-    other part asks, and answered by that fact alone (one or two sentences); else the kind's stock
-    question, answered by its first two facts."""
-    for fact in group:
-        found = questions_of(fact.text, name)
-        question = next((q for q in found if fits_answer(q, [fact.text], asked, once=False)), None)
-        if question is not None and not fact.text.rstrip().endswith("?"):
-            asked.add(question)
-            return Part(question, [fact], facet.label)
-    facts = _answer_ends_on_statement(group[:2])
-    stock = facet.faq_question
-    if stock in asked:  # left for ``_unasked`` to drop: a section asks it already
-        return Part(stock, facts, facet.label)
-    return Part(_asked_of(facts, stock, asked, name, once=False), facts, facet.label)
-
-
-def _name_in_enough_headings(outline: Outline) -> bool:
-    """Where the questions asked of the facts name the keyphrase in fewer headings than Yoast's
-    subheading check wants (30%, the set headings counted), the last sections go back to their
-    kind's question, which names the topic: the facts then hold no question that names it.
-    Whether one did."""
-    named = whole_phrase(outline.keyphrase, re.I)
-    parts = [*outline.sections, *outline.faq]
-    wanted = math.ceil(_NAMED_SHARE * (len(parts) + _FIXED_HEADINGS))
-    short = wanted - sum(1 for p in parts if named.search(p.question))
-    changed = False
-    for part in reversed(outline.sections[1:]):
-        facet = next((f for f in FACETS if f.label == part.label), CONTEXT)
-        stock = stock_question(facet.section_question, outline.topic)
-        if short > 0 and not named.search(part.question) and named.search(stock):
-            part.question, short, changed = stock, short - 1, True
-    return changed
 
 
 # Subjects that stand for the person or people the sentence before names.
@@ -301,10 +183,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     asked: set[str] = set()
     outline.sections = _sections(outline, points + supporting, by_facet, asked)
     others = [f for f in points + supporting if f is not lead]
-    outline.faq = _faq(outline, others, by_facet, asked)
-    if _name_in_enough_headings(outline):
-        # A section gave its question back, so an FAQ pair may ask it.
-        outline.faq = _faq(outline, others, by_facet, {p.question for p in outline.sections})
+    outline.faq = faq(outline, others, by_facet, asked)
     told, told_as = _told_once([lead, *rest, *story])
     outline.follows = _antecedents(told, told_as, facts)
     outline.body = _after_antecedents(told, outline.follows)[:max_body_paragraph_facts]

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from ...edit import Data, EditableArticle
-from ...plan import is_stock, questions_of
-from ...plan.speakers import fits_answer
+from ...plan import CONTEXT, FACETS, OPENING_QUESTIONS, is_name, is_stock, questions_of, topic_phrase, with_topic
+from ...plan.answering import answers, need_of
+from ...plan.heads import fits
+from ...plan.questions import stock_question
 from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
 from ...text import whole_phrase
 from .judge import Audits, Grounded, both, passes, readability_of, seo_of, too_dense
@@ -39,6 +41,7 @@ def fix_questions(draft: EditableArticle, grounded: Grounded | None = None) -> N
     kept, where readability does not fall. With ``grounded``, the density comes down by pronouns
     too (``refer_to_keyphrase``): in each run that leaves it over its limit, and in one more run
     that changes no question."""
+    ask_of_answers(draft)
     current = both(draft.article())
     if all(passes(r.seo, a) for r in current for a in _QUESTION_CHECKS):
         return  # the only checks a question moves already pass: spare the audits
@@ -72,13 +75,15 @@ def _question_runs(draft: EditableArticle) -> list[list[Edit]]:
     questions = _questions(draft)
     asked = {q for _, q in questions}
     named: list[Edit] = []
+    stocked: list[Edit] = []  # the last resort, after every question asked of an answer
     dropped: list[Edit] = []
+    topic = topic_phrase(keyphrase, [f["text"] for f in draft.data.get("facts", [])])
     for part, q in questions:
         forms = _asked_of_answer(draft, part, asked - {q})
         if not names.search(q):
-            new = next((f for f in forms if names.search(f)), None)
+            new = next((f for f in forms if names.search(f)), None) or _named_stock(draft, part, q, topic, asked)
             if new:
-                named.append((part, q, new))
+                (named if new in forms else stocked).append((part, q, new))
                 asked.add(new)
             continue
         m = _TOPIC_TAIL.match(q) if is_stock(q) else None
@@ -87,20 +92,72 @@ def _question_runs(draft: EditableArticle) -> list[list[Edit]]:
             dropped.append((part, q, plain))
     # FAQ questions lose the keyphrase before section questions.
     dropped.reverse()
+    # Stock questions whose answer holds what they ask for (a figure, a coming event) before the
+    # opening's and "what else", which ask for nothing.
+    named += sorted(stocked, key=lambda edit: need_of(edit[2]) is None)
     return [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
+
+
+def _named_stock(draft: EditableArticle, part: str, question: str, topic: str, asked: set[str]) -> str | None:
+    """A stock question naming the topic that the answer's first sentence answers
+    (``plan.answering``), for a heading no question asked of its answer can name it in: an FAQ
+    pair's own stock question with its topic, else the key figures, what happens next or the
+    reaction where the answer opens on a figure, a coming event or a reaction; a section's last
+    resort is the opening's question or "what else". Who said what "about" the topic would credit
+    the topic with what others said."""
+    return _stock_for(draft, part, question, topic, asked) if topic else None
+
+
+def _stock_for(draft: EditableArticle, part: str, question: str, topic: str, asked: set[str]) -> str | None:
+    first = _answer_sentences(draft, part)[:1]
+    own = with_topic(question, topic) if topic and is_stock(question) else None
+    own = own if own and need_of(own) not in ("speaker", "reaction") else None
+    kinds = (stock_question(f.section_question, topic) for f in FACETS if f.name in ("figures", "next", "reaction"))
+    found = [q for q in (own, *kinds) if q and q not in asked and answers(q, first)]
+    if found or part.startswith("faq"):
+        return found[0] if found else None
+    opening = OPENING_QUESTIONS[0] if is_name(draft.data["keyphrase"]) else OPENING_QUESTIONS[1]
+    new = stock_question(opening if part == "sections[0].question" else CONTEXT.section_question, topic)
+    return new if new not in asked else None
+
+
+def ask_of_answers(draft: EditableArticle) -> None:
+    """A question its answer as written does not answer (a "When ...?" over a section's answer
+    cut of its date) gives way to one the answer's first sentence answers, else to a stock
+    question it answers, else to "what else": the writer's cuts come after the planner's
+    questions, so the check is made again on the words that ship."""
+    questions = _questions(draft)
+    asked = {q for _, q in questions}
+    topic = topic_phrase(draft.data["keyphrase"], [f["text"] for f in draft.data.get("facts", [])])
+    for part, question in questions:
+        if answers(question, _answer_sentences(draft, part)):
+            continue
+        forms = _asked_of_answer(draft, part, asked - {question})
+        new = forms[0] if forms else _stock_for(draft, part, question, topic, asked)
+        if new is None and CONTEXT.faq_question not in asked:
+            new = CONTEXT.faq_question
+        if new is not None and draft.replace_sentence(part, question, new):
+            asked.add(new)
+            draft.changes.append("question")
 
 
 def _asked_of_answer(draft: EditableArticle, part: str, asked: set[str]) -> list[str]:
     """The questions the first sentence of the question's answer answers, less those that name a
-    speaker the rest of the answer does not quote (``plan.speakers.fits_answer``: "What did X
-    say?" over facts X did not state credits them to X)."""
+    speaker the rest of the answer does not quote (``plan.heads.fits``: "What did X say?" over
+    facts X did not state credits them to X) and those the answer does not answer ("When ...?"
+    over an answer cut of its date)."""
+    sentences = _answer_sentences(draft, part)
+    forms = questions_of(sentences[0], draft.data["keyphrase"]) if sentences else ()
+    return [f for f in forms if fits(f, sentences, asked, once=part.startswith("sections"))]
+
+
+def _answer_sentences(draft: EditableArticle, part: str) -> list[str]:
+    """The sentences of the answer to the question at ``part``."""
     answer = draft.data
     for key in part.removesuffix(".question").replace("]", "").split("."):
         name, _, index = key.partition("[")
         answer = answer[name][int(index)] if index else answer[name]
-    sentences = sentences_of(answer["answer"])
-    forms = questions_of(sentences[0], draft.data["keyphrase"]) if sentences else ()
-    return [f for f in forms if fits_answer(f, sentences, asked, once=part.startswith("sections"))]
+    return sentences_of(answer["answer"])
 
 
 def _referrals(draft: EditableArticle) -> list[Edit]:

@@ -1,0 +1,147 @@
+"""Whether an answer answers its question: the one check that sections and FAQ pairs, the planner
+and the seo stage's question swaps all put a question through.
+
+A question asked of a fact is answered by that fact (``asking``); a stock question ("What are the
+key figures?", "When did it happen?") promises a kind of answer, and heads only an answer that
+holds one: a figure, a time its main clause is set at, a statement with its speaker, a coming
+event, a reaction. What a sentence's relative clauses and appositions say is about another
+thing ("The mayor, who has served since 2019, has won another term" does not say when she won),
+so only the main clause counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..nlp import spacy_pipeline
+from ..spec import FACET_QUESTIONS, WHEN_QUESTION, WHEN_TOPIC_QUESTION
+from .names import TIME_WORD
+from .speakers import speakers_of
+
+# A figure: digits that are not a bare year, or a word of magnitude. A spelled small number
+# ("the mother of two girls") is no key figure.
+_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d|\b(?:million|billion|trillion|percent|per cent)\b|%", re.I)
+# A point in time beside the names of days, months and years ``TIME_WORD`` gives.
+_TIME = re.compile(r"\b(?:(?:last|this|next) (?:week|weekend|month|year|night|morning|evening)|"
+                   r"\d+ (?:days|weeks|months|years) ago|earlier this \w+)\b", re.I)
+# A time within a match or a session ("in the 77th minute").
+MATCH_TIME = re.compile(r"\b\d+(?:st|nd|rd|th) (?:minute|hour|lap|round|over|inning)\b")
+# A span of time answers "how long", not "when" ("has run at a loss since opening in 2015").
+_SPAN_PREPS = frozenset("since for until till throughout during".split())
+# A coming event: a future, a modal, a plan. Modals are matched in lower case ("May" is a month).
+_COMING = re.compile(r"\b(?:will|shall|would|could|might|may|going to|set to|due to)\b|'ll\b|"
+                     r"\b(?:[Pp]lans?|[Pp]lanned|[Ee]xpect(?:s|ed)? to|[Ss]cheduled|[Uu]pcoming|[Dd]eadline|"
+                     r"[Nn]ext (?:week|month|year|season|spring|summer|autumn|winter))\b")
+_REACTION = re.compile(r"\b(?:react\w*|welcomed|criticis\w*|criticiz\w*|praised|condemned|backlash|"
+                       r"congratulated|protest\w*|opposed|shares|stocks?|markets?|investors?)\b", re.I)
+_COUNTED = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Dependents whose words tell of another thing than the main clause.
+_ASIDES = frozenset({"relcl", "appos", "acl", "parataxis"})
+
+
+def _stock_forms(template: str) -> list[str]:
+    """The template with a topic and without one, as patterns."""
+    untopic = re.sub(r"\s+(?:about|on|to|for|with)\s+\{topic\}\?$", "?", template)
+    return [re.escape(t).replace(re.escape("{topic}"), ".+") for t in (template, untopic)]
+
+
+def _needs() -> list[tuple[re.Pattern[str], str]]:
+    kinds = {"figures": "figure", "next": "coming", "statement": "speaker", "reaction": "reaction"}
+    out = [(re.compile(p), need) for name, need in kinds.items()
+           for t in FACET_QUESTIONS[name][1:] for p in _stock_forms(t)]
+    out += [(re.compile(p), "time") for t in (WHEN_QUESTION, WHEN_TOPIC_QUESTION) for p in _stock_forms(t)]
+    out += [(re.compile(r"^When .+\?$"), "time"), (re.compile(r"^Since when .+\?$"), "start"),
+            (re.compile(r"^How (?:many|much) .+\?$"), "figure")]
+    return out
+
+
+_NEEDS = _needs()
+
+
+def need_of(question: str) -> str | None:
+    """What the question asks its answer to hold ("figure", "time", "speaker", "coming",
+    "reaction"); None where any answer the planner gives it answers it."""
+    return next((need for pattern, need in _NEEDS if pattern.fullmatch(question)), None)
+
+
+def answers(question: str, answer: Sequence[str]) -> bool:
+    """Whether ``answer`` (its sentences) holds what ``question`` asks for: a key-figures question
+    a figure, a when-question a time its main clause is set at, "Who said what" a statement with
+    its named speaker, "What happens next" a coming event, a reaction question a reaction."""
+    need = need_of(question)
+    if need is None:
+        return True
+    return any(_CHECKS[need](text) for text in answer if text.strip())
+
+
+def _main_clause(text: str, asides: frozenset[str] = _ASIDES) -> tuple[str, list[Any]]:
+    """The sentence's words less its relative clauses and appositions (``asides``), and its
+    tokens (none where spaCy is missing: then the whole sentence counts)."""
+    tokens = _tokens(text.strip())
+    if not tokens:
+        return text, []
+    kept = [t for t in tokens if not any(a.dep_ in asides for a in [t, *t.ancestors] if a.dep_ != "ROOT")]
+    return " ".join(t.text for t in kept), kept
+
+
+@lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[Any, ...]:
+    nlp = spacy_pipeline()
+    return tuple(nlp(text)) if nlp is not None and text else ()
+
+
+def has_figure(text: str) -> bool:
+    """A figure in the main clause: digits or a magnitude, or a spelled number that counts the
+    clause's subject or object ("Three people were hurt"; not "the mother of two girls")."""
+    main, kept = _main_clause(text)
+    counted = any(t.like_num and t.dep_ == "nummod" and t.head.dep_ in _COUNTED and t.head.head.pos_ in ("VERB", "AUX")
+                  for t in kept)
+    return counted or bool(_FIGURE.search(main))
+
+
+def has_start(text: str) -> bool:
+    """The time a span on the main clause starts at ("since opening in 2015")."""
+    return has_time(text, spans=True)
+
+
+def has_time(text: str, spans: bool = False) -> bool:
+    """A point in time set on the main clause's event: "on Thursday", "last week", "in 2002"; not
+    a name ("Ana May"), nor a span ("since 2015"), nor the time of a state ("The grant is part
+    of a plan unveiled last week": the parse may hang the week on "is"), nor the time of what a
+    speaker reports ("said it was good to sign the deal on Monday")."""
+    main, kept = _main_clause(text, _ASIDES | {"ccomp"})
+    if not kept:
+        return bool(TIME_WORD.search(text) or _TIME.search(text) or MATCH_TIME.search(text))
+    root = next((t for t in kept if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ == "be":
+        return False
+    for token in kept:
+        if token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC"):
+            continue
+        window = " ".join(t.text for t in token.doc[max(0, token.i - 2): token.i + 1])
+        at = _TIME.search(window) or MATCH_TIME.search(window)
+        if TIME_WORD.fullmatch(token.text) or at is not None and at.end() == len(window):
+            if spans or not any(a.dep_ == "prep" and a.lower_ in _SPAN_PREPS for a in token.ancestors):
+                return True
+    return False
+
+
+def has_speaker(text: str) -> bool:
+    return bool(speakers_of(text))
+
+
+def has_coming(text: str) -> bool:
+    return bool(_COMING.search(text))
+
+
+def has_reaction(text: str) -> bool:
+    return bool(_REACTION.search(text))
+
+
+_CHECKS: dict[str, Callable[[str], bool]] = {
+    "figure": has_figure, "time": has_time, "start": has_start, "speaker": has_speaker, "coming": has_coming,
+    "reaction": has_reaction,
+}
