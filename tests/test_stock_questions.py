@@ -151,3 +151,10 @@ def test_a_part_keeps_its_facts_in_the_order_its_heading_is_answered() -> None:
     assert found is not None
     question, ordered = found
     assert question == "What did police open?" and [f.id for f in ordered] == ["S1.F3", "S1.F2"]
+
+
+def test_what_happens_next_needs_a_future_not_the_past_s_would() -> None:
+    # A blind review's story: "What happens next?" over a 2009 admission that a deadline would be missed.
+    assert not answers("What happens next for Josh Earnest?", [
+        "In 2009, President Obama admitted the January 2010 deadline he had set for closing the facility would be missed."])
+    assert answers("What happens next for Josh Earnest?", ["The plan will be presented to Congress next week."])

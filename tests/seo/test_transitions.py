@@ -47,6 +47,12 @@ def _written(stem: str) -> Article:
     # the same subject, another kind of fact: what it said, then what it did
     ("The council said the bridge was safe.", "The council closed the bridge on Monday.", False),
     ("What did Josh Earnest say?", "Mr Earnest said a plan was ready.", False),  # after a question
+    # a report told "According to X, ...", then a fact about its subject: "Also," would make the
+    # fact the speaker's (a blind review read it so)
+    ("According to Josh Earnest, the closure of the camp was a national security interest.",
+     "It was one of the first directives Barack Obama ordered.", False),
+    ("According to Josh Earnest, the closure was a national security interest.", "Mr Earnest said a plan was ready.",
+     True),
 ])
 def test_also_is_true_only_of_two_facts_of_one_kind_about_one_subject(before: str, sentence: str, true: bool) -> None:
     assert continues(before, sentence) is true

@@ -31,9 +31,10 @@ _TIME = re.compile(r"\b(?:(?:last|this|next) (?:week|weekend|month|year|night|mo
 MATCH_TIME = re.compile(r"\b\d+(?:st|nd|rd|th) (?:minute|hour|lap|round|over|inning)\b")
 # A span of time answers "how long", not "when" ("has run at a loss since opening in 2015").
 _SPAN_PREPS = frozenset("since for until till throughout during".split())
-# A coming event: a future, a modal, a plan. Modals are matched in lower case ("May" is a month).
-_COMING = re.compile(r"\b(?:will|shall|would|could|might|may|going to|set to|due to)\b|'ll\b|"
-                     r"\b(?:[Pp]lans?|[Pp]lanned|[Ee]xpect(?:s|ed)? to|[Ss]cheduled|[Uu]pcoming|[Dd]eadline|"
+# A coming event: a future or a plan. Not "would" or "could": said of the past they are its future
+# ("Obama admitted in 2009 the deadline would be missed") or a hypothetical, no next step.
+_COMING = re.compile(r"\b(?:will|shall|going to|set to|due to)\b|'ll\b|"
+                     r"\b(?:[Pp]lans?|[Pp]lanned|[Ee]xpect(?:s|ed)? to|[Ss]cheduled|[Uu]pcoming|"
                      r"[Nn]ext (?:week|month|year|season|spring|summer|autumn|winter))\b")
 _REACTION = re.compile(r"\b(?:react\w*|welcomed|criticis\w*|criticiz\w*|praised|condemned|backlash|"
                        r"congratulated|protest\w*|opposed|shares|stocks?|markets?|investors?)\b", re.I)

@@ -35,6 +35,9 @@ def _subject(sentence: str) -> Subject | None:
     doc = nlp(sentence)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    according = sentence.startswith("According to ")
+    if according:  # "According to X, ..." reports X's words as the verb "said" does: X is who it is about
+        subject = next((t for t in doc if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.i == 1), subject)
     if root is None or subject is None:
         return None
     if subject.pos_ == "PRON":
@@ -45,7 +48,7 @@ def _subject(sentence: str) -> Subject | None:
         kind = "plural"
     else:
         kind = "org" if subject.ent_type_ in ("ORG", "NORP") else "thing"
-    return Subject(subject.lower_, kind, root.lower_ in _REPORTING)
+    return Subject(subject.lower_, kind, root.lower_ in _REPORTING or according)
 
 
 def _same_subject(before: Subject, after: Subject) -> bool:
