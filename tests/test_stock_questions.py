@@ -158,3 +158,22 @@ def test_what_happens_next_needs_a_future_not_the_past_s_would() -> None:
     assert not answers("What happens next for Josh Earnest?", [
         "In 2009, President Obama admitted the January 2010 deadline he had set for closing the facility would be missed."])
     assert answers("What happens next for Josh Earnest?", ["The plan will be presented to Congress next week."])
+
+
+def test_no_two_sections_share_the_last_resort_heading() -> None:
+    # A blind review's story (brief = its first four sentences, the story as a source): "What else
+    # is there to know about Holywood?" headed three sections in a row. Facts that give no question
+    # of their own are told under the one such heading.
+    import json
+
+    from briefpress.text import split_sentences
+
+    bench = Path(__file__).resolve().parents[2] / "shared" / "bench" / "cliff.dev.jsonl"
+    if not bench.is_file():
+        pytest.skip("../shared/bench is not here")
+    story = next(row["source"] for row in map(json.loads, bench.read_text(encoding="utf-8").splitlines())
+                 if row["id"] == "cliff-xsum-31111562-BART")
+    brief = "\n-\n".join(s.text for s in split_sentences(story)[:4]) + "\n"
+    a = briefpress.write(brief, [("story.txt", story)], engine="extractive", brief_name="story.txt")
+    questions = [s.question for s in a.sections]
+    assert len(questions) == len(set(questions)), questions

@@ -154,7 +154,12 @@ def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, li
     groups = [(facet, [f for f in facts if f not in opening_facts]) for facet, facts in by_facet]
     groups = [(facet, facts) for facet, facts in groups if facts]
     for facet, facts in _merge_smallest(groups, max(1, wanted - 1)):
-        parts.append(section_part(ends_on_statement(_within_size(facts)), facet, asked, outline.keyphrase, topic))
+        part = section_part(ends_on_statement(_within_size(facts)), facet, asked, outline.keyphrase, topic)
+        earlier = next((p for p in parts if p.question == part.question), None)
+        if earlier is None:
+            parts.append(part)
+        elif sum(map(_words, [*earlier.facts, *part.facts])) <= SECTION_MAX_WORDS:
+            earlier.facts.extend(part.facts)  # the last resort asked already: one section tells both
     return parts
 
 
