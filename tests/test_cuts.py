@@ -130,6 +130,19 @@ def test_a_selected_prepositional_object_is_never_cut() -> None:
     assert all("on Tuesday" in c for c in cuts), cuts
 
 
+def test_what_a_verb_bears_on_and_which_time_a_noun_of_time_is_stay() -> None:
+    # A blind review found "... weighed heavily on his mind during his time." shipped: "his time"
+    # was his time in the role. "weighed heavily" alone would say something else again.
+    bildt = ("Carl Bildt said that Mr Gustafsson's kidnapping weighed heavily on his mind during his time in the "
+             "role, which ended in 2014.")
+    assert cut_reason(bildt, "Carl Bildt said that Mr Gustafsson's kidnapping weighed heavily on his mind during his time")
+    assert cut_reason(bildt, "Carl Bildt said that Mr Gustafsson's kidnapping weighed heavily")
+    assert cut_reason(bildt, "Carl Bildt said that Mr Gustafsson's kidnapping weighed heavily on his mind") is None
+    # a date after an intransitive verb may still go from a condensed form, and a passive's phrase
+    assert drops_reason("The council met on Tuesday.", "The council met", condensed=True) is None
+    assert cut_reason("The founder was arrested on fraud charges.", "The founder was arrested") is None
+
+
 def test_a_verb_of_talking_or_meeting_keeps_whom_it_was_with() -> None:
     cuts = _every_cut(WALLSTROM)
     assert not any(c.rstrip(".").endswith("she had spoken") for c in cuts), cuts

@@ -184,25 +184,13 @@ def _parse(text: str) -> Any:
 def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bool = False) -> bool:
     if token.dep_ in _ARGUMENTS and token.head.idx < end:
         return True
-    head = token.head
-    if token.dep_ == "prep" and head.idx < end and head.pos_ == "VERB" and (
-            token.lower_ == "of" or token.lower_ == "as" and any(c.dep_ == "dobj" for c in head.children)):
-        # what a kept verb is of, or takes its object as: "accused [of ...]", "feature Bure [as the mother]"
-        return True
-    if token.dep_ == "prep" and head.idx < end and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod"):
-        return True  # what a kept adjective is to, of or for: "the alliance as central [to her strategy]"
-    if token.dep_ == "prep" and head.idx < end and head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
-        # What a kept noun is of ("the closure [of the camp]"), or what a bare abstract noun is
-        # for, to or in ("respect [for his policies]", "confidence [in her approach]"); "the
-        # suspects [for interrogation]" may go.
-        bare = head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children)
-        return token.lower_ == "of" or (token.lower_ in ("for", "to", "in") and bare)
+    selected = _selected_phrase(token, end) if token.dep_ == "prep" and token.head.idx < end else None
+    if selected is not None:
+        return selected
     if token.lower_ in _ATTRIBUTIONS or token.lower_ in _CONTRASTS:
         return True
-    if token.lower_ in _BEARING and head.idx < end:
+    if token.lower_ in _BEARING and token.head.idx < end:
         return True  # "learn how to walk [again]": the kept words would say something else
-    if token.dep_ == "prep" and head.idx < end and token.lower_ in ("with", "to", "for", "from"):
-        return _taken_by_verb(token, end)
     if token.lower_ in _NEGATIONS:
         return not (title and _in_dropped_clause(token, end))
     if token.ent_type_ in ("DATE", "TIME"):
@@ -214,6 +202,32 @@ def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bo
     # were reeling from a 4-0 defeat"), never from what it counts ("for at least 10 years").
     figure = token.like_num or token.ent_type_ in _KEPT_ENTITIES
     return figure and not (_in_dropped_clause(token, end) or condensed and not _duration(token))
+
+
+def _selected_phrase(prep: Any, end: int) -> bool | None:
+    """Whether the dropped phrase ``prep`` opens is one the kept word it hangs on needs (True) or
+    may lose (False); None where its head's kind does not tell."""
+    head = prep.head
+    objects = {c.dep_ for c in head.children}
+    if head.pos_ == "VERB" and (prep.lower_ == "of" or prep.lower_ == "as" and "dobj" in objects):
+        # what a kept verb is of, or takes its object as: "accused [of ...]", "feature Bure [as the mother]"
+        return True
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod"):
+        return True  # what a kept adjective is to, of or for: "the alliance as central [to her strategy]"
+    if head.lower_ in _SPAN_NOUNS:
+        return True  # which time a kept noun of time is: "during his time [in the role]"
+    if head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+        # What a kept noun is of ("the closure [of the camp]"), or what a bare abstract noun is
+        # for, to or in ("respect [for his policies]", "confidence [in her approach]"); "the
+        # suspects [for interrogation]" may go.
+        bare = head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children)
+        return prep.lower_ == "of" or (prep.lower_ in ("for", "to", "in") and bare)
+    if prep.lower_ in ("with", "to", "for", "from"):
+        return True if _taken_by_verb(prep, end) else None
+    if prep.lower_ in ("on", "upon") and head.pos_ == "VERB" and not objects & {"dobj", "prt", "auxpass"} \
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+        return True  # what an intransitive verb bears on: "weighed heavily [on his mind]", "relies [on aid]"
+    return None
 
 
 def _taken_by_verb(prep: Any, end: int) -> bool:
@@ -245,6 +259,8 @@ def _in_dropped_clause(token: Any, end: int) -> bool:
     return False
 
 
+# Nouns of time whose phrase says which time they are ("his time [in the role]", "her years [at the club]").
+_SPAN_NOUNS = frozenset("time times tenure term spell stint period years days career".split())
 _UNITS = frozenset("year years month months week weeks day days hour hours decade decades".split())
 
 
