@@ -37,6 +37,8 @@ def test_a_plain_report_is_told_with_its_speaker_last_and_according_to_its_speak
 @pytest.mark.parametrize("sentence", [
     "Tesco said in a statement that this is an orderly exit from the US market.",  # "this" would point at nothing
     "West Sussex County Council said it already had an excellent model.",  # nor "it"
+    'The Malaysian Censorship Board (LPF) said on Tuesday it had approved the screening but with "a minor '
+    'edit concerning a gay moment in the film".',  # nor "it" after a phrase the parse puts in the clause
     "He said the plan works.",  # a pronoun speaker
     "The show will be available next year, Netflix said.",  # told that way already
     "On Monday the mayor said the lanes will open in March.",  # something before the speaker

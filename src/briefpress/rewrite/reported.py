@@ -53,8 +53,9 @@ def _report(doc: Any) -> tuple[str, str, str, str, bool] | None:
     first = clause.left_edge
     if first.dep_ == "mark" and first.lower_ == "that":
         first = doc[first.i + 1]
-    if first.lower_ in _POINTING or first.pos_ == "PRON":
-        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if first.lower_ in _POINTING or first.pos_ == "PRON" or subject is not None and subject.lower_ in _POINTING:
+        return None  # moved first, a pronoun would point at nothing: "on Tuesday it had approved ..."
     between = doc[root.i + 1 : clause.left_edge.i].text.strip()
     between = "" if between.lower() == "that" else between.removesuffix(" that")
     speaker = doc[: root.i].text.strip()
