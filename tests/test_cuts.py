@@ -379,3 +379,11 @@ def test_a_sentence_the_brief_and_its_story_share_is_told_once_in_the_sections()
     article = briefpress.write("\n-\n".join(story[:2]) + "\n", [("story.txt", " ".join(story))], engine="extractive")
     told = [s.text for section in article.sections for s in split_sentences(section.answer)]
     assert len(told) == len(set(told)), told
+
+
+def test_a_variant_without_what_reads_as_an_aside_is_still_a_sentence() -> None:
+    # ", the detainees included ... Kadyrov," read as an apposition: without it, "According to
+    # Novaya Gazeta's 1 April report and two well-known Chechen TV presenters." shipped.
+    sentence = ("According to Novaya Gazeta's 1 April report, the detainees included some influential Muslim "
+                "clerics close to Mr Kadyrov, and two well-known Chechen TV presenters.")
+    assert all(fragment_reason(v if v.endswith(".") else v + ".") is None for v in compress.variants(sentence))

@@ -15,7 +15,7 @@ from ..lexicon import REPORTING, alternation, forms
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period
 from .headline import attributed_headline, news_headline, possessive_end, trimmed
-from .whole import cut_reason, drops_reason, inside_quote
+from .whole import cut_reason, drops_reason, fragment_reason, inside_quote
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = (
@@ -137,8 +137,8 @@ def variants(sentence: str) -> list[str]:
     ]
     for remove in removers:
         for text in list(out):
-            shorter = remove(text).strip()
-            if shorter and shorter != text and shorter not in out:
+            shorter = remove(text).strip()  # whole only: what reads as an aside may be a clause
+            if shorter and shorter != text and shorter not in out and not fragment_reason(ensure_period(shorter)):
                 out.append(shorter[:1].upper() + shorter[1:])
     for text in list(out):
         without = _without_subject_participle(text)
