@@ -115,3 +115,19 @@ def test_filler_only_where_true_links_leave_the_article_below_green(stem: str, f
     changes = next(data["changes"] for stage, data in steps if stage == "seo")
     assert ("filler transition" in changes) is filler
     assert article.readability is not None and article.readability["score"] >= 70
+
+
+def test_filler_never_follows_a_report_in_a_section_or_faq_answer() -> None:
+    # A blind review read "According to Josh Earnest, the closure ... . Also, it was one of the first
+    # directives Obama ordered." as Earnest's claim: filler after a report goes in the body only.
+    draft = EditableArticle(_written("starbucks-tax-probe"))
+    told = ["According to Josh Earnest, the closure of the camp was a national security interest.",
+            "It was one of the first directives Barack Obama ordered."]
+    draft.data["sections"][1]["answer"] = " ".join(told)
+    draft.data["body"][1] = " ".join(told)
+    assert not _may_open(draft, "sections[1].answer", told, 1, true_only=False)
+    assert _may_open(draft, "body[1]", told, 1, true_only=False)
+    # another report by the same speaker is still "Also" (true of it)
+    again = [told[0], "Mr Earnest said a plan was ready."]
+    draft.data["sections"][1]["answer"] = " ".join(again)
+    assert _may_open(draft, "sections[1].answer", again, 1)

@@ -75,6 +75,12 @@ def related(before: tuple[str, str] | None, sentence: str) -> bool:
     return before is not None and bool(_nouns(before[1]) & _nouns(sentence))
 
 
+def reports(sentence: str) -> bool:
+    """Whether ``sentence``'s main verb reports what someone said ("X said ...", "According to X,")."""
+    subject = _subject(sentence)
+    return subject is not None and subject.reports
+
+
 def continues(before: str, sentence: str) -> bool:
     """Whether ``sentence`` adds a fact of the same kind about the same subject as ``before``, the
     sentence read just before it: so "Also," is true of the two. Never after a question."""

@@ -24,7 +24,7 @@ from ..tokens import length_words
 from .judge import TRANSITION_SHARE, Audits, Grounded, always, both, readability_of, seo_of, transition_share
 from .keyphrase import POSSESSIVE
 from .relations import HONORIFICS as _HONORIFICS
-from .relations import continues, related
+from .relations import continues, related, reports
 from .sentences import cut_to_words
 from .sizes import sentences_of
 
@@ -197,7 +197,13 @@ def _may_open(draft: EditableArticle, part: str, told: list[str], i: int, *, tru
     if not true_only and i == 0 and part.startswith("sections[") and part != "sections[0].answer":
         return True  # the sections are read in order: the last resort of the filler
     before = _before(draft, part, told, i)
-    return before is not None and (not true_only or continues(before[1], told[i]))
+    if before is None:
+        return False
+    # Even filler never follows a report in a section or FAQ answer unless it is the same speaker's:
+    # "Also," there makes the next fact read as the speaker's words (the body, read in the source's
+    # order, may take it where the article would read below green otherwise).
+    said = reports(before[1]) and not part.startswith("body[")
+    return continues(before[1], told[i]) if true_only or said else True
 
 
 def _places(draft: EditableArticle, tried: set[tuple[str, str]], *,
