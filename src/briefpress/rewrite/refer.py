@@ -175,7 +175,7 @@ def refer_back(sentence: str, phrase: str, pronoun: Pronoun) -> str | None:
 
 # Orphans: a sentence whose subject points back ("he", "the institute") to nothing read before.
 _PERSONAL = frozenset("he she him his her hers".split())
-_POINTING = frozenset("it its they them their theirs this these those".split()) | _PERSONAL
+POINTING = frozenset("it its they them their theirs this these those".split()) | _PERSONAL
 _DEFINITE = frozenset("the this that these those such".split())
 # A quantity standing for a group named before ("Some have been considered too dangerous").
 _COUNTING = frozenset("some many most others several both all few none".split())
@@ -243,9 +243,9 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
     subject = _subject(doc)
     if subject is None:
         return None
-    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _POINTING), None)
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in POINTING), None)
     counting = subject.lower_ in _COUNTING and not any(c.dep_ == "prep" for c in subject.children)
-    pointing = subject if subject.lower_ in _POINTING and subject.pos_ == "PRON" or counting else owner
+    pointing = subject if subject.lower_ in POINTING and subject.pos_ == "PRON" or counting else owner
     if pointing is subject and _expletive(subject):
         return None
     if pointing is not None:

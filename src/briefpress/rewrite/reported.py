@@ -13,10 +13,12 @@ from typing import Any
 
 from ..lexicon import lemma_of
 from ..nlp import spacy_pipeline
+from .refer import POINTING
 
 # The words these forms add to the source's ("According to X, ...").
 ADDED_WORDS = frozenset(("according", "to"))
-_POINTING = frozenset("he she it they this that these those his her its their there here".split())
+# Words that point back, which a clause moved first would leave pointing at nothing.
+_POINTING = POINTING | frozenset("that there here".split())
 _SPEAKER_POS = frozenset(("PROPN", "NOUN"))
 # Entity kinds whose words keep their capital inside a sentence ("Chinese leaders").
 _NAMING = frozenset("NORP GPE ORG PERSON LOC FAC EVENT PRODUCT WORK_OF_ART LAW LANGUAGE".split())
