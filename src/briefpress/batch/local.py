@@ -48,20 +48,24 @@ def run_pool(work: Work, settings: Settings, jobs: int, window: int) -> Generato
                                    initargs=(os.getpid(),))
     pending: dict[Future[Result], Item] = {}
     queue = iter(work)
+    finished = False
     seed = os.environ.get("PYTHONHASHSEED")
     os.environ["PYTHONHASHSEED"] = HASH_SEED  # read by each worker's interpreter as it starts
     try:
         while True:
             submit_upto(window, pending, queue, lambda item, key: executor.submit(process_item, item, settings, key))
             if not pending:
+                finished = True
                 break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in sorted(done, key=lambda f: pending[f].position):
                 item = pending.pop(future)
                 yield item, _result(future, item, settings)
     finally:
-        # On Ctrl-C: drop what has not started; running items finish in their worker and are lost.
-        executor.shutdown(wait=False, cancel_futures=True)
+        # Every item done: wait for the workers to exit, since Python 3.11's exit hook can write to the
+        # pool's wakeup pipe after a non-waiting shutdown closed it (a traceback on stderr, CPython
+        # gh-125451). On Ctrl-C: drop what has not started; running items finish in their worker and are lost.
+        executor.shutdown(wait=finished, cancel_futures=True)
         if seed is None:
             os.environ.pop("PYTHONHASHSEED", None)
         else:
