@@ -291,3 +291,8 @@ def _end(executor: ProcessPoolExecutor) -> None:
         child.join(2.0)
         if child.is_alive():
             child.kill()
+    # Its manager thread closes the wakeup pipe as it ends; Python 3.11's exit hook writes to that pipe
+    # unlocked, so a thread still ending at exit prints a traceback (CPython gh-125451).
+    manager = getattr(executor, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(2.0)
