@@ -45,6 +45,15 @@ def test_a_lone_place_the_name_scoring_picks_gives_way_to_a_headline_phrase() ->
     assert kp == "radio spectrum"
 
 
+def test_a_lone_place_with_no_other_phrase_gives_way_to_the_subject_at_that_place() -> None:
+    # No name but the place, no phrase of two to four words without an article: the subject's noun
+    # at the place, as the headline puts it, not "Holywood" alone.
+    facts = _facts("The poster with the phrase #prayforjosh appeared in Holywood by the A2 within the last week.",
+                   "It is part of a social media campaign supporting a teenager from Holywood.")
+    kp = keyphrase_from_facts("The poster with the phrase #prayforjosh appeared in Holywood by the A2", facts)
+    assert kp == "poster in Holywood"
+
+
 def test_a_date_is_never_the_keyphrase() -> None:
     facts = _facts("On Monday, December 1 the board of Harbourside voted to sell the ferry.",
                    "The December vote ended a long fight over the ferry.")

@@ -289,7 +289,7 @@ class ExtractiveEngine(Engine):
         fillers = list(META_POINTERS)
         if not any(outline.keyphrase.lower() in sentence.lower() for sentence, _ in options):
             # A keyphrase no fact holds as written (one the user gave): a pointer names it.
-            fillers.append(META_KEYPHRASE_POINTER.format(keyphrase=outline.keyphrase))
+            fillers.append(META_KEYPHRASE_POINTER.format(keyphrase=outline.topic or outline.keyphrase))
         kp = outline.keyphrase.lower()
         fitting = (mix for mix in meta_mixes(options, fillers) if len(joined(mix)) <= META_MAX)
         spent = spent_forms(condensed_forms, w.told)

@@ -25,6 +25,7 @@ _MOST_WORDS = 4
 _INSIDE = frozenset({"of", "in", "&"})  # words a phrase may hold between two content words
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _WHEN = frozenset({"DATE", "TIME"})
+_AT = frozenset({"in", "at", "near", "outside"})  # a place's preposition a keyphrase may keep
 
 
 def _words_of(tokens: list[Any]) -> list[str]:
@@ -158,4 +159,33 @@ def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = N
     names = [n for n in name_runs(headline) if len(n) > 3 and not is_place_or_date(n, lead.text)]
     if names:
         return max(names, key=lambda n: (sum(1 for t in texts if mentions(n, t)), -names.index(n)))
-    return headline_phrase(headline, texts) or named
+    found = headline_phrase(headline, texts)
+    if found:
+        return found
+    return (is_place_or_date(named, lead.text) and subject_at_place(headline, named)) or named
+
+
+def subject_at_place(headline: str, place: str) -> str | None:
+    """The headline's subject noun at the place it names, where its words give nothing else
+    ("The poster with the phrase #prayforjosh appeared in Holywood" -> "poster in Holywood"): the
+    subject's head with the words that qualify it just before, the preposition the headline puts
+    before the place, and the place. None where the subject is no common noun or the place stands
+    after no such preposition."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return None
+    doc = nlp(headline.strip())
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    found = whole_phrase(place).search(doc.text)
+    span = doc.char_span(found.start(), found.end()) if found else None
+    before = doc[span.start - 1] if span is not None and span.start > 0 else None
+    if subject is None or subject.tag_ not in ("NN", "NNS") or before is None or before.lower_ not in _AT:
+        return None
+    first = subject
+    while first.i > 0 and doc[first.i - 1].head.i == subject.i and doc[first.i - 1].dep_ in ("amod", "compound"):
+        first = doc[first.i - 1]
+    words = [*_words_of(list(doc[first.i:subject.i + 1])), before.lower_, *place.split()]
+    if len(words) > _MOST_WORDS:
+        return None
+    return _common_first(" ".join(words), first, doc.text.lower())
