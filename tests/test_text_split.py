@@ -33,3 +33,20 @@ def test_a_line_without_punctuation_is_cut_at_spaces_or_anywhere() -> None:
         assert all(len(p) <= CHUNK_CHARS for _, p in pieces)
         spans = split_sentences(line)
         assert spans and all(line[s.start : s.end] == s.text for s in spans)
+
+
+def test_a_closing_quote_mark_pysbd_leaves_to_the_next_sentence_ends_the_quote() -> None:
+    # The source runs a quote over paragraphs; pysbd cut after 'great.' and read the rest as quoted,
+    # which then shipped as '" But how did ...' opening a paragraph.
+    para = ('"The update was shared 948 times. It is absolutely phenomenal. "We thought there had been a '
+            'mistake, which is great." But how did a social media hashtag lead to the billboard? Gary said a '
+            'mystery donor paid for the sign. "We do not know where it came from," Gary said.')
+    spans = split_sentences(para)
+    assert [s.text for s in spans] == [
+        '"The update was shared 948 times. It is absolutely phenomenal. "We thought there had been a mistake, '
+        'which is great."',
+        "But how did a social media hashtag lead to the billboard?",
+        "Gary said a mystery donor paid for the sign.",
+        '"We do not know where it came from," Gary said.',
+    ]
+    assert all(para[s.start : s.end] == s.text for s in spans)

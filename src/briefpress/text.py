@@ -85,28 +85,45 @@ def _split_chunk(chunk: str, base: int, text: str, spans: list[Span]) -> None:
     """Append the sentences of ``chunk``, which starts at ``base`` in ``text``, to ``spans``."""
     if not chunk.strip():
         return
-    pos = 0
     pieces: list[Span] = []
-    for seg in _segmenter().segment(chunk):
-        raw = seg.sent
-        # pysbd's offsets can drift on repeated text; locate the sentence ourselves.
-        found = chunk.find(raw.strip(), pos)
-        if found < 0:
-            continue
-        stripped = raw.strip()
-        start = base + found
+    queue = _segments(chunk, base)
+    while queue:
+        stripped, start = queue.pop(0)
         end = start + len(stripped)
-        pos = found + len(stripped)
+        into = pieces if pieces else spans
+        if _CLOSING_LEFT.match(stripped) and into and into[-1].end == start:
+            # pysbd left a quotation's closing mark to the next sentence ('great." But how'), and
+            # read what follows as quoted: the mark ends the sentence it touches, the rest is split again.
+            prev = into[-1]
+            into[-1] = Span(text[prev.start : start + 1], prev.start, start + 1)
+            rest = stripped[1:].lstrip()
+            queue[:0] = _segments(rest, end - len(rest))
+            continue
         if any(ch.isalpha() for ch in stripped):
             pieces.append(Span(stripped, start, end))
-        elif pieces or spans:  # a stray fragment such as a lone quote mark belongs to the previous one
-            into = pieces if pieces else spans
+        elif into:  # a stray fragment such as a lone quote mark belongs to the previous one
             prev = into[-1]
             into[-1] = Span(text[prev.start : end], prev.start, end)
     for span in _rejoined(pieces, text):
         spans.extend(_cut_long(span))
 
 
+def _segments(chunk: str, base: int) -> list[tuple[str, int]]:
+    """pysbd's sentences of ``chunk``, stripped, each with where it starts in the text."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for seg in _segmenter().segment(chunk):
+        stripped = seg.sent.strip()
+        # pysbd's offsets can drift on repeated text; locate the sentence ourselves.
+        found = chunk.find(stripped, pos)
+        if found >= 0 and stripped:
+            out.append((stripped, base + found))
+            pos = found + len(stripped)
+    return out
+
+
+# A quotation mark that stands before a space: one that closes the sentence before it.
+_CLOSING_LEFT = re.compile(r"[\"”]\s")
 # A domain name's ending, which pysbd takes for a new sentence ("healthgrades. Com, those ...").
 _DOMAIN_END = re.compile(r"(?:com|org|net|gov|edu|co|uk|io|info|biz)\b(?![-'’])(?!\s+[a-z])", re.I)
 _WORD_DOT = re.compile(r"[A-Za-z0-9]\s?\.$")
