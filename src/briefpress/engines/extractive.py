@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..edit import part_order
 from ..models import Evidence, Fact, Run, Section, Takeaway
-from ..plan import _TIME, FACETS, Outline, Part, facet_of
+from ..plan import _TIME, Outline, Part, answering, facet_of
 from ..plan.labels import takeaway_label
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause
@@ -213,7 +213,7 @@ class ExtractiveEngine(Engine):
                 orphan = any(orphan_reason(t, [*asked, *texts[:i]]) for i, t in enumerate(texts))
                 # The main news has been told in every part above: its stock question comes last
                 # but for one that names the subject, which search engines read headings for.
-                ranked.append(((not answers_its_question(part.label, " ".join(texts)), orphan,
+                ranked.append(((not answering.answers(part.question, texts), orphan,
                                 all(t in w.told for t in texts), kp not in part.question.lower(),
                                 part.label == MAIN_NEWS_LABEL, any(is_passive(t) for t in texts), n), sentences))
         chosen: dict[int, list[tuple[str, Fact]]] = {}
@@ -334,13 +334,6 @@ class ExtractiveEngine(Engine):
         return [w.paragraph(f"body[{i}]", group) for i, group in enumerate(merged)]
 
 
-def answers_its_question(label: str, answer: str) -> bool:
-    """A stock question stays only where its answer holds what it asks for: a figure for the
-    figures, a coming event for what happens next, a speaker for who said what."""
-    facet = next((f for f in FACETS if f.label == label), None)
-    return facet is None or facet.name == "reaction" or bool(facet.cues.search(answer))
-
-
 def _words_in(sentences: list[tuple[str, Fact]]) -> int:
     return sum(len(t.split()) for t, _ in sentences)
 
@@ -355,7 +348,7 @@ def _faq_answer(w: _Writer, part: Part, asked: list[str], thin: int = FAQ_THIN_W
     first = facts[0]
 
     def answers(form: str) -> bool:  # a stock question's answer keeps what it asks for (a figure)
-        return answers_its_question(part.label, form)
+        return answering.answers(part.question, [form])
 
     if part.label == "When":
         timed = [form for form in condensed_forms(first.text) if _TIME.search(form) and form not in w.told]
