@@ -184,6 +184,20 @@ def test_a_quote_is_never_shortened_inside() -> None:
     assert all("(all of it)" in v for v in compress.variants(quoted_aside))
 
 
+def test_a_quote_in_single_marks_is_never_shortened_either() -> None:
+    # British papers quote in single marks; the seo stage's takeaway cut shipped
+    # "A Starbucks spokesman said: ‘We comply." from the statement below.
+    from briefpress.seo.fix.sentences import cut_to_words
+
+    said = ("A Starbucks spokesman said: ‘We comply with all relevant tax rules, laws, and OECD guidelines and we "
+            "continue to cooperate with the European Commission’s state aid investigation in the Netherlands.’")
+    assert cut_to_words(said, 25) is None and cut_to_words(said, 25, condensed=True) is None
+    assert all(v.endswith("Netherlands.’") for v in compress.variants(said))
+    # An apostrophe is no quote mark: "Starbuck’s tax lawyers" may still lose its aside.
+    assert compress.variants("Alki was registered at the offices of Starbuck’s tax lawyers, which are in London, "
+                             "on Monday.")
+
+
 def test_holds_quote_knows_a_quotation_from_a_quoted_name() -> None:
     assert holds_quote(QUOTED)
     assert holds_quote("The sign read “No entry for staff or visitors” until Friday.")

@@ -149,7 +149,9 @@ def _single_quote_open(text: str) -> bool:
     return open_
 
 
-def _open_quote(text: str) -> bool:
+def open_quote(text: str) -> bool:
+    """Whether ``text`` leaves a quotation open: a double mark, or a single one (‘...’ or '...')
+    told from an apostrophe by what stands on either side."""
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”") or _single_quote_open(text)
 
 
@@ -165,9 +167,9 @@ def _rejoined(spans: list[Span], text: str) -> list[Span]:
         while i < len(spans) and _WORD_DOT.search(cur.text) and _DOMAIN_END.match(spans[i].text):
             cur = Span(text[cur.start : spans[i].end], cur.start, spans[i].end)
             i += 1
-        if _open_quote(cur.text):
+        if open_quote(cur.text):
             ends = [k for k in range(i, min(len(spans), i + QUOTE_REACH))
-                    if not _open_quote(text[cur.start : spans[k].end])]
+                    if not open_quote(text[cur.start : spans[k].end])]
             if ends:
                 cur = Span(text[cur.start : spans[ends[0]].end], cur.start, spans[ends[0]].end)
                 i = ends[0] + 1

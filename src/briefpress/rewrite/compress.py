@@ -13,7 +13,7 @@ from typing import Any
 
 from ..lexicon import REPORTING, alternation, forms
 from ..nlp import spacy_pipeline
-from ..text import STOPWORDS, ensure_period
+from ..text import STOPWORDS, ensure_period, open_quote
 from .headline import attributed_headline, news_headline, possessive_end, trimmed
 from .whole import cut_reason, drops_reason, fragment_reason, inside_quote
 
@@ -74,7 +74,7 @@ def _tidy(text: str) -> str:
     if _NEEDS_PREPOSITION.search(text):
         return ""
     # An unbalanced quote or bracket means the cut fell inside one: such a cut is not safe.
-    if text.count('"') % 2 or text.count("“") != text.count("”") or text.count("(") != text.count(")"):
+    if open_quote(text) or text.count("“") != text.count("”") or text.count("(") != text.count(")"):
         return ""
     return text
 

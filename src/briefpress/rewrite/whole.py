@@ -14,6 +14,7 @@ from typing import Any
 
 from ..lexicon import ATTRIBUTING, REPORTING, forms
 from ..nlp import spacy_pipeline
+from ..text import open_quote
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj"})
@@ -170,9 +171,8 @@ def quote_pieces(sentences: list[str]) -> set[int]:
 
 
 def inside_quote(text: str, at: int) -> bool:
-    """Whether offset ``at`` of ``text`` lies inside a double-quoted stretch."""
-    before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    """Whether offset ``at`` of ``text`` lies inside a quoted stretch, double or single (‘...’)."""
+    return open_quote(text[:at])
 
 
 @lru_cache(maxsize=2048)
