@@ -184,6 +184,14 @@ def test_a_quote_is_never_shortened_inside() -> None:
     assert all("(all of it)" in v for v in compress.variants(quoted_aside))
 
 
+def test_a_phrasal_verb_keeps_its_particle() -> None:
+    # A takeaway shipped "Shortly after, Ozy said it was shutting." and a conclusion "... before it shut.".
+    for sentence in ("Shortly after, Ozy said it was shutting down amid revelations of deceptive practices.",
+                     "The company hemorrhaged millions of dollars before it shut down amid revelations of fraud."):
+        cuts = [c for v in compress.variants(sentence) for c in [*compress.prefixes(v), *compress.phrase_cuts(v)]]
+        assert cuts and all(not c.rstrip(".").endswith(("shutting", "shut")) for c in cuts), cuts
+
+
 def test_a_quote_in_single_marks_is_never_shortened_either() -> None:
     # British papers quote in single marks; the seo stage's takeaway cut shipped
     # "A Starbucks spokesman said: ‘We comply." from the statement below.
@@ -286,6 +294,10 @@ def test_a_sentence_with_its_antecedent_is_no_orphan(sentence: str, before: list
     "Manuel pictured in 2014 (file photo)",
     'FILE Carlos Watson participates in "The Contenders: 16 for 16" panel during the PBS press tour, July 29, 2016.',
     "Read more",
+    # A tabloid's picture captions, run into the story's paragraphs
+    "Probe: Starbucks ran its European division - including the UK - through the Netherlands.",
+    "Revealed: It is now claimed the company may have used a British company to put hefty sums into the UK.",
+    "Compliance: A Starbucks spokesman said the company complies 'with all relevant tax rules'",
 ])
 def test_wire_leftovers_are_not_story(line: str) -> None:
     assert not_story(line)
@@ -296,6 +308,8 @@ def test_wire_leftovers_are_not_story(line: str) -> None:
     "Tesco said in a statement that this is an \"orderly and efficient exit from the US market\".",
     "The Board Met On Tuesday and agreed the plan.",
     "File sharing sites were blocked by the court on Monday.",
+    "Johnson: We will not back down on the budget.",  # a transcript's speaker
+    "Tesco: The chain said it would close 40 stores.",
 ])
 def test_story_lines_stay(line: str) -> None:
     assert not_story(line) is None

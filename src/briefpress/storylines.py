@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import QUOTING, alternation, forms
+from .nlp import spacy_pipeline
 
 _CHROME = re.compile(
     r"^\s*(?:read more|read next|more from|related(?: stories| articles)?\s*[:|]|see also|click here|"
@@ -29,6 +30,11 @@ _TEASER = re.compile(
 # A caption's label: a few words, a spaced colon, then the picture's description ("Patient
 # satisfaction : a chiropractor in iowa ..."). Story sentences put a colon right after a word.
 _CAPTION = re.compile(r"^\s*([\w'’-]+(?:\s+[\w'’-]+){0,5})\s+:\s+[^\s\"“'‘]")
+# A tabloid's caption run into the text: one common word and a colon before the picture's
+# description ("Probe: Starbucks ran its European division ..."); a speaker's name before a colon
+# is a transcript's line, and stays.
+_ONE_WORD_LABEL = re.compile(r"^\s*([A-Z][a-z]+):\s+[\"“‘A-Z]")
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # A wire picture's caption opens with "FILE" in capitals ("FILE - Carlos Watson participates ...").
 _FILE_PHOTO = re.compile(r"^\s*FILE(?: PHOTO)?\s*[-–—:]?\s+[A-Z]")
 # A label that quotes someone is a sentence, not a caption; an inscription "reads" its words.
@@ -64,11 +70,22 @@ def not_story(line: str) -> str | None:
     if _headline_line(line):
         return "related headline"
     caption = _CAPTION.search(line)
-    if caption and not _SPEECH.search(caption.group(1)) or _FILE_PHOTO.match(line):
+    if caption and not _SPEECH.search(caption.group(1)) or _FILE_PHOTO.match(line) or _labelled(line):
         return "caption"
     if _CREDIT.search(line):
         return "credit"
     return None
+
+
+def _labelled(line: str) -> bool:
+    """A one-word caption label: a common word, by spaCy's tags, not a name."""
+    if not _ONE_WORD_LABEL.match(line):
+        return False
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return False
+    label = next(t for t in nlp(line.strip()[:80]) if not t.is_space)
+    return label.tag_ not in ("NNP", "NNPS") and label.ent_type_ not in _NAMED
 
 
 def is_story_line(line: str) -> bool:

@@ -129,7 +129,8 @@ def is_whole(sentence: str) -> bool:
 
 # What a cut may never drop: the arguments a kept word needs (objects, complements, a kept
 # preposition's object), a negation, and the words that make a claim checkable.
-_ARGUMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative", "neg", "pobj", "pcomp", "agent"})
+_ARGUMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative", "neg", "pobj", "pcomp", "agent",
+                        "prt"})  # "prt": a phrasal verb's particle ("shut [down]" says another thing)
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "without"})
 _ATTRIBUTIONS = forms(ATTRIBUTING, base=False) | {"according"}
 # A dropped contrast or concession changes what the kept part means: "paid £1.9m of tax [, despite
