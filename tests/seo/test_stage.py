@@ -777,3 +777,24 @@ def test_the_seo_stage_never_asks_a_speaker_of_facts_they_did_not_state() -> Non
     # second sentence; over Tesco's statement alone it may stand.
     assert not any("Tesco say" in q for q in _asked_of_answer(draft, "sections[0].question", set()))
     assert any("Tesco say" in q for q in _asked_of_answer(draft, "sections[1].question", set()))
+
+
+def test_a_split_is_judged_before_the_connectives_are_made_up() -> None:
+    # A split adds a sentence, so the share that opens on a connective falls a little; the
+    # connectives' fixer runs after the sentences' and makes it up. Any other check that falls, or
+    # the SEO score, still undoes the split.
+    from types import SimpleNamespace
+
+    from briefpress.seo.fix.judge import worse, worse_before_connectives
+
+    def audits(seo: int, readability: int, **checks: int) -> tuple[SimpleNamespace, SimpleNamespace]:
+        found = [SimpleNamespace(id=k, score=v) for k, v in checks.items()]
+        one = SimpleNamespace(seo=SimpleNamespace(score=seo),
+                              readability=SimpleNamespace(score=readability, assessments=found))
+        return one, one
+
+    before = audits(82, 60, textSentenceLength=3, textTransitionWords=9, passiveVoice=9)
+    split = audits(82, 30, textSentenceLength=3, textTransitionWords=6, passiveVoice=9)
+    assert worse(split, before) and not worse_before_connectives(split, before)
+    assert worse_before_connectives(audits(82, 60, textSentenceLength=3, textTransitionWords=9, passiveVoice=6), before)
+    assert worse_before_connectives(audits(80, 60, textSentenceLength=3, textTransitionWords=9, passiveVoice=9), before)

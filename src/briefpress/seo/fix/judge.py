@@ -48,6 +48,20 @@ def worse(trial: Audits, current: Audits) -> bool:
     return seo_of(trial) < seo_of(current) or readability_of(trial) < readability_of(current)
 
 
+def worse_before_connectives(trial: Audits, current: Audits) -> bool:
+    """Whether the SEO score or any readability check but the transition words' fell: a split
+    dilutes the share of sentences that open on a connective, which the connectives' fixer, run
+    after the sentences', makes up where it truly can."""
+    if seo_of(trial) < seo_of(current):
+        return True
+    for new, old in zip(trial, current, strict=True):
+        before = {a.id: a.score for a in old.readability.assessments}
+        if any(a.score < before.get(a.id, a.score) for a in new.readability.assessments
+               if a.id != "textTransitionWords"):
+            return True
+    return False
+
+
 def passes(report: Report, assessment_id: str) -> bool:
     """Whether a check passes (or does not apply)."""
     a = report.get(assessment_id)

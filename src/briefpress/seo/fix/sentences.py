@@ -28,6 +28,7 @@ from .judge import (
     passive_share,
     too_dense,
     worse,
+    worse_before_connectives,
 )
 from .questions import refer_to_keyphrase
 from .sizes import SHORTEST_KEPT, no_faq_copies, sentences_of
@@ -232,7 +233,7 @@ def fix_sentences(draft: EditableArticle, grounded: Grounded = always) -> None:
         if too_dense(trial) and not too_dense(current):
             # A shorter text allows fewer mentions: a repeated one may become a pronoun.
             trial, referred = refer_to_keyphrase(draft, grounded, trial)
-        if worse(trial, current):
+        if worse_before_connectives(trial, current):
             draft.restore(saved)
             continue
         current = trial
