@@ -77,7 +77,7 @@ def _evidence_html(article: Article) -> list[str]:
             out.append(f"<p>{html_lib.escape(item.text, quote=False)} ({title}{date})</p>")
     if article.links:
         items = "".join(f'<li><a href="{_attr(link.url)}">{html_lib.escape(link.title, quote=False)}</a>'
-                        f'{" " + link.date[:10] if link.date else ""}</li>' for link in article.links)
+                        f'{", " + link.date[:10] if link.date else ""}</li>' for link in article.links)
         out.append(f"<h2>Sources</h2><ul>{items}</ul>")
     return out
 
