@@ -187,3 +187,11 @@ def test_takaichi_headings_read_as_a_reader_asks() -> None:
     assert "What did market reactions include?" not in headings
     assert headings[:2] == ["When did Sanae Takaichi hold her first official phone call?", "How did the market react?"]
     assert len(set(headings)) == len(headings)
+
+
+def test_a_verb_of_moving_is_not_asked_what() -> None:
+    # "Lyon go top of Ligue 1 with win over Bastia." headed a section "What do Lyon go?"
+    from briefpress.plan.asking import questions_of
+
+    assert not any(q.startswith("What d") for q in questions_of("Lyon go top of Ligue 1 with win over Bastia.",
+                                                                 "Olympique Lyonnais"))

@@ -43,8 +43,9 @@ _CHANGE_VERBS = frozenset("""fall rise drop climb slump surge collapse close shu
 _CLAUSE_VERBS = frozenset("""announce decide expect want plan agree vote propose believe feel think hope
     promise fear warn predict estimate""".split())
 # Verbs whose object carries the meaning ("held her first official phone call"): "What did she
-# hold?" asks of the verb, not of the news, so the question names the object instead.
-_LIGHT_VERBS = frozenset("hold have take make give include get do".split())
+# hold?" asks of the verb, not of the news, so the question names the object instead; and verbs of
+# moving, whose "object" is where ("go top", "move second"): never "What do Lyon go?".
+_LIGHT_VERBS = frozenset("hold have take make give include get do go come move head return stay".split())
 # Adverbs that turn a clause toward its negation: a question without them asks another fact.
 _NEGATING = frozenset("rarely seldom never hardly barely scarcely".split())
 # A subject that names a reaction is asked how the one reacting reacted ("Market reactions
