@@ -160,10 +160,9 @@ def test_what_happens_next_needs_a_future_not_the_past_s_would() -> None:
     assert answers("What happens next for Josh Earnest?", ["The plan will be presented to Congress next week."])
 
 
-def test_no_two_sections_share_the_last_resort_heading() -> None:
-    # A blind review's story (brief = its first four sentences, the story as a source): "What else
-    # is there to know about Holywood?" headed three sections in a row. Facts that give no question
-    # of their own are told under the one such heading.
+def _bench_story(row_id: str) -> Article:
+    """A story of ../shared/bench written as the editorial bench writes it: brief = its first four
+    sentences, the story itself as a source."""
     import json
 
     from briefpress.text import split_sentences
@@ -172,8 +171,33 @@ def test_no_two_sections_share_the_last_resort_heading() -> None:
     if not bench.is_file():
         pytest.skip("../shared/bench is not here")
     story = next(row["source"] for row in map(json.loads, bench.read_text(encoding="utf-8").splitlines())
-                 if row["id"] == "cliff-xsum-31111562-BART")
+                 if row["id"] == row_id)
     brief = "\n-\n".join(s.text for s in split_sentences(story)[:4]) + "\n"
-    a = briefpress.write(brief, [("story.txt", story)], engine="extractive", brief_name="story.txt")
-    questions = [s.question for s in a.sections]
+    return briefpress.write(brief, [("story.txt", story)], engine="extractive", brief_name="story.txt")
+
+
+def test_no_two_sections_share_the_last_resort_heading() -> None:
+    # A blind review's story (brief = its first four sentences, the story as a source): "What else
+    # is there to know about Holywood?" headed three sections in a row. Facts that give no question
+    # of their own are told under the one such heading.
+    questions = [s.question for s in _bench_story("cliff-xsum-31111562-BART").sections]
     assert len(questions) == len(set(questions)), questions
+
+
+def test_a_story_that_opens_with_the_brief_gives_its_sections_no_brief_sentence_twice() -> None:
+    # The story's first sentence is the brief's lead: it was ranked the story's fact most related to
+    # the brief, and a second section ("What else is there to know about Margot Wallström?") told
+    # the lead again.
+    a = _bench_story("cliff-xsum-40407620-BART")
+    told = [sentence for s in a.sections for sentence in sentences_of(s.answer)]
+    assert len(told) == len(set(told)), told
+    assert sum("is being flown back to Sweden" in t for t in told) == 1, told
+
+
+def test_a_story_s_retelling_that_adds_a_date_may_still_answer_a_question() -> None:
+    from briefpress.plan.outline import _retells
+
+    lead = _fact("The founder of Ozy Media was arrested Thursday on fraud charges.", "S1.F1", "lead")
+    same = _fact("The founder of Ozy Media was arrested Thursday on fraud charges.", "S2.F1")
+    dated = _fact("Watson, founder of Ozy Media, was arrested Thursday, Feb. 23, 2023 on fraud charges.", "S2.F2")
+    assert _retells(same, lead) and not _retells(dated, lead) and not _retells(lead, lead)

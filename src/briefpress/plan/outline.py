@@ -177,19 +177,22 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     points = ([f for f in rest if f.role == "point"] or rest[:_KEY_POINTS])[:_KEY_POINTS]
     # A source's line the splitter left without its main clause is not told on its own.
     story = [f for f in facts if not f.id.startswith("S1.") and fragment_reason(f.text) is None]
-    extra = _rank_related(story, [lead, *points])
+    told, told_as = _told_once([lead, *rest, *story])
+    # A story that opens with the brief's own sentences gives them once: as the brief's facts. A
+    # retelling that adds a word of its own ("Watson ... was arrested Thursday, Feb. 23, 2023")
+    # may still answer a question.
+    extra = [f for f in _rank_related(story, [lead, *points])[:_RELATED_FACTS] if not _retells(f, told_as[f.id])]
 
     kp = keyphrase.strip() if keyphrase else keyphrase_from_facts(compress.headline(lead.text), facts, lead)
     # A keyphrase the user gave is their subject; one the planner drew is checked against the facts.
     topic = topic_phrase(kp, [] if keyphrase else [f.text for f in brief_facts(facts)])
     outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic, title=title)
-    supporting = [f for f in rest if f not in points] + extra[:_RELATED_FACTS]
+    supporting = [f for f in rest if f not in points] + extra
     by_facet = _by_facet(points + supporting)
     asked: set[str] = set()
     outline.sections = _sections(outline, points + supporting, by_facet, asked)
     others = [f for f in points + supporting if f is not lead]
     outline.faq = faq(outline, others, by_facet, asked)
-    told, told_as = _told_once([lead, *rest, *story])
     outline.follows = _antecedents(told, told_as, facts)
     outline.body = _after_antecedents(told, outline.follows)[:max_body_paragraph_facts]
     return outline
@@ -202,7 +205,7 @@ def _told_once(facts: list[Fact]) -> tuple[list[Fact], dict[str, Fact]]:
     seen: list[set[str]] = []
     told_as: dict[str, Fact] = {}
     for fact in facts:
-        mine = {_stem(w) for w in words(fact.text) if w.lower() not in STOPWORDS}
+        mine = _content_words(fact)
         same = next((k for k, other in zip(kept, seen, strict=True)
                      if mine and len(mine & other) >= 0.8 * min(len(mine), len(other))), None)
         if same is not None:
@@ -212,6 +215,15 @@ def _told_once(facts: list[Fact]) -> tuple[list[Fact], dict[str, Fact]]:
         kept.append(fact)
         seen.append(mine)
     return kept, told_as
+
+
+def _content_words(fact: Fact) -> set[str]:
+    return {_stem(w) for w in words(fact.text) if w.lower() not in STOPWORDS}
+
+
+def _retells(fact: Fact, kept: Fact) -> bool:
+    """Whether ``fact`` says nothing that ``kept``, the fact told in its place, does not."""
+    return kept is not fact and _content_words(fact) <= _content_words(kept)
 
 
 def _antecedents(body: list[Fact], told_as: dict[str, Fact], facts: list[Fact]) -> dict[str, str]:
@@ -244,10 +256,10 @@ def _after_antecedents(body: list[Fact], follows: dict[str, str]) -> list[Fact]:
 
 def _rank_related(candidates: list[Fact], anchors: list[Fact]) -> list[Fact]:
     """Facts of further sources, most related to the brief first (shared content words)."""
-    anchor_words = {_stem(w) for f in anchors for w in words(f.text) if w.lower() not in STOPWORDS}
+    anchor_words = set().union(*(_content_words(f) for f in anchors))
     scored = []
     for i, fact in enumerate(candidates):
-        fact_words = {_stem(w) for w in words(fact.text) if w.lower() not in STOPWORDS}
+        fact_words = _content_words(fact)
         overlap = len(fact_words & anchor_words) / (1 + len(fact_words)) ** 0.5
         if overlap > 0:
             scored.append((-overlap, i, fact))
