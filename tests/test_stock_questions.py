@@ -48,6 +48,8 @@ LYON = ("Lyon dominated throughout but were made to wait by Bastia, who were ree
     ("What are the key figures on Mohamed Yattara?", LYON, False),
     ("What are the key figures on Tesco?", "Around 4,000 of Fresh & Easy's 5,000 employees are to transfer.", True),
     ("What are the key figures?", "Four people, three men and one woman, were arrested, the Met Police said.", True),
+    ("What are the key figures on Olympique Lyonnais?", "Lyon go top of Ligue 1 with win over Bastia.", False),  # a name's number
+    ("What are the key figures?", "The show aired on Channel 4 for 12 seasons.", True),
     # No time its event is set at: a year in an apposition, a name ("May"), a span, a reported clause's time.
     ("When did it happen?", "Nursultan Nazarbayev, a 74-year-old former steel worker who has ruled the nation "
                             "since 1989, has won another five year term.", False),

@@ -100,7 +100,16 @@ def has_figure(text: str) -> bool:
     main, kept = _main_clause(text)
     counted = any(t.like_num and t.dep_ == "nummod" and t.head.dep_ in _COUNTED and t.head.head.pos_ in ("VERB", "AUX")
                   for t in kept)
+    if kept:  # a number that is part of a name counts nothing ("Ligue 1", "Channel 4")
+        main = " ".join(t.text for t in kept if not _in_name(t))
     return counted or bool(_FIGURE.search(main))
+
+
+def _in_name(token: Any) -> bool:
+    doc, i = token.doc, token.i
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (token.text.isdigit() and i > 0 and doc[i - 1].tag_ in ("NNP", "NNPS")
+            and (after is None or after.tag_ not in ("NN", "NNS")))
 
 
 def has_start(text: str) -> bool:
