@@ -181,3 +181,12 @@ def test_split_sentences_offsets_with_offset_argument() -> None:
     spans = split_sentences(text, offset=10)
     assert [(s.start, s.end) for s in spans] == [(10, 20), (21, 32)]
 
+
+
+def test_a_run_of_spaces_inside_a_line_is_one_space_and_indentation_stays() -> None:
+    # A wire story shipped '"He was not a top agent,"   the source said.' whole in the body.
+    source, facts = facts_of('"He was not a top agent,"   the source said. Germany is\tsensitive  to spying.\n')
+    assert [f.text for f in facts] == ['"He was not a top agent," the source said.', "Germany is\tsensitive to spying."]
+    assert_offsets(source, facts)
+    source, facts = facts_of("- The council met.\n  - A nested point stays a point.\n")
+    assert source.text.startswith("- The council met.\n  - ")

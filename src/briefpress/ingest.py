@@ -10,6 +10,7 @@ sentences from 1.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,9 @@ def read_bytes(path: str | Path, stdin: bytes | None = None) -> tuple[str, bytes
         raise InputError(f"{p}: cannot be read ({exc.strerror}); check its permissions") from exc
 
 
+_SPACES_INSIDE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+
+
 def parse(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]]]:
     """One input text into its source (and, for JSON briefs, the sources it embeds) with facts;
     embedded sources take the numbers after ``source_id``'s, so every id is unique."""
@@ -52,6 +56,9 @@ def parse(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]
         return _parse_json(text, name, int(source_id[1:]))
     if kind == "html":
         return [_parse_html(text, name, source_id)]
+    # A run of spaces inside a line ('agent,"   the source said') is one space: the facts are the
+    # text's words, and a sentence told whole must not carry a wire's stray spaces.
+    text = _SPACES_INSIDE.sub(" ", text)
     source = Source(id=source_id, name=name, kind=kind, text=text)
     blocks = _dash_blocks(text) if kind == "dash" else _bullet_blocks(text) if kind == "bullets" else [
         (0, len(text))
