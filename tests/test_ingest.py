@@ -190,3 +190,11 @@ def test_a_run_of_spaces_inside_a_line_is_one_space_and_indentation_stays() -> N
     assert_offsets(source, facts)
     source, facts = facts_of("- The council met.\n  - A nested point stays a point.\n")
     assert source.text.startswith("- The council met.\n  - ")
+
+
+def test_a_page_notice_run_into_the_text_is_no_part_of_a_sentence() -> None:
+    source, facts = facts_of("Wales won a record 12 Grand Slams. Media playback is not supported on this device "
+                             "Ireland are bidding to win a third title in a row.\n")
+    assert [f.text for f in facts] == ["Wales won a record 12 Grand Slams.",
+                                       "Ireland are bidding to win a third title in a row."]
+    assert_offsets(source, facts)

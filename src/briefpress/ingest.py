@@ -19,6 +19,7 @@ from .errors import EmptyInputError, InputError, InputTooLargeError
 from .limits import MAX_INPUT_BYTES, check_facts, check_json_depth, check_sources, check_text
 from .models import Fact, FactRole, Run, Source
 from .reader import BULLET, DASH_LINE, decode, main_text, sniff
+from .storylines import without_inline_chrome
 from .text import split_sentences
 
 
@@ -58,7 +59,7 @@ def parse(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]
         return [_parse_html(text, name, source_id)]
     # A run of spaces inside a line ('agent,"   the source said') is one space: the facts are the
     # text's words, and a sentence told whole must not carry a wire's stray spaces.
-    text = _SPACES_INSIDE.sub(" ", text)
+    text = _SPACES_INSIDE.sub(" ", without_inline_chrome(text))
     source = Source(id=source_id, name=name, kind=kind, text=text)
     blocks = _dash_blocks(text) if kind == "dash" else _bullet_blocks(text) if kind == "bullets" else [
         (0, len(text))
@@ -128,7 +129,8 @@ def _facts_from_blocks(source: Source, blocks: Iterable[tuple[int, int]], prose:
 
 def _parse_html(html: str, name: str, source_id: str) -> tuple[Source, list[Fact]]:
     page = main_text(html, name)
-    source = Source(id=source_id, name=name, kind="html", text=page.text, title=page.title, url=page.url)
+    text = _SPACES_INSIDE.sub(" ", without_inline_chrome(page.text))
+    source = Source(id=source_id, name=name, kind="html", text=text, title=page.title, url=page.url)
     return source, _facts_from_blocks(source, [(0, len(page.text))], prose=True)
 
 

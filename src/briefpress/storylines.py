@@ -21,6 +21,10 @@ _CHROME = re.compile(
     r"advertisement\b|getty images|ap photo|reuters/|story continues)",
     re.I,
 )
+# A player's notice a page run into its text, with no full stop of its own ("... 12 Grand Slams.
+# Media playback is not supported on this device Ireland are bidding ...").
+_INLINE_CHROME = re.compile(
+    r"[ \t]*\bMedia playback is (?:not supported|unsupported) on (?:this|your) device\b\.?", re.I)
 # Wire teasers: "7 things you didn't know about ...", "10 ways to ...", "Everything you need to know".
 _TEASER = re.compile(
     r"^\s*(?:\d+|everything|what)\s.*\b(?:things|ways|reasons|facts|you didn[’']t know|you need to know|"
@@ -86,6 +90,11 @@ def _labelled(line: str) -> bool:
         return False
     label = next(t for t in nlp(line.strip()[:80]) if not t.is_space)
     return label.tag_ not in ("NNP", "NNPS") and label.ent_type_ not in _NAMED
+
+
+def without_inline_chrome(text: str) -> str:
+    """``text`` without the page notices run into its sentences (``_INLINE_CHROME``)."""
+    return _INLINE_CHROME.sub("", text)
 
 
 def is_story_line(line: str) -> bool:
