@@ -203,3 +203,17 @@ def test_a_story_s_retelling_that_adds_a_date_may_still_answer_a_question() -> N
     same = _fact("The founder of Ozy Media was arrested Thursday on fraud charges.", "S2.F1")
     dated = _fact("Watson, founder of Ozy Media, was arrested Thursday, Feb. 23, 2023 on fraud charges.", "S2.F2")
     assert _retells(same, lead) and not _retells(dated, lead) and not _retells(lead, lead)
+
+
+def test_when_did_it_happen_is_never_asked_of_a_point_that_is_not_the_lead() -> None:
+    # A blind review: "When did it happen?" over "The US National Security Agency (NSA) was last year
+    # accused of bugging the phone of Angela Merkel" dated an arrest made this week.
+    facts = [
+        _fact("The man is said to have been trying to gather details about a German parliamentary committee.",
+              "S1.F1", "lead"),
+        _fact('German authorities have asked the US ambassador for "swift clarification".', "S1.F2"),
+        _fact("The US National Security Agency was last year accused of bugging the phone of Angela Merkel.", "S1.F3"),
+        _fact("The scale of the agency's programme was revealed in documents leaked by Edward Snowden.", "S1.F4"),
+    ]
+    outline = build_outline(facts)
+    assert WHEN_QUESTION not in [p.question for p in [*outline.sections, *outline.faq]]

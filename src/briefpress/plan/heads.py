@@ -16,7 +16,6 @@ from ..spec import (
     MAIN_NEWS_QUESTION,
     OPENING_LABEL,
     WHEN_LABEL,
-    WHEN_QUESTION,
     WHEN_TOPIC_QUESTION,
 )
 from ..text import whole_phrase
@@ -145,8 +144,10 @@ def _when(outline: Outline, asked: set[str]) -> list[Part]:
     # The keyphrase is the question's subject only where the fact is about it: else the
     # question would ask when it did what someone else did.
     named = outline.topic and whole_phrase(outline.keyphrase).search(timed.text)
-    question = when[0] if when else WHEN_TOPIC_QUESTION.format(topic=outline.topic) if named else WHEN_QUESTION
-    if question in asked:
+    # Not "When did it happen?": over a point that is not the lead, "it" reads as the news itself
+    # ("... was last year accused of bugging ..." dated an arrest made this week).
+    question = when[0] if when else WHEN_TOPIC_QUESTION.format(topic=outline.topic) if named else None
+    if question is None or question in asked:
         return []
     asked.add(question)
     return [Part(question, [timed], WHEN_LABEL)]
