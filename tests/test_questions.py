@@ -195,3 +195,13 @@ def test_a_verb_of_moving_is_not_asked_what() -> None:
 
     assert not any(q.startswith("What d") for q in questions_of("Lyon go top of Ligue 1 with win over Bastia.",
                                                                  "Olympique Lyonnais"))
+
+
+def test_an_indefinite_pronoun_is_no_subject_to_ask_about() -> None:
+    # A blind review: "What did Surrey skipper Gareth Batty say about Everyone?"
+    from briefpress.plan.asking import questions_of
+
+    said = ('Surrey skipper Gareth Batty told BBC Radio London: "Everyone is stepping up to the plate when the '
+            'team requires."')
+    assert questions_of(said, "Davies") == ("What did Surrey skipper Gareth Batty say?",)
+    assert not any("Nobody" in q for q in questions_of('Batty said: "Nobody expected this result."', "Davies"))

@@ -46,6 +46,9 @@ _CLAUSE_VERBS = frozenset("""announce decide expect want plan agree vote propose
 # hold?" asks of the verb, not of the news, so the question names the object instead; and verbs of
 # moving, whose "object" is where ("go top", "move second"): never "What do Lyon go?".
 _LIGHT_VERBS = frozenset("hold have take make give include get do go come move head return stay".split())
+# Indefinite pronouns, which the parser may tag as nouns: no subject a question can be about.
+_INDEFINITE = frozenset("""everyone everybody everything nobody nothing someone somebody something anyone
+    anybody anything none""".split())
 # Adverbs that turn a clause toward its negation: a question without them asks another fact.
 _NEGATING = frozenset("rarely seldom never hardly barely scarcely".split())
 # A subject that names a reaction is asked how the one reacting reacted ("Market reactions
@@ -75,6 +78,8 @@ def _subject(verb: Any) -> str | None:
     if not subjects:
         return None
     head = subjects[-1]
+    if head.lower_ in _INDEFINITE:
+        return None  # "What did Batty say about Everyone?"
     if head.tag_ in ("PRP", "DT", "WDT", "WP", "EX", "CD") or (any(c.dep_ in ("conj", "cc") for c in head.children)
                                                              and not _ampersand_name(head)):
         return None
