@@ -114,3 +114,16 @@ def test_the_verifier_still_supports_a_sentence_that_refers_back() -> None:
     facts = read_sources(["\n".join(MODERNA)])
     verdict = check_sentences(["It announced its earnings on 23 February."], facts)[0]
     assert verdict.verdict == "supported"
+
+
+def test_a_sentence_that_goes_on_from_another_does_not_stand_first() -> None:
+    # A blind review: takeaways "Details: Davies went on to hit a six and 10 fours ..." and
+    # 'Details: "We're in pretty good shape," added Gatland.' went on from nothing told.
+    from briefpress.rewrite.refer import orphan_reason
+
+    for sentence in ('"We\'re in pretty good shape," added Gatland.', "Gatland added that the squad was fit.",
+                     "Davies went on to hit a six and 10 fours before finally falling to Waite."):
+        assert orphan_reason(sentence, []) is not None, sentence
+        assert orphan_reason(sentence, ["Gatland named his squad for the Six Nations on Monday."]) is None
+    assert orphan_reason("Ms Wallström said she had spoken with Mr Gustafsson.", []) is None
+    assert orphan_reason("The festival went on for three days in Holywood.", ["Holywood held a festival."]) is None

@@ -240,6 +240,9 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
     doc = _parse(sentence)
     if doc is None:
         return None
+    continued = _continues(doc)
+    if continued and not before:
+        return f"'{continued}' goes on from something not told before it"
     subject = _subject(doc)
     if subject is None:
         return None
@@ -258,6 +261,23 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
     det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in _DEFINITE), None)
     if det is not None and subject.pos_ == "NOUN" and _unintroduced(subject, sentence, before[-_LOOK_BACK:]):
         return f"'{det.text} {subject.text}' is not introduced before it"
+    return None
+
+
+def _continues(doc) -> str | None:  # type: ignore[no-untyped-def]
+    """The verb that goes on from what came before: a speaker who "added" a statement (a quote or a
+    reported clause), or someone who "went on to" do more ("Davies went on to hit a six")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    said = any(c.dep_ in ("ccomp", "parataxis") for c in root.children) or any(q in doc.text for q in '"“')
+    # The parse here has no lemmas: the verb's forms are listed.
+    if root.lower_ in ("add", "adds", "added") and said:
+        return root.text
+    on = any(c.dep_ == "prt" and c.lower_ == "on" for c in root.children)
+    to_do = any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children) for c in root.children)
+    if root.lower_ in ("go", "goes", "went", "gone") and on and to_do:
+        return f"{root.text} on"
     return None
 
 
