@@ -205,3 +205,14 @@ def test_an_indefinite_pronoun_is_no_subject_to_ask_about() -> None:
             'team requires."')
     assert questions_of(said, "Davies") == ("What did Surrey skipper Gareth Batty say?",)
     assert not any("Nobody" in q for q in questions_of('Batty said: "Nobody expected this result."', "Davies"))
+
+
+def test_a_claim_made_of_the_subject_is_not_what_happened_to_it() -> None:
+    # A blind review: "What happened to the US National Security Agency?" over a sentence in which the
+    # NSA was the one accused.
+    from briefpress.plan.asking import questions_of
+
+    accused = "The US National Security Agency was last year accused of bugging the phone of Angela Merkel."
+    assert not any(q.startswith("What happened to") for q in questions_of(accused, "German committee"))
+    arrested = "The founder of Ozy Media was arrested Thursday on fraud charges."
+    assert "What happened to the founder of Ozy Media?" in questions_of(arrested, "Ozy Media")

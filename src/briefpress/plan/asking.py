@@ -46,6 +46,9 @@ _CLAUSE_VERBS = frozenset("""announce decide expect want plan agree vote propose
 # hold?" asks of the verb, not of the news, so the question names the object instead; and verbs of
 # moving, whose "object" is where ("go top", "move second"): never "What do Lyon go?".
 _LIGHT_VERBS = frozenset("hold have take make give include get do go come move head return stay".split())
+# Verbs whose passive tells a claim made of the subject, not something that happened to it.
+_CLAIMED_OF = frozenset("""accuse suspect allege believe say report think expect consider criticise criticize
+    blame rumour rumor understand know""".split())
 # Indefinite pronouns, which the parser may tag as nouns: no subject a question can be about.
 _INDEFINITE = frozenset("""everyone everybody everything nobody nothing someone somebody something anyone
     anybody anything none""".split())
@@ -300,7 +303,10 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
     # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.
     out = [q for q in when if q.startswith("Since when")] + out + [q for q in when if not q.startswith("Since when")]
     # Something that happened to the subject: a passive verb, or a change ("shares fell").
-    undergoes = any(c.dep_ == "auxpass" for c in root.children) or (_lemma(root) or "") in _CHANGE_VERBS
+    # Not a claim made of it ("was accused of bugging"): "What happened to the NSA?" read as if
+    # something was done to the one accused.
+    undergoes = (any(c.dep_ == "auxpass" for c in root.children) and (_lemma(root) or "") not in _CLAIMED_OF) \
+        or (_lemma(root) or "") in _CHANGE_VERBS
     # "could be banned" has not happened: a modal keeps the question off the fact.
     if whole == "" and obj is None and undergoes and front not in _MODALS:
         out.append(_asked("What happened to", "", subject, ""))
