@@ -303,8 +303,7 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
     # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.
     out = [q for q in when if q.startswith("Since when")] + out + [q for q in when if not q.startswith("Since when")]
     # Something that happened to the subject: a passive verb, or a change ("shares fell").
-    # Not a claim made of it ("was accused of bugging"): "What happened to the NSA?" read as if
-    # something was done to the one accused.
+    # Not a claim made of it ("was accused of ..."): "What happened to the NSA?" reads as a deed done to it.
     undergoes = (any(c.dep_ == "auxpass" for c in root.children) and (_lemma(root) or "") not in _CLAIMED_OF) \
         or (_lemma(root) or "") in _CHANGE_VERBS
     # "could be banned" has not happened: a modal keeps the question off the fact.
