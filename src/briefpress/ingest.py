@@ -48,6 +48,12 @@ def read_bytes(path: str | Path, stdin: bytes | None = None) -> tuple[str, bytes
 _SPACES_INSIDE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 
 
+def _cleaned(text: str) -> str:
+    """A source's text without a media player's notice run into it, and with a run of spaces inside
+    a line ('agent,"   the source said') as one space: a sentence told whole must not carry them."""
+    return _SPACES_INSIDE.sub(" ", without_inline_chrome(text))
+
+
 def parse(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]]]:
     """One input text into its source (and, for JSON briefs, the sources it embeds) with facts;
     embedded sources take the numbers after ``source_id``'s, so every id is unique."""
@@ -57,9 +63,7 @@ def parse(text: str, name: str, source_id: str) -> list[tuple[Source, list[Fact]
         return _parse_json(text, name, int(source_id[1:]))
     if kind == "html":
         return [_parse_html(text, name, source_id)]
-    # A run of spaces inside a line ('agent,"   the source said') is one space: the facts are the
-    # text's words, and a sentence told whole must not carry a wire's stray spaces.
-    text = _SPACES_INSIDE.sub(" ", without_inline_chrome(text))
+    text = _cleaned(text)
     source = Source(id=source_id, name=name, kind=kind, text=text)
     blocks = _dash_blocks(text) if kind == "dash" else _bullet_blocks(text) if kind == "bullets" else [
         (0, len(text))
@@ -129,9 +133,9 @@ def _facts_from_blocks(source: Source, blocks: Iterable[tuple[int, int]], prose:
 
 def _parse_html(html: str, name: str, source_id: str) -> tuple[Source, list[Fact]]:
     page = main_text(html, name)
-    text = _SPACES_INSIDE.sub(" ", without_inline_chrome(page.text))
+    text = _cleaned(page.text)
     source = Source(id=source_id, name=name, kind="html", text=text, title=page.title, url=page.url)
-    return source, _facts_from_blocks(source, [(0, len(page.text))], prose=True)
+    return source, _facts_from_blocks(source, [(0, len(text))], prose=True)
 
 
 def _parse_json(text: str, name: str, number: int) -> list[tuple[Source, list[Fact]]]:
