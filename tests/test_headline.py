@@ -66,8 +66,25 @@ def test_a_report_is_never_cut_before_its_clause() -> None:
               "under the new bill.")
     assert news_headline([sussex], HEADLINE_MAX, "Katy Bourne") == (
         "Katy Bourne: Emergency services would have an increased duty", 0)
+    # Where nothing whole fits at all, the speaker and what they spoke of: never the report cut
+    # before its clause, which would have Earnest say a noun phrase.
+    assert news_headline([EARNEST], HEADLINE_MAX, "Josh Earnest") == (
+        "Josh Earnest on the closure of the Cuban detention camp", 0)
+    assert compress.headline(EARNEST, HEADLINE_MAX) == "Josh Earnest on the closure of the Cuban detention camp"
     # A report that fits is told whole, its speaker and all.
     assert compress.headline("The mayor said the plan works.", HEADLINE_MAX) == "The mayor said the plan works"
+
+
+def test_a_title_names_its_subject_rather_than_say_they_of_someone_its_reader_has_not_met() -> None:
+    lead = "After being reduced to 8-2, they posted a score of 255-7, with Davies and Foakes sharing a stand of 130."
+    assert whole_form(lead, HEADLINE_MAX, alone=True) == "After being reduced to 8-2, they posted a score of 255-7"
+    point = "Surrey reached the final at Lord's for the first time."
+    assert news_headline([lead, point], HEADLINE_MAX, "Surrey") == ("Surrey reached the final at Lord's for the first time", 1)
+    # The key point need not name the keyphrase: any that names its own subject beats "they".
+    assert news_headline([lead, point], HEADLINE_MAX, "Davies") == ("Surrey reached the final at Lord's for the first time", 1)
+    # With no such point, the lead's form after all: it is whole and true.
+    assert news_headline([lead, "They were all out for 236."], HEADLINE_MAX, "Davies") == (
+        "After being reduced to 8-2, they posted a score of 255-7", 0)
 
 
 def test_a_title_does_not_open_on_a_word_that_links_it_to_a_sentence_before() -> None:

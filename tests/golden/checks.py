@@ -119,6 +119,14 @@ def is_rewording_of(sentence: str, sources: list[str]) -> bool:
     return all(_lemma(w) in pool or w.lower() in _IDIOM_WORDS for w in words(without_connective(sentence)))
 
 
+def is_topic_title_of(sentence: str, sources: list[str]) -> bool:
+    """A title "Speaker on what they spoke of" (``headline.topic_headline``): the speaker and the
+    subject of their reported clause, in the source's words, joined by the one preposition that
+    says what was spoken of. It claims less than the report it condenses."""
+    speaker, on, topic = sentence.partition(" on ")
+    return bool(on) and any(s.startswith(speaker + " ") and f" {topic} " in s for s in sources)
+
+
 @cache
 def _input_lemmas(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(_lemma(w) for w in vocab.lower_words)

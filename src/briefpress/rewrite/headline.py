@@ -85,7 +85,7 @@ def news_headline(sentences: Sequence[str], limit: int, subject: str = "") -> tu
     if not sentences:
         return None
     lead = whole_form(sentences[0], limit, alone=True) or attributed_headline(sentences[0], limit)
-    if lead:
+    if lead and not pronoun_subject(lead):
         return lead, 0
     for i, point in enumerate(sentences[1:], 1):
         form = whole_form(point, limit) if subject and subject.lower() in point.lower() else None
@@ -97,7 +97,56 @@ def news_headline(sentences: Sequence[str], limit: int, subject: str = "") -> tu
     # The lead's first predicate, where it joins two with "and": true whenever the lead is.
     first = first_predicate(sentences[0])
     form = whole_form(first, limit, alone=True) if first else None
-    return (form, 0) if form and subject.lower() in form.lower() else None
+    if form and subject.lower() in form.lower() and not pronoun_subject(form):
+        return form, 0
+    topic = topic_headline(sentences[0], limit)
+    if topic and subject.lower() in topic.lower():
+        return topic, 0
+    if lead is None:
+        return None
+    # The lead's form says "they" of someone the title's reader has not met: a key point that
+    # names its own subject tells the story better, else the lead's form after all.
+    for i, point in enumerate(sentences[1:], 1):
+        form = whole_form(point, limit)
+        if form and not pronoun_subject(form):
+            return form, i
+    return lead, 0
+
+
+def pronoun_subject(title: str) -> bool:
+    """Whether the main verb of ``title`` has a pronoun for its subject ("After a slow start, they
+    posted 255-7"): a title's reader has met no one it could stand for."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return False
+    doc = nlp(title.split(": ", 1)[-1])
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
+    return any(s.pos_ == "PRON" and s.lower_ in _POINTERS for s in subjects)
+
+
+def topic_headline(sentence: str, limit: int) -> str | None:
+    """"Speaker on what they spoke of" within ``limit`` for a lead that reports speech where neither
+    the report nor "Speaker: clause" fits whole ("Josh Earnest on the closure of the Cuban detention
+    camp"): a title that names who spoke and of what, where a report cut before its clause would
+    say the speaker said a noun phrase. None where the clause's subject is a pronoun or none fits."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return None
+    doc = nlp(sentence.strip())
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lower_ not in _REPORTING:
+        return None
+    subject = [t for t in root.children if t.dep_ == "nsubj" and t.i < root.i]
+    clause = next((t for t in root.children if t.dep_ == "ccomp" and t.i > root.i), None)
+    spoken_of = next((t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
+    if not subject or spoken_of is None or spoken_of.pos_ == "PRON":
+        return None
+    topic = "".join(t.text_with_ws for t in spoken_of.subtree).strip()
+    if len(topic.split()) < 2 or topic.count('"') % 2 or opens_on_pointer(topic):
+        return None
+    fitting = (f"{speaker} on {topic}" for speaker in _speakers(doc, subject))
+    return next((h for h in fitting if len(h) <= limit), None)
 
 
 def first_predicate(sentence: str) -> str | None:
