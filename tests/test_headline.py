@@ -19,7 +19,7 @@ from briefpress.rewrite.headline import (
     possessive_end,
     whole_form,
 )
-from briefpress.rewrite.whole import cut_reason, fragment_reason
+from briefpress.rewrite.whole import cut_reason, drops_reason, fragment_reason
 from briefpress.spec import HEADLINE_MAX, META_MAX, META_POINTERS
 
 pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
@@ -205,3 +205,17 @@ def test_a_lead_of_two_predicates_is_headed_by_its_first_whole_never_a_cut_on_a_
     # Never a first half kept from a contrast.
     assert first_predicate("The authority would co-operate with the police but believed no change was needed.") is None
     assert possessive_end("two days after the newspaper's") and not possessive_end("the newspaper's revelations")
+
+
+def test_a_last_resort_title_never_ends_on_a_verb_or_modifier_it_cuts_off() -> None:
+    # No whole form fits any of these; the title names what it can, but never cuts a negation off
+    # from its scope (the hosts had lost before), a verb off from its phrase, or a name in two.
+    aspin = ("Neil Aspin's promotion-chasing hosts have not lost in nine National League matches while "
+             "Adam Lockwood's side are unbeaten in five.")
+    assert drops_reason(aspin, "Neil Aspin's promotion-chasing hosts have not lost", condensed=True) is not None
+    assert compress.headline(aspin, HEADLINE_MAX) == "Neil Aspin's promotion-chasing hosts"
+    illness = "He died at his home in Cambridge following an illness lasting several months, a statement said."
+    assert compress.headline(illness, HEADLINE_MAX) == "He died at his home in Cambridge following an illness"
+    golfer = ("The Northern Irishman, twice a winner of the European Tour's season-finale, stumbled to a "
+              "three-over-par 75 to lie joint 55th in a 60-man field.")
+    assert compress.headline(golfer, HEADLINE_MAX) == "The Northern Irishman, twice a winner"

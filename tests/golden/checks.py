@@ -127,6 +127,11 @@ def is_topic_title_of(sentence: str, sources: list[str]) -> bool:
     return bool(on) and any(s.startswith(speaker + " ") and f" {topic} " in s for s in sources)
 
 
+def tells_in_source_words(part: str, sentence: str, sources: list[str]) -> bool:
+    """``is_rewording_of``, or for the headline a topic title of its fact (``is_topic_title_of``)."""
+    return is_rewording_of(sentence, sources) or part == "headline" and is_topic_title_of(sentence, sources)
+
+
 @cache
 def _input_lemmas(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(_lemma(w) for w in vocab.lower_words)

@@ -17,7 +17,7 @@ from briefpress.seo import analyze
 from briefpress.seo.fix.meta import fix_meta_description
 from briefpress.seo.fix.sizes import fix_long_paragraphs
 from briefpress.seo.fix.transitions import without_connective
-from golden.checks import is_rewording_of
+from golden.checks import is_rewording_of, tells_in_source_words
 from seo import yoast_harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +55,7 @@ def test_stage_never_lowers_scores_and_adds_no_new_words(path: Path) -> None:
     facts = {f.id: f.text for f in b.facts}
     for e in b.evidence:
         if e.facts:
-            assert is_rewording_of(e.sentence, [facts[i] for i in e.facts]), (e.part, e.sentence)
+            assert tells_in_source_words(e.part, e.sentence, [facts[i] for i in e.facts]), (e.part, e.sentence)
     assert b.summary[0] == a.summary[0], "the summary opens with the lead as written"
 
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from ..lexicon import REPORTING, alternation, forms
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period, open_quote
 from .headline import attributed_headline, news_headline, possessive_end, trimmed
-from .whole import cut_reason, drops_reason, fragment_reason, inside_quote
+from .whole import cut_reason, cuts_off_a_head, drops_reason, ends_on_bare_verb, fragment_reason, inside_quote
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = (
@@ -291,26 +290,18 @@ def shorten(sentence: str, limit: int, min_words: int = 4, *, whole: bool = True
     return best
 
 
-def truncate_words(sentence: str, limit: int) -> str:
+def truncate_words(sentence: str, limit: int, *, title: bool = False) -> str:
     """Last resort: cut at a word boundary and drop dangling function words; never inside a quote
-    nor after a modifier whose noun is cut off ("an increased [duty]"), where a shorter cut is not."""
+    nor after a modifier whose noun is cut off ("an increased [duty]"), nor for a ``title`` on a
+    verb whose phrases are cut off ("have not lost [in nine matches]"), where a shorter cut is not."""
     text = _tidy(sentence) or sentence.strip()
     if len(text) <= limit:
         return text
     ends = [m.start() for m in re.finditer(r"\s", text[: limit + 1])]
     cuts = [c for c in (_tidy(text[:end]) for end in reversed(ends)) if c]
-    nlp = spacy_pipeline()
-    doc = nlp(text) if nlp is not None and cuts else None
-    return next((c for c in cuts if doc is None or not _cuts_off_a_head(doc, c)), cuts[0] if cuts else text[:limit])
-
-
-_MODIFIERS = frozenset(("amod", "compound", "det", "poss", "nummod", "nmod", "aux", "auxpass", "advmod", "case"))
-
-
-def _cuts_off_a_head(doc: Any, cut: str) -> bool:
-    """Whether ``cut`` (a prefix of ``doc``'s text) ends on a modifier whose head it leaves out."""
-    last = [t for t in doc if t.idx < len(cut)][-1]
-    return last.dep_ in _MODIFIERS and last.head.idx >= len(cut)
+    return next((c for c in cuts if not cuts_off_a_head(text, c)
+                 and not (title and (ends_on_bare_verb(text, c) or possessive_end(c)))),
+                cuts[0] if cuts else text[:limit])
 
 
 _PREPOSITION = re.compile(r"\s(?=(?:at|in|on|for|to|with|from|by|of|over|under|into|across)\s)")
@@ -365,7 +356,8 @@ def headline(sentence: str, limit: int = 70) -> str:
         return news[0]
     # Nothing whole fits: a title that names what it can, the lead below it telling the claim.
     cuts: list[Callable[[str, int], str | None]] = [lambda s, n: shorten(s, n, whole=False), phrase_cut, _word_cut]
-    found = next((c for cut in cuts if (c := cut(sentence, limit)) and not possessive_end(c)), None)
+    found = next((c for cut in cuts if (c := cut(sentence, limit)) and not possessive_end(c)
+                  and not ends_on_bare_verb(sentence, c)), None)
     if found:
         return found
     # A report of what someone said: the speaker and the clause they said ("The council: Fares will rise").
@@ -376,7 +368,9 @@ def headline(sentence: str, limit: int = 70) -> str:
     # unchecked, and the lead below it tells the whole claim.
     last = [cut_before_phrase(sentence, limit, checked=False),
             cut_before_phrase(sentence, limit, orphans_allowed=True, checked=False)]
-    return trimmed(next((c for c in last if c and not possessive_end(c)), None) or truncate_words(sentence, limit))
+    fitting = (c for c in last if c and not possessive_end(c) and not ends_on_bare_verb(sentence, c)
+               and not cuts_off_a_head(sentence, c))
+    return trimmed(next(fitting, None) or truncate_words(sentence, limit, title=True))
 
 
 def _word_cut(sentence: str, limit: int) -> str | None:
@@ -387,7 +381,8 @@ def _word_cut(sentence: str, limit: int) -> str | None:
     ends = [m.start() for m in re.finditer(r"\s", text) if limit // 3 <= m.start() <= limit]
     for end in reversed(ends):
         candidate = _tidy(text[:end])
-        if candidate and len(candidate) >= limit // 3 and drops_reason(text, candidate, title=True) is None:
+        if candidate and len(candidate) >= limit // 3 and drops_reason(text, candidate, title=True) is None \
+                and not ends_on_bare_verb(text, candidate):
             return candidate
     return None
 

@@ -138,6 +138,9 @@ _ATTRIBUTIONS = forms(ATTRIBUTING, base=False) | {"according"}
 _CONTRASTS = frozenset({"but", "yet", "although", "though", "despite", "whereas"})
 # Adverbs that change what the words they follow say: "learn to walk [again]", "[only] once".
 _BEARING = frozenset("again too also only still yet anymore even".split())
+# Words that mean nothing without the head a title's cut would leave out: "a winner of the
+# European [Tour's season-finale]" (a title may otherwise keep a subject whose verb it drops).
+_HEAD_NEEDED = frozenset({"compound", "amod", "det", "nummod", "poss", "case", "predet", "nmod"})
 _KEPT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 # A quotation: three words or more between quotes (a quoted name or title is shorter).
 _QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]")
@@ -194,6 +197,8 @@ def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bo
         return True  # "learn how to walk [again]": the kept words would say something else
     if token.lower_ in _NEGATIONS:
         return not (title and _in_dropped_clause(token, end))
+    if token.dep_ == "prep" and token.head.idx < end and any(c.dep_ == "neg" for c in token.head.children):
+        return True  # what a kept negation is limited to: "have not lost [in nine matches]"
     if token.ent_type_ in ("DATE", "TIME"):
         # when the kept claim happened ("rose [on Tuesday]"); a dropped clause's own date may go, and
         # so may the date of what a relative clause describes ("Bastia, who were reeling from their
@@ -293,7 +298,7 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
         return None
     for token in doc:
         if token.idx < end:
-            if token.head.idx >= end and token.dep_ != "punct" and not title:
+            if token.head.idx >= end and token.dep_ != "punct" and (not title or token.dep_ in _HEAD_NEEDED):
                 # a kept word whose head is dropped: the cut splits a phrase ("ordered two months
                 # [after he was elected]", where "two months" counts from the election)
                 return f"keeps '{token.text}' without '{token.head.text}' ({token.dep_})"
@@ -343,3 +348,23 @@ def cut_reason(sentence: str, cut: str, *, condensed: bool = False) -> str | Non
     """Why ``cut``, a prefix of ``sentence``, is not a safe shortening of it, or None when it is:
     it must be whole, and what it drops must be adjuncts only (``drops_reason``)."""
     return fragment_reason(cut.rstrip(".") + ".") or drops_reason(sentence, cut, condensed=condensed)
+
+
+def ends_on_bare_verb(sentence: str, cut: str) -> bool:
+    """Whether ``cut`` ends on a verb whose phrases ``sentence`` goes on with ("an illness lasting
+    [several months]", "Flanagan tweeted [after ...]"): a title cut there says nothing or less."""
+    doc = _parse(sentence)
+    last = next((t for t in reversed(doc) if t.idx < len(cut) and not t.is_punct), None) if doc is not None else None
+    return last is not None and last.pos_ in ("VERB", "AUX") and any(
+        c.idx >= len(cut) and c.dep_ not in ("punct", "cc", "conj") for c in last.children)
+
+
+_HEADED = frozenset(("amod", "compound", "det", "poss", "nummod", "nmod", "aux", "auxpass", "advmod", "case"))
+
+
+def cuts_off_a_head(sentence: str, cut: str) -> bool:
+    """Whether ``cut`` (a prefix of ``sentence``) ends on a modifier whose head it leaves out ("an
+    increased [duty]", "a winner of the European [Tour's season-finale]")."""
+    doc = _parse(sentence)
+    last = next((t for t in reversed(doc) if t.idx < len(cut) and not t.is_punct), None) if doc is not None else None
+    return last is not None and last.dep_ in _HEADED and last.head.idx >= len(cut)
