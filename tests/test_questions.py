@@ -216,3 +216,15 @@ def test_a_claim_made_of_the_subject_is_not_what_happened_to_it() -> None:
     assert not any(q.startswith("What happened to") for q in questions_of(accused, "German committee"))
     arrested = "The founder of Ozy Media was arrested Thursday on fraud charges."
     assert "What happened to the founder of Ozy Media?" in questions_of(arrested, "Ozy Media")
+
+
+def test_a_speaker_is_asked_about_what_they_said_not_another_report_run_on_before_it() -> None:
+    # A comma splice: Seibert's quote, then Der Spiegel's report. What Der Spiegel said is about
+    # the man, not about Seibert, whose words stand before the verb.
+    splice = ('"The matter is serious, it is clear," spokesman Steffen Seibert told the Frankfurter Allgemeine '
+              "newspaper, Der Spiegel news magazine said the man was believed to have passed secret documents.")
+    asked = questions_of(splice)
+    assert "What did Der Spiegel news magazine say about the man?" in asked
+    assert not any("Seibert" in q for q in asked)
+    # A quote before its speaker is still what they said.
+    assert "What did the mayor say about the plan?" in questions_of('"The plan works," the mayor said.')

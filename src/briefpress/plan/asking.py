@@ -239,8 +239,9 @@ def _said(verb: Any, subject: str, front: str, name: str) -> list[str]:
     what the reported clause itself answers ("What has the council approved?" of "Holt said that
     the council has approved a new ferry"), which may head an answer that holds more than the
     speaker's words."""
-    reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    out = []
+    # The clause after the verb first: one before may be another's report ('"...," Seibert told, Spiegel said').
+    clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
+    reported, out = next(iter(clauses), None), []
     if reported is not None:
         about = _subject(reported)
         if about is not None and len(about.split()) <= 6:
@@ -292,20 +293,19 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
             out.append(_asked("Why", front, subject, f"{verb} {w}"))
         if w is not None and _figure_by(root):
             out.append(_asked("How much", front, subject, f"{verb} {w}"))
-    obj = _object(root)
+    obj, lemma = _object(root), _lemma(root) or ""
     counted = _counted(obj) if obj is not None else None
     if counted:
         out.append(_asked(f"How many {counted}", front, subject, verb))
     # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
-    elif obj is not None and (_lemma(root) or "") not in _LIGHT_VERBS and not _activity(obj):
+    elif obj is not None and lemma not in _LIGHT_VERBS and not _activity(obj):
         out.append(_asked("What", front, subject, verb))
     when = _when_and_who(root, (front, subject, verb), wholes, whole)
     # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.
     out = [q for q in when if q.startswith("Since when")] + out + [q for q in when if not q.startswith("Since when")]
     # Something that happened to the subject: a passive verb, or a change ("shares fell").
     # Not a claim made of it ("was accused of ..."): "What happened to the NSA?" reads as a deed done to it.
-    undergoes = (any(c.dep_ == "auxpass" for c in root.children) and (_lemma(root) or "") not in _CLAIMED_OF) \
-        or (_lemma(root) or "") in _CHANGE_VERBS
+    undergoes = any(c.dep_ == "auxpass" for c in root.children) and lemma not in _CLAIMED_OF or lemma in _CHANGE_VERBS
     # "could be banned" has not happened: a modal keeps the question off the fact.
     if whole == "" and obj is None and undergoes and front not in _MODALS:
         out.append(_asked("What happened to", "", subject, ""))
