@@ -335,3 +335,35 @@ def test_no_cut_keeps_only_a_predicate_of_an_opening_subordinate_clause() -> Non
     # "When the firm grew" is no sentence: the second predicate belongs to the "when" clause.
     cuts = prefixes("When the firm grew and was sold to investors, its founders left the board for good.")
     assert not any(c.startswith("When") and "founders" not in c for c in cuts), cuts
+
+
+FERRY_STORY = (
+    "The city council of Harbourton approved a new ferry terminal on Tuesday after a debate that lasted most "
+    "of the night and ended with a vote of nine to four. "
+    "The terminal will cost 40 million pounds, which the port authority and the national government have "
+    "agreed to share between them over the next three years. "
+    "Residents of the old town, who had opposed the plan for a decade, won a promise of quieter night services "
+    "on Friday from the operator that will run the new ferries. "
+    "Work on the terminal starts in March. "
+    "Council leader Maria Olsen said the vote had ended years of delay that had cost the town jobs and visitors "
+    "alike, and that building would begin as soon as the contracts were signed. "
+    "The operator said its first two ferries would sail from the terminal within two years of the start of work "
+    "and that a third would follow once the harbour had been dredged. "
+    "Opposition councillor Tom Reid said the council had not answered questions about the cost of dredging the "
+    "harbour, which he said could add millions to the bill. "
+    "The port authority said it would publish its own estimate of the dredging costs before the contracts "
+    "were signed in the spring."
+)
+
+
+def test_a_story_s_section_retells_no_long_body_sentence_word_for_word() -> None:
+    # The body tells a story given as a source in full; a section answers in brief. A long sentence
+    # with no shorter whole form read twice, once in a section and again in the body, is padding.
+    brief = "\n-\n".join(s.text for s in split_sentences(FERRY_STORY)[:2])
+    article = _write(brief, sources=[("story.txt", FERRY_STORY)], engine="extractive")
+    body = {e.sentence for e in article.evidence if e.part.startswith("body[")}
+    assert len(body) >= 7  # the story is told in full
+    for i, section in enumerate(article.sections):
+        told = [e.sentence for e in article.evidence if e.part == f"sections[{i}].answer"]
+        retold_long = [s for s in told[1:] if s in body and len(s.split()) > 20]
+        assert retold_long == [], section.question

@@ -185,7 +185,9 @@ class ExtractiveEngine(Engine):
                     facts.append(fact)
                     said.add(fact.text.strip())
             facts = facts or part.facts[:1]
-            facts = facts[:SECTION_STORY_FACTS] if story else facts
+            if story:  # the body tells each fact whole: past the fact asked of, no long sentence told again
+                facts = [f for i, f in enumerate(facts) if i == 0 or w.fresh(f) or _short(w.condensed(f))]
+                facts = facts[:SECTION_STORY_FACTS]
             told = [(w.condensed(f) if story else w.retold(f), f) for f in facts]
             answer = " ".join(w.claim(path, text, [fact]) for text, fact in told)
             sections.append(Section(question=question, answer=answer))
@@ -332,6 +334,12 @@ class ExtractiveEngine(Engine):
             else:
                 merged.append(list(group))
         return [w.paragraph(f"body[{i}]", group) for i, group in enumerate(merged)]
+
+
+def _short(sentence: str) -> bool:
+    """Within the words where a sentence starts to read as long: a section of a story may retell a
+    fact the body tells in such a sentence (read at a glance), never a long one (read twice)."""
+    return len(sentence.split()) <= CONDENSED_WORDS
 
 
 def _words_in(sentences: list[tuple[str, Fact]]) -> int:
