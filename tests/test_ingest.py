@@ -111,6 +111,28 @@ def test_html_page_main_text_through_trafilatura() -> None:
     assert "18 kilometres" in texts and "Mayor Ana Ruiz" in texts
     assert "Copyright" not in texts and "Sport" not in texts
     assert_offsets(source, facts)
+    # The page's headline opens its text: a title, then the lead; never a sentence of the story.
+    assert source.title == "Lanes approved"
+    assert [(f.text, f.role) for f in facts[:2]] == [
+        ("Lanes approved", "title"),
+        ("Council of Riverton approved a 4.2 million dollar cycle lane network on Tuesday, ending a two-year dispute.",
+         "lead")]
+
+
+def test_a_source_page_s_headline_is_told_as_no_sentence_of_the_story() -> None:
+    import briefpress
+
+    page = ("<html><head><title>Riverton lanes approved after long row</title></head><body><article>"
+            "<h1>Riverton lanes approved after long row</h1>"
+            "<p>Council of Riverton approved a 4.2 million dollar cycle lane network on Tuesday.</p>"
+            "<p>The plan adds 18 kilometres of protected lanes along the river and the ring road.</p>"
+            "<p>Mayor Ana Ruiz said construction starts in March and should finish within 14 months.</p>"
+            "<p>Shop owners on Mill Street won a delivery bay on every block.</p></article></body></html>")
+    brief = "Council of Riverton approved a 4.2 million dollar cycle lane network on Tuesday."
+    article = briefpress.write(brief, [("page.html", page)], engine="extractive", date="2026-11-25T09:00:00+00:00")
+    title = next(f for f in article.facts if f.role == "title" and f.id.startswith("S2."))
+    assert title.text == "Riverton lanes approved after long row"
+    assert not any(title.id in e.facts for e in article.evidence)
 
 
 def test_several_sources_get_their_own_ids(takaichi: str) -> None:

@@ -94,7 +94,8 @@ def coverage(article: Article, source_id: str) -> float:
     sentence some evidence cites, or one that a cited fact says word for word (a brief that opens
     with the story's own sentences tells them once, under the brief's ids). Lines that are no part
     of the story (captions, related headlines) are not counted."""
-    story = [f for f in article.facts if f.id.startswith(f"{source_id}.") and is_story_line(f.text)]
+    story = [f for f in article.facts
+             if f.id.startswith(f"{source_id}.") and f.role != "title" and is_story_line(f.text)]
     if not story:
         return 0.0
     cited = {i for e in article.evidence for i in e.facts}

@@ -135,7 +135,13 @@ def _parse_html(html: str, name: str, source_id: str) -> tuple[Source, list[Fact
     page = main_text(html, name)
     text = _cleaned(page.text)
     source = Source(id=source_id, name=name, kind="html", text=text, title=page.title, url=page.url)
-    return source, _facts_from_blocks(source, [(0, len(text))], prose=True)
+    facts = _facts_from_blocks(source, [(0, len(text))], prose=True)
+    # The page's headline opens its text: a title, not a sentence of the story ("Starbucks probed
+    # over its tax affairs in Europe" was told as a fact under a question).
+    if facts and page.title and facts[0].text.strip() == page.title.strip() and len(facts) > 1:
+        facts[0] = facts[0].model_copy(update={"role": "title"})
+        facts[1] = facts[1].model_copy(update={"role": "lead"})
+    return source, facts
 
 
 def _parse_json(text: str, name: str, number: int) -> list[tuple[Source, list[Fact]]]:

@@ -122,7 +122,7 @@ def main_text(page: str, name: str) -> MainText:
     import trafilatura  # imported lazily: heavy, and only HTML needs it
 
     try:
-        extracted = trafilatura.bare_extraction(page, include_comments=False, include_tables=False)
+        extracted = trafilatura.bare_extraction(page, include_comments=False, include_tables=False, with_metadata=True)
     except Exception as exc:  # trafilatura raises a variety of parser errors
         raise InputError(f"{name}: the HTML page could not be parsed ({exc}); save the page again") from exc
     body = getattr(extracted, "text", None) if extracted is not None else None

@@ -176,7 +176,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     rest = [f for f in brief if f is not lead]
     points = ([f for f in rest if f.role == "point"] or rest[:_KEY_POINTS])[:_KEY_POINTS]
     # A source's line the splitter left without its main clause is not told on its own.
-    story = [f for f in facts if not f.id.startswith("S1.") and fragment_reason(f.text) is None]
+    story = [f for f in facts if not f.id.startswith("S1.") and f.role != "title" and fragment_reason(f.text) is None]
     told, told_as = _told_once([lead, *rest, *story])
     # A story that opens with the brief's own sentences gives them once: as the brief's facts. A
     # retelling that adds a word of its own ("Watson ... was arrested Thursday, Feb. 23, 2023")
