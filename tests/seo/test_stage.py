@@ -798,3 +798,14 @@ def test_a_split_is_judged_before_the_connectives_are_made_up() -> None:
     assert worse(split, before) and not worse_before_connectives(split, before)
     assert worse_before_connectives(audits(82, 60, textSentenceLength=3, textTransitionWords=9, passiveVoice=6), before)
     assert worse_before_connectives(audits(80, 60, textSentenceLength=3, textTransitionWords=9, passiveVoice=9), before)
+
+
+def test_a_stock_question_names_no_person_over_what_another_person_did() -> None:
+    # "What are the key figures on Davies?" over "Tim Bresnan made 68 ..." gave one player's figures
+    # to another (a blind review). A name's stock question goes over an answer that tells of them.
+    from briefpress.seo.fix.questions import _of_someone_else
+
+    assert _of_someone_else("Tim Bresnan made 68 but was the last to go as they were all out for 236.", "Davies")
+    assert not _of_someone_else("Davies went on to hit a six and 10 fours before finally falling.", "Davies")
+    assert not _of_someone_else("Sarah Davies scored 68 from 70 balls.", "Steven Davies")  # the surname is named
+    assert not _of_someone_else("The council will spend 40 million pounds.", "Davies")  # no person is told of
