@@ -121,9 +121,12 @@ def test_a_sentence_that_goes_on_from_another_does_not_stand_first() -> None:
     # 'Details: "We're in pretty good shape," added Gatland.' went on from nothing told.
     from briefpress.rewrite.refer import orphan_reason
 
+    # A third: 'Unknown quantity: England ... are an "unknown quantity", the New Zealander also said.'
     for sentence in ('"We\'re in pretty good shape," added Gatland.', "Gatland added that the squad was fit.",
-                     "Davies went on to hit a six and 10 fours before finally falling to Waite."):
+                     "Davies went on to hit a six and 10 fours before finally falling to Waite.",
+                     'England are an "unknown quantity" in "a really open competition", Gatland also said.'):
         assert orphan_reason(sentence, []) is not None, sentence
         assert orphan_reason(sentence, ["Gatland named his squad for the Six Nations on Monday."]) is None
     assert orphan_reason("Ms Wallström said she had spoken with Mr Gustafsson.", []) is None
+    assert orphan_reason("Wales also hold the record of Championship victories.", []) is None  # says nothing
     assert orphan_reason("The festival went on for three days in Holywood.", ["Holywood held a festival."]) is None

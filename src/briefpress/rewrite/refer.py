@@ -265,8 +265,9 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
 
 
 def _continues(doc) -> str | None:  # type: ignore[no-untyped-def]
-    """The verb that goes on from what came before: a speaker who "added" a statement (a quote or a
-    reported clause), or someone who "went on to" do more ("Davies went on to hit a six")."""
+    """The verb that goes on from what came before: a speaker who "added" or "also said" a statement
+    (a quote or a reported clause), or someone who "went on to" do more ("Davies went on to hit a
+    six")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
@@ -278,6 +279,10 @@ def _continues(doc) -> str | None:  # type: ignore[no-untyped-def]
     to_do = any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children) for c in root.children)
     if root.lower_ in ("go", "goes", "went", "gone") and on and to_do:
         return f"{root.text} on"
+    # "..., the New Zealander also said": one more thing said after what came before.
+    also = next((c for c in root.children if c.dep_ == "advmod" and c.lower_ == "also"), None)
+    if also is not None and said:
+        return f"{also.text} {root.text}"
     return None
 
 
