@@ -415,3 +415,17 @@ def test_a_variant_without_what_reads_as_an_aside_is_still_a_sentence() -> None:
     sentence = ("According to Novaya Gazeta's 1 April report, the detainees included some influential Muslim "
                 "clerics close to Mr Kadyrov, and two well-known Chechen TV presenters.")
     assert all(fragment_reason(v if v.endswith(".") else v + ".") is None for v in compress.variants(sentence))
+
+
+def test_a_cut_never_ends_a_list_of_names_short() -> None:
+    # A blind review: "fast bowler Meaker turned the game on its head by ripping out Bairstow." The
+    # source named three batsmen; the parse hung "Ballance (32) and Jack Leaning" on the relative
+    # clause between, so dropping that clause looked like dropping an adjunct.
+    from briefpress.engines.extractive import condensed_forms
+    from briefpress.rewrite.whole import drops_reason
+
+    sentence = ("Fast bowler Meaker (3-61) turned the game on its head by ripping out Bairstow (13), who lobbed "
+                "tamely to mid-wicket, Ballance (32) and Jack Leaning.")
+    assert drops_reason(sentence, "Fast bowler Meaker (3-61) turned the game on its head by ripping out Bairstow (13)",
+                        condensed=True) == "drops the rest of a list"
+    assert all(form.rstrip(".").endswith("Jack Leaning") for form in condensed_forms(sentence))

@@ -138,6 +138,8 @@ _ATTRIBUTIONS = forms(ATTRIBUTING, base=False) | {"according"}
 _CONTRASTS = frozenset({"but", "yet", "although", "though", "despite", "whereas"})
 # Adverbs that change what the words they follow say: "learn to walk [again]", "[only] once".
 _BEARING = frozenset("again too also only still yet anymore even".split())
+# The end of a list of names: ", Ballance (32) and Jack Leaning."
+_LIST_TAIL = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+\([^)]*\))?\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s*)+[.!?]?[\"”’]?\s*$")
 # Words that mean nothing without the head a title's cut would leave out: "a winner of the
 # European [Tour's season-finale]" (a title may otherwise keep a subject whose verb it drops).
 _HEAD_NEEDED = frozenset({"compound", "amod", "det", "nummod", "poss", "case", "predet", "nmod"})
@@ -293,6 +295,10 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
     dropped = full[end:]
     if any(q in dropped for q in _QUOTE_MARKS) and (holds_quote(dropped) or inside_quote(full, end)):
         return "drops a quotation"
+    if _LIST_TAIL.search(dropped) and not _LIST_TAIL.search(kept):
+        # "ripping out Bairstow[, who lobbed to mid-wicket, Ballance (32) and Jack Leaning]": a
+        # parse that hangs the list's rest on the clause between takes the cut for an adjunct's.
+        return "drops the rest of a list"
     doc = _parse(full)
     if doc is None:
         return None
