@@ -143,6 +143,7 @@ _LIST_TAIL = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+\([^)]*\))?\s+(?:and|or)\s+(?
 # Words that mean nothing without the head a title's cut would leave out: "a winner of the
 # European [Tour's season-finale]" (a title may otherwise keep a subject whose verb it drops).
 _HEAD_NEEDED = frozenset({"compound", "amod", "det", "nummod", "poss", "case", "predet", "nmod"})
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _KEPT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 # A quotation: three words or more between quotes (a quoted name or title is shorter).
 _QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]")
@@ -272,6 +273,13 @@ _SPAN_NOUNS = frozenset("time times tenure term spell stint period years days ca
 _UNITS = frozenset("year years month months week weeks day days hour hours decade decades".split())
 
 
+def names_a_year(token: Any) -> bool:
+    """Whether ``token`` is in a date that names a year ("as coach in 2008"): without it a past
+    event reads as this week's news ("Gatland won a first clean sweep")."""
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return span is not None and any(_YEAR.fullmatch(t.text) for t in span)
+
+
 def _duration(token: Any) -> bool:
     """Whether ``token`` is in a counted span of time ("for at least 10 years"): a figure, not a date."""
     span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
@@ -311,8 +319,9 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
             continue
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX") and not title:
             return f"drops the main verb '{token.text}'"
-        if (title or condensed) and token.ent_type_ in ("DATE", "TIME") and not _duration(token):
-            continue
+        if (title or condensed) and token.ent_type_ in ("DATE", "TIME") and not _duration(token) \
+                and not names_a_year(token):
+            continue  # the sentence under a title says when; a condensed form's fact is told whole too
         if _drops_what_matters(token, end, title, condensed):
             return f"drops '{token.text}' ({token.dep_ or token.ent_type_})"
     return None
