@@ -155,3 +155,26 @@ _CHECKS: dict[str, Callable[[str], bool]] = {
     "figure": has_figure, "time": has_time, "start": has_start, "speaker": has_speaker, "coming": has_coming,
     "reaction": has_reaction,
 }
+
+
+def is_person(name: str, texts: Sequence[str]) -> bool:
+    """Whether ``name`` is a person's name in ``texts`` (the facts): the tagger says so (it says so
+    of a firm now and then: "Moderna announced its earnings"), and the facts bear it out with a
+    title before the surname ("Mr Earnest") or a "he" or "she" in a sentence that names them."""
+    named = [text for text in texts if name in text]
+    tagged = any(t.ent_type_ == "PERSON" for text in named[:3] for t in _tokens(text)
+                 if text.find(name) <= t.idx < text.find(name) + len(name))
+    surname = re.escape(name.split()[-1])
+    titled = any(re.search(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Sir|Dame)\.? {surname}\b", text) for text in texts)
+    pronoun = any(re.search(r"\b(?:he|she|his|her|him)\b", text, re.I) for text in named)
+    return tagged and (titled or pronoun)
+
+
+def tells_of_someone_else(sentence: str, person: str) -> bool:
+    """Whether ``sentence`` tells of someone other than ``person`` (``is_person``): it names neither
+    them (nor their surname) nor a "he" or "she" who could be them. A stock question naming them
+    over it ("What are the key figures on Davies?" over "Tim Bresnan made 68") gives another's
+    deeds to them."""
+    if any(re.search(rf"\b{re.escape(name)}\b", sentence, re.I) for name in (person, person.split()[-1])):
+        return False
+    return not any(t.lower_ in ("he", "she", "his", "her", "him") for t in _tokens(sentence))

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 
 from ...edit import Data, EditableArticle
-from ...nlp import spacy_pipeline
 from ...plan import CONTEXT, FACETS, OPENING_QUESTIONS, is_name, is_stock, questions_of, topic_phrase, with_topic
-from ...plan.answering import answers, need_of
+from ...plan.answering import answers, is_person, need_of, tells_of_someone_else
 from ...plan.heads import fits
 from ...plan.questions import stock_question
 from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
@@ -116,7 +115,8 @@ def _stock_for(draft: EditableArticle, part: str, question: str, topic: str, ask
     kinds = (stock_question(f.section_question, topic) for f in FACETS if f.name in ("figures", "next", "reaction"))
     # "The key figures on Davies" over Bresnan's 68 would give one player's figures to another.
     keyphrase = draft.data["keyphrase"]
-    someone_else = is_name(keyphrase) and bool(first) and _of_someone_else(first[0], keyphrase)
+    person = bool(first) and is_person(keyphrase, [f["text"] for f in draft.data.get("facts", [])])
+    someone_else = person and tells_of_someone_else(first[0], keyphrase)
     found = [q for q in (own, *kinds) if q and q not in asked and answers(q, first) and not someone_else]
     if found or part.startswith("faq"):
         return found[0] if found else None
@@ -223,15 +223,3 @@ def refer_to_keyphrase(draft: EditableArticle, grounded: Grounded, current: Audi
         draft.replace_sentence(part, sentence, new)
         current, referred = both(draft.article()), referred + 1
     return current, referred
-
-
-def _of_someone_else(sentence: str, keyphrase: str) -> bool:
-    """Whether ``sentence`` tells of a person it names as its subject, and never names ``keyphrase``
-    (nor its last word, a surname): what it tells is that person's, not the keyphrase's."""
-    if any(whole_phrase(name, re.IGNORECASE).search(sentence) for name in (keyphrase, keyphrase.split()[-1])):
-        return False
-    nlp = spacy_pipeline()
-    doc = nlp(sentence) if nlp is not None else None
-    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    return subject is not None and subject.ent_type_ == "PERSON"
