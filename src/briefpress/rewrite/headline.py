@@ -28,17 +28,10 @@ def attributed_headline(sentence: str, limit: int, title: bool = False) -> str |
     speaker named as fully as fits (with a title, then the name alone); None where the lead is
     no such report, its clause is not whole, or nothing fits. With ``title``, the clause may also
     be cut at a word as a title may (``drops_reason``), so long as it stays a whole clause."""
-    nlp = spacy_pipeline()
-    if nlp is None:
+    report = _report(sentence)
+    if report is None:
         return None
-    doc = nlp(sentence.strip())
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.lower_ not in _REPORTING:
-        return None
-    subject = [t for t in root.children if t.dep_ == "nsubj" and t.i < root.i]
-    clause = next((t for t in root.children if t.dep_ == "ccomp" and t.i > root.i), None)
-    if not subject or clause is None:
-        return None
+    doc, subject, clause = report
     from .compress import prefixes  # compress's title cut falls back on this module
 
     # The clause whole, else its whole cuts that drop adjuncts only (``compress.prefixes``), as
@@ -50,6 +43,21 @@ def attributed_headline(sentence: str, limit: int, title: bool = False) -> str |
             and f.count('"') % 2 == 0 and not opens_on_pointer(f)]
     fitting = (f"{speaker}: {form}" for speaker in _speakers(doc, subject) for form in said)
     return next((h for h in fitting if len(h) <= limit), None)
+
+
+def _report(sentence: str) -> tuple[Any, list[Any], Any] | None:
+    """The parse, speaker and reported clause of a sentence whose main verb reports speech
+    ("Josh Earnest said [the closure ... was ...]"); None for any other sentence."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return None
+    doc = nlp(sentence.strip())
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lower_ not in _REPORTING:
+        return None
+    subject = [t for t in root.children if t.dep_ == "nsubj" and t.i < root.i]
+    clause = next((t for t in root.children if t.dep_ == "ccomp" and t.i > root.i), None)
+    return (doc, subject, clause) if subject and clause is not None else None
 
 
 def _title_cuts(clause: str) -> list[str]:
@@ -130,17 +138,12 @@ def topic_headline(sentence: str, limit: int) -> str | None:
     the report nor "Speaker: clause" fits whole ("Josh Earnest on the closure of the Cuban detention
     camp"): a title that names who spoke and of what, where a report cut before its clause would
     say the speaker said a noun phrase. None where the clause's subject is a pronoun or none fits."""
-    nlp = spacy_pipeline()
-    if nlp is None:
+    report = _report(sentence)
+    if report is None:
         return None
-    doc = nlp(sentence.strip())
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.lower_ not in _REPORTING:
-        return None
-    subject = [t for t in root.children if t.dep_ == "nsubj" and t.i < root.i]
-    clause = next((t for t in root.children if t.dep_ == "ccomp" and t.i > root.i), None)
-    spoken_of = next((t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")), None) if clause else None
-    if not subject or spoken_of is None or spoken_of.pos_ == "PRON":
+    doc, subject, clause = report
+    spoken_of = next((t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if spoken_of is None or spoken_of.pos_ == "PRON":
         return None
     topic = "".join(t.text_with_ws for t in spoken_of.subtree).strip()
     if len(topic.split()) < 2 or topic.count('"') % 2 or opens_on_pointer(topic):
