@@ -814,3 +814,14 @@ def test_a_stock_question_names_no_person_over_what_another_person_did() -> None
     assert tells_of_someone_else("Inmates have been transferred out and 122 men were left.", "Josh Earnest")
     assert not tells_of_someone_else("Mr Earnest said the plan would go to Congress.", "Josh Earnest")  # surname
     assert not tells_of_someone_else("He said 122 men were left.", "Josh Earnest")  # he may be Earnest
+
+
+def test_a_cut_for_length_keeps_the_reason_whole_somewhere() -> None:
+    # A blind review: "Germany is particularly sensitive to reports of espionage on its territory."
+    # had lost its reason (the Stasi) in every part, the body too.
+    from briefpress.seo.fix.sentences import _drops_an_item_or_reason
+
+    sentence = ("Germany is particularly sensitive to reports of espionage on its territory because many of its "
+                "citizens from the formerly communist east of the country were spied upon by the Stasi secret police.")
+    assert _drops_an_item_or_reason(sentence, "Germany is particularly sensitive to reports of espionage on its territory.")
+    assert not _drops_an_item_or_reason("The council met on Tuesday, when the vote was held.", "The council met on Tuesday.")

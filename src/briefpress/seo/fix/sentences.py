@@ -165,15 +165,20 @@ def _candidates(draft: EditableArticle, current: Audits, tried: set[tuple[str, s
     return candidates
 
 
-def _drops_a_conjunct(sentence: str, short: str) -> bool:
+def _drops_an_item_or_reason(sentence: str, short: str) -> bool:
     """Whether cutting ``sentence`` to ``short`` drops an item joined to one it keeps ("securities
-    fraud and wire fraud[, as well as identity theft ...]"): the cut is true, but that item would
-    go untold unless some part keeps the sentence whole."""
+    fraud and wire fraud[, as well as identity theft ...]") or the reason for what it keeps
+    ("sensitive to reports of espionage [because many of its citizens were spied upon by the
+    Stasi]"): the cut is true, but that would go untold unless some part keeps the sentence whole."""
     nlp = spacy_pipeline()
     if nlp is None:
         return False
     end = len(short.rstrip(". "))
-    return any(t.dep_ == "conj" and t.idx >= end and t.head.idx < end for t in nlp(sentence))
+    return any(t.idx >= end and t.head.idx < end and (t.dep_ == "conj" or t.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in _REASONS for m in t.children)) for t in nlp(sentence))
+
+
+_REASONS = frozenset({"because", "since", "as"})
 
 
 def _orphans_next(draft: EditableArticle, sentence: str, short: str) -> bool:
@@ -207,7 +212,7 @@ def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded
         return False
     # The summary opens with the lead as written: a lead cut elsewhere is still told whole there.
     whole_elsewhere = sentence in draft.get("summary[0]")
-    keep = bool(condensed) or bool(short and _drops_a_conjunct(sentence, short))
+    keep = bool(condensed) or bool(short and _drops_an_item_or_reason(sentence, short))
     return _apply_cut(draft, sentence, short or condensed or "", keep_whole=keep and not whole_elsewhere)
 
 
