@@ -116,3 +116,28 @@ def test_each_takeaway_is_labelled_by_its_own_fact_and_no_two_alike(path: Path) 
 def test_takaichi_takeaways_name_their_facts() -> None:
     a = _written(ROOT / "examples" / "takaichi-brief.txt")
     assert [t.label for t in a.takeaways] == ["Phone call with Trump", "Gratitude", "Gains in defense-related stocks"]
+
+
+def test_a_takeaway_s_label_names_what_its_sentence_tells() -> None:
+    # A blind review: "Strain: The revelations about the NSA raised feeling in Germany against
+    # American surveillance." The bullet's form had left out "put a strain on ties"; its label had
+    # been drawn from the whole fact.
+    import re
+
+    import briefpress
+    from briefpress.spec import (
+        TAKEAWAY_BACKGROUND_LABEL,
+        TAKEAWAY_DETAILS_LABEL,
+        TAKEAWAY_LEAD_LABEL,
+        TAKEAWAY_STOCK_LABELS,
+    )
+
+    brief = ("A German intelligence employee has been arrested on suspicion of spying for the United States.\n-\n"
+             "The revelations about the NSA put a strain on ties between Germany and the US and raised feeling "
+             "in Germany against American surveillance.\n-\n"
+             "German authorities have asked the US ambassador for swift clarification.\n")
+    stock = {*TAKEAWAY_STOCK_LABELS, TAKEAWAY_LEAD_LABEL, TAKEAWAY_DETAILS_LABEL, TAKEAWAY_BACKGROUND_LABEL}
+    article = briefpress.write(brief, engine="extractive", date="2026-11-25T09:00:00+00:00")
+    for takeaway in article.takeaways:
+        words = re.findall(r"[\w'’-]+", takeaway.label.lower())
+        assert takeaway.label in stock or all(w in takeaway.text.lower() for w in words), takeaway

@@ -244,10 +244,16 @@ class ExtractiveEngine(Engine):
         def add(label: str, fact: Fact) -> None:
             i = len(takeaways)
             used_labels.add(label)
-            label = takeaway_label(fact.text, [t.label for t in takeaways], label, outline.keyphrase)
+            condensed = w.condensed(fact)
+            taken = [t.label for t in takeaways]
+            whole = takeaway_label(fact.text, taken, label, outline.keyphrase)
+            # The label names what the bullet tells: a condensed form may leave out what the whole
+            # fact's label promises ("Strain:" over a form without "put a strain on ties").
+            shown = all(word in condensed.lower() for word in whole.lower().split())
+            label = whole if shown else takeaway_label(condensed, taken, label, outline.keyphrase)
             w.no_claim(f"takeaways[{i}].label", label)
             used_facts.add(fact.id)
-            text = w.claim(f"takeaways[{i}].text", w.condensed(fact), [fact])
+            text = w.claim(f"takeaways[{i}].text", condensed, [fact])
             takeaways.append(Takeaway(label=label, text=text))
 
         for fact in [lead, *points, *outline.body][:8]:
