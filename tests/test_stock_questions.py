@@ -217,21 +217,3 @@ def test_when_did_it_happen_is_never_asked_of_a_point_that_is_not_the_lead() -> 
     ]
     outline = build_outline(facts)
     assert WHEN_QUESTION not in [p.question for p in [*outline.sections, *outline.faq]]
-
-
-def test_the_opening_section_tells_no_point_set_in_an_earlier_year() -> None:
-    # A blind review: "What is the latest?" answered, after the arrest, with "The US National Security
-    # Agency was last year accused of bugging the phone of Angela Merkel": background, not the latest.
-    from briefpress.plan import build_outline
-
-    brief = ("A German intelligence employee has been arrested on suspicion of spying for the United States.\n-\n"
-             "German authorities have asked the US ambassador for swift clarification.\n-\n"
-             "The US National Security Agency was last year accused of bugging the phone of Chancellor Angela "
-             "Merkel.\n-\n"
-             "The scale of the agency's spy programme was revealed in documents leaked by Edward Snowden.\n")
-    run = ingest(Run(options=briefpress.Options()), brief)
-    outline = build_outline(run.facts)
-    opening = [f.text for f in outline.sections[0].facts]
-    assert opening[0].startswith("A German intelligence employee")
-    assert not any("last year" in text for text in opening)
-    assert any("last year" in f.text for s in outline.sections[1:] for f in s.facts)

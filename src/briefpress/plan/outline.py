@@ -18,8 +18,6 @@ from .names import brief_facts, is_name
 from .questions import Facet, facet_of, stock_question, topic_phrase
 
 _KEY_POINTS = 4
-# A point set in an earlier year is background to the news, not part of what the opening tells.
-_PAST = re.compile(r"\b(?:last year|(?:two|three|four|five|several|many|\d+) years ago|in (?:19|20)\d\d)\b")
 _RELATED_FACTS = 6  # facts of further sources that may support the sections and FAQ
 # The words of evidence that make one more section worth a heading: fewer facts, fewer sections.
 # It sizes how the facts are grouped, never pads a part (FORMAT.md's sizes are maxima).
@@ -107,8 +105,6 @@ def _opening_facts(lead: Fact, pool: list[Fact], wanted: int) -> list[Fact]:
             break
         if len([f for f in pool if f not in opening]) <= wanted - 1:
             break
-        if _PAST.search(fact.text):
-            break  # "was last year accused of ...": background, not the latest
         opening.append(fact)
     return opening
 
