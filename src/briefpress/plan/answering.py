@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..nlp import spacy_pipeline
+from ..rewrite.refer import PERSONAL
 from ..spec import FACET_QUESTIONS, WHEN_QUESTION, WHEN_TOPIC_QUESTION
 from .names import TIME_WORD
 from .speakers import speakers_of
@@ -161,13 +162,12 @@ def is_person(name: str, texts: Sequence[str]) -> bool:
     """Whether ``name`` is a person's name in ``texts`` (the facts): the tagger says so (it says so
     of a firm now and then: "Moderna announced its earnings"), and the facts bear it out with a
     title before the surname ("Mr Earnest") or a "he" or "she" in a sentence that names them."""
-    named = [text for text in texts if name in text]
-    tagged = any(t.ent_type_ == "PERSON" for text in named[:3] for t in _tokens(text)
-                 if text.find(name) <= t.idx < text.find(name) + len(name))
+    named = [(text, text.find(name)) for text in texts if name in text]
+    tagged = any(t.ent_type_ == "PERSON" for text, at in named[:3] for t in _tokens(text)
+                 if at <= t.idx < at + len(name))
     surname = re.escape(name.split()[-1])
     titled = any(re.search(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Sir|Dame)\.? {surname}\b", text) for text in texts)
-    pronoun = any(re.search(r"\b(?:he|she|his|her|him)\b", text, re.I) for text in named)
-    return tagged and (titled or pronoun)
+    return tagged and (titled or any(_personal_pronoun(text) for text, _ in named))
 
 
 def tells_of_someone_else(sentence: str, person: str) -> bool:
@@ -177,4 +177,8 @@ def tells_of_someone_else(sentence: str, person: str) -> bool:
     deeds to them."""
     if any(re.search(rf"\b{re.escape(name)}\b", sentence, re.I) for name in (person, person.split()[-1])):
         return False
-    return not any(t.lower_ in ("he", "she", "his", "her", "him") for t in _tokens(sentence))
+    return not _personal_pronoun(sentence)
+
+
+def _personal_pronoun(text: str) -> bool:
+    return any(t.lower_ in PERSONAL for t in _tokens(text))

@@ -299,9 +299,14 @@ def truncate_words(sentence: str, limit: int, *, title: bool = False) -> str:
         return text
     ends = [m.start() for m in re.finditer(r"\s", text[: limit + 1])]
     cuts = [c for c in (_tidy(text[:end]) for end in reversed(ends)) if c]
-    return next((c for c in cuts if not cuts_off_a_head(text, c)
-                 and not (title and (ends_on_bare_verb(text, c) or possessive_end(c)))),
-                cuts[0] if cuts else text[:limit])
+    ends_badly = _dangling_title if title else cuts_off_a_head
+    return next((c for c in cuts if not ends_badly(text, c)), cuts[0] if cuts else text[:limit])
+
+
+def _dangling_title(sentence: str, cut: str) -> bool:
+    """Whether a title ``cut`` of ``sentence`` ends on a possessive, on a verb cut off from its
+    phrases, or on a modifier cut off from its head."""
+    return possessive_end(cut) or ends_on_bare_verb(sentence, cut) or cuts_off_a_head(sentence, cut)
 
 
 _PREPOSITION = re.compile(r"\s(?=(?:at|in|on|for|to|with|from|by|of|over|under|into|across)\s)")
@@ -368,8 +373,7 @@ def headline(sentence: str, limit: int = 70) -> str:
     # unchecked, and the lead below it tells the whole claim.
     last = [cut_before_phrase(sentence, limit, checked=False),
             cut_before_phrase(sentence, limit, orphans_allowed=True, checked=False)]
-    fitting = (c for c in last if c and not possessive_end(c) and not ends_on_bare_verb(sentence, c)
-               and not cuts_off_a_head(sentence, c))
+    fitting = (c for c in last if c and not _dangling_title(sentence, c))
     return trimmed(next(fitting, None) or truncate_words(sentence, limit, title=True))
 
 

@@ -174,8 +174,8 @@ def refer_back(sentence: str, phrase: str, pronoun: Pronoun) -> str | None:
 
 
 # Orphans: a sentence whose subject points back ("he", "the institute") to nothing read before.
-_PERSONAL = frozenset("he she him his her hers".split())
-POINTING = frozenset("it its they them their theirs this these those".split()) | _PERSONAL
+PERSONAL = frozenset("he she him his her hers".split())
+POINTING = frozenset("it its they them their theirs this these those".split()) | PERSONAL
 _DEFINITE = frozenset("the this that these those such".split())
 # A quantity standing for a group named before ("Some have been considered too dangerous").
 _COUNTING = frozenset("some many most others several both all few none".split())
@@ -255,7 +255,7 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
         if not before:
             return f"'{pointing.text}' has nothing before it to refer to"
         docs = [d for d in (_parse(s) for s in before[-_LOOK_BACK:]) if d is not None]
-        if pointing.lower_ in _PERSONAL and not _names_a_person(docs):
+        if pointing.lower_ in PERSONAL and not _names_a_person(docs):
             return f"'{pointing.text}' refers to no one named before it"
         return None
     det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in _DEFINITE), None)

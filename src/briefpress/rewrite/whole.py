@@ -143,6 +143,8 @@ _LIST_TAIL = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+\([^)]*\))?\s+(?:and|or)\s+(?
 # Words that mean nothing without the head a title's cut would leave out: "a winner of the
 # European [Tour's season-finale]" (a title may otherwise keep a subject whose verb it drops).
 _HEAD_NEEDED = frozenset({"compound", "amod", "det", "nummod", "poss", "case", "predet", "nmod"})
+# The words a last-resort cut may not end on where it leaves their head out ("an increased [duty]").
+_HEADED = frozenset(("amod", "compound", "det", "poss", "nummod", "nmod", "aux", "auxpass", "advmod", "case"))
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _KEPT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 # A quotation: three words or more between quotes (a quoted name or title is shorter).
@@ -365,21 +367,23 @@ def cut_reason(sentence: str, cut: str, *, condensed: bool = False) -> str | Non
     return fragment_reason(cut.rstrip(".") + ".") or drops_reason(sentence, cut, condensed=condensed)
 
 
+
 def ends_on_bare_verb(sentence: str, cut: str) -> bool:
     """Whether ``cut`` ends on a verb whose phrases ``sentence`` goes on with ("an illness lasting
     [several months]", "Flanagan tweeted [after ...]"): a title cut there says nothing or less."""
-    doc = _parse(sentence)
-    last = next((t for t in reversed(doc) if t.idx < len(cut) and not t.is_punct), None) if doc is not None else None
+    last = _last_kept(sentence, cut)
     return last is not None and last.pos_ in ("VERB", "AUX") and any(
         c.idx >= len(cut) and c.dep_ not in ("punct", "cc", "conj") for c in last.children)
-
-
-_HEADED = frozenset(("amod", "compound", "det", "poss", "nummod", "nmod", "aux", "auxpass", "advmod", "case"))
 
 
 def cuts_off_a_head(sentence: str, cut: str) -> bool:
     """Whether ``cut`` (a prefix of ``sentence``) ends on a modifier whose head it leaves out ("an
     increased [duty]", "a winner of the European [Tour's season-finale]")."""
-    doc = _parse(sentence)
-    last = next((t for t in reversed(doc) if t.idx < len(cut) and not t.is_punct), None) if doc is not None else None
+    last = _last_kept(sentence, cut)
     return last is not None and last.dep_ in _HEADED and last.head.idx >= len(cut)
+
+
+def _last_kept(sentence: str, cut: str) -> Any:
+    """The last word of ``sentence``'s parse that ``cut``, a prefix of it, keeps; None without spaCy."""
+    doc = _parse(sentence)
+    return next((t for t in reversed(doc) if t.idx < len(cut) and not t.is_punct), None) if doc is not None else None

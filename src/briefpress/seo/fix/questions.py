@@ -120,7 +120,7 @@ def _stock_for(draft: EditableArticle, part: str, question: str, topic: str, ask
     found = [q for q in (own, *kinds) if q and q not in asked and answers(q, first) and not someone_else]
     if found or part.startswith("faq"):
         return found[0] if found else None
-    opening = OPENING_QUESTIONS[0] if is_name(draft.data["keyphrase"]) else OPENING_QUESTIONS[1]
+    opening = OPENING_QUESTIONS[0] if is_name(keyphrase) else OPENING_QUESTIONS[1]
     new = stock_question(opening if part == "sections[0].question" else CONTEXT.section_question, topic)
     return new if new not in asked else None
 

@@ -165,6 +165,9 @@ def _candidates(draft: EditableArticle, current: Audits, tried: set[tuple[str, s
     return candidates
 
 
+_REASONS = frozenset({"because", "since", "as"})  # the marks of a clause that gives a reason
+
+
 def _drops_an_item_or_reason(sentence: str, short: str) -> bool:
     """Whether cutting ``sentence`` to ``short`` drops an item joined to one it keeps ("securities
     fraud and wire fraud[, as well as identity theft ...]") or the reason for what it keeps
@@ -176,9 +179,6 @@ def _drops_an_item_or_reason(sentence: str, short: str) -> bool:
     end = len(short.rstrip(". "))
     return any(t.idx >= end and t.head.idx < end and (t.dep_ == "conj" or t.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in _REASONS for m in t.children)) for t in nlp(sentence))
-
-
-_REASONS = frozenset({"because", "since", "as"})
 
 
 def _orphans_next(draft: EditableArticle, sentence: str, short: str) -> bool:
