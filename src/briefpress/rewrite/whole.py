@@ -282,6 +282,19 @@ def names_a_year(token: Any) -> bool:
     return span is not None and any(_YEAR.fullmatch(t.text) for t in span)
 
 
+def _times_a_kept_word(date: Any, end: int) -> bool:
+    """Whether the date ``date`` is in times what the cut keeps: a phrase of time ("[as coach in
+    2008]") times its clause's verb ("won"), a date that qualifies a noun ("[after Wales'
+    disappointing 2007 World Cup display]") only that noun."""
+    node = date
+    while node.head.i != node.i and node.head.ent_type_ == date.ent_type_:
+        node = node.head
+    timed = node.head
+    while node.dep_ == "pobj" and timed.pos_ not in ("VERB", "AUX") and timed.head.i != timed.i:
+        timed = timed.head
+    return timed.idx < end
+
+
 def _duration(token: Any) -> bool:
     """Whether ``token`` is in a counted span of time ("for at least 10 years"): a figure, not a date."""
     span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
@@ -322,7 +335,7 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX") and not title:
             return f"drops the main verb '{token.text}'"
         if (title or condensed) and token.ent_type_ in ("DATE", "TIME") and not _duration(token) \
-                and not names_a_year(token):
+                and not (names_a_year(token) and _times_a_kept_word(token, end)):
             continue  # the sentence under a title says when; a condensed form's fact is told whole too
         if _drops_what_matters(token, end, title, condensed):
             return f"drops '{token.text}' ({token.dep_ or token.ent_type_})"
