@@ -141,9 +141,9 @@ _BEARING = frozenset("again too also only still yet anymore even".split())
 # The end of a list of names: ", Ballance (32) and Jack Leaning."
 _LIST_TAIL = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+\([^)]*\))?\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s*)+[.!?]?[\"”’]?\s*$")
 # Words that mean nothing without the head a title's cut would leave out: "a winner of the
-# European [Tour's season-finale]" (a title may otherwise keep a subject whose verb it drops).
+# European [Tour's season-finale]" (a title may otherwise keep a subject whose verb it drops);
+# _HEADED, those a last-resort cut may not end on where it leaves their head out ("an increased [duty]").
 _HEAD_NEEDED = frozenset({"compound", "amod", "det", "nummod", "poss", "case", "predet", "nmod"})
-# The words a last-resort cut may not end on where it leaves their head out ("an increased [duty]").
 _HEADED = frozenset(("amod", "compound", "det", "poss", "nummod", "nmod", "aux", "auxpass", "advmod", "case"))
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _KEPT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
@@ -283,9 +283,8 @@ def names_a_year(token: Any) -> bool:
 
 
 def _times_a_kept_word(date: Any, end: int) -> bool:
-    """Whether the date ``date`` is in times what the cut keeps: a phrase of time ("[as coach in
-    2008]") times its clause's verb ("won"), a date that qualifies a noun ("[after Wales'
-    disappointing 2007 World Cup display]") only that noun."""
+    """Whether ``date`` times what the cut keeps: a phrase of time ("as coach in 2008") times its
+    clause's verb, a date qualifying a noun ("Wales' 2007 World Cup display") only that noun."""
     node = date
     while node.head.i != node.i and node.head.ent_type_ == date.ent_type_:
         node = node.head
@@ -398,5 +397,4 @@ def cuts_off_a_head(sentence: str, cut: str) -> bool:
 
 def _last_kept(sentence: str, cut: str) -> Any:
     """The last word of ``sentence``'s parse that ``cut``, a prefix of it, keeps; None without spaCy."""
-    doc = _parse(sentence)
-    return next((t for t in reversed(doc) if t.idx < len(cut) and not t.is_punct), None) if doc is not None else None
+    return next((t for t in reversed(_parse(sentence) or ()) if t.idx < len(cut) and not t.is_punct), None)
