@@ -15,6 +15,7 @@ from typing import Any
 from ..lexicon import ATTRIBUTING, REPORTING, forms
 from ..nlp import spacy_pipeline
 from ..text import open_quote
+from .misread import as_clause
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj"})
@@ -33,15 +34,13 @@ def _main_clause_finite(doc: Any) -> bool:
     for token in doc:
         if token.tag_ not in _FINITE_TAGS:
             continue
-        node, subordinate = token, False
-        while node.dep_ != "ROOT" and node.head is not node:
-            if node.dep_ in _SUBORDINATE:
-                subordinate = True
-                break
+        node = token
+        while node.dep_ != "ROOT" and node.head is not node and node.dep_ not in _SUBORDINATE:
             node = node.head
-        if not subordinate:
+        if node.dep_ not in _SUBORDINATE:
             return True
-    return any(_misread_main_verb(t) for t in doc)
+    again = as_clause(doc)  # a past-tense verb read as an adjective ("Wales qualified alongside ...")
+    return any(_misread_main_verb(t) for t in doc) or again is not None and _main_clause_finite(again)
 
 
 def _misread_main_verb(token: Any) -> bool:
