@@ -147,7 +147,7 @@ def test_the_seo_stage_asks_again_where_the_written_answer_lost_what_the_questio
 
 def test_a_part_keeps_its_facts_in_the_order_its_heading_is_answered() -> None:
     # A later fact's question heads the section only with that fact first: the first sentence answers it.
-    facts = [_fact("Photos and videos of the demonstration showed activists on Bayswater Road.", "S1.F2"),
+    facts = [_fact("It was the third such protest this month.", "S1.F2"),
              _fact("Police opened an investigation.", "S1.F3")]
     found = ask(facts, set(), "")
     assert found is not None

@@ -20,6 +20,8 @@ from ..lexicon import ATTRIBUTING, forms
 from ..nlp import spacy_pipeline
 from .answering import MATCH_TIME
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, name_runs
+from .subject_question import INDEFINITE as _INDEFINITE
+from .subject_question import subject_question
 
 MOST_WORDS = 12  # a heading a reader takes in at a glance
 _SUBJECT_MOST = 7
@@ -49,9 +51,6 @@ _LIGHT_VERBS = frozenset("hold have take make give include get do go come move h
 # Verbs whose passive tells a claim made of the subject, not something that happened to it.
 _CLAIMED_OF = frozenset("""accuse suspect allege believe say report think expect consider criticise criticize
     blame rumour rumor understand know""".split())
-# Indefinite pronouns, which the parser may tag as nouns: no subject a question can be about.
-_INDEFINITE = frozenset("""everyone everybody everything nobody nothing someone somebody something anyone
-    anybody anything none""".split())
 # Adverbs that turn a clause toward its negation: a question without them asks another fact.
 _NEGATING = frozenset("rarely seldom never hardly barely scarcely".split())
 # A subject that names a reaction is asked how the one reacting reacted ("Market reactions
@@ -256,7 +255,7 @@ def _questions(doc: Any, name: str) -> list[str]:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return []
-    return _questions_at(root, name)
+    return _questions_at(root, name) or list(filter(None, [subject_question(root, MOST_WORDS, _SAYING)]))
 
 
 def _questions_at(root: Any, name: str) -> list[str]:

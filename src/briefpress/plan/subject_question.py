@@ -1,0 +1,148 @@
+"""Who or what did it: the question a sentence's subject answers, asked with the sentence's own
+predicate. "Second-half goals by Yattara and Lacazette helped Olympique Lyonnais go top of Ligue 1"
+answers "What helped Olympique Lyonnais go top of Ligue 1?"; "Pro-Kremlin party A Just Russia put
+forward both bills" answers "Who put forward both bills?".
+
+``asking`` asks it where the clause gives no other question: it is the last form before a stock
+question ("What else is there to know?"). Every word but the wh-word is the sentence's own, save a
+present-tense verb put in the singular ("have" -> "has"), so it names nothing the sources do not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Subjects asked of with "Who": named people, organisations, nationalities and places (a country
+# acts through its government), and common nouns for people.
+_WHO_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PEOPLE = frozenset("""people person man men woman women child children official officials representative
+    representatives activist activists protester protesters police officer officers resident residents minister
+    ministers leader leaders player players fan fans voter voters worker workers staff student students teacher
+    teachers doctor doctors nurse nurses cleric clerics inmate inmates investor investors lawyer lawyers judge
+    judges member members supporter supporters critic critics campaigner campaigners expert experts scientist
+    scientists researcher researchers journalist journalists bidder bidders administrator administrators
+    spokesman spokeswoman spokesperson president chairman chief coach manager captain founder owner champion
+    champions team teams side club clubs""".split())
+_COUNTS = frozenset("hundreds thousands dozens scores millions some many most all none".split())
+# Pronouns and determiners that stand for something read before: no subject a question asks of.
+_STANDS_FOR = frozenset({"PRP", "DT", "EX", "WDT", "WP", "CD"})
+# Indefinite pronouns, which the parser may tag as nouns: no subject a question can be about.
+INDEFINITE = frozenset("""everyone everybody everything nobody nothing someone somebody something anyone
+    anybody anything none""".split())
+# Where the predicate a heading can carry ends: an aside, a quote or a list after a comma.
+_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "'", "‘", "’"})
+# A predicate does not end on a word that needs the next one.
+_OPEN_ENDS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "AUX", "PART", "PRON"})
+_BACK = frozenset("the this that these those its their his her".split())  # determiners that point back
+_BE = frozenset("is are was were".split())
+_SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
+
+
+def _present_singular(verb: Any) -> str | None:
+    """A plural present-tense verb in the third person singular ("help" -> "helps"); None where
+    lemminflect is not installed (spaCy's pipeline here has no lemmatizer)."""
+    try:
+        from lemminflect import getInflection, getLemma
+    except ImportError:
+        return None
+    lemmas = [lemma for lemma in getLemma(verb.lower_, upos="VERB") if lemma]
+    found = getInflection(lemmas[0], "VBZ") if lemmas else ()
+    return found[0] if found else None
+
+
+def _points_back(subject: Any) -> bool:
+    """A subject that names what the reader met before ("The move", "its division", "the
+    museum"): as the answer to "What ...?" it answers nothing on its own. A name inside it ("The
+    decommissioned frigates HMS Cumberland ...") does."""
+    phrase = list(subject.subtree)
+    determined = any(t.dep_ in ("det", "poss") and t.lower_ in _BACK for t in subject.children)
+    return determined and not any(t.tag_ in ("NNP", "NNPS") for t in phrase)
+
+
+def _wh(subject: Any) -> str:
+    if subject.lower_ in _COUNTS:  # "Hundreds [of protesters]": what is counted
+        counted = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        subject = counted[0] if counted else subject
+    people = subject.ent_type_ in _WHO_ENTITIES or subject.lower_ in _PEOPLE
+    return "Who" if people or subject.lower_.endswith(("man", "men")) else "What"  # "the Northern Irishman"
+
+
+def subject_question(root: Any, most_words: int, saying: frozenset[str]) -> str | None:
+    """The question the subject of the clause of ``root`` answers, of at most ``most_words``
+    words; None where the subject is a pronoun or an indefinite, the verb is negated or one of
+    ``saying`` (a speaker is asked what they said), or the predicate runs on past a comma or ends
+    on a word that needs another."""
+    subject = _askable_subject(root, saying)
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    start = auxes[0].i if auxes else root.i
+    if subject is None or start <= subject.i:
+        return None  # no subject to ask of, or an inverted clause ("Never had they ...")
+    kept = _predicate(root, start)
+    verb = _verb(root, kept[0], bool(auxes)) if kept else None
+    if verb is None:
+        return None
+    for end in _ends(kept, root):
+        words = kept[: end + 1]
+        if words[-1].pos_ in _OPEN_ENDS or any(t.tag_ in ("PRP", "PRP$") for t in words):
+            continue
+        if any(t.head.i > words[-1].i for t in words):
+            continue  # a word whose head is cut off ("with substantial anti-surface[, ... capabilities]")
+        if len(words) < len(kept) and words[-1].tag_.startswith("VB"):
+            continue  # a cut right after a verb may have taken what it needs ("focused [on ...]")
+        rest = "".join(t.text_with_ws for t in words[1:]).strip()
+        question = f"{_wh(subject)} {verb} {rest}".strip()
+        if len(question.split()) <= most_words:
+            return f"{question}?"
+    return None
+
+
+def _askable_subject(root: Any, saying: frozenset[str]) -> Any | None:
+    """The clause's subject where a question may ask who or what it is (see ``subject_question``)."""
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i]
+    if not subjects or root.lower_ in saying or any(c.dep_ == "neg" for c in root.children):
+        return None
+    subject = subjects[-1]
+    if subject.tag_ in _STANDS_FOR or subject.lower_ in INDEFINITE or _points_back(subject):
+        return None
+    return subject
+
+
+def _predicate(root: Any, start: int) -> list[Any]:
+    """The verb group and what follows it, up to an aside, a quote, the sentence's end, or a
+    second verb phrase ("... but were made to wait": its verb agrees with the subject the
+    question drops)."""
+    kept = []
+    for token in root.doc[start : root.right_edge.i + 1]:
+        if token.text in _BREAKS or token.text in ".!?" or token.dep_ == "cc" and token.head.i == root.i:
+            break
+        kept.append(token)
+    return kept
+
+
+def _verb(root: Any, first: Any, has_aux: bool) -> str | None:
+    """The predicate's first word in agreement with the wh-word: "be" with what it names ("What
+    are the Ukrainian Cyber Troops?"), other verbs in the singular; None where no form is known."""
+    named = next((c for c in root.children if c.dep_ == "attr"), None) if root.lower_ in _BE and not has_aux else None
+    if named is not None:
+        plural = named.tag_ in ("NNS", "NNPS")
+        return ("were" if plural else "was") if first.tag_ == "VBD" else ("are" if plural else "is")
+    return _SINGULAR.get(first.lower_) or (_present_singular(first) if first.tag_ == "VBP" else first.text)
+
+
+def _ends(kept: list[Any], root: Any) -> list[int]:
+    """Where the predicate ``kept`` may end, longest first: its end, or before a closing phrase
+    of where, when or how that hangs on a verb ("[on Wednesday]", "[with a 2-0 win over Bastia]"),
+    keeping at least two words after the verb."""
+    ends = [len(kept) - 1]
+    last = kept[-1].i
+    for k in range(len(kept) - 1, 2, -1):
+        token = kept[k]
+        # On the verb, or on a verb it takes ("helped Lyon [go] top ..."): not on a participle that
+        # describes a noun ("a company focused [on ...]"), which would be left without its phrase.
+        verb = token.head
+        on_verb = verb.i == root.i or verb.dep_ in ("xcomp", "ccomp") and verb.head.i == root.i
+        on_verb = on_verb and verb.i < token.i
+        if on_verb and token.dep_ in ("prep", "npadvmod", "advmod") and token.right_edge.i >= last:
+            ends.append(k - 1)
+            last = token.i - 1
+    return ends
