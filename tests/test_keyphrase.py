@@ -107,3 +107,16 @@ def test_a_time_word_opening_a_sentence_is_no_name() -> None:
 
     runs = [run for run, _ in _name_runs("Last year the Scottish government held a consultation on air weapons.")]
     assert ["Last"] not in runs and ["Scottish"] in runs
+
+
+def test_a_describing_word_alone_is_no_keyphrase() -> None:
+    # "Pro-Kremlin" (a capitalised run of the headline) was chosen: nobody searches for it alone.
+    from briefpress.plan.keyphrase import described_noun
+
+    headline = "Pro-Kremlin party A Just Russia put forward both bills"
+    assert described_noun("Pro-Kremlin", headline) == "Pro-Kremlin party"
+    assert described_noun("Syrian", "Washington blamed Russia and the Syrian government") == "Syrian government"
+    assert described_noun("A Just Russia", headline) is None
+    facts = _facts("Pro-Kremlin party A Just Russia put forward both bills.",
+                   "The bills would make it easier for Russia to annex parts of Ukraine.")
+    assert keyphrase_from_facts(headline, facts) not in ("Pro-Kremlin", "Kremlin party")

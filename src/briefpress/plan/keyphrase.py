@@ -40,6 +40,9 @@ def _is_phrase(tokens: list[Any]) -> bool:
         return False
     if tokens[-1].dep_ in ("compound", "amod") and tokens[-1].head.i == tokens[-1].i + 1:
         return False  # "northern ferry" of "northern ferry operator": the noun it qualifies is left out
+    first = tokens[0]
+    if first.i > 0 and first.doc[first.i - 1].text in "-–" and not first.doc[first.i - 1].whitespace_:
+        return False  # "Kremlin party" of "Pro-Kremlin party": a word cut in two
     for i, t in enumerate(tokens):
         if t.is_punct and not (t.tag_ == "HYPH" and 0 < i < len(tokens) - 1):
             return False
@@ -117,6 +120,21 @@ def _common_first(phrase: str, first: Any, joined: str) -> str:
     return phrase
 
 
+def described_noun(candidate: str, headline: str) -> str | None:
+    """Where the headline uses ``candidate`` as an adjective of a noun it leaves out ("Pro-Kremlin
+    [party]", "Syrian [government]"), the phrase through that noun ("Pro-Kremlin party"); None
+    where it does not. Nobody searches for a describing word alone."""
+    nlp = spacy_pipeline()
+    at = headline.find(candidate)
+    if nlp is None or at < 0:
+        return None
+    end = at + len(candidate)
+    last = next((t for t in reversed(nlp(headline)) if t.idx < end), None)
+    if last is None or last.dep_ != "amod" or last.head.idx < end:
+        return None
+    return headline[at : last.head.idx + len(last.head.text)]
+
+
 def is_place_or_date(phrase: str, lead: str) -> bool:
     """Whether the phrase is a lone place or a date, as ``lead`` (one sentence or more) uses it
     (spaCy's entities), or a city the gazetteer knows."""
@@ -153,16 +171,19 @@ def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = N
         return found
     lead = lead or next((f for f in brief if f.role == "lead"), brief[0])
     named = name_keyphrase(headline, facts, lead)
-    if whole_phrase(named, re.I).search(headline) and not is_place_or_date(named, lead.text):
+    if whole_phrase(named, re.I).search(headline) and not is_place_or_date(named, lead.text) \
+            and described_noun(named, headline) is None:
         return named
     # The headline is where the SEO title and the slug take the keyphrase from: a name it holds.
-    names = [n for n in name_runs(headline) if len(n) > 3 and not is_place_or_date(n, lead.text)]
+    names = [n for n in name_runs(headline)
+             if len(n) > 3 and not is_place_or_date(n, lead.text) and described_noun(n, headline) is None]
     if names:
         return max(names, key=lambda n: (sum(1 for t in texts if mentions(n, t)), -names.index(n)))
     found = headline_phrase(headline, texts)
     if found:
         return found
-    return (is_place_or_date(named, lead.text) and subject_at_place(headline, named)) or named
+    at_place = is_place_or_date(named, lead.text) and subject_at_place(headline, named)
+    return at_place or described_noun(named, headline) or named
 
 
 def subject_at_place(headline: str, place: str) -> str | None:

@@ -11,7 +11,7 @@ from typing import Any
 from ...models import Article
 from ...nlp import spacy_pipeline
 from ...plan import make_slug
-from ...plan.keyphrase import is_place_or_date
+from ...plan.keyphrase import described_noun, is_place_or_date
 from ...text import STOPWORDS, whole_phrase
 
 POSSESSIVE = re.compile(r"['’]s$")
@@ -83,6 +83,7 @@ def _keyphrase_candidates(article: Article) -> list[str]:
     cleaned = [c for c in cleaned if any(w.lower() not in STOPWORDS for w in c.split())]
     # A lone place or date names where or when, not what happened: nobody searches for it.
     cleaned = [c for c in cleaned if not any(is_place_or_date(c, s) for s in article.summary or [article.headline])]
+    cleaned = [c for c in cleaned if described_noun(c, article.headline) is None]
     seen = {article.keyphrase.lower()}
     unique = []
     for c in cleaned:
