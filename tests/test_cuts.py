@@ -298,6 +298,14 @@ def test_a_sentence_with_its_antecedent_is_no_orphan(sentence: str, before: list
     "Probe: Starbucks ran its European division - including the UK - through the Netherlands.",
     "Revealed: It is now claimed the company may have used a British company to put hefty sums into the UK.",
     "Compliance: A Starbucks spokesman said the company complies 'with all relevant tax rules'",
+    # A football page's live text after its match report
+    "Match report supplied by the Press Association.",
+    "Second Half ends, Gateshead 1, Guiseley 1.",
+    "Second Half begins Gateshead 0, Guiseley 1.",
+    "Substitution, Guiseley.",
+    "Goal!",
+    "Gus Mafuta (Gateshead) is shown the yellow card.",
+    "Lineups are announced and players are warming up.",
 ])
 def test_wire_leftovers_are_not_story(line: str) -> None:
     assert not_story(line)
@@ -310,6 +318,8 @@ def test_wire_leftovers_are_not_story(line: str) -> None:
     "File sharing sites were blocked by the court on Monday.",
     "Johnson: We will not back down on the budget.",  # a transcript's speaker
     "Tesco: The chain said it would close 40 stores.",
+    "Match fixing charges were brought against two players on Friday.",
+    "The first half ended goalless before York scored on 62 minutes.",
 ])
 def test_story_lines_stay(line: str) -> None:
     assert not_story(line) is None

@@ -48,6 +48,16 @@ _CREDIT = re.compile(r"(?:\((?:photo|image|picture|credit)s?\s*:[^)]*\)|\((?:fil
                      r"|\bphoto(?:graph)? by\b|\|\s*getty\b)\s*$", re.I)
 
 
+# A live text's lines, which a football page runs on after the match report ("Match report supplied
+# by the Press Association. Match ends, Gateshead 1, Guiseley 1. Substitution, Guiseley. Goal! ..."):
+# the match's clock and log, not sentences of its story.
+_LIVE_TEXT = re.compile(
+    r"^\s*(?:(?:match|first half|second half|extra time|half time|full time)(?:\s+(?:begins|ends)\b|[,.!]|\s*$)|"
+    r"substitution,|goal!|attempt (?:missed|saved|blocked)\b|foul by\b|corner,|offside,|"
+    r"delay (?:in|over)\b|hand ball by\b|penalty conceded by\b|dangerous play by\b|"
+    r"lineups are announced|match report supplied by\b)|\bis shown the (?:yellow|red) card\b",
+    re.I,
+)
 # A teaser's own words, whatever its length: "... you didn't know about ...".
 _TEASER_PHRASE = re.compile(r"\b(?:you didn[’']t know|you need to know|you won[’']t believe)\b", re.I)
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
@@ -68,6 +78,8 @@ def not_story(line: str) -> str | None:
     headline or page chrome), or None when it may be one."""
     if _CHROME.search(line):
         return "page chrome"
+    if _LIVE_TEXT.search(line):
+        return "live text"
     if _TEASER_PHRASE.search(line) or (
             _TEASER.search(line) and (len(line.split()) <= 15 or not line.rstrip().endswith((".", "!")))):
         return "teaser"
