@@ -43,6 +43,9 @@ def _fact(text: str, fid: str, role: str = "point") -> Fact:
     # A titled name asks of the name ("Sussex PCC Katy Bourne").
     ("Sussex PCC Katy Bourne said emergency services would have a duty to collaborate.",
      "What did Katy Bourne say about emergency services?"),
+    # An infinitive complement is asked what they hope or decide to do, not "What were Yorkshire hoping?".
+    ("Yorkshire were hoping to atone by reaching Lord's for the first time since 2002.",
+     "What were Yorkshire hoping to do?"),
 ])
 def test_a_question_is_formed_from_the_sentence_it_asks_of(sentence: str, question: str) -> None:
     asked = questions_of(sentence)

@@ -298,7 +298,7 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
         out.append(_asked(f"How many {counted}", front, subject, verb))
     # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
     elif obj is not None and lemma not in _LIGHT_VERBS and not _activity(obj):
-        out.append(_asked("What", front, subject, verb))
+        out.append(_asked("What", front, subject, f"{verb} to do" if obj.dep_ == "xcomp" else verb))  # "hope to"
     when = _when_and_who(root, (front, subject, verb), wholes, whole)
     # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.
     out = [q for q in when if q.startswith("Since when")] + out + [q for q in when if not q.startswith("Since when")]
