@@ -80,6 +80,7 @@ def measure_case(case: Case, article: Any, seconds: float) -> dict[str, Any]:
     return {
         "name": case.name, "story": case.story is not None, "seconds": round(seconds, 2),
         "repetition": round(m.repetition, 3), "copies": len(m.copies),
+        "questions": m.questions, "stock_questions": len(m.stock_questions),
         "fragments": len(m.fragments), "fragment_share": round(m.fragment_share, 3),
         "verbatim": round(m.verbatim_share, 3),
         "coverage": round(coverage(article, "S2"), 3) if case.story else None,
@@ -118,6 +119,9 @@ def table(engine: str, rows: list[dict[str, Any]]) -> str:
         lines.append(f"| {label} | {_share(briefs, key)} | {_share(stories, key)} |")
     copies = (sum(r["copies"] for r in briefs), sum(r["copies"] for r in stories))
     lines.append(f"| sentences copied from another part | {copies[0]} | {copies[1]} |")
+    stock = [f"{sum(r['stock_questions'] for r in rows)} of {sum(r['questions'] for r in rows)}"
+             for rows in (briefs, stories)]
+    lines.append(f"| headings that are stock questions | {stock[0]} | {stock[1]} |")
     lines.append(f"| story sentences told (cited) | – | {_share(stories, 'coverage')} |")
     lines.append(f"| unsupported or contradicted sentences | {sum(r['unsupported'] for r in briefs)} | "
                  f"{sum(r['unsupported'] for r in stories)} |")

@@ -92,6 +92,15 @@ def test_repetition_counts_a_pasted_sentence_and_copies_name_it() -> None:
     assert pasted.repetition > 0.6 and told_once.repetition < 0.1
 
 
+def test_stock_headings_are_counted() -> None:
+    article = briefpress.write(BRIEF, created="2026-11-25T09:00:00+00:00")
+    data = _only(article, "Riverton has a plan.", ["Riverton has a plan."]).to_json_dict()
+    data["sections"] = [{"question": "What else is there to know?", "answer": article.facts[1].text},
+                        {"question": "What did shop owners on Mill Street win?", "answer": article.facts[3].text}]
+    m = measure(briefpress.Article.model_validate(data))
+    assert m.questions == 2 and m.stock_questions == ["What else is there to know?"]
+
+
 # -- the failure cases of issue 17, each as the writer or a cut would meet it -------------------
 
 CHIROPRACTOR = ("A southern Iowa chiropractor accused of accepting sex as payment for his services and performing "

@@ -6,6 +6,8 @@
 - **fragments**: prose sentences that are not whole (``rewrite.whole``).
 - **verbatim**: the share of body sentences that are a source sentence word for word.
 - **coverage**: the share of a given story's sentences that the article cites.
+- **stock questions**: the section and FAQ headings that are the planner's stock questions ("What
+  else is there to know?"), which FORMAT.md keeps as a last resort.
 
 The golden corpus holds floors on these, and ``bench/editorial_bench.py`` reports them.
 """
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .edit import iter_parts
 from .models import Article
+from .plan.questions import is_stock
 from .rewrite.whole import fragment_reason
 from .storylines import is_story_line
 from .text import split_sentences
@@ -33,6 +36,8 @@ class Measures:
     fragments: list[tuple[str, str, str]] = field(default_factory=list)  # (part, sentence, reason)
     body_sentences: int = 0
     verbatim_body: int = 0
+    questions: int = 0  # section and FAQ headings
+    stock_questions: list[str] = field(default_factory=list)  # of them, the planner's stock ones
 
     @property
     def repetition(self) -> float:
@@ -72,6 +77,10 @@ def measure(article: Article) -> Measures:
             m.trigrams += 1
             m.repeated_trigrams += gram in seen_trigrams
             seen_trigrams.add(gram)
+        if path.endswith(".question"):
+            m.questions += 1
+            if is_stock(text):
+                m.stock_questions.append(text)
         if path.endswith((".question", ".label")):
             continue
         for sentence in _sentences(article, path, text):
