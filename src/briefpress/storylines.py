@@ -58,6 +58,8 @@ _LIVE_TEXT = re.compile(
     r"lineups are announced|match report supplied by\b)|\bis shown the (?:yellow|red) card\b",
     re.I,
 )
+# A live text's substitution: one name replaces another, and nothing more ("Luke Hannant replaces Gus Mafuta.").
+_LIVE_SUBSTITUTION = re.compile(r"^\s*(?:[A-Z][\w'’.-]*\s+){1,3}replaces(?:\s+[A-Z][\w'’.-]*){1,3}\.?\s*$")
 # A teaser's own words, whatever its length: "... you didn't know about ...".
 _TEASER_PHRASE = re.compile(r"\b(?:you didn[’']t know|you need to know|you won[’']t believe)\b", re.I)
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
@@ -78,7 +80,7 @@ def not_story(line: str) -> str | None:
     headline or page chrome), or None when it may be one."""
     if _CHROME.search(line):
         return "page chrome"
-    if _LIVE_TEXT.search(line):
+    if _LIVE_TEXT.search(line) or _LIVE_SUBSTITUTION.match(line):
         return "live text"
     if _TEASER_PHRASE.search(line) or (
             _TEASER.search(line) and (len(line.split()) <= 15 or not line.rstrip().endswith((".", "!")))):
