@@ -141,3 +141,10 @@ def test_a_takeaway_s_label_names_what_its_sentence_tells() -> None:
     for takeaway in article.takeaways:
         words = re.findall(r"[\w'’-]+", takeaway.label.lower())
         assert takeaway.label in stock or all(w in takeaway.text.lower() for w in words), takeaway
+
+
+def test_a_label_never_cuts_a_name_from_its_number() -> None:
+    # "Ligue:" labelled Lyon's win, the "1" of "Ligue 1" cut off.
+    forms = label_forms("Second-half goals by Mohamed Yattara and Alexandre Lacazette helped Olympique Lyonnais go "
+                        "top of Ligue 1.")
+    assert forms and "Ligue" not in forms, forms

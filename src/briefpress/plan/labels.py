@@ -130,8 +130,9 @@ def _phrases(head: Any) -> Iterator[str]:
         return
     if not _is_noun(head) or (head.tag_ in ("NNP", "NNPS") and head.ent_type_ in _NOT_TOPICS):
         return
-    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == "-":
-        return  # the first half of a hyphenated word ("Co-star")
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if after is not None and (after.text == "-" or head.tag_ in ("NNP", "NNPS") and after.tag_ == "CD"):
+        return  # the first half of a hyphenated word ("Co-star"), or of a name with its number ("Ligue [1]")
     core = _core(head)
     for tokens in (core + _qualifier(head), core):
         fitted = _fitted(tokens, head)
