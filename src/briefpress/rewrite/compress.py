@@ -50,7 +50,8 @@ _TITLE_BEFORE_NAME = re.compile(
 )
 
 # Words a cut must not end on. "said" may end a sentence ("..., Netflix said"), so it stays.
-_DANGLING = (STOPWORDS - forms({"say"})) | {"that", "than"}
+# Not a pronoun that the verb or preposition takes ("officials deny [this]"): it says what they deny.
+_DANGLING = (STOPWORDS - forms({"say"}) - set("it them him her us me you this these those".split())) | {"that", "than"}
 # Verbs that need what follows them: a cut right after one is refused, not tidied.
 _NEEDS_COMPLEMENT = frozenset("came come comes went became remain remains remained".split())
 # Phrases that are only whole with the preposition after them: "were arrested in connection" is
