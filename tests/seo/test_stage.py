@@ -814,6 +814,11 @@ def test_a_stock_question_names_no_person_over_what_another_person_did() -> None
     assert tells_of_someone_else("Inmates have been transferred out and 122 men were left.", "Josh Earnest")
     assert not tells_of_someone_else("Mr Earnest said the plan would go to Congress.", "Josh Earnest")  # surname
     assert not tells_of_someone_else("He said 122 men were left.", "Josh Earnest")  # he may be Earnest
+    # A first name and surname the tagger calls a person needs no title or pronoun to be one: "What
+    # are the key figures on Neil Aspin?" had stood over Guiseley's goal.
+    aspin = ["Neil Aspin's promotion-chasing hosts have not lost in nine National League matches.",
+             "Guiseley went ahead on 15 minutes when a throw-in found James Hurst."]
+    assert is_person("Neil Aspin", aspin) and tells_of_someone_else(aspin[1], "Neil Aspin")
 
 
 def test_a_cut_for_length_keeps_the_reason_whole_somewhere() -> None:

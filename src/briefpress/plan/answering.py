@@ -160,14 +160,16 @@ _CHECKS: dict[str, Callable[[str], bool]] = {
 
 def is_person(name: str, texts: Sequence[str]) -> bool:
     """Whether ``name`` is a person's name in ``texts`` (the facts): the tagger says so (it says so
-    of a firm now and then: "Moderna announced its earnings"), and the facts bear it out with a
-    title before the surname ("Mr Earnest") or a "he" or "she" in a sentence that names them."""
+    of a firm now and then: "Moderna announced its earnings"), and a first name and surname
+    ("Neil Aspin"), a title before the surname ("Mr Earnest") or a "he" or "she" in a sentence
+    that names them bears it out."""
     named = [(text, text.find(name)) for text in texts if name in text]
     tagged = any(t.ent_type_ == "PERSON" for text, at in named[:3] for t in _tokens(text)
                  if at <= t.idx < at + len(name))
     surname = re.escape(name.split()[-1])
     titled = any(re.search(rf"\b(?:Mr|Ms|Mrs|Miss|Dr|Sir|Dame)\.? {surname}\b", text) for text in texts)
-    return tagged and (titled or any(_personal_pronoun(text) for text, _ in named))
+    full = 2 <= len(name.split()) <= 3 and all(w[:1].isupper() and w.isalpha() for w in name.split())
+    return tagged and (full or titled or any(_personal_pronoun(text) for text, _ in named))
 
 
 def tells_of_someone_else(sentence: str, person: str) -> bool:
