@@ -187,6 +187,10 @@ def _relative_split(doc: Any, sentence: str, clause: Any) -> list[str] | None:
     second = doc[pronoun.i + 1 : clause.right_edge.i + 1]
     if _words(first) < MIN_WORDS or _words(second) + _words(antecedent) < MIN_WORDS:
         return None
+    commas = [t.i for t in second if t.text == ","]
+    tail = doc[commas[-1] : clause.right_edge.i + 1] if commas else []
+    if any(t.dep_ == "cc" for t in tail) and not any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return None  # the list the antecedent opens goes on ("Bairstow, who lobbed ..., Ballance and Leaning")
     return [ensure_period(first.text), ensure_period(f"{capitalised(antecedent.text)} {second.text}")]
 
 
