@@ -179,7 +179,18 @@ def tells_of_someone_else(sentence: str, person: str) -> bool:
     deeds to them."""
     if any(re.search(rf"\b{re.escape(name)}\b", sentence, re.I) for name in (person, person.split()[-1])):
         return False
-    return not _personal_pronoun(sentence)
+    return not _open_pronoun(sentence)
+
+
+def _open_pronoun(text: str) -> bool:
+    """A "he" or "she" that may stand for someone the sentence does not name: not one after a
+    person it names ("President Obama admitted the deadline he had set")."""
+    for token in _tokens(text):
+        if token.ent_type_ == "PERSON":
+            return False
+        if token.lower_ in PERSONAL:
+            return True
+    return False
 
 
 def _personal_pronoun(text: str) -> bool:
