@@ -758,6 +758,13 @@ def test_a_speakers_headline_offers_the_speaker_never_the_clauses_function_word(
     offered = {a.keyphrase for a in keyphrase_options(article)}
     assert "Tesco" in offered
     assert not {"This", "Tesco This"} & offered
+    # A common word that opens the clause after the colon is no name either ("What is the latest
+    # on Emergency?" once headed a Sussex article).
+    sussex = before.article.model_copy(update={
+        "headline": "Katy Bourne: Emergency services would have an increased duty", "keyphrase": "duty",
+        "tags": [], "body": [*before.article.body, "Katy Bourne said emergency services would have a duty to collaborate."]})
+    offered = {a.keyphrase for a in keyphrase_options(sussex)}
+    assert "Katy Bourne" in offered and "Emergency" not in offered
 
 
 def test_the_seo_stage_never_asks_a_speaker_of_facts_they_did_not_state() -> None:
@@ -819,6 +826,10 @@ def test_a_stock_question_names_no_person_over_what_another_person_did() -> None
     aspin = ["Neil Aspin's promotion-chasing hosts have not lost in nine National League matches.",
              "Guiseley went ahead on 15 minutes when a throw-in found James Hurst."]
     assert is_person("Neil Aspin", aspin) and tells_of_someone_else(aspin[1], "Neil Aspin")
+    # A "he" after another person the sentence names is theirs: "What else is there to know about
+    # Josh Earnest?" had stood over Obama's admission.
+    assert tells_of_someone_else("In 2009, President Obama admitted the deadline he had set would be missed.",
+                                 "Josh Earnest")
 
 
 def test_a_cut_for_length_keeps_the_reason_whole_somewhere() -> None:

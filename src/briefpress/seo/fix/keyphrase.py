@@ -72,8 +72,11 @@ def _keyphrase_candidates(article: Article) -> list[str]:
     text = " ".join([*article.summary, *article.body])
     out = [t for t in article.tags if t]
     words = article.headline.split()
+    # The words that open the headline or the clause after its colon ("Katy Bourne: Emergency services ...").
+    openers = {w.strip(",.;:'\"’") for w, before in zip(words, ["", *words[:-1]], strict=True)
+               if not before or before.endswith(":")}
     for run in _capitalised_runs(words):
-        if run and run[0] == words[0].strip(",.;:'\"’") and whole_phrase(run[0].lower()).search(text):
+        if run and run[0] in openers and whole_phrase(run[0].lower()).search(text):
             run = run[1:]  # written in lower case elsewhere: a common word that opens the headline
         if 1 <= len(run) <= 4:
             out.append(" ".join(run))
