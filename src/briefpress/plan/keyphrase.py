@@ -120,6 +120,7 @@ def _common_first(phrase: str, first: Any, joined: str) -> str:
     return phrase
 
 
+@functools.lru_cache(maxsize=256)  # the planner and the seo stage ask of every candidate with the same headline
 def described_noun(candidate: str, headline: str) -> str | None:
     """Where the headline uses ``candidate`` as an adjective of a noun it leaves out ("Pro-Kremlin
     [party]", "Syrian [government]"), the phrase through that noun ("Pro-Kremlin party"); None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..rewrite.active import inflect
+
 # Subjects asked of with "Who": named people, organisations, nationalities and places (a country
 # acts through its government), and common nouns for people.
 _WHO_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -40,14 +42,11 @@ _SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
 
 def _present_singular(verb: Any) -> str | None:
     """A plural present-tense verb in the third person singular ("help" -> "helps"); None where
-    lemminflect is not installed (spaCy's pipeline here has no lemmatizer)."""
+    lemminflect is not installed."""
     try:
-        from lemminflect import getInflection, getLemma
+        return inflect(verb, "VBZ")
     except ImportError:
         return None
-    lemmas = [lemma for lemma in getLemma(verb.lower_, upos="VERB") if lemma]
-    found = getInflection(lemmas[0], "VBZ") if lemmas else ()
-    return found[0] if found else None
 
 
 def _points_back(subject: Any) -> bool:

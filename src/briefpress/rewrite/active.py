@@ -39,7 +39,9 @@ def _is_plural(noun: Any) -> bool:
     return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 
-def _inflect(verb: Any, tag: str) -> str | None:
+def inflect(verb: Any, tag: str) -> str | None:
+    """The verb token in the form of Penn ``tag`` ("VBZ": "helps"), by lemminflect (ImportError where
+    it is not installed); None where it knows no such form."""
     from lemminflect import getInflection, getLemma
 
     lemmas = getLemma(verb.lower_, upos="VERB")
@@ -56,21 +58,21 @@ def _verb_group(auxiliaries: list[str], verb: Any, plural: bool) -> str | None:
     be_then = "were" if plural else "was"
     have = "have" if plural else "has"
     if aux in (["was"], ["were"]):
-        return _inflect(verb, "VBD")
+        return inflect(verb, "VBD")
     if aux in (["is"], ["are"]):
-        return _inflect(verb, "VBP" if plural else "VBZ")
+        return inflect(verb, "VBP" if plural else "VBZ")
     if aux in (["is", "being"], ["are", "being"]):
-        ing = _inflect(verb, "VBG")
+        ing = inflect(verb, "VBG")
         return f"{be_now} {ing}" if ing else None
     if aux in (["was", "being"], ["were", "being"]):
-        ing = _inflect(verb, "VBG")
+        ing = inflect(verb, "VBG")
         return f"{be_then} {ing}" if ing else None
     if aux in (["has", "been"], ["have", "been"]):
         return f"{have} {verb.lower_}"
     if aux == ["had", "been"]:
         return f"had {verb.lower_}"
     if len(aux) == 2 and aux[1] == "be" and aux[0] in _MODALS:
-        base = _inflect(verb, "VB")
+        base = inflect(verb, "VB")
         return f"{aux[0]} {base}" if base else None
     return None
 

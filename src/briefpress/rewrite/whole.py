@@ -39,8 +39,9 @@ def _main_clause_finite(doc: Any) -> bool:
             node = node.head
         if node.dep_ not in _SUBORDINATE:
             return True
-    again = as_clause(doc)  # a past-tense verb read as an adjective ("Wales qualified alongside ...")
-    return any(_misread_main_verb(t) for t in doc) or again is not None and _main_clause_finite(again)
+    # Else a misread verb; a past tense read as an adjective ("Wales qualified ...") is parsed again.
+    return any(_misread_main_verb(t) for t in doc) or (
+        (again := as_clause(doc)) is not None and _main_clause_finite(again))
 
 
 def _misread_main_verb(token: Any) -> bool:
