@@ -841,3 +841,8 @@ def test_a_cut_for_length_keeps_the_reason_whole_somewhere() -> None:
                 "citizens from the formerly communist east of the country were spied upon by the Stasi secret police.")
     assert _drops_an_item_or_reason(sentence, "Germany is particularly sensitive to reports of espionage on its territory.")
     assert not _drops_an_item_or_reason("The council met on Tuesday, when the vote was held.", "The council met on Tuesday.")
+    # A figure too: a blind review read "knocked out ... despite leading." in the body, the point of
+    # the sentence ("with 10 minutes remaining") told nowhere.
+    wales = ("Wales were knocked out of the World Cup by two-time champions South Africa in the quarter-final despite "
+             "leading with 10 minutes remaining.")
+    assert _drops_an_item_or_reason(wales, wales.replace(" with 10 minutes remaining", ""))

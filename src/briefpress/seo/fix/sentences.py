@@ -170,15 +170,17 @@ _REASONS = frozenset({"because", "since", "as"})  # the marks of a clause that g
 
 def _drops_an_item_or_reason(sentence: str, short: str) -> bool:
     """Whether cutting ``sentence`` to ``short`` drops an item joined to one it keeps ("securities
-    fraud and wire fraud[, as well as identity theft ...]") or the reason for what it keeps
+    fraud and wire fraud[, as well as identity theft ...]"), the reason for what it keeps
     ("sensitive to reports of espionage [because many of its citizens were spied upon by the
-    Stasi]"): the cut is true, but that would go untold unless some part keeps the sentence whole."""
+    Stasi]") or a figure ("despite leading [with 10 minutes remaining]"): the cut is true, but that
+    would go untold unless some part keeps the sentence whole."""
     nlp = spacy_pipeline()
     if nlp is None:
         return False
     end = len(short.rstrip(". "))
-    return any(t.idx >= end and t.head.idx < end and (t.dep_ == "conj" or t.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in _REASONS for m in t.children)) for t in nlp(sentence))
+    return any(t.idx >= end and (t.head.idx < end and (t.dep_ == "conj" or t.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in _REASONS for m in t.children)) or t.like_num and t.text not in short)
+        for t in nlp(sentence))
 
 
 def _orphans_next(draft: EditableArticle, sentence: str, short: str) -> bool:
