@@ -405,10 +405,11 @@ def test_an_adverb_that_bears_on_the_claim_and_a_passive_s_complement_stay() -> 
 
 
 def test_a_quote_over_several_sentences_is_told_in_the_body_only() -> None:
-    from briefpress.rewrite.whole import quote_pieces
+    from briefpress.rewrite.quotes import quote_pieces
 
-    # A quote over paragraphs opens each again and closes only the last (the Winchburgh story):
-    # the splitter cannot join it, so its sentences come apart.
+    # A quote over paragraphs opens each again and closes only the last (the Winchburgh story).
+    # Given apart, its sentences are pieces; the splitter keeps it one sentence, which is too long
+    # to condense: either way it is told in the body only.
     story = ["Teenie the cat was shot three times in Winchburgh on Friday.",
              "\"She's now learning how to hop around the house, it's terrible.",
              "\"The fact that it was three shots is crazy.",
@@ -416,6 +417,10 @@ def test_a_quote_over_several_sentences_is_told_in_the_body_only() -> None:
              "Police are appealing for witnesses to the shooting."]
     assert quote_pieces(story) == {1, 2, 3}
     assert quote_pieces(['She said "fine" and left.', "Police came."]) == set()
+    joined = " ".join(story[1:4])
+    assert [s.text for s in split_sentences(joined)] == [joined]
+    assert quote_pieces([story[0], joined]) == {1}
+    assert quote_pieces(['He said: "We won." Then he left.']) == set()
     article = briefpress.write("\n-\n".join(story[:1] + story[4:]) + "\n", [("story.txt", " ".join(story))],
                                engine="extractive")
     outside_body = [article.conclusion, *(t.text for t in article.takeaways), *(q.answer for q in article.faq),

@@ -50,3 +50,27 @@ def test_a_closing_quote_mark_pysbd_leaves_to_the_next_sentence_ends_the_quote()
         '"We do not know where it came from," Gary said.',
     ]
     assert all(para[s.start : s.end] == s.text for s in spans)
+
+
+def test_a_quote_over_paragraphs_stays_with_its_speaker_and_apart_from_the_next() -> None:
+    # Wire copy opens each paragraph of a quote again and closes only the last. Counting marks read
+    # the reopened quote as closed, so the captain's words ran into the skipper's and were told
+    # under his question.
+    para = ('Harbour skipper Ann Vale told the radio: "Everyone is pulling together. "The stand blew the '
+            'game open. "We got wickets at the right times." Rivers captain Tom Lee: "We are all gutted. '
+            'We were not good enough. "The bowlers were exceptional." The final is on Saturday.')
+    spans = split_sentences(para)
+    assert [s.text for s in spans] == [
+        'Harbour skipper Ann Vale told the radio: "Everyone is pulling together. "The stand blew the game open. '
+        '"We got wickets at the right times."',
+        'Rivers captain Tom Lee: "We are all gutted. We were not good enough. "The bowlers were exceptional."',
+        "The final is on Saturday.",
+    ]
+    assert all(para[s.start : s.end] == s.text for s in spans)
+
+
+def test_a_quote_is_open_by_what_stands_beside_each_mark() -> None:
+    assert text.open_quote('He said: "We won. "It was')  # reopened, not closed
+    assert not text.open_quote('She said "fine" and left.')
+    assert not text.open_quote('He is 5\'10" tall.')  # a closing mark with none open
+    assert not text.open_quote('"Hello," she said.')

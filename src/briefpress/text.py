@@ -149,10 +149,29 @@ def _single_quote_open(text: str) -> bool:
     return open_
 
 
+def _double_quote_open(text: str) -> bool:
+    """Whether straight double marks leave a quotation open, each mark read by what stands on
+    either side rather than counted: a mark after a space that opens words while a quotation is
+    open reopens it (a quote over several paragraphs opens each again and closes only the last:
+    'together. "Davies and ...'), and a closing mark with none open is no quotation (5'10")."""
+    open_ = False
+    for m in re.finditer('"', text):
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        opens = (not before or before.isspace() or before in "([:—–-") and after != "" and not after.isspace()
+        closes = (before != "" and not before.isspace()) and (not after or after.isspace() or after in ".,;:!?)—–-")
+        if opens:
+            open_ = True
+        elif closes:
+            open_ = False
+        else:
+            open_ = not open_
+    return open_
+
+
 def open_quote(text: str) -> bool:
-    """Whether ``text`` leaves a quotation open: a double mark, or a single one (‘...’ or '...')
-    told from an apostrophe by what stands on either side."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”") or _single_quote_open(text)
+    """Whether ``text`` leaves a quotation open: a double mark (``_double_quote_open``), a curly
+    one, or a single one (‘...’ or '...') told from an apostrophe by what stands on either side."""
+    return _double_quote_open(text) or text.count("“") > text.count("”") or _single_quote_open(text)
 
 
 def _rejoined(spans: list[Span], text: str) -> list[Span]:

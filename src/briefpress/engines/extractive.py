@@ -17,8 +17,8 @@ from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause
 from ..rewrite.forms import condensed_forms, reworded
 from ..rewrite.headline import news_headline
+from ..rewrite.quotes import quote_pieces
 from ..rewrite.refer import asked_context, orphan_reason
-from ..rewrite.whole import quote_pieces
 from ..seo.readability_checks import has_transition, is_passive
 from ..spec import (
     BODY_MAX,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..models import Fact
 from ..rewrite import compress
+from ..rewrite.quotes import quote_pieces
 from ..rewrite.whole import fragment_reason
 from ..spec import OPENING_LABEL, OPENING_QUESTIONS, SECTION_MAX_WORDS, SECTIONS_MAX, SECTIONS_MIN
 from ..storylines import is_story_line
@@ -181,7 +182,9 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     # A story that opens with the brief's own sentences gives them once: as the brief's facts. A
     # retelling that adds a word of its own ("Watson ... was arrested Thursday, Feb. 23, 2023")
     # may still answer a question.
-    extra = [f for f in _rank_related(story, [lead, *points])[:_RELATED_FACTS] if not _retells(f, told_as[f.id])]
+    # A quotation over several sentences is told whole, in the body alone (no part may cut it).
+    extra = [f for f in _rank_related(story, [lead, *points])[:_RELATED_FACTS]
+             if not _retells(f, told_as[f.id]) and not quote_pieces([f.text])]
 
     kp = keyphrase.strip() if keyphrase else keyphrase_from_facts(compress.headline(lead.text), facts, lead)
     # A keyphrase the user gave is their subject; one the planner drew is checked against the facts.

@@ -159,26 +159,6 @@ def holds_quote(text: str) -> bool:
     return any(len(q.split()) >= 3 for q in _QUOTATION.findall(text))
 
 
-def quote_pieces(sentences: list[str]) -> set[int]:
-    """The indexes of ``sentences`` (in story order) that are part of a quotation running over
-    more than one sentence: one that opens a quote it does not close, or starts inside one. Told
-    alone, such a piece loses its quotation marks or its speaker ("That just makes it worse.")."""
-    pieces: set[int] = set()
-    open_ = False
-    for i, text in enumerate(sentences):
-        started_open = open_
-        for at, ch in enumerate(text):
-            if ch == '"':
-                # a straight mark after a space opens (a quote over paragraphs opens each one
-                # again without closing the last), one after a word or stop closes
-                open_ = at == 0 or text[at - 1] in " (—–-"
-            elif ch in "“”":
-                open_ = ch == "“"
-        if started_open or open_:
-            pieces.add(i)
-    return pieces
-
-
 def inside_quote(text: str, at: int) -> bool:
     """Whether offset ``at`` of ``text`` lies inside a quoted stretch, double or single (‘...’)."""
     return open_quote(text[:at])

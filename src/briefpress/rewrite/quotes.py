@@ -1,0 +1,43 @@
+"""Quotations that run over several sentences: told whole, in the body alone.
+
+Wire copy quotes a speaker over paragraphs, opening each again and closing only the last. Given
+apart, such pieces lose their marks or their speaker ("That just makes it worse."); kept together
+by the splitter (``text.open_quote``), the quote is too long to condense and may not be cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import open_quote
+
+
+def quote_pieces(sentences: list[str]) -> set[int]:
+    """The indexes of ``sentences`` (in story order) that are part of a quotation running over
+    more than one sentence: one that opens a quote it does not close, starts inside one, or holds
+    one whole (``_quotes_sentences``). Told alone, a piece loses its quotation marks or its speaker
+    ("That just makes it worse.")."""
+    pieces: set[int] = set()
+    open_ = False
+    for i, text in enumerate(sentences):
+        started_open = open_
+        for at, ch in enumerate(text):
+            if ch == '"':
+                # a straight mark after a space opens (a quote over paragraphs opens each one
+                # again without closing the last), one after a word or stop closes
+                open_ = at == 0 or text[at - 1] in " (—–-"
+            elif ch in "“”":
+                open_ = ch == "“"
+        if started_open or open_ or _quotes_sentences(text):
+            pieces.add(i)
+    return pieces
+
+
+# A sentence's end followed by more words: inside a quotation, the quote runs over sentences.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“]?[A-Z])")
+
+
+def _quotes_sentences(text: str) -> bool:
+    """Whether ``text`` holds a quotation of more than one sentence (the splitter keeps one
+    speaker's words together): too long to condense, and no part but the body may cut it."""
+    return any(open_quote(text[: m.start()]) for m in _SENTENCE_END.finditer(text))
