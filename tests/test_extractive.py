@@ -14,7 +14,7 @@ import pytest
 import briefpress
 from briefpress import editorial
 from briefpress.edit import iter_parts
-from briefpress.engines.extractive import condensed_forms
+from briefpress.engines.extractive import RESTATED_WORDS, condensed_forms
 from briefpress.models import Article, Fact
 from briefpress.plan import TEMPLATE_WORDS, facet_of, keyphrase_from_facts, make_slug
 from briefpress.rewrite.compress import prefixes, variants
@@ -178,6 +178,18 @@ def test_each_fact_is_told_whole_once_and_condensed_elsewhere(takaichi_article: 
     for t in a.takeaways:
         assert len(t.text.split()) <= 25
     assert len(split_sentences(a.conclusion)) <= 3 and a.conclusion not in body
+
+
+def test_a_conclusion_that_restates_the_news_tells_it_short(takaichi_article: Article) -> None:
+    # The brief says nothing of what comes next, so the conclusion restates the lead: in a short
+    # whole form, not the lead's sentence again with a clause less (a blind review read the lead
+    # five to seven times, the conclusion's 26 words among them).
+    a = takaichi_article
+    lead = next(f for f in a.facts if f.role == "lead")
+    told = [e for e in a.evidence if e.part == "conclusion" and e.facts]
+    assert [e.facts for e in told] == [[lead.id]]
+    assert len(told[0].sentence.split()) <= RESTATED_WORDS
+    assert "Trump" in told[0].sentence and "Saturday" in told[0].sentence
 
 
 def test_markdown_title_is_the_headline_not_the_lead() -> None:

@@ -49,6 +49,7 @@ CONDENSED_WORDS = 20
 SECTION_STORY_FACTS = 3  # a section's facts where the body tells a whole story after it
 STORY_SLACK = 2  # facts beyond the brief's before the body counts as a story
 FAQ_THIN_WORDS = 12  # an answer this short takes its question's second fact as well
+RESTATED_WORDS = 15  # a conclusion that restates the news: a short sentence's size
 
 
 Keep = Callable[[str], bool]  # which condensed forms of a fact a part may tell
@@ -320,8 +321,11 @@ class ExtractiveEngine(Engine):
         # The news itself has been told in every part before; the conclusion restates it only
         # where no fact says what comes next.
         forward = [f for f in forward if w.alone(f) and not orphan_reason(w.condensed(f), [])]
-        fact = forward[0] if forward else outline.lead
-        return w.claim("conclusion", w.condensed(fact, CONCLUSION_MAX_WORDS), [fact])
+        if forward:
+            return w.claim("conclusion", w.condensed(forward[0], CONCLUSION_MAX_WORDS), [forward[0]])
+        # Restated, the news is told short: its fullest cut within a short sentence's size, not the
+        # lead again with a clause less (a blind review read the lead five to seven times).
+        return w.claim("conclusion", w.condensed(outline.lead, RESTATED_WORDS), [outline.lead])
 
     @staticmethod
     def _body(w: _Writer, outline: Outline) -> list[str]:
