@@ -217,3 +217,14 @@ def test_when_did_it_happen_is_never_asked_of_a_point_that_is_not_the_lead() -> 
     ]
     outline = build_outline(facts)
     assert WHEN_QUESTION not in [p.question for p in [*outline.sections, *outline.faq]]
+
+
+def test_a_story_s_faq_asks_of_its_later_facts_before_the_main_news_again() -> None:
+    # The opening section tells every point of the brief, so the FAQ had asked "What is the main
+    # news about Gatland?" (the lead, told a sixth time) and "What else is there to know?" over "He
+    # guided Wales ..." (no one named). The story's later facts answer questions of their own.
+    a = _bench_story("cliff-xsum-35419902-BART")
+    questions = [q.question for q in a.faq]
+    assert len(questions) >= 2 and not any(is_stock(q) for q in questions), questions
+    lead = next(f for f in a.facts if f.role == "lead")
+    assert all(lead.id not in e.facts for e in a.evidence if e.part.startswith("faq[")), questions

@@ -195,6 +195,8 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     asked: set[str] = set()
     outline.sections = _sections(outline, points + supporting, by_facet, asked)
     others = [f for f in points + supporting if f is not lead]
+    # Short of pairs, the FAQ asks of a given story's later facts before it asks the main news again.
+    others += [f for f in told if f not in others and not f.id.startswith("S1.") and not quote_pieces([f.text])]
     outline.faq = faq(outline, others, by_facet, asked)
     outline.follows = _antecedents(told, told_as, facts)
     outline.body = _after_antecedents(told, outline.follows)[:max_body_paragraph_facts]

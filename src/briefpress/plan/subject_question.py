@@ -62,7 +62,8 @@ def _wh(subject: Any) -> str:
     if subject.lower_ in _COUNTS:  # "Hundreds [of protesters]": what is counted
         counted = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         subject = counted[0] if counted else subject
-    people = subject.ent_type_ in _WHO_ENTITIES or subject.lower_ in _PEOPLE
+    # Names joined ("Webb and Halfpenny"): the parser may tag only one of them a person.
+    people = any(t.ent_type_ in _WHO_ENTITIES or t.lower_ in _PEOPLE for t in (subject, *subject.conjuncts))
     return "Who" if people or subject.lower_.endswith(("man", "men")) else "What"  # "the Northern Irishman"
 
 
