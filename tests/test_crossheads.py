@@ -165,7 +165,7 @@ def test_a_body_within_the_section_bound_takes_no_crosshead_that_leaves_too_few_
 def test_a_paragraph_split_for_length_keeps_each_crosshead_over_its_paragraph(article: briefpress.Article) -> None:
     from briefpress.seo.fix.sizes import fix_long_paragraphs
 
-    shorter = article.model_copy(update={"body": article.body[:-1]})  # room for one more paragraph
+    shorter = article.model_copy(update={"body": article.body[:-1]})
     draft = EditableArticle(shorter)
     draft.set("body[0]", " ".join([article.body[0]] * 6))  # over 150 words: split in two
     fix_long_paragraphs(draft)

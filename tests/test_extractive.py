@@ -192,6 +192,24 @@ def test_a_conclusion_that_restates_the_news_tells_it_short(takaichi_article: Ar
     assert "Trump" in told[0].sentence and "Saturday" in told[0].sentence
 
 
+def test_a_story_s_body_keeps_paragraphs_short_and_a_long_quote_alone() -> None:
+    # FORMAT.md: one to three sentences a paragraph. A 30-sentence story had been packed into eight
+    # paragraphs of five, and a captain's quote over several sentences ran on from the skipper's.
+    people = ("Ana Ruiz Tom Hale Lena Holt Omar Diaz Kim Park Raj Patel Eva Stone Ian Reed Mia Cole Leo Grant Zoe Hart "
+              "Max Price Ada Wells Sam Ford Ivy Lane Ben Cruz Amy Shaw Dan Moss Joy Hunt Rob Kerr Eli Ward Una Voss "
+              "Kai Lund Noa Berg Ola Finn Pia Roth Uma Dahl Val Ortiz Wes Kemp Yan Ochoa").split()
+    things = ("library bridge market school clinic harbour museum stadium depot park pool theatre station hall tower "
+              "garden archive court ferry tunnel airport quay mill forge chapel barracks dock gallery cinema arena").split()
+    story = [f"{people[2 * i]} {people[2 * i + 1]} said the {thing} would reopen." for i, thing in enumerate(things)]
+    quote = 'Council leader Jo March told reporters: "We are proud of this. "It took years. "Nobody gave up."'
+    story.insert(6, quote)
+    a = briefpress.write("\n-\n".join(story[:4]) + "\n", [("story.txt", " ".join(story))], engine="extractive")
+    told = [split_sentences(p) for p in a.body]
+    assert sum(map(len, told)) >= 25
+    assert all(1 <= len(p) <= 3 for p in told), [len(p) for p in told]
+    assert quote in a.body
+
+
 def test_markdown_title_is_the_headline_not_the_lead() -> None:
     a = _write((EXAMPLES / "harbour-ferry-brief.md").read_text(encoding="utf-8"))
     assert a.headline == "Harbour ferry service"

@@ -20,6 +20,7 @@ TAKEAWAY_MAX_WORDS = 25
 CONCLUSION_MAX_WORDS = 80
 BODY_MAX = 8  # paragraphs
 PARAGRAPH_MAX = 150  # words
+PARAGRAPH_SENTENCES = 3  # a body paragraph's most sentences (FORMAT.md: 1-3 a paragraph)
 
 # The only words briefpress itself adds to an article (headings, question frames, labels, the
 # meta description's reader benefit, the seo stage's additive connectives). Tests check that

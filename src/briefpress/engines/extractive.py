@@ -17,7 +17,7 @@ from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause
 from ..rewrite.forms import condensed_forms, reworded
 from ..rewrite.headline import news_headline
-from ..rewrite.quotes import quote_pieces
+from ..rewrite.quotes import quote_pieces, quotes_sentences
 from ..rewrite.refer import asked_context, orphan_reason
 from ..seo.readability_checks import has_transition, is_passive
 from ..spec import (
@@ -31,6 +31,7 @@ from ..spec import (
     META_KEYPHRASE_POINTER,
     META_MAX,
     META_POINTERS,
+    PARAGRAPH_SENTENCES,
     TAKEAWAY_BACKGROUND_LABEL,
     TAKEAWAY_DETAILS_LABEL,
     TAKEAWAY_LEAD_LABEL,
@@ -329,14 +330,22 @@ class ExtractiveEngine(Engine):
 
     @staticmethod
     def _body(w: _Writer, outline: Outline) -> list[str]:
-        """Inverted pyramid: the lead alone, then every other fact once, in order, in at most 8
-        paragraphs; a paragraph never ends on a question (in the text layout that line would read
-        as a heading)."""
+        """Inverted pyramid: the lead alone, then every other fact once, in order, in up to 8
+        paragraphs of one to three sentences (more paragraphs where a story needs them); a
+        quotation over several sentences is a paragraph of its own, so that one speaker's words
+        never run into another's; a paragraph never ends on a question (in the text layout that
+        line would read as a heading)."""
         facts = outline.body
         rest = facts[1:]
         groups = [[facts[0]]]
-        per_paragraph = max(1, -(-len(rest) // (BODY_MAX - 1)))
-        groups += [rest[i : i + per_paragraph] for i in range(0, len(rest), per_paragraph)]
+        per_paragraph = min(PARAGRAPH_SENTENCES, max(1, -(-len(rest) // (BODY_MAX - 1))))
+        for fact in rest:
+            last = groups[-1]
+            if len(groups) == 1 or len(last) >= per_paragraph or quotes_sentences(fact.text) \
+                    or quotes_sentences(last[-1].text):
+                groups.append([fact])
+            else:
+                last.append(fact)
         merged: list[list[Fact]] = []
         for group in groups:
             if merged and merged[-1][-1].text.rstrip().endswith("?"):

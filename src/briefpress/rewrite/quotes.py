@@ -15,7 +15,7 @@ from ..text import open_quote
 def quote_pieces(sentences: list[str]) -> set[int]:
     """The indexes of ``sentences`` (in story order) that are part of a quotation running over
     more than one sentence: one that opens a quote it does not close, starts inside one, or holds
-    one whole (``_quotes_sentences``). Told alone, a piece loses its quotation marks or its speaker
+    one whole (``quotes_sentences``). Told alone, a piece loses its quotation marks or its speaker
     ("That just makes it worse.")."""
     pieces: set[int] = set()
     open_ = False
@@ -28,7 +28,7 @@ def quote_pieces(sentences: list[str]) -> set[int]:
                 open_ = at == 0 or text[at - 1] in " (—–-"
             elif ch in "“”":
                 open_ = ch == "“"
-        if started_open or open_ or _quotes_sentences(text):
+        if started_open or open_ or quotes_sentences(text):
             pieces.add(i)
     return pieces
 
@@ -37,7 +37,7 @@ def quote_pieces(sentences: list[str]) -> set[int]:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“]?[A-Z])")
 
 
-def _quotes_sentences(text: str) -> bool:
+def quotes_sentences(text: str) -> bool:
     """Whether ``text`` holds a quotation of more than one sentence (the splitter keeps one
     speaker's words together): too long to condense, and no part but the body may cut it."""
     return any(open_quote(text[: m.start()]) for m in _SENTENCE_END.finditer(text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...edit import Data, EditableArticle
-from ...spec import BODY_MAX, PARAGRAPH_MAX
+from ...spec import PARAGRAPH_MAX
 from ...text import split_sentences
 from ..tokens import length_words
 from .judge import Grounded, always
@@ -49,10 +49,10 @@ def fix_long_paragraphs(draft: EditableArticle, grounded: Grounded = always) -> 
 
 def _split_body_paragraph(draft: EditableArticle, i: int) -> bool:
     """Split body paragraph ``i`` in two near its middle sentence boundary, where it runs over 150
-    words and the body has room for one more; whether it was split."""
+    words (a whole story may need more paragraphs than a brief's eight); whether it was split."""
     d = draft.data
     sentences = sentences_of(d["body"][i])
-    if not (len(length_words(d["body"][i])) > PARAGRAPH_MAX and len(sentences) > 1 and len(d["body"]) < BODY_MAX):
+    if not (len(length_words(d["body"][i])) > PARAGRAPH_MAX and len(sentences) > 1):
         return False
     total, cut = 0, 1
     half = len(length_words(d["body"][i])) / 2
