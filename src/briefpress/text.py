@@ -149,12 +149,12 @@ def _single_quote_open(text: str) -> bool:
     return open_
 
 
-def _double_quote_open(text: str) -> bool:
-    """Whether straight double marks leave a quotation open, each mark read by what stands on
-    either side rather than counted: a mark after a space that opens words while a quotation is
-    open reopens it (a quote over several paragraphs opens each again and closes only the last:
-    'together. "Davies and ...'), and a closing mark with none open is no quotation (5'10")."""
-    open_ = False
+def double_quote_open(text: str, open_: bool = False) -> bool:
+    """Whether straight double marks leave a quotation open (``open_``: whether one was open
+    before ``text``), each mark read by what stands on either side rather than counted: a mark
+    after a space that opens words while a quotation is open reopens it (a quote over several
+    paragraphs opens each again and closes only the last: 'together. "Davies and ...'), and a
+    closing mark with none open is no quotation (5'10")."""
     for m in re.finditer('"', text):
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         opens = (not before or before.isspace() or before in "([:—–-") and after != "" and not after.isspace()
@@ -169,9 +169,9 @@ def _double_quote_open(text: str) -> bool:
 
 
 def open_quote(text: str) -> bool:
-    """Whether ``text`` leaves a quotation open: a double mark (``_double_quote_open``), a curly
+    """Whether ``text`` leaves a quotation open: a double mark (``double_quote_open``), a curly
     one, or a single one (‘...’ or '...') told from an apostrophe by what stands on either side."""
-    return _double_quote_open(text) or text.count("“") > text.count("”") or _single_quote_open(text)
+    return double_quote_open(text) or text.count("“") > text.count("”") or _single_quote_open(text)
 
 
 def _rejoined(spans: list[Span], text: str) -> list[Span]:

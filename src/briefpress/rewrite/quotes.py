@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import open_quote
+from ..text import double_quote_open, open_quote
 
 
 def quote_pieces(sentences: list[str]) -> set[int]:
@@ -21,13 +21,11 @@ def quote_pieces(sentences: list[str]) -> set[int]:
     open_ = False
     for i, text in enumerate(sentences):
         started_open = open_
-        for at, ch in enumerate(text):
-            if ch == '"':
-                # a straight mark after a space opens (a quote over paragraphs opens each one
-                # again without closing the last), one after a word or stop closes
-                open_ = at == 0 or text[at - 1] in " (—–-"
-            elif ch in "“”":
-                open_ = ch == "“"
+        # a quote over paragraphs opens each one again without closing the last
+        open_ = double_quote_open(text, open_)
+        curly = [ch for ch in text if ch in "“”"]
+        if curly:
+            open_ = curly[-1] == "“"
         if started_open or open_ or quotes_sentences(text):
             pieces.add(i)
     return pieces
