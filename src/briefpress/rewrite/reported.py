@@ -1,10 +1,13 @@
-"""Reported speech told another way: "X said Y." as "Y, X said." and "According to X, Y.".
+"""Reported speech told another way: "X said Y." as "Y, X said." and "According to X, Y.", and
+"Y, X said." (wire copy's usual order) as "X said Y." and "According to X, Y.".
 
 A fact that is one report and nothing more has a single whole form, so every part that tells it
 would paste the same sentence (FORMAT.md, "Telling each fact once"). Moving the attribution keeps
 every word and what each word says: the speaker, the verb's tense, the clause whole. Only the plain
 "SPEAKER said (that) CLAUSE." qualifies, where the clause ends the sentence and opens on no word
-that points back (a moved "this is an orderly exit" would point at nothing)."""
+that points back (a moved "this is an orderly exit" would point at nothing), and the plain
+"CLAUSE, SPEAKER said." (or "said SPEAKER") with nothing after the speaker, no quotation marks, and
+no pronoun first in the clause ("Xinhua said it gave no details" would give "it" to Xinhua)."""
 
 from __future__ import annotations
 
@@ -65,8 +68,50 @@ def _report(doc: Any) -> tuple[str, str, str, str, bool] | None:
     if doc[0].pos_ == "DET" or not any(t.pos_ == "PROPN" or t.is_upper for t in doc[: root.i]):
         speaker = speaker[:1].lower() + speaker[1:]
     said = doc[first.i :].text.strip().rstrip(".").rstrip()
-    named = first.pos_ == "PROPN" or first.ent_type_ in _NAMING or first.text == "I" or first.is_upper or first.is_punct
-    return speaker, root.text, between, said, named
+    return speaker, root.text, between, said, _keeps_capital(first) or first.is_punct
+
+
+def _keeps_capital(first: Any) -> bool:
+    """Whether a clause's first word keeps its capital inside a sentence: a name, "I", an acronym
+    (not the article "A")."""
+    return first.pos_ == "PROPN" or first.ent_type_ in _NAMING or first.text == "I" or first.is_upper and len(first) > 1
+
+
+def _trailing_report(doc: Any) -> tuple[str, str, str, bool] | None:
+    """(speaker, verb, clause, whether the clause's first word keeps its capital inside a
+    sentence) of "CLAUSE, SPEAKER said." or "CLAUSE, said SPEAKER."."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or lemma_of(root.lower_) != "say" or root.tag_ not in ("VBD", "VBZ"):
+        return None
+    clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if clause is None or subject is None or subject.pos_ not in _SPEAKER_POS or clause.left_edge.i != 0:
+        return None
+    comma = doc[clause.right_edge.i + 1] if clause.right_edge.i + 1 < len(doc) else None
+    if comma is None or comma.text != ",":
+        return None
+    speaker = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    # Nothing but the speaker and the verb after the comma, in either order, then the full stop.
+    tail = [t for t in doc[comma.i + 1 :] if not (t.is_punct and t.text == ".")]
+    if {t.i for t in tail} != {t.i for t in speaker} | {root.i} or tail[-1].i != len(doc) - 2:
+        return None
+    if any(c.dep_ in ("dobj", "dative", "conj", "cc", "prep", "advmod", "npadvmod") for c in root.children):
+        return None
+    first = doc[0]
+    inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if first.lower_ in _POINTING or first.pos_ == "PRON" or inner is not None and inner.lower_ in _POINTING:
+        return None  # "it gave no other details" after "Xinhua said" would be Xinhua's
+    return speaker.text, root.text, doc[: comma.i].text.strip(), _keeps_capital(first)
+
+
+def _trailing_forms(doc: Any) -> tuple[str, ...]:
+    """"X said Y." and "According to X, Y." for "Y, X said."."""
+    found = _trailing_report(doc)
+    if found is None:
+        return ()
+    speaker, verb, said, named = found
+    said = said if named else said[:1].lower() + said[1:]
+    return f"{_capital(speaker)} {verb} {said}.", f"According to {speaker}, {said}."
 
 
 def _capital(text: str) -> str:
@@ -81,9 +126,10 @@ def reported_forms(sentence: str) -> tuple[str, ...]:
     text = sentence.strip()
     if nlp is None or not text.endswith(".") or text.count('"') % 2:
         return ()
-    found = _report(nlp(text))
+    doc = nlp(text)
+    found = _report(doc)
     if found is None:
-        return ()
+        return () if any(q in text for q in '"“”') else _trailing_forms(doc)
     speaker, verb, between, said, named = found
     if said[-1:] in "?!":
         return ()
