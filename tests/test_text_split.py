@@ -74,3 +74,15 @@ def test_a_quote_is_open_by_what_stands_beside_each_mark() -> None:
     assert not text.open_quote('She said "fine" and left.')
     assert not text.open_quote('He is 5\'10" tall.')  # a closing mark with none open
     assert not text.open_quote('"Hello," she said.')
+
+
+def test_a_quote_over_paragraphs_told_in_one_loses_the_marks_that_reopened_it() -> None:
+    from briefpress.rewrite.quotes import without_reopened_marks
+
+    # Wire copy reopens a quote at each paragraph; inside one paragraph those marks read as broken.
+    assert without_reopened_marks('Mr Wright said: "I understand Sylvia was loved. "I am truly sorry."') == \
+        'Mr Wright said: "I understand Sylvia was loved. I am truly sorry."'
+    assert without_reopened_marks("She said: “A was here. “B is there.”") == "She said: “A was here. B is there.”"
+    # Two quotations, each closed, keep their marks; so does a height's inch mark.
+    for kept in ['She said: "We regret it." "Washington did not act," she added.', """He is 5'10" tall."""]:
+        assert without_reopened_marks(kept) == kept

@@ -17,7 +17,7 @@ from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause
 from ..rewrite.forms import condensed_forms, reworded
 from ..rewrite.headline import news_headline
-from ..rewrite.quotes import quote_pieces, quotes_sentences
+from ..rewrite.quotes import quote_pieces, quotes_sentences, without_reopened_marks
 from ..rewrite.refer import asked_context, orphan_reason
 from ..seo.readability_checks import has_transition, is_passive
 from ..spec import (
@@ -120,8 +120,9 @@ class _Writer:
         return sentence
 
     def paragraph(self, part: str, facts: list[Fact]) -> str:
-        """The facts whole, in order: the body's telling."""
-        return " ".join(self.claim(part, ensure_period(fact.text), [fact]) for fact in facts)
+        """The facts whole, in order: the body's telling (a quote over paragraphs in one, without
+        the marks that reopened it)."""
+        return " ".join(self.claim(part, ensure_period(without_reopened_marks(fact.text)), [fact]) for fact in facts)
 
 
 class ExtractiveEngine(Engine):

@@ -39,3 +39,34 @@ def quotes_sentences(text: str) -> bool:
     """Whether ``text`` holds a quotation of more than one sentence (the splitter keeps one
     speaker's words together): too long to condense, and no part but the body may cut it."""
     return any(open_quote(text[: m.start()]) for m in _SENTENCE_END.finditer(text))
+
+
+def without_reopened_marks(text: str) -> str:
+    """A quotation over several paragraphs told in one paragraph: the marks that opened each of
+    its paragraphs again are taken out (wire copy reopens a quote at every paragraph; inside one
+    paragraph a mark that opens what is open reads as a broken quote). Every word stays."""
+    out: list[str] = []
+    open_ = False
+    last = 0  # where the text not yet copied to ``out`` starts
+    for m in re.finditer('["“”]', text):
+        mark = m.group()
+        if mark == '"':
+            # the mark read as ``double_quote_open`` reads it, beside what stands on either side
+            now_open = double_quote_open(text[max(0, m.start() - 1) : m.end() + 1], open_)
+            # a mark that opens words while a quote is open reopens it
+            reopens = open_ and now_open and _opens_words(text, m.start())
+        else:
+            now_open = mark == "“"
+            reopens = open_ and now_open
+        if reopens:
+            out.append(text[last : m.start()])
+            last = m.end()
+        open_ = now_open
+    if not out:
+        return text
+    return "".join(out) + text[last:]
+
+
+def _opens_words(text: str, at: int) -> bool:
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    return (not before or before.isspace()) and after != "" and not after.isspace()
