@@ -190,3 +190,21 @@ def test_no_crosshead_cuts_a_quote_that_runs_over_paragraphs() -> None:
     heads = crossheads_for(body)
     assert heads, "a body this long gets a crosshead"
     assert all(not body[c.before - 1].count('"') % 2 for c in heads), heads
+
+
+def test_a_crosshead_asking_what_someone_said_heads_their_words_alone() -> None:
+    # A blind review read the other captain's quote under "What did Surrey skipper Gareth Batty say?".
+    plain = ("The harbour board voted on Monday to run the night ferry all year from April, and its chair said "
+             "the crossing would carry more freight, more cars and more foot passengers than it did last winter "
+             "when storms closed the port for nine days in a row.")
+    batty = ('Surrey skipper Gareth Batty told BBC Radio London: "Everyone is stepping up to the plate when the team '
+             'requires, and we got wickets at the right times in the final overs."')
+    lees = ('Yorkshire captain Alex Lees: "We are all gutted. We have played some great white-ball cricket this '
+            'season, but when it has mattered we have not been good enough."')
+    body = [plain] * 5 + [batty, lees]
+    heads = {c.before: c.question for c in crossheads_for(body)}
+    assert heads.get(5) == "What did Surrey skipper Gareth Batty say?", heads
+    assert heads.get(6) == "What did Yorkshire captain Alex Lees say?", heads
+    # A colon after a report is no speaker's name: the parse asks of that sentence itself.
+    told = 'He told BBC Radio London: "Everyone is stepping up to the plate when the team requires."'
+    assert all("He told" not in c.question for c in crossheads_for([plain] * 5 + [batty, told]))

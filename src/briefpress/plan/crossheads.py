@@ -10,9 +10,11 @@ nothing the sources do not, and is recorded as a no-claim part of the evidence m
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 from ..models import Article, Crosshead, Evidence
+from ..nlp import spacy_pipeline
 from ..text import split_sentences
 from .asking import questions_of
 
@@ -32,11 +34,56 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+# "What did Surrey skipper Gareth Batty say?": the speaker a crosshead asks of.
+_SAID = re.compile(r"^What did (?P<who>.+) say\?$")
+# A paragraph that opens on a quotation given to a name by a colon alone: 'Yorkshire captain Alex
+# Lees: "We are all gutted. ..."' (no verb of saying, so the parse asks nothing of it).
+_COLON_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:\"“”.]{2,60}):\s+[\"“]")
+
+
+def _colon_speaker(paragraph: str) -> str | None:
+    """The name a paragraph's opening quotation is given to by a colon: words with no verb or
+    pronoun that end on a name ("He told BBC Radio London:" is a report the parse asks of)."""
+    found = _COLON_SPEAKER.match(paragraph)
+    nlp = spacy_pipeline() if found else None
+    if found is None or nlp is None:
+        return None
+    doc = nlp(found["who"])
+    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in doc) or doc[-1].pos_ != "PROPN":
+        return None
+    return found["who"]
+
+
 def _asked(paragraph: str, name: str, taken: set[str]) -> list[str]:
     """The questions the paragraph's sentences answer, its first sentence's first, that no heading
     of the article asks yet."""
     found = [q for span in split_sentences(paragraph) for q in questions_of(span.text, name)]
+    speaker = _colon_speaker(paragraph)
+    if speaker:
+        found.insert(0, f"What did {speaker} say?")
     return [q for q in dict.fromkeys(found) if q.lower() not in taken]
+
+
+def _surname(question: str) -> str | None:
+    said = _SAID.match(question)
+    return said["who"].split()[-1].lower() if said else None
+
+
+def _speakers_apart(body: list[str], heads: list[Crosshead], name: str, asked: set[str]) -> list[Crosshead]:
+    """A crosshead that asks what someone said heads their words alone: where a later paragraph of
+    its part gives another speaker's words (it asks what they said), that paragraph gets a
+    crosshead of its own (Lees's quote had run on under "What did ... Gareth Batty say?")."""
+    out = list(heads)
+    for k, head in enumerate(heads):
+        speaker = _surname(head.question)
+        end = heads[k + 1].before if k + 1 < len(heads) else len(body)
+        for j in range(head.before + 1, end if speaker else head.before):
+            other = next((q for q in _asked(body[j], name, asked) if _surname(q) not in (None, speaker)), None)
+            if other and not _quote_runs_on(body[j - 1]):
+                out.append(Crosshead(before=j, question=other))
+                asked.add(other.lower())
+                break
+    return sorted(out, key=lambda c: c.before)
 
 
 def _quote_runs_on(paragraph: str) -> bool:
@@ -102,7 +149,7 @@ def crossheads_for(body: list[str], name: str = "", taken: set[str] | None = Non
         reflecting += bool(names and names(question))
         total += 1
         i = start + 1
-    return out
+    return _speakers_apart(body, out, name, asked)
 
 
 def _reflects(keyphrase: str) -> Callable[[str], bool] | None:
