@@ -767,6 +767,22 @@ def test_a_speakers_headline_offers_the_speaker_never_the_clauses_function_word(
     assert "Katy Bourne" in offered and "Emergency" not in offered
 
 
+def test_a_keyphrase_the_headline_names_gives_way_only_to_one_it_names_too() -> None:
+    from briefpress.seo.fix.keyphrase import keyphrase_options
+
+    before, _ = _runs(next(p for p in BRIEFS if p.stem == "china-market-arrests"))
+    assert before.article is not None
+    # The Xinhua story's stage once chose "Xinhua" (a tag, not in the headline) over "stock market
+    # officials" (the headline's subject): off the subject, and the keyphrase-in-title check fails.
+    article = before.article.model_copy(update={
+        "headline": "A journalist and stock market officials are among those arrested",
+        "keyphrase": "stock market officials", "tags": ["Xinhua", "stock market officials", "Tianjin"]})
+    assert "Xinhua" not in {a.keyphrase for a in keyphrase_options(article)}
+    # Where the headline does not name the keyphrase, any candidate may be tried.
+    elsewhere = article.model_copy(update={"keyphrase": "rumours"})
+    assert "Xinhua" in {a.keyphrase for a in keyphrase_options(elsewhere)}
+
+
 def test_the_seo_stage_never_asks_a_speaker_of_facts_they_did_not_state() -> None:
     from briefpress.edit import EditableArticle
     from briefpress.models import Section

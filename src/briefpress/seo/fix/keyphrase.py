@@ -27,6 +27,10 @@ def keyphrase_options(article: Article, *, topics: bool = False) -> list[Article
     candidates = _keyphrase_candidates(article)
     if topics and not _names_headline_and_lead(article, [article.keyphrase, *candidates]):
         candidates += [t for t in _headline_topics(article) if t.lower() not in {c.lower() for c in candidates}]
+    if whole_phrase(article.keyphrase, re.I).search(article.headline):
+        # A keyphrase the headline does not name is off the story's subject for a reader (and
+        # fails the keyphrase-in-title check): "Xinhua" for a story headed on the arrests.
+        candidates = [c for c in candidates if whole_phrase(c, re.I).search(article.headline)]
     for candidate in candidates:
         slug = make_slug(article.headline, candidate)
         tags = [candidate] + [t for t in article.tags if t.lower() != candidate.lower()]
