@@ -211,6 +211,13 @@ def test_a_story_s_body_keeps_paragraphs_short_and_a_long_quote_alone() -> None:
     assert 'Council leader Jo March told reporters: "We are proud of this. It took years. Nobody gave up."' in a.body
 
 
+def test_a_key_point_quoting_over_paragraphs_reads_as_one_quote() -> None:
+    brief = ('Council of Riverton approved a 4.2 million dollar cycle lane network on Tuesday.\n-\n'
+             'Mayor Ana Ruiz said: "We have waited a long time for this. "The lanes open in March."\n')
+    a = briefpress.write(brief, engine="extractive")
+    assert a.summary[1] == 'Mayor Ana Ruiz said: "We have waited a long time for this. The lanes open in March."'
+
+
 def test_markdown_title_is_the_headline_not_the_lead() -> None:
     a = _write((EXAMPLES / "harbour-ferry-brief.md").read_text(encoding="utf-8"))
     assert a.headline == "Harbour ferry service"

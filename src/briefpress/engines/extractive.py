@@ -132,7 +132,8 @@ class ExtractiveEngine(Engine):
     def write(self, run: Run, outline: Outline, progress: ProgressCallback | None = None) -> Draft:
         w = _Writer()
         headline = self._headline(w, outline)
-        summary = [w.claim(f"summary[{i}]", f.text, [f]) for i, f in enumerate([outline.lead, *outline.points])]
+        summary = [w.claim(f"summary[{i}]", without_reopened_marks(f.text), [f])
+                   for i, f in enumerate([outline.lead, *outline.points])]
         w.pieces = {outline.body[i].id for i in quote_pieces([f.text for f in outline.body])}
         # The body tells every fact whole, so it is written first: each other part then tells its
         # facts in a form the body has not (FORMAT.md, "Telling each fact once").
