@@ -33,7 +33,7 @@ class Script:
     def __call__(self, messages: list[dict[str, str]], spec: Any) -> str:
         ask = messages[-1]["content"]
         self.asked.append((spec.name, ask, spec.enforce))
-        if "not backed by the facts" in ask:
+        if "not backed by the facts" in ask or "is not a whole sentence" in ask:
             return self.rewrite.pop(0) if len(self.rewrite) > 1 else self.rewrite[0]
         if spec.name == "body":
             return self.body.pop(0) if len(self.body) > 1 else self.body[0]
@@ -82,6 +82,34 @@ def test_a_sentence_that_fails_twice_is_replaced_by_a_source_sentence() -> None:
     assert draft.repairs and draft.repairs["replaced"] >= 1
     replaced = [e for e in draft.evidence if e.part.startswith("body") and "Market reactions" in e.sentence]
     assert replaced and replaced[0].facts == ["S1.F4"]
+
+
+def test_a_sentence_that_is_no_whole_sentence_is_asked_for_again() -> None:
+    # The packaged model wrote "Mr Earnest on the administration.", every word the sources', and it
+    # shipped in three parts: FORMAT.md wants whole sentences only.
+    script = Script(body=f"{LEAD}\nTakaichi on the alliance. [F2]", rewrite=GOOD)
+    draft, _ = write(script)
+    asks = [ask for _, ask, _ in script.asked if "is not a whole sentence" in ask]
+    assert len(asks) == 1 and '"Takaichi on the alliance."' in asks[0]
+    body = " ".join(draft.body)
+    assert "Takaichi on the alliance." not in body
+    assert "Takaichi conveyed gratitude for Trump's congratulations." in body
+    # Written as no whole sentence twice: a source sentence in its place.
+    script = Script(body=f"{LEAD}\nTakaichi on the alliance. [F2]", rewrite="Takaichi on gratitude. [F2]")
+    draft, _ = write(script)
+    body = " ".join(draft.body)
+    assert "Takaichi on" not in body and draft.repairs and draft.repairs["replaced"] >= 1
+
+
+def test_the_meta_description_tells_a_second_fact_before_it_points_to_the_story() -> None:
+    from briefpress.spec import META_BENEFITS_SHORT
+
+    # Under 120 characters alone, within them with "Read the full story." after it or with a second fact.
+    first = "Japan's new Prime Minister Sanae Takaichi held her first official phone call with U.S. President Donald Trump."
+    script = Script(body=f"{first} [F1]\nTakaichi conveyed gratitude. [F2]")
+    draft, _ = write(script)
+    assert draft.meta_description == f"{first} Takaichi conveyed gratitude."
+    assert not any(b in draft.meta_description for b in META_BENEFITS_SHORT), draft.meta_description
 
 
 def test_non_strict_mode_keeps_the_rewrite_even_when_it_fails() -> None:

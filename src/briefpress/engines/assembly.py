@@ -209,14 +209,20 @@ class ArticleWriter:
         return self.fallback.meta_description
 
     def _meta_mix(self, text: str, facts: Sequence[Fact]) -> list[Evidence] | None:
-        """``text`` alone or with one benefit; failing that, with a second verified sentence (cut
-        to the room left), and a benefit after it if need be: the first mix that lands in 120-156
-        characters, as the evidence of its sentences."""
+        """``text`` alone; else with a second verified sentence (cut to the room left); else with
+        one benefit; else with both: the first mix that lands in 120-156 characters, as the
+        evidence of its sentences."""
         first = Evidence(part="meta_description", sentence=text, facts=[f.id for f in facts])
         benefits = [Evidence(part="meta_description", sentence=b, no_claim=True) for b in META_BENEFITS_SHORT]
-        found = _first_fitting([[first], *([first, b] for b in benefits)])
-        if found is not None:
-            return found
+        # A second fact before a pointer to the story ("Read the full story." says nothing; FORMAT.md
+        # wants no filler there), as the extractive writer's meta description does.
+        found = _first_fitting([[first]]) or self._with_second(first, text, [[]]) \
+            or _first_fitting([[first, b] for b in benefits])
+        return found or self._with_second(first, text, [[b] for b in benefits])
+
+    def _with_second(self, first: Evidence, text: str, after: list[list[Evidence]]) -> list[Evidence] | None:
+        """``first``, a second verified sentence cut to the room left, and one of ``after``: the
+        first such mix that fits the meta description's size."""
         room = META_MAX - len(text) - 1
         for other, other_facts in self.pool:
             if other == text or near(other, {norm(text)}):
@@ -228,7 +234,7 @@ class ArticleWriter:
             if cut != other and failed(self.session.check([cut])[0]):
                 continue
             second = Evidence(part="meta_description", sentence=cut, facts=[f.id for f in other_facts])
-            found = _first_fitting([[first, second], *([first, second, b] for b in benefits)])
+            found = _first_fitting([[first, second, *tail] for tail in after])
             if found is not None:
                 return found
         return None

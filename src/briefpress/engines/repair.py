@@ -13,6 +13,7 @@ from ..models import Fact
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause, prefixes, shorten, variants
 from ..rewrite.prune import without_phrases
+from ..rewrite.whole import fragment_reason
 from ..text import ensure_period, words
 from ..verify.report import Reason, SentenceVerdict
 from .output import MalformedOutput, Sentence, cut_loop, looks_cut_off, parse
@@ -32,6 +33,9 @@ class CutOff:
 
 
 CUT_OFF = CutOff()
+# A sentence with no finite main verb or no subject ("Mr Earnest on the administration."), which
+# the grounding check passes when every word is the sources': FORMAT.md wants whole sentences only.
+NOT_WHOLE = CutOff("it is not a whole sentence")
 Checked = SentenceVerdict | CutOff
 # A kept sentence: its text, the facts it rests on, whether the model wrote it, its paragraph.
 Kept = tuple[str, list[Fact], bool, int]
@@ -106,6 +110,11 @@ def is_cut_off(text: str, spec: PartSpec) -> bool:
     return looks_cut_off(text if spec.final_period else ensure_period(text))
 
 
+def not_whole(text: str, spec: PartSpec) -> bool:
+    """Whether a sentence of a part told in sentences (not a headline or label) is no whole one."""
+    return bool(text) and spec.final_period and fragment_reason(text) is not None
+
+
 def finish_sentence(text: str, spec: PartSpec) -> str:
     """The sentence as the part ends one: with a final period or without, no stray quote mark."""
     text = text.strip()
@@ -133,6 +142,8 @@ class Repairer:
         for i, s in enumerate(sentences):
             if is_cut_off(s.text, spec):
                 verdicts[i] = CUT_OFF
+            elif not_whole(texts[i], spec):
+                verdicts[i] = NOT_WHOLE
         kept: list[Kept] = []
         seen: set[str] = set()
         for s, text, verdict in zip(sentences, texts, verdicts, strict=False):
@@ -191,7 +202,7 @@ class Repairer:
                 candidates.append(cut)
         candidates.sort(key=len, reverse=True)
         for candidate, checked in zip(candidates, self.session.check(candidates), strict=False):
-            if not checked.failed:
+            if not checked.failed and not not_whole(candidate, spec):
                 return candidate
         return None
 
@@ -208,6 +219,9 @@ class Repairer:
         user = (
             f'Your sentence "{text}" is not backed by the facts: {problem_text(verdict)}. '
             f"Write it again as one sentence that uses only these facts and leaves that out:\n{shown}"
+        ) if verdict is not NOT_WHOLE else (
+            f'Your sentence "{text}" is not a whole sentence: it has no main verb or no subject. '
+            f"Write it again as one whole sentence that uses only these facts:\n{shown}"
         )
         completion = s.ask(one, user)
         try:
@@ -219,6 +233,8 @@ class Repairer:
         if not new_text:
             return None
         new_verdict: Checked = CUT_OFF if is_cut_off(sentence.text, spec) else s.check([new_text])[0]
+        if not failed(new_verdict) and not_whole(new_text, spec):
+            new_verdict = NOT_WHOLE
         return new_text, s.resolve(sentence.facts), new_verdict
 
     def grounded(self, text: str, cited: list[Fact], seen: set[str], spec: PartSpec) -> tuple[str, Fact] | None:
@@ -233,7 +249,7 @@ class Repairer:
             else:
                 sentence = main_clause(fact.text, 200)
             sentence = finish_sentence(sentence, spec)
-            if not sentence or near(sentence, seen):
+            if not sentence or near(sentence, seen) or not_whole(sentence, spec):
                 continue
             if not self.session.check([sentence])[0].failed:
                 return sentence, fact
