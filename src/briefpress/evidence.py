@@ -244,7 +244,7 @@ def archive_background(run: Run) -> tuple[list[Background], list[Source], list[F
     outline = run.outline
     assert outline is not None
     lead = outline.lead.text
-    query = " ".join(f.text for f in [outline.lead, *outline.points])
+    query = " ".join(f.text for f in outline.summary_facts)
     store = open_store(run.options.archive_db)
     try:
         passages = background(Archive(store), lead, query, limit=BACKGROUND_PASSAGES)

@@ -73,6 +73,7 @@ class _Writer:
         return fact.id not in self.pieces
 
     def claim(self, part: str, sentence: str, facts: list[Fact]) -> str:
+        sentence = without_reopened_marks(sentence)  # a quote over paragraphs, told in one
         self.evidence.append(Evidence(part=part, sentence=sentence, facts=[f.id for f in facts]))
         if not part.startswith("summary["):
             self.told.add(sentence)
@@ -120,9 +121,8 @@ class _Writer:
         return sentence
 
     def paragraph(self, part: str, facts: list[Fact]) -> str:
-        """The facts whole, in order: the body's telling (a quote over paragraphs in one, without
-        the marks that reopened it)."""
-        return " ".join(self.claim(part, ensure_period(without_reopened_marks(fact.text)), [fact]) for fact in facts)
+        """The facts whole, in order: the body's telling."""
+        return " ".join(self.claim(part, ensure_period(fact.text), [fact]) for fact in facts)
 
 
 class ExtractiveEngine(Engine):
@@ -132,8 +132,7 @@ class ExtractiveEngine(Engine):
     def write(self, run: Run, outline: Outline, progress: ProgressCallback | None = None) -> Draft:
         w = _Writer()
         headline = self._headline(w, outline)
-        summary = [w.claim(f"summary[{i}]", without_reopened_marks(f.text), [f])
-                   for i, f in enumerate([outline.lead, *outline.points])]
+        summary = [w.claim(f"summary[{i}]", f.text, [f]) for i, f in enumerate(outline.summary_facts)]
         w.pieces = {outline.body[i].id for i in quote_pieces([f.text for f in outline.body])}
         # The body tells every fact whole, so it is written first: each other part then tells its
         # facts in a form the body has not (FORMAT.md, "Telling each fact once").
@@ -166,7 +165,7 @@ class ExtractiveEngine(Engine):
         title = outline.title
         if title is not None and len(title.text.strip()) <= HEADLINE_MAX:
             return w.claim("headline", title.text.strip(), [title])
-        facts = [outline.lead, *outline.points]
+        facts = outline.summary_facts
         news = news_headline([f.text for f in facts], HEADLINE_MAX, outline.keyphrase)
         if news:
             return w.claim("headline", news[0], [facts[news[1]]])

@@ -24,7 +24,7 @@ def meta_options(outline: Outline, condensed: Forms = lambda _text: []) -> list[
     their ``condensed`` whole forms (a second fact told short enough to sit beside the lead)."""
     options: list[tuple[str, Fact]] = []
     seen: set[str] = set()
-    for fact in [outline.lead, *outline.points]:
+    for fact in outline.summary_facts:
         shorter = variants(fact.text)
         cuts = [ensure_period(cut) for variant in shorter for cut in prefixes(variant)]
         # Only forms that are a shorter version's opening words: a verb phrase said of a subject

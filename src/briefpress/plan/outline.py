@@ -38,6 +38,11 @@ class Outline:
     follows: dict[str, str] = field(default_factory=dict)  # fact id -> the fact its "he" points back to
 
     @property
+    def summary_facts(self) -> list[Fact]:
+        """The facts the summary tells: the lead, then the key points."""
+        return [self.lead, *self.points]
+
+    @property
     def keyphrase_is_name(self) -> bool:
         return is_name(self.keyphrase)
 
