@@ -112,6 +112,28 @@ def test_the_meta_description_tells_a_second_fact_before_it_points_to_the_story(
     assert not any(b in draft.meta_description for b in META_BENEFITS_SHORT), draft.meta_description
 
 
+def test_a_meta_description_that_would_end_on_a_pointer_is_the_extractive_writers() -> None:
+    from briefpress.spec import META_BENEFITS_SHORT
+
+    other = ("The discussion highlighted shared commitments to a Free and Open Indo-Pacific, with Takaichi "
+             "expressing respect for Trump's Middle East policies. [F3]")  # no cut of it fits beside the first
+
+    class OtherParts(Script):  # the sections and conclusion tell the other fact
+        def __call__(self, messages: list[dict[str, str]], spec: Any) -> str:
+            if spec.name.startswith(("sections", "conclusion")):
+                self.asked.append((spec.name, messages[-1]["content"], spec.enforce))
+                return other
+            return super().__call__(messages, spec)
+
+    # Under 120 characters alone, and no second sentence fits: it could only end on "Read the full
+    # story.", which says nothing, so the extractive writer's two facts stand there.
+    first = "Japan's new Prime Minister Sanae Takaichi held her first official phone call with U.S. President Donald Trump."
+    draft, _ = write(OtherParts(body=f"{first} [F1]"))
+    assert not any(b in draft.meta_description for b in META_BENEFITS_SHORT), draft.meta_description
+    assert draft.meta_description.startswith("Sanae Takaichi held her first official phone call")
+    assert draft.repairs and draft.repairs["fallback_parts"] == 1
+
+
 def test_non_strict_mode_keeps_the_rewrite_even_when_it_fails() -> None:
     script = Script(body=f"{LEAD}\nShares rose 40% after the call. [F4]", rewrite="Shares rose 45% later. [F4]")
     draft, _ = write(script, strict=False)

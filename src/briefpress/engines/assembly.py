@@ -182,17 +182,18 @@ class ArticleWriter:
 
     def _meta(self) -> str:
         """From the verified body and section sentences: the one that holds the keyphrase (the
-        lead's first), shortened by deletion to fit; when short, topped up with one reader
-        benefit, or else with a second verified sentence (cut to the room left) and, if need be,
-        a benefit after it. Never two benefits: "Here are the key facts. Here is what we know."
-        says nothing twice. A model asked for 120-156 characters overshoots and the cut is thrown
-        away, so none is asked."""
+        lead's first), shortened by deletion to fit; when short, topped up with a second verified
+        sentence (cut to the room left), else with one reader benefit, which gives way to the
+        extractive writer's meta description where that tells facts alone. Never two benefits:
+        "Here are the key facts. Here is what we know." says nothing twice. A model asked for
+        120-156 characters overshoots and the cut is thrown away, so none is asked."""
         kp = self.outline.keyphrase.lower()
         lead = self.outline.lead.id
         candidates = sorted(
             (item for item in self.pool if kp in item[0].lower()),
             key=lambda item: (lead not in {f.id for f in item[1]}, len(item[0])),
         )
+        pointing: list[Evidence] | None = None  # the first mix that ends on a pointer to the story
         for text, facts in candidates:
             if len(text) > META_MAX:
                 short = shorten(text, META_MAX - 1)
@@ -202,11 +203,20 @@ class ArticleWriter:
             if failed(self.session.check([text])[0]):
                 continue
             chosen = self._meta_mix(text, facts)
-            if chosen is not None:
-                self.evidence.extend(chosen)
-                return " ".join(e.sentence for e in chosen)
+            if chosen is not None and not any(e.no_claim for e in chosen):
+                return self._chosen_meta(chosen)
+            pointing = pointing or chosen
+        # "Read the full story." says nothing (FORMAT.md: no filler): the extractive writer's meta
+        # description where it tells facts alone.
+        fallback = [e for e in self.fallback.evidence if e.part == "meta_description"]
+        if pointing is not None and any(e.no_claim for e in fallback):
+            return self._chosen_meta(pointing)
         self._fall_back("meta_description")
         return self.fallback.meta_description
+
+    def _chosen_meta(self, chosen: list[Evidence]) -> str:
+        self.evidence.extend(chosen)
+        return " ".join(e.sentence for e in chosen)
 
     def _meta_mix(self, text: str, facts: Sequence[Fact]) -> list[Evidence] | None:
         """``text`` alone; else with a second verified sentence (cut to the room left); else with
