@@ -8,7 +8,7 @@ the model could not write takes the extractive engine's part, with its evidence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from ..edit import part_order
 from ..models import Evidence, Fact, Run, Section
@@ -224,15 +224,21 @@ class ArticleWriter:
         evidence of its sentences."""
         first = Evidence(part="meta_description", sentence=text, facts=[f.id for f in facts])
         benefits = [Evidence(part="meta_description", sentence=b, no_claim=True) for b in META_BENEFITS_SHORT]
+        if _first_fitting([[first]]):
+            return [first]
         # A second fact before a pointer to the story ("Read the full story." says nothing; FORMAT.md
-        # wants no filler there), as the extractive writer's meta description does.
-        found = _first_fitting([[first]]) or self._with_second(first, text, [[]]) \
-            or _first_fitting([[first, b] for b in benefits])
-        return found or self._with_second(first, text, [[b] for b in benefits])
+        # wants no filler there), as the extractive writer's meta description does. Each second
+        # sentence is cut and verified once, and only as far as one is needed.
+        seconds: list[Evidence] = []
+        for second in self._seconds(text):
+            if _first_fitting([[first, second]]):
+                return [first, second]
+            seconds.append(second)
+        return _first_fitting([[first, b] for b in benefits]) \
+            or _first_fitting([[first, second, b] for second in seconds for b in benefits])
 
-    def _with_second(self, first: Evidence, text: str, after: list[list[Evidence]]) -> list[Evidence] | None:
-        """``first``, a second verified sentence cut to the room left, and one of ``after``: the
-        first such mix that fits the meta description's size."""
+    def _seconds(self, text: str) -> Iterator[Evidence]:
+        """The verified sentences of the pool that may follow ``text``, each cut to the room left."""
         room = META_MAX - len(text) - 1
         for other, other_facts in self.pool:
             if other == text or near(other, {norm(text)}):
@@ -243,11 +249,7 @@ class ArticleWriter:
             cut = ensure_period(cut)
             if cut != other and failed(self.session.check([cut])[0]):
                 continue
-            second = Evidence(part="meta_description", sentence=cut, facts=[f.id for f in other_facts])
-            found = _first_fitting([[first, second, *tail] for tail in after])
-            if found is not None:
-                return found
-        return None
+            yield Evidence(part="meta_description", sentence=cut, facts=[f.id for f in other_facts])
 
 
 def _first_fitting(mixes: list[list[Evidence]]) -> list[Evidence] | None:

@@ -76,8 +76,10 @@ def _speakers_apart(body: list[str], heads: list[Crosshead], name: str, asked: s
     out = list(heads)
     for k, head in enumerate(heads):
         speaker = _surname(head.question)
+        if speaker is None:
+            continue
         end = heads[k + 1].before if k + 1 < len(heads) else len(body)
-        for j in range(head.before + 1, end if speaker else head.before):
+        for j in range(head.before + 1, end):
             other = next((q for q in _asked(body[j], name, asked) if _surname(q) not in (None, speaker)), None)
             if other and not _quote_runs_on(body[j - 1]):
                 out.append(Crosshead(before=j, question=other))

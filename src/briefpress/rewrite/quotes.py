@@ -53,8 +53,9 @@ def without_reopened_marks(text: str) -> str:
         if mark == '"':
             # the mark read as ``double_quote_open`` reads it, beside what stands on either side
             now_open = double_quote_open(text[max(0, m.start() - 1) : m.end() + 1], open_)
-            # a mark that opens words while a quote is open reopens it
-            reopens = open_ and now_open and _opens_words(text, m.start())
+            # open before and after, it opened words again: a reopening where a space stands
+            # before it (after "(" or ":" it may be a quote inside the quote)
+            reopens = open_ and now_open and (m.start() == 0 or text[m.start() - 1].isspace())
         else:
             now_open = mark == "“"
             reopens = open_ and now_open
@@ -65,8 +66,3 @@ def without_reopened_marks(text: str) -> str:
     if not out:
         return text
     return "".join(out) + text[last:]
-
-
-def _opens_words(text: str, at: int) -> bool:
-    before, after = text[at - 1 : at], text[at + 1 : at + 2]
-    return (not before or before.isspace()) and after != "" and not after.isspace()

@@ -27,11 +27,19 @@ _SPEAKER_POS = frozenset(("PROPN", "NOUN"))
 _NAMING = frozenset("NORP GPE ORG PERSON LOC FAC EVENT PRODUCT WORK_OF_ART LAW LANGUAGE".split())
 
 
+def _saying_root(doc: Any) -> Any | None:
+    """The sentence's main verb where it is "said" or "says"; None for any other."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or lemma_of(root.lower_) != "say" or root.tag_ not in ("VBD", "VBZ"):
+        return None
+    return root
+
+
 def _plain_report(doc: Any) -> tuple[Any, Any] | None:
     """The verb "said" and its clause, where the sentence is its speaker, the verb and the clause,
     the clause ending it and nobody's second predicate in it."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or lemma_of(root.lower_) != "say" or root.tag_ not in ("VBD", "VBZ"):
+    root = _saying_root(doc)
+    if root is None:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
     clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
@@ -80,8 +88,8 @@ def _keeps_capital(first: Any) -> bool:
 def _trailing_report(doc: Any) -> tuple[str, str, str, bool] | None:
     """(speaker, verb, clause, whether the clause's first word keeps its capital inside a
     sentence) of "CLAUSE, SPEAKER said." or "CLAUSE, said SPEAKER."."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or lemma_of(root.lower_) != "say" or root.tag_ not in ("VBD", "VBZ"):
+    root = _saying_root(doc)
+    if root is None:
         return None
     clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
