@@ -96,7 +96,7 @@ def replay() -> Iterator[tuple[str, str]]:
     for stem in REPLAY_BRIEFS:
         path = _brief(stem)
         article = briefpress.write(path.read_text(encoding="utf-8"), engine="scripted", brief_name=path.name,
-                                   date=DATE, created=DATE, responses=_replayer(stem))
+                                   date=DATE, created=DATE, responses=_replayer(stem), retells_body=True)
         yield f"replay/{stem}.json", briefpress.render(article, "json")
 
 

@@ -8,6 +8,7 @@ the model could not write takes the extractive engine's part, with its evidence.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Sequence
 
 from ..edit import part_order
@@ -20,16 +21,19 @@ from ..spec import (
     META_BENEFITS_SHORT,
     META_MAX,
     META_MIN,
+    PARAGRAPH_SENTENCES,
 )
 from ..text import ensure_period
 from .base import Draft, ProgressCallback
 from .extractive import ExtractiveEngine
 from .output import MalformedOutput, cut_loop, parse
 from .prompts import part_specs
-from .repair import Kept, Repairer, failed, near, norm
+from .repair import Kept, Repairer, failed, finish_sentence, is_cut_off, near, norm, not_whole
 from .request import PartSpec
+from .retell import RETELL_MOST, in_paragraphs, in_style_of, keeps_facts, retell_request, retells, worth_retelling
 from .session import Backend, GroundingCheck, Session
 
+log = logging.getLogger(__name__)
 Pooled = tuple[str, list[Fact]]  # a verified model sentence and the facts it rests on
 
 
@@ -51,12 +55,14 @@ class ArticleWriter:
     def write(self) -> Draft:
         o, s = self.outline, self.session
         specs = part_specs(o, s.alias_of)
-        s.total = len(specs)
+        retelling = getattr(self.backend, "retells_body", False)
+        asks = self._to_retell() if retelling else []
+        s.total = len(specs) - 1 + len(asks) if retelling else len(specs)
         s.report("begin", None)
         self.backend._begin(s.prefix)
 
         # The body first: its verified sentences also make the meta description.
-        body = self._body(specs["body"])
+        body = self._retold_body(asks) if retelling else self._body(specs["body"])
         sections = []
         for i, part in enumerate(o.sections):
             self._copy_part(f"sections[{i}].question")
@@ -177,6 +183,67 @@ class ArticleWriter:
             self._record(f"body[{i}]", group)
             out.append(" ".join(text for text, *_ in group))
         return out
+
+    def _placed_body(self) -> list[tuple[str, list[Evidence], bool]]:
+        """The extractive body's paragraphs: text, evidence, and whether the evidence gives its
+        sentences in order (only those are retold: another is kept as it is)."""
+        out = []
+        for i, paragraph in enumerate(self.fallback.body):
+            told = [e for e in self.fallback.evidence if e.part == f"body[{i}]"]
+            out.append((paragraph, told, bool(told) and " ".join(e.sentence for e in told) == paragraph))
+        return out
+
+    def _to_retell(self) -> list[Evidence]:
+        """The body's sentences the model is asked to retell: the long ones, in the body's order
+        (the inverted pyramid's top first), at most ``RETELL_MOST``."""
+        told = [e for _, evidence, placed in self._placed_body() if placed for e in evidence]
+        return [e for e in told if e.facts and worth_retelling(e.sentence)][:RETELL_MOST]
+
+    def _retold_body(self, asks: list[Evidence]) -> list[str]:
+        """The extractive body, the sentences ``asks`` names retold by the model (``retell``), in
+        paragraphs of at most three sentences; a sentence whose retelling is not kept whole stays
+        as the extractive body tells it, with its evidence."""
+        asked = {id(e) for e in asks}
+        paragraphs: list[tuple[str, list[Evidence]]] = []
+        for paragraph, told, placed in self._placed_body():
+            if not placed:
+                paragraphs.append((paragraph, told))
+                continue
+            out: list[Evidence] = []
+            for e in told:
+                out += (self._retold(e) if id(e) in asked else None) or [e]
+            paragraphs += [(" ".join(e.sentence for e in group), group)
+                           for group in in_paragraphs(out, PARAGRAPH_SENTENCES)]
+        for j, (_, evidence) in enumerate(paragraphs):
+            self.evidence.extend(e.model_copy(update={"part": f"body[{j}]"}) for e in evidence)
+        return [text for text, _ in paragraphs]
+
+    def _retold(self, told: Evidence) -> list[Evidence] | None:
+        """``told`` retold by the model as shorter sentences, each verified and whole, that
+        together keep its names, figures and most words; None where they do not."""
+        spec = PartSpec("body", retell_request(told.sentence), 1, 3, 150)
+        sentences = self.session.generate(spec)
+        if not sentences:
+            return None
+        texts = [in_style_of(told.sentence, finish_sentence(s.text, spec)) for s in sentences]
+        if any(not t or is_cut_off(t, spec) or not_whole(t, spec) or t.endswith("?") for t in texts):
+            why = "not whole sentences"
+        elif not all(retells(told.sentence, t) for t in texts):
+            why = "not shorter, or words of another fact"
+        elif not keeps_facts(told.sentence, texts):
+            why = "a name, figure, negation or most of the words lost"
+        elif any(failed(v) for v in self.session.check(texts)):
+            why = "not backed by the facts"
+        else:
+            why = ""
+        if why:
+            log.debug("retelling not kept (%s): %r", why, texts)
+            return None
+        facts = [f for f in self.session.facts if f.id in told.facts]
+        for text in texts:
+            self.backend.stats.kept_model_sentences.append(text)
+            self.pool.append((text, facts))
+        return [Evidence(part="", sentence=text, facts=list(told.facts)) for text in texts]
 
     # -- parts chosen from the verified sentences ---------------------------------------------
 

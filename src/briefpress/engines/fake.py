@@ -8,7 +8,8 @@ output, invented figures or endless loops, and check what briefpress makes of it
     engine = ScriptedEngine(responses=lambda messages, spec: "...")   # answer from the request
 
 When the queue runs out it answers with ``default`` if given, else raises ``EngineError``.
-Every request is kept in ``requests`` as (part name, messages).
+Every request is kept in ``requests`` as (part name, messages). With ``retells_body`` it asks
+for the body as the local engine does, a long sentence at a time (``retell``).
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ class ScriptedEngine(ModelEngine):
         responses: Iterable[str] | Responder | None = None,
         default: str | None = None,
         output_format: str = "lines",
+        retells_body: bool = False,
         **options: Any,
     ) -> None:
         super().__init__(**options)
+        self.retells_body = retells_body  # type: ignore[misc]
         self._responder: Responder | None = responses if callable(responses) else None
         self._queue: list[str] = [] if callable(responses) or responses is None else list(responses)
         self.default = default

@@ -121,6 +121,7 @@ def context_size(prompt_chars: int, max_new_tokens: int, train_ctx: int | None =
 class LocalEngine(ModelEngine):
     name = "local"
     description = "a GGUF model run locally by llama.cpp (default: the packaged Qwen2.5-Coder-1.5B-Instruct)"
+    retells_body = True  # the packaged 1.5B model copied the facts when asked for the whole story
 
     def __init__(self, model: str | None = None, threads: int | None = None, **options: Any) -> None:
         options.pop("base_url", None)  # an option of the openai engine; harmless here

@@ -43,6 +43,10 @@ class ModelEngine(Engine):
     """
 
     output_format: ClassVar[str] = "lines"  # what ``_complete`` is asked for: "lines" or "json"
+    # Whether the body is the extractive body with its long sentences retold one request each
+    # (``retell``), not one request for the whole story: a small model asked for the whole story
+    # copies the facts word for word.
+    retells_body: ClassVar[bool] = False
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)

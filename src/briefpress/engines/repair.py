@@ -23,6 +23,7 @@ from .session import Session
 SHORTEST_TRIM = 6  # words: a repair by deletion keeps at least this many, and half the sentence
 _LACKING = re.compile(r"the sources lack: (.+)$")
 _NOT_NEAR = re.compile(r"not found near the name: (.+)\)$")
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,9 @@ def not_whole(text: str, spec: PartSpec) -> bool:
 
 
 def finish_sentence(text: str, spec: PartSpec) -> str:
-    """The sentence as the part ends one: with a final period or without, no stray quote mark."""
-    text = text.strip()
+    """The sentence as the part ends one: with a final period or without, no stray quote mark,
+    no space before a punctuation mark (a model wrote "in 2002 .")."""
+    text = _SPACE_BEFORE_MARK.sub("", text.strip())
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         text = text.strip('"“”').strip()  # a stray quote mark around the whole answer
     if not text:

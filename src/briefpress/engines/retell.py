@@ -1,0 +1,95 @@
+"""The model's body: the extractive body's paragraphs, each long sentence retold by the model as
+two or three shorter ones.
+
+Asked for the whole story in one request, the small packaged model copied the facts word for
+word (the Takaichi body was the brief verbatim). Asked to split one sentence, quoted in the
+request, it retells it: "Takaichi expressed respect for Trump's Middle East policies." A retelling
+is kept only whole: every sentence verified and whole, and together they keep the original's
+names, figures, negations and most of its words (a split must not lose the news). Else the
+sentence stays as the extractive body tells it. Quotes are a speaker's words and stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TypeVar
+
+from ..nlp import stem
+from ..text import STOPWORDS, words
+
+RETELL_WORDS = 18  # a sentence this long or longer is retold; a shorter one reads easily as it is
+# Sentences retold per article, in the body's order (the inverted pyramid's top first): the
+# requests then cost about what one request for the whole body did.
+RETELL_MOST = 8
+KEPT_WORDS = 0.8  # the share of the original's content words a retelling keeps (stems)
+
+_FIGURE = re.compile(r"\d[\d,.]*%?")
+_NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\b|n[’']t\b", re.I)
+_QUOTE_MARKS = ('"', "“", "”")
+T = TypeVar("T")
+
+
+def worth_retelling(sentence: str) -> bool:
+    """A long sentence outside quotation marks, not a question."""
+    return (len(sentence.split()) >= RETELL_WORDS and not any(q in sentence for q in _QUOTE_MARKS)
+            and not sentence.rstrip().endswith("?"))
+
+
+def retell_request(sentence: str) -> str:
+    # The sentence itself in the request: asked to rewrite "F3", the model copied the fact list.
+    return ("Rewrite this sentence as two or three shorter sentences that keep all its facts, names "
+            f'and figures: "{sentence}"')
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised words that do not open a sentence: the names a retelling must keep."""
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        out += [w for w in sentence.split()[1:] if w[:1].isupper()]
+    return [re.sub(r"[^\w.-]+$|^[^\w]+|['’]s$", "", w) for w in out]
+
+
+def _stems(text: str) -> set[str]:
+    """The stems of the content words (the verifier's stems: "approved" and "approves" meet)."""
+    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and not w[:1].isdigit()}
+
+
+def keeps_facts(original: str, retold: Iterable[str]) -> bool:
+    """Whether the retold sentences keep what ``original`` says: each of its figures and names,
+    as many negations, and most of its content words."""
+    told = " ".join(retold)
+    if any(f not in told for f in _FIGURE.findall(original)):
+        return False
+    if any(n and n not in told for n in _names(original)):
+        return False
+    if len(_NEGATION.findall(told)) < len(_NEGATION.findall(original)):
+        return False
+    content = _stems(original)
+    return not content or len(content & _stems(told)) / len(content) >= KEPT_WORDS
+
+
+def retells(original: str, sentence: str) -> bool:
+    """Whether ``sentence`` retells part of ``original``: shorter, and most of its content words
+    the original's (asked to split one sentence, the model sometimes added the next fact's)."""
+    content = _stems(sentence)
+    if len(sentence.split()) >= len(original.split()):
+        return False
+    return not content or len(content & _stems(original)) / len(content) >= KEPT_WORDS
+
+
+def in_style_of(original: str, sentence: str) -> str:
+    """``sentence`` with the original's apostrophe where the model wrote the other one
+    ("Trump's" in a story that writes "Trump’s")."""
+    if "’" in original and "'" not in original:
+        return re.sub(r"(?<=\w)'(?=\w)", "’", sentence)
+    if "'" in original and "’" not in original:
+        return re.sub(r"(?<=\w)’(?=\w)", "'", sentence)
+    return sentence
+
+
+def in_paragraphs(sentences: list[T], most: int) -> list[list[T]]:
+    """``sentences`` in paragraphs of at most ``most``, as even as they come."""
+    count = -(-len(sentences) // most)
+    size = -(-len(sentences) // count) if count else most
+    return [sentences[i : i + size] for i in range(0, len(sentences), size)]

@@ -1,0 +1,112 @@
+"""The body retold sentence by sentence (the local engine's way): a long sentence becomes shorter
+ones that keep its facts, or stays as the extractive body tells it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefpress.engines.base import Draft
+from briefpress.engines.fake import ScriptedEngine
+from briefpress.engines.retell import in_paragraphs, in_style_of, keeps_facts, retells, worth_retelling
+from briefpress.text import split_sentences
+
+from .conftest import make_run
+from .test_contract import TAKAICHI
+
+F2 = ("Takaichi conveyed gratitude for Trump’s congratulations and reaffirmed the Japan-U.S. alliance as central "
+      "to her administration’s security strategy.")
+F2_RETOLD = ("Takaichi conveyed gratitude for Trump’s congratulations. [F2]\n"
+             "She reaffirmed the Japan-U.S. alliance as central to her administration’s security strategy. [F2]")
+F4 = "Market reactions included gains in defense-related stocks like Mitsubishi Heavy Industries"
+
+
+class Model:
+    """Answers a retelling request by the sentence it quotes (``retold``: a prefix of the
+    sentence -> the answer); any other sentence is copied back; other parts get one fact."""
+
+    def __init__(self, retold: dict[str, str]) -> None:
+        self.retold = retold
+        self.asked: list[str] = []
+
+    def __call__(self, messages: list[dict[str, str]], spec: Any) -> str:
+        ask = messages[-1]["content"]
+        if ask.startswith("Rewrite this sentence"):
+            quoted = ask.split(': "', 1)[1].rstrip('"')
+            self.asked.append(quoted)
+            return next((a for start, a in self.retold.items() if quoted.startswith(start)), quoted + " [F1]")
+        if spec.name == "headline":
+            return "Takaichi holds first call with Trump [F1]"
+        return "Takaichi conveyed gratitude for Trump’s congratulations. [F2]"
+
+
+def write(model: Model) -> tuple[Draft, list[tuple[str, dict[str, Any]]]]:
+    run, outline = make_run(TAKAICHI)
+    events: list[tuple[str, dict[str, Any]]] = []
+    draft = ScriptedEngine(responses=model, retells_body=True).write(run, outline, lambda event, data: events.append((event, data)))
+    return draft, events
+
+
+def body_sentences(draft: Draft) -> list[str]:
+    return [s.text for p in draft.body for s in split_sentences(p)]
+
+
+def test_a_long_sentence_is_retold_in_shorter_ones_citing_its_fact() -> None:
+    model = Model({"Takaichi conveyed": F2_RETOLD})
+    draft, events = write(model)
+    told = body_sentences(draft)
+    assert "She reaffirmed the Japan-U.S. alliance as central to her administration’s security strategy." in told
+    assert F2 not in told
+    evidence = {e.sentence: e.facts for e in draft.evidence if e.part.startswith("body[")}
+    lead_facts = next(e.facts for e in draft.evidence if e.part == "summary[1]")
+    assert evidence["Takaichi conveyed gratitude for Trump’s congratulations."] == lead_facts
+    # Every long sentence is asked once, in the body's order; the rest of the story stays as told.
+    assert [q.split()[0] for q in model.asked] == ["Japan’s", "Takaichi", "The", "Market"]
+    assert any(s.startswith(F4) for s in told)
+    assert all(len(split_sentences(p)) <= 3 for p in draft.body)
+    last = [data for event, data in events if event == "part"][-1]
+    assert last["done"] == last["total"]
+
+
+def test_a_retelling_that_loses_a_figure_or_a_negation_is_not_kept() -> None:
+    lost_figure = f"{F4}. [F4]\nThe gains signaled investor confidence in Takaichi’s defense-focused approach. [F4]"
+    draft, _ = write(Model({"Market reactions": lost_figure}))
+    assert any("with shares rising up to 5% post-appointment." in s for s in body_sentences(draft))
+    assert "The gains signaled investor confidence in Takaichi’s defense-focused approach." not in body_sentences(draft)
+    assert not keeps_facts("The council did not approve the plan on Tuesday.",
+                           ["The council approved the plan.", "It met on Tuesday."])
+
+
+def test_a_retelling_that_brings_in_another_fact_or_a_new_figure_is_not_kept() -> None:
+    other = ("The discussion highlighted shared commitments to a Free and Open Indo-Pacific. [F3]\n"
+             "Takaichi expressed respect for Trump’s Middle East policies. [F3]\n"
+             "Takaichi conveyed gratitude for Trump’s congratulations. [F2]")
+    invented = ("Takaichi conveyed gratitude for Trump’s congratulations. [F2]\n"
+                "She reaffirmed the Japan-U.S. alliance as central to her security strategy, 40% of it. [F2]")
+    draft, _ = write(Model({"The discussion": other, "Takaichi conveyed": invented}))
+    told = body_sentences(draft)
+    assert F2 in told and "40%" not in " ".join(told)
+    assert any(s.startswith("The discussion highlighted shared commitments") and "Middle East" in s for s in told)
+
+
+def test_which_sentences_are_retold_and_how_paragraphs_are_kept_short() -> None:
+    assert worth_retelling(F2)
+    assert not worth_retelling("The council approved the plan on Tuesday.")  # short: reads easily as it is
+    assert not worth_retelling('"We will build the lanes along the river and the ring road by March," '
+                               "Mayor Ana Ruiz said at the meeting.")  # a speaker's words stay theirs
+    assert not retells(F2, F2)  # not shorter: a copy
+    assert retells(F2, "Takaichi conveyed gratitude for Trump’s congratulations.")
+    assert [len(p) for p in in_paragraphs(list(range(5)), 3)] == [3, 2]
+    assert [len(p) for p in in_paragraphs(list(range(3)), 3)] == [3]
+    # The story's apostrophe, not the model's: one article never writes "Trump's" and "Trump’s".
+    assert in_style_of(F2, "Takaichi thanked Trump's team, didn't she?") == "Takaichi thanked Trump’s team, didn’t she?"
+    assert in_style_of("The mayor's plan.", "The mayor’s plan") == "The mayor's plan"
+
+
+def test_a_model_sentence_loses_the_space_before_its_punctuation() -> None:
+    from briefpress.engines.repair import finish_sentence
+    from briefpress.engines.request import PartSpec
+
+    spec = PartSpec("body", "")
+    assert finish_sentence("The Bush administration established the camp in 2002 .", spec) == \
+        "The Bush administration established the camp in 2002."
+    assert finish_sentence("Shares rose 3.5 % , the report said", spec) == "Shares rose 3.5 %, the report said."
