@@ -10,7 +10,7 @@ from briefpress.engines.fake import ScriptedEngine
 from briefpress.engines.retell import in_paragraphs, in_style_of, keeps_facts, retells, worth_retelling
 from briefpress.text import split_sentences
 
-from .conftest import make_run
+from .conftest import ROOT, make_run
 from .test_contract import TAKAICHI
 
 F2 = ("Takaichi conveyed gratitude for Trump’s congratulations and reaffirmed the Japan-U.S. alliance as central "
@@ -110,3 +110,34 @@ def test_a_model_sentence_loses_the_space_before_its_punctuation() -> None:
     assert finish_sentence("The Bush administration established the camp in 2002 .", spec) == \
         "The Bush administration established the camp in 2002."
     assert finish_sentence("Shares rose 3.5 % , the report said", spec) == "Shares rose 3.5 %, the report said."
+
+
+
+def story_run() -> tuple[Any, Any]:
+    """The Starbucks brief with its wire story as a source: a body of many more facts than the parts use."""
+    from briefpress.ingest import ingest
+    from briefpress.models import Options, Run
+    from briefpress.plan import build_outline
+
+    golden = ROOT / "tests" / "golden"
+    page = (golden / "sources" / "starbucks-tax-probe.html").read_text(encoding="utf-8")
+    run = ingest(Run(options=Options()), (golden / "briefs" / "starbucks-tax-probe.txt").read_text(encoding="utf-8"),
+                 brief_name="brief.txt", sources=[("story.html", page)])
+    return run, build_outline(run.facts)
+
+
+def test_a_retold_body_leaves_the_story_out_of_the_prompt_but_not_what_a_part_writes_from() -> None:
+    from briefpress.engines.prompts import forward_fact, prompt_facts
+
+    _, outline = story_run()
+    whole, short = prompt_facts(outline), prompt_facts(outline, whole_body=False)
+    asked = {f.id for part in [*outline.sections, *outline.faq] for f in part.facts}
+    forward = forward_fact(outline)
+    needed = {outline.lead.id, *(f.id for f in outline.points), *asked, *([forward.id] if forward else [])}
+    assert needed <= {f.id for f in short} < {f.id for f in whole}
+    left_out = [f for f in whole if f not in short]
+    engine = ScriptedEngine(responses=Model({}), retells_body=True)
+    engine.write(*story_run())
+    system = engine.requests[0][1][0]["content"]
+    assert len(left_out) >= 5 and not any(" ".join(f.text.split()) in system for f in left_out)
+    assert all(" ".join(f.text.split()) in system for f in short)

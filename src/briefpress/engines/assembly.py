@@ -55,7 +55,7 @@ class ArticleWriter:
     def write(self) -> Draft:
         o, s = self.outline, self.session
         specs = part_specs(o, s.alias_of)
-        retelling = getattr(self.backend, "retells_body", False)
+        retelling = s.retells_body
         asks = self._to_retell() if retelling else []
         s.total = len(specs) - 1 + len(asks) if retelling else len(specs)
         s.report("begin", None)

@@ -50,7 +50,9 @@ class Session:
         self.run = run
         self.progress = progress
         self.grounding = check
-        self.facts = prompt_facts(outline)
+        # A body retold a quoted sentence at a time (``retell``) needs no body fact in the prefix.
+        self.retells_body = bool(getattr(backend, "retells_body", False))
+        self.facts = prompt_facts(outline, whole_body=not self.retells_body)
         self.alias = {f"F{i}": fact for i, fact in enumerate(self.facts, start=1)}
         self.alias_of = {fact.id: a for a, fact in self.alias.items()}
         system = system_prompt(self.alias, backend.output_format)
