@@ -207,3 +207,13 @@ def test_a_headline_still_too_long_falls_back_to_the_extractive_one() -> None:
 
     run, outline = make_run(TAKAICHI)
     assert draft.headline == ExtractiveEngine().write(run, outline).headline
+
+
+def test_a_question_the_model_writes_is_dropped_not_shipped() -> None:
+    # "The man said what?" passed the grounding check (a question claims nothing) and shipped in a
+    # section and the meta description; an answer asks nothing.
+    asked = "What did Takaichi convey to Trump?"
+    draft, _ = write(Script(body=f"{LEAD}\n{asked} [F2]\n{GOOD}"))
+    texts = [draft.meta_description, draft.conclusion, *draft.body, *(s.answer for s in draft.sections)]
+    assert not any(asked in t for t in texts)
+    assert "Takaichi conveyed gratitude for Trump's congratulations." in " ".join(draft.body)

@@ -33,6 +33,10 @@ def test_the_rest_of_the_sentence_after_a_cut_makes_it_a_split() -> None:
     assert continues(REST, "The US holds no evidence that can be used in civilian or military trials against them.")
     assert not continues(REST, "The US holds no evidence.")
     assert not continues(REST, "")
+    # A dash between the clauses goes with the cut: "... 26 outright and 12 shared. A third Grand
+    # Slam ..." is a split, not a cut (the verify stage had put the whole sentence back before it).
+    rest = " - and a third Grand Slam in nine years would mean they join England on a record 12 Grand Slams."
+    assert continues(rest, "A third Grand Slam in nine years would mean they join England on a record 12 Grand Slams.")
 
 
 def test_a_contrast_cut_alone_fails_and_split_in_its_part_passes() -> None:

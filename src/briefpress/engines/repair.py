@@ -150,7 +150,10 @@ class Repairer:
         seen: set[str] = set()
         for s, text, verdict in zip(sentences, texts, verdicts, strict=False):
             cited = self.session.resolve(s.facts)
-            if not text or near(text, seen):  # empty, or said twice: a loop, not news
+            # Empty, said twice (a loop, not news), or a question: an answer asks nothing ("The man
+            # said what?" passed the grounding check as no claim), and in the text layout a line
+            # ending in "?" reads as a heading.
+            if not text or near(text, seen) or text.rstrip(' "”’').endswith("?"):
                 self.repairs["dropped"] += 1
                 continue
             mended = self._mend(text, cited, verdict, spec, seen)

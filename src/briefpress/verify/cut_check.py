@@ -21,7 +21,8 @@ _JOINING = frozenset({"and", "but", "yet", "so", "or"})
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'’%$£€-]+", text.lower())
+    """The words, a dash between clauses left out (" - and a third ..." continues as "A third ...")."""
+    return [w for w in re.findall(r"[\w'’%$£€-]+", text.lower()) if not set(w) <= {"-"}]
 
 
 def continues(rest: str, following: str) -> bool:
