@@ -217,3 +217,29 @@ def test_a_question_the_model_writes_is_dropped_not_shipped() -> None:
     texts = [draft.meta_description, draft.conclusion, *draft.body, *(s.answer for s in draft.sections)]
     assert not any(asked in t for t in texts)
     assert "Takaichi conveyed gratitude for Trump's congratulations." in " ".join(draft.body)
+
+
+def test_a_reported_claim_told_as_fact_is_asked_again_with_its_hedge() -> None:
+    brief = ("The man is said to have been trying to gather details about a German parliamentary committee that "
+             "is investigating claims of US espionage.\n-\nGerman authorities have asked the US ambassador for "
+             '"swift clarification".\n-\nThe German federal prosecutor\'s office confirmed the man\'s arrest, but '
+             "gave no other details.\n")
+    as_fact = "The man was trying to gather details about a German parliamentary committee."
+    hedged = "The man is said to have been trying to gather details about a German parliamentary committee."
+    asked: list[str] = []
+
+    def model(messages: list[dict[str, str]], spec: Any) -> str:
+        ask = messages[-1]["content"]
+        if "states as fact what the facts only report" in ask:
+            asked.append(ask)
+            return f"{hedged} [F1]"
+        if spec.name == "headline":
+            return "German prosecutors confirm arrest [F3]"
+        return f"{as_fact} [F1]\nGerman authorities have asked the US ambassador for \"swift clarification\". [F2]"
+
+    run, outline = make_run(brief)
+    draft = ScriptedEngine(responses=model).write(run, outline)
+    shipped = [draft.meta_description, draft.conclusion, *draft.body, *(s.answer for s in draft.sections)]
+    assert asked and as_fact in asked[0]
+    assert not any(as_fact in t for t in shipped)
+    assert hedged in " ".join(draft.body)

@@ -141,3 +141,15 @@ def test_a_retold_body_leaves_the_story_out_of_the_prompt_but_not_what_a_part_wr
     system = engine.requests[0][1][0]["content"]
     assert len(left_out) >= 5 and not any(" ".join(f.text.split()) in system for f in left_out)
     assert all(" ".join(f.text.split()) in system for f in short)
+
+
+def test_a_retelling_that_states_a_reported_claim_as_fact_is_not_kept() -> None:
+    said_to = ("The man is said to have been trying to gather details about a German parliamentary committee that "
+               "is investigating claims of US espionage.")
+    brief = f"{said_to}\n-\nGerman authorities have asked the US ambassador for \"swift clarification\".\n"
+    as_fact = ("The man was trying to gather details about a German parliamentary committee. [F1]\n"
+               "The committee is investigating claims of US espionage. [F1]")
+    run, outline = make_run(brief)
+    draft = ScriptedEngine(responses=Model({"The man is said": as_fact}), retells_body=True).write(run, outline)
+    assert said_to in body_sentences(draft)
+    assert not any("The man was trying" in p for p in draft.body)

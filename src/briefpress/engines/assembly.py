@@ -24,6 +24,7 @@ from ..spec import (
     PARAGRAPH_SENTENCES,
 )
 from ..text import ensure_period
+from ..verify.hedges import drops_hedge
 from .base import Draft, ProgressCallback
 from .extractive import ExtractiveEngine
 from .output import MalformedOutput, cut_loop, parse
@@ -232,6 +233,8 @@ class ArticleWriter:
             why = "not shorter, or words of another fact"
         elif not keeps_facts(told.sentence, texts):
             why = "a name, figure, negation or most of the words lost"
+        elif any(drops_hedge(t, [told.sentence]) for t in texts):
+            why = "a reported claim told as fact"
         elif any(failed(v) for v in self.session.check(texts)):
             why = "not backed by the facts"
         else:

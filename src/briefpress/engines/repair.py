@@ -15,6 +15,7 @@ from ..rewrite.compress import main_clause, prefixes, shorten, variants
 from ..rewrite.prune import without_phrases
 from ..rewrite.whole import fragment_reason
 from ..text import ensure_period, words
+from ..verify.hedges import drops_hedge
 from ..verify.report import Reason, SentenceVerdict
 from .output import MalformedOutput, Sentence, cut_loop, looks_cut_off, parse
 from .request import PartSpec
@@ -37,6 +38,9 @@ CUT_OFF = CutOff()
 # A sentence with no finite main verb or no subject ("Mr Earnest on the administration."), which
 # the grounding check passes when every word is the sources': FORMAT.md wants whole sentences only.
 NOT_WHOLE = CutOff("it is not a whole sentence")
+# A claim the facts only report ("is said to have been trying") told as fact.
+HEDGE_LOST = CutOff("it states as fact what the facts only report; keep how they report it "
+                    "(\"is said to\", \"allegedly\")")
 Checked = SentenceVerdict | CutOff
 # A kept sentence: its text, the facts it rests on, whether the model wrote it, its paragraph.
 Kept = tuple[str, list[Fact], bool, int]
@@ -146,6 +150,8 @@ class Repairer:
                 verdicts[i] = CUT_OFF
             elif not_whole(texts[i], spec):
                 verdicts[i] = NOT_WHOLE
+            elif drops_hedge(texts[i], [f.text for f in self.session.resolve(s.facts) or self.session.facts]):
+                verdicts[i] = HEDGE_LOST
         kept: list[Kept] = []
         seen: set[str] = set()
         for s, text, verdict in zip(sentences, texts, verdicts, strict=False):
@@ -169,7 +175,8 @@ class Repairer:
         when it passed; else cut, rewritten, or replaced by a grounded one; None drops it."""
         if not failed(verdict):
             return text, cited, True
-        trimmed = self.trimmed(text, verdict, spec)
+        # A cut cannot give back a hedge the sentence lost.
+        trimmed = self.trimmed(text, verdict, spec) if verdict is not HEDGE_LOST else None
         if trimmed is not None and not near(trimmed, seen):
             # The failed words were an aside or a trailing clause: deleting them costs no call.
             self.repairs["repaired"] += 1
@@ -221,13 +228,16 @@ class Repairer:
         one = PartSpec(spec.name, "", 1, 1, 70, max_chars=spec.max_chars, final_period=spec.final_period)
         # The facts themselves, and the very words to leave out: asked only to "say what F1
         # states", the small models repeated the failed sentence word for word.
-        user = (
-            f'Your sentence "{text}" is not backed by the facts: {problem_text(verdict)}. '
-            f"Write it again as one sentence that uses only these facts and leaves that out:\n{shown}"
-        ) if verdict is not NOT_WHOLE else (
-            f'Your sentence "{text}" is not a whole sentence: it has no main verb or no subject. '
-            f"Write it again as one whole sentence that uses only these facts:\n{shown}"
-        )
+        if verdict is NOT_WHOLE:
+            user = (f'Your sentence "{text}" is not a whole sentence: it has no main verb or no subject. '
+                    f"Write it again as one whole sentence that uses only these facts:\n{shown}")
+        elif verdict is HEDGE_LOST:
+            user = (f'Your sentence "{text}" states as fact what the facts only report. Write it again as one '
+                    f'sentence that keeps how the facts report it ("is said to", "allegedly") and uses only '
+                    f"these facts:\n{shown}")
+        else:
+            user = (f'Your sentence "{text}" is not backed by the facts: {problem_text(verdict)}. '
+                    f"Write it again as one sentence that uses only these facts and leaves that out:\n{shown}")
         completion = s.ask(one, user)
         try:
             sentence = parse(cut_loop(completion.text))[0]
@@ -240,6 +250,8 @@ class Repairer:
         new_verdict: Checked = CUT_OFF if is_cut_off(sentence.text, spec) else s.check([new_text])[0]
         if not failed(new_verdict) and not_whole(new_text, spec):
             new_verdict = NOT_WHOLE
+        elif not failed(new_verdict) and drops_hedge(new_text, [f.text for f in facts]):
+            new_verdict = HEDGE_LOST
         return new_text, s.resolve(sentence.facts), new_verdict
 
     def grounded(self, text: str, cited: list[Fact], seen: set[str], spec: PartSpec) -> tuple[str, Fact] | None:

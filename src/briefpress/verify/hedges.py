@@ -1,0 +1,55 @@
+"""Claims a source only reports: "The man is said to have been trying to gather details ...",
+"... allegedly impersonated ...". A sentence that tells such a claim without its hedge ("The man
+was trying to gather information ...") states as fact what the source does not, though every
+word of it may be the source's, so the grounding check passes it. A model's sentence is held to
+keep the hedge, or some other ("allegedly", "according to", "may").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..lexicon import forms
+from ..nlp import spacy_pipeline, stem
+from ..text import STOPWORDS, words
+
+# Verbs that report a claim in the passive with what is claimed after them ("is said to have").
+_REPORTING = forms({"say", "believe", "report", "think", "understand", "allege", "suspect", "rumour",
+                    "claim", "fear", "know", "expect", "estimate"}, base=False)
+_ADVERBS = frozenset({"allegedly", "reportedly", "apparently", "purportedly", "supposedly", "reputedly"})
+# Words that keep a claim reported, not stated.
+_KEEPING = _REPORTING | _ADVERBS | frozenset(
+    {"alleged", "according", "may", "might", "could", "possibly", "probably", "accused", "suspected",
+     "claims", "reports", "says", "said", "say"})
+TOLD = 0.6  # the share of a reported claim's content words that tells it
+
+
+def _stems(tokens: Iterable[str]) -> set[str]:
+    return {stem(w) for w in tokens if w.lower() not in STOPWORDS and w[:1].isalpha()}
+
+
+def reported_claims(text: str) -> list[set[str]]:
+    """The content-word stems of each claim ``text`` only reports: what follows a passive
+    reporting verb ("is said [to have been trying ...]") or a clause an adverb like "allegedly"
+    hedges."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return []
+    out = []
+    for t in nlp(text):
+        if t.lower_ in _REPORTING and any(c.dep_ == "auxpass" for c in t.children):
+            claim = next((c for c in t.children if c.dep_ == "xcomp"), None)
+            if claim is not None:
+                out.append(_stems(c.text for c in claim.subtree))
+        elif t.lower_ in _ADVERBS:
+            out.append(_stems(c.text for c in t.head.subtree if c.i != t.i))
+    return [c for c in out if c]
+
+
+def drops_hedge(sentence: str, facts: Iterable[str]) -> bool:
+    """Whether ``sentence`` tells a claim one of ``facts`` only reports, with no word that keeps
+    it reported."""
+    if any(w.lower() in _KEEPING for w in words(sentence)):
+        return False
+    mine = _stems(words(sentence))
+    return any(len(claim & mine) / len(claim) >= TOLD for fact in facts for claim in reported_claims(fact))

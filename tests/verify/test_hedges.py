@@ -1,0 +1,24 @@
+"""Claims a source only reports keep their hedge: "is said to", "allegedly"."""
+
+from __future__ import annotations
+
+from briefpress.verify.hedges import drops_hedge, reported_claims
+
+SAID_TO = ("The man is said to have been trying to gather details about a German parliamentary committee that is "
+           "investigating claims of US espionage.")
+ALLEGEDLY = ("Samir Rao, the then-chief operating officer of Ozy Media, allegedly impersonated a YouTube executive "
+             "during a pitch to Goldman Sachs.")
+
+
+def test_a_reported_claim_told_as_fact_drops_its_hedge() -> None:
+    assert reported_claims(SAID_TO) and reported_claims(ALLEGEDLY)
+    assert drops_hedge("The man was trying to gather information about a German parliamentary committee "
+                       "investigating US espionage.", [SAID_TO])
+    assert drops_hedge("Samir Rao impersonated a YouTube executive during a pitch to Goldman Sachs.", [ALLEGEDLY])
+
+
+def test_a_sentence_that_keeps_a_hedge_or_tells_another_claim_passes() -> None:
+    assert not drops_hedge("The man is said to have been trying to gather details about the committee.", [SAID_TO])
+    assert not drops_hedge("Samir Rao allegedly impersonated a YouTube executive.", [ALLEGEDLY])
+    assert not drops_hedge("German authorities have asked the US ambassador for clarification.", [SAID_TO])
+    assert reported_claims("German authorities have asked the US ambassador for clarification.") == []
