@@ -95,6 +95,10 @@ def test_which_sentences_are_retold_and_how_paragraphs_are_kept_short() -> None:
                                "Mayor Ana Ruiz said at the meeting.")  # a speaker's words stay theirs
     assert not retells(F2, F2)  # not shorter: a copy
     assert retells(F2, "Takaichi conveyed gratitude for Trump’s congratulations.")
+    assert retells(F2, "Takaichi expressed gratitude for Trump’s congratulations.")  # one verb of its own
+    nsa = ("The revelations about the NSA put a strain on ties between Germany and the US and raised feeling in "
+           "Germany against American surveillance.")
+    assert not retells(nsa, "Raising feeling in Germany against American surveillance is also an issue.")  # a frame
     assert [len(p) for p in in_paragraphs(list(range(5)), 3)] == [3, 2]
     assert [len(p) for p in in_paragraphs(list(range(3)), 3)] == [3]
     # The story's apostrophe, not the model's: one article never writes "Trump's" and "Trump’s".
