@@ -243,3 +243,26 @@ def test_a_reported_claim_told_as_fact_is_asked_again_with_its_hedge() -> None:
     assert asked and as_fact in asked[0]
     assert not any(as_fact in t for t in shipped)
     assert hedged in " ".join(draft.body)
+
+
+def test_a_speakers_words_given_without_quotation_marks_are_not_shipped() -> None:
+    brief = ("Wales coach Warren Gatland said his side were in good shape for the Six Nations.\n-\n"
+             '"There\'s a few new coaches this year and the familiarity will help us put things together quickly," '
+             "Gatland said.\n-\nWales begin their campaign against Ireland in Dublin.\n")
+    unmarked = "There's a few new coaches this year and the familiarity will help us put things together quickly."
+    asked: list[str] = []
+
+    def model(messages: list[dict[str, str]], spec: Any) -> str:
+        ask = messages[-1]["content"]
+        if "without quotation marks" in ask:
+            asked.append(ask)
+            return "Wales begin their campaign against Ireland in Dublin. [F3]"
+        if spec.name == "headline":
+            return "Gatland says Wales are in good shape [F1]"
+        return f"{unmarked} [F2]\nWales begin their campaign against Ireland in Dublin. [F3]"
+
+    run, outline = make_run(brief)
+    draft = ScriptedEngine(responses=model).write(run, outline)
+    shipped = [draft.meta_description, draft.conclusion, *draft.body, *(s.answer for s in draft.sections)]
+    assert asked
+    assert not any(unmarked in t and f'"{unmarked[:-1]}' not in t for t in shipped)

@@ -1,4 +1,4 @@
-"""Claims a source only reports keep their hedge: "is said to", "allegedly"."""
+"""What a model sentence may not drop: the hedge of a claim the sources only report, a speaker's quotation marks."""
 
 from __future__ import annotations
 
@@ -22,3 +22,14 @@ def test_a_sentence_that_keeps_a_hedge_or_tells_another_claim_passes() -> None:
     assert not drops_hedge("Samir Rao allegedly impersonated a YouTube executive.", [ALLEGEDLY])
     assert not drops_hedge("German authorities have asked the US ambassador for clarification.", [SAID_TO])
     assert reported_claims("German authorities have asked the US ambassador for clarification.") == []
+
+
+def test_a_speakers_words_without_their_marks_are_found() -> None:
+    from briefpress.verify.quotes import unmarked_quote
+
+    fact = ('"We\'re in pretty good shape," added Gatland. "There\'s a few new coaches this year and the '
+            'familiarly will help us put things together quickly."')
+    assert unmarked_quote("There's a few new coaches this year and the familiarly will help us put things "
+                          "together quickly.", [fact])
+    assert not unmarked_quote("Gatland said Wales were in good shape.", [fact])  # five words at most
+    assert not unmarked_quote('"There\'s a few new coaches this year," Gatland said.', [fact])  # quoted

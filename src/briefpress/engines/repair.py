@@ -16,6 +16,7 @@ from ..rewrite.prune import without_phrases
 from ..rewrite.whole import fragment_reason
 from ..text import ensure_period, words
 from ..verify.hedges import drops_hedge
+from ..verify.quotes import unmarked_quote
 from ..verify.report import Reason, SentenceVerdict
 from .output import MalformedOutput, Sentence, cut_loop, looks_cut_off, parse
 from .request import PartSpec
@@ -39,6 +40,8 @@ CUT_OFF = CutOff()
 # the grounding check passes when every word is the sources': FORMAT.md wants whole sentences only.
 NOT_WHOLE = CutOff("it is not a whole sentence")
 # A claim the facts only report ("is said to have been trying") told as fact.
+# A speaker's words given as the article's own: no quotation marks, no speaker.
+UNMARKED_QUOTE = CutOff("it gives a speaker's words as the article's own, without quotation marks")
 HEDGE_LOST = CutOff("it states as fact what the facts only report; keep how they report it "
                     "(\"is said to\", \"allegedly\")")
 Checked = SentenceVerdict | CutOff
@@ -150,8 +153,10 @@ class Repairer:
                 verdicts[i] = CUT_OFF
             elif not_whole(texts[i], spec):
                 verdicts[i] = NOT_WHOLE
-            elif drops_hedge(texts[i], [f.text for f in self.session.resolve(s.facts) or self.session.facts]):
+            elif drops_hedge(texts[i], facts := [f.text for f in self.session.resolve(s.facts) or self.session.facts]):
                 verdicts[i] = HEDGE_LOST
+            elif unmarked_quote(texts[i], facts):
+                verdicts[i] = UNMARKED_QUOTE
         kept: list[Kept] = []
         seen: set[str] = set()
         for s, text, verdict in zip(sentences, texts, verdicts, strict=False):

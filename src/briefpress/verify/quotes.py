@@ -75,3 +75,20 @@ def outside(text: str, quotes: list[Quote]) -> str:
         for i in range(q.start, q.end):
             chars[i] = " "
     return "".join(chars)
+
+
+UNMARKED_RUN = 6  # words of a quotation told in a row without its marks: the speaker's, not ours
+
+
+def unmarked_quote(sentence: str, facts: list[str]) -> bool:
+    """Whether ``sentence``, which holds no quotation mark, gives a speaker's words from one of
+    ``facts`` as its own: a run of ``UNMARKED_RUN`` words of a quotation there."""
+    if any(mark in sentence for mark in '"“”'):
+        return False
+    mine = words_of(sentence)
+    for fact in facts:
+        for quote in extract(fact):
+            said = words_of(quote.text)
+            if any(find(mine[i : i + UNMARKED_RUN], said) >= 0 for i in range(len(mine) - UNMARKED_RUN + 1)):
+                return True
+    return False
