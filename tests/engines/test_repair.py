@@ -219,6 +219,23 @@ def test_a_question_the_model_writes_is_dropped_not_shipped() -> None:
     assert "Takaichi conveyed gratitude for Trump's congratulations." in " ".join(draft.body)
 
 
+def asked_again(brief: str, first: str, marker: str, again: str) -> tuple[Draft, list[str], list[str]]:
+    """A model that writes ``first`` for every part and ``again`` for a request holding ``marker``:
+    the draft, the requests that asked again, and the texts of the parts the model writes."""
+    asked: list[str] = []
+
+    def model(messages: list[dict[str, str]], spec: Any) -> str:
+        ask = messages[-1]["content"]
+        if marker in ask:
+            asked.append(ask)
+            return again
+        return "A first call [F1]" if spec.name == "headline" else first
+
+    run, outline = make_run(brief)
+    draft = ScriptedEngine(responses=model).write(run, outline)
+    return draft, asked, [draft.meta_description, draft.conclusion, *draft.body, *(s.answer for s in draft.sections)]
+
+
 def test_a_reported_claim_told_as_fact_is_asked_again_with_its_hedge() -> None:
     brief = ("The man is said to have been trying to gather details about a German parliamentary committee that "
              "is investigating claims of US espionage.\n-\nGerman authorities have asked the US ambassador for "
@@ -226,20 +243,8 @@ def test_a_reported_claim_told_as_fact_is_asked_again_with_its_hedge() -> None:
              "gave no other details.\n")
     as_fact = "The man was trying to gather details about a German parliamentary committee."
     hedged = "The man is said to have been trying to gather details about a German parliamentary committee."
-    asked: list[str] = []
-
-    def model(messages: list[dict[str, str]], spec: Any) -> str:
-        ask = messages[-1]["content"]
-        if "states as fact what the facts only report" in ask:
-            asked.append(ask)
-            return f"{hedged} [F1]"
-        if spec.name == "headline":
-            return "German prosecutors confirm arrest [F3]"
-        return f"{as_fact} [F1]\nGerman authorities have asked the US ambassador for \"swift clarification\". [F2]"
-
-    run, outline = make_run(brief)
-    draft = ScriptedEngine(responses=model).write(run, outline)
-    shipped = [draft.meta_description, draft.conclusion, *draft.body, *(s.answer for s in draft.sections)]
+    first = f"{as_fact} [F1]\nGerman authorities have asked the US ambassador for \"swift clarification\". [F2]"
+    draft, asked, shipped = asked_again(brief, first, "states as fact what the facts only report", f"{hedged} [F1]")
     assert asked and as_fact in asked[0]
     assert not any(as_fact in t for t in shipped)
     assert hedged in " ".join(draft.body)
@@ -250,19 +255,7 @@ def test_a_speakers_words_given_without_quotation_marks_are_not_shipped() -> Non
              '"There\'s a few new coaches this year and the familiarity will help us put things together quickly," '
              "Gatland said.\n-\nWales begin their campaign against Ireland in Dublin.\n")
     unmarked = "There's a few new coaches this year and the familiarity will help us put things together quickly."
-    asked: list[str] = []
-
-    def model(messages: list[dict[str, str]], spec: Any) -> str:
-        ask = messages[-1]["content"]
-        if "without quotation marks" in ask:
-            asked.append(ask)
-            return "Wales begin their campaign against Ireland in Dublin. [F3]"
-        if spec.name == "headline":
-            return "Gatland says Wales are in good shape [F1]"
-        return f"{unmarked} [F2]\nWales begin their campaign against Ireland in Dublin. [F3]"
-
-    run, outline = make_run(brief)
-    draft = ScriptedEngine(responses=model).write(run, outline)
-    shipped = [draft.meta_description, draft.conclusion, *draft.body, *(s.answer for s in draft.sections)]
+    dublin = "Wales begin their campaign against Ireland in Dublin. [F3]"
+    _, asked, shipped = asked_again(brief, f"{unmarked} [F2]\n{dublin}", "without quotation marks", dublin)
     assert asked
     assert not any(unmarked in t and f'"{unmarked[:-1]}' not in t for t in shipped)
