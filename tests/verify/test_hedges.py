@@ -21,7 +21,7 @@ def test_a_sentence_that_keeps_a_hedge_or_tells_another_claim_passes() -> None:
     assert not drops_hedge("The man is said to have been trying to gather details about the committee.", [SAID_TO])
     assert not drops_hedge("Samir Rao allegedly impersonated a YouTube executive.", [ALLEGEDLY])
     assert not drops_hedge("German authorities have asked the US ambassador for clarification.", [SAID_TO])
-    assert reported_claims("German authorities have asked the US ambassador for clarification.") == []
+    assert reported_claims("German authorities have asked the US ambassador for clarification.") == ()
 
 
 def test_a_speakers_words_without_their_marks_are_found() -> None:

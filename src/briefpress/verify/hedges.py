@@ -7,6 +7,7 @@ keep the hedge, or some other ("allegedly", "according to", "may").
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from ..lexicon import forms
@@ -28,22 +29,23 @@ def _stems(tokens: Iterable[str]) -> set[str]:
     return {stem(w) for w in tokens if w.lower() not in STOPWORDS and w[:1].isalpha()}
 
 
-def reported_claims(text: str) -> list[set[str]]:
+@functools.lru_cache(maxsize=1024)  # every model sentence of an article is held to the same facts
+def reported_claims(text: str) -> tuple[frozenset[str], ...]:
     """The content-word stems of each claim ``text`` only reports: what follows a passive
     reporting verb ("is said [to have been trying ...]") or a clause an adverb like "allegedly"
     hedges."""
     nlp = spacy_pipeline()
     if nlp is None:
-        return []
+        return ()
     out = []
     for t in nlp(text):
         if t.lower_ in _REPORTING and any(c.dep_ == "auxpass" for c in t.children):
             claim = next((c for c in t.children if c.dep_ == "xcomp"), None)
             if claim is not None:
-                out.append(_stems(c.text for c in claim.subtree))
+                out.append(frozenset(_stems(c.text for c in claim.subtree)))
         elif t.lower_ in _ADVERBS:
-            out.append(_stems(c.text for c in t.head.subtree if c.i != t.i))
-    return [c for c in out if c]
+            out.append(frozenset(_stems(c.text for c in t.head.subtree if c.i != t.i)))
+    return tuple(c for c in out if c)
 
 
 def drops_hedge(sentence: str, facts: Iterable[str]) -> bool:
