@@ -157,3 +157,32 @@ def test_a_retelling_that_states_a_reported_claim_as_fact_is_not_kept() -> None:
     draft = ScriptedEngine(responses=Model({"The man is said": as_fact}), retells_body=True).write(run, outline)
     assert said_to in body_sentences(draft)
     assert not any("The man was trying" in p for p in draft.body)
+
+
+def test_a_split_sentence_stays_split_and_a_stubborn_unmarked_quote_never_ships() -> None:
+    """Through the whole pipeline: the first half of a split, put in the meta description alone, had
+    failed the verify stage as a cut, which then put the whole sentence back in the body before its
+    second half; and a conclusion the model kept giving as a speaker's unmarked words had shipped."""
+    import briefpress
+
+    record = ("Wales hold the record of Championship victories - 26 outright and 12 shared - and a third Grand "
+              "Slam in nine years would mean they join England on a record 12 Grand Slams.")
+    said = "There's a few new coaches this year and the familiarity will help us put things together quickly."
+    brief = ("Gatland won a first clean sweep in his maiden Six Nations as coach in 2008 after Wales' disappointing "
+             f"2007 World Cup display.\n-\n{record}\n-\n\"{said[:-1]},\" added Gatland.\n")
+    halves = ("Wales hold the record of Championship victories - 26 outright and 12 shared. [F2]\n"
+              "A third Grand Slam in nine years would mean they join England on a record 12 Grand Slams. [F2]")
+
+    def model(messages: list[dict[str, str]], spec: Any) -> str:
+        ask = messages[-1]["content"]
+        if ask.startswith("Rewrite this sentence"):
+            return halves if "Wales hold" in ask else "Gatland won a first clean sweep in 2008. [F1]"
+        if spec.name == "conclusion" or "without quotation marks" in ask:
+            return f"{said} [F3]"  # asked again, the same
+        return "Gatland won a first clean sweep in his maiden Six Nations as coach in 2008. [F1]"
+
+    article = briefpress.write(brief, engine="scripted", responses=model, retells_body=True)
+    body = " ".join(article.body)
+    assert body.count("record 12 Grand Slams") == 1 and "12 shared. A third Grand Slam" in body
+    parts = [article.meta_description, article.conclusion, *article.body, *(s.answer for s in article.sections)]
+    assert not any(said in p and f'"{said[:-1]}' not in p for p in parts)

@@ -245,7 +245,10 @@ class ArticleWriter:
         facts = [f for f in self.session.facts if f.id in told.facts]
         for text in texts:
             self.backend.stats.kept_model_sentences.append(text)
-            self.pool.append((text, facts))
+            # The first half of a split, told alone in the meta description, is a cut of the
+            # source sentence that the verify stage fails (and then fails in the body too).
+            if not told.sentence.startswith(text.rstrip(".")):
+                self.pool.append((text, facts))
         return [Evidence(part="", sentence=text, facts=list(told.facts)) for text in texts]
 
     # -- parts chosen from the verified sentences ---------------------------------------------

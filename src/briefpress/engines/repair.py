@@ -7,6 +7,7 @@ mode no unsupported or contradicted sentence is ever kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Fact
@@ -153,10 +154,8 @@ class Repairer:
                 verdicts[i] = CUT_OFF
             elif not_whole(texts[i], spec):
                 verdicts[i] = NOT_WHOLE
-            elif drops_hedge(texts[i], facts := [f.text for f in self.session.resolve(s.facts) or self.session.facts]):
-                verdicts[i] = HEDGE_LOST
-            elif unmarked_quote(texts[i], facts):
-                verdicts[i] = UNMARKED_QUOTE
+            else:
+                verdicts[i] = self.misreport(texts[i], self.session.resolve(s.facts)) or verdicts[i]
         kept: list[Kept] = []
         seen: set[str] = set()
         for s, text, verdict in zip(sentences, texts, verdicts, strict=False):
@@ -181,7 +180,7 @@ class Repairer:
         if not failed(verdict):
             return text, cited, True
         # A cut cannot give back a hedge the sentence lost.
-        trimmed = self.trimmed(text, verdict, spec) if verdict is not HEDGE_LOST else None
+        trimmed = self.trimmed(text, verdict, spec, cited) if verdict is not HEDGE_LOST else None
         if trimmed is not None and not near(trimmed, seen):
             # The failed words were an aside or a trailing clause: deleting them costs no call.
             self.repairs["repaired"] += 1
@@ -203,7 +202,7 @@ class Repairer:
         self.repairs["replaced"] += 1
         return grounded[0], [grounded[1]], False
 
-    def trimmed(self, text: str, verdict: Checked, spec: PartSpec) -> str | None:
+    def trimmed(self, text: str, verdict: Checked, spec: PartSpec, cited: Sequence[Fact] = ()) -> str | None:
         """The fullest deletion of ``text`` that the verifier passes: without an aside (", a top
         national security official,"), a trailing clause, or the phrases holding the words no
         fact gives ("of the season"), keeping at least half its words; None when none passes."""
@@ -219,8 +218,18 @@ class Repairer:
                 candidates.append(cut)
         candidates.sort(key=len, reverse=True)
         for candidate, checked in zip(candidates, self.session.check(candidates), strict=False):
-            if not checked.failed and not not_whole(candidate, spec):
+            if not checked.failed and not not_whole(candidate, spec) and self.misreport(candidate, cited) is None:
                 return candidate
+        return None
+
+    def misreport(self, text: str, cited: Sequence[Fact]) -> CutOff | None:
+        """What the grounding check cannot see in a sentence whose words are all the sources': a
+        claim told without the hedge its fact reports it with (the cited facts', else the
+        prompt's), or a speaker's words without their quotation marks (any fact's)."""
+        if drops_hedge(text, [f.text for f in cited or self.session.facts]):
+            return HEDGE_LOST
+        if unmarked_quote(text, [f.text for f in self.session.run.facts]):
+            return UNMARKED_QUOTE
         return None
 
     def rewrite(
@@ -255,8 +264,8 @@ class Repairer:
         new_verdict: Checked = CUT_OFF if is_cut_off(sentence.text, spec) else s.check([new_text])[0]
         if not failed(new_verdict) and not_whole(new_text, spec):
             new_verdict = NOT_WHOLE
-        elif not failed(new_verdict) and drops_hedge(new_text, [f.text for f in facts]):
-            new_verdict = HEDGE_LOST
+        elif not failed(new_verdict):
+            new_verdict = self.misreport(new_text, facts) or new_verdict
         return new_text, s.resolve(sentence.facts), new_verdict
 
     def grounded(self, text: str, cited: list[Fact], seen: set[str], spec: PartSpec) -> tuple[str, Fact] | None:
