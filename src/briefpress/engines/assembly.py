@@ -29,7 +29,7 @@ from .base import Draft, ProgressCallback
 from .extractive import ExtractiveEngine
 from .output import MalformedOutput, cut_loop, parse
 from .prompts import part_specs
-from .repair import Kept, Repairer, failed, finish_sentence, is_cut_off, near, norm, not_whole
+from .repair import Kept, Repairer, asks, failed, finish_sentence, is_cut_off, near, norm, not_whole
 from .request import PartSpec
 from .retell import RETELL_MOST, in_paragraphs, in_style_of, keeps_facts, retell_request, retells, worth_retelling
 from .session import Backend, GroundingCheck, Session
@@ -57,13 +57,14 @@ class ArticleWriter:
         o, s = self.outline, self.session
         specs = part_specs(o, s.alias_of)
         retelling = s.retells_body
-        asks = self._to_retell() if retelling else []
-        s.total = len(specs) - 1 + len(asks) if retelling else len(specs)
+        placed = self._placed_body() if retelling else []
+        to_retell = self._to_retell(placed)
+        s.total = len(specs) - 1 + len(to_retell) if retelling else len(specs)
         s.report("begin", None)
         self.backend._begin(s.prefix)
 
         # The body first: its verified sentences also make the meta description.
-        body = self._retold_body(asks) if retelling else self._body(specs["body"])
+        body = self._retold_body(placed, to_retell) if retelling else self._body(specs["body"])
         sections = []
         for i, part in enumerate(o.sections):
             self._copy_part(f"sections[{i}].question")
@@ -194,20 +195,21 @@ class ArticleWriter:
             out.append((paragraph, told, bool(told) and " ".join(e.sentence for e in told) == paragraph))
         return out
 
-    def _to_retell(self) -> list[Evidence]:
+    @staticmethod
+    def _to_retell(placed: list[tuple[str, list[Evidence], bool]]) -> list[Evidence]:
         """The body's sentences the model is asked to retell: the long ones, in the body's order
         (the inverted pyramid's top first), at most ``RETELL_MOST``."""
-        told = [e for _, evidence, placed in self._placed_body() if placed for e in evidence]
+        told = [e for _, evidence, in_order in placed if in_order for e in evidence]
         return [e for e in told if e.facts and worth_retelling(e.sentence)][:RETELL_MOST]
 
-    def _retold_body(self, asks: list[Evidence]) -> list[str]:
-        """The extractive body, the sentences ``asks`` names retold by the model (``retell``), in
-        paragraphs of at most three sentences; a sentence whose retelling is not kept whole stays
-        as the extractive body tells it, with its evidence."""
-        asked = {id(e) for e in asks}
+    def _retold_body(self, placed: list[tuple[str, list[Evidence], bool]], to_retell: list[Evidence]) -> list[str]:
+        """The extractive body (``placed``), the sentences ``to_retell`` names retold by the model
+        (``retell``), in paragraphs of at most three sentences; a sentence whose retelling is not
+        kept whole stays as the extractive body tells it, with its evidence."""
+        asked = {id(e) for e in to_retell}
         paragraphs: list[tuple[str, list[Evidence]]] = []
-        for paragraph, told, placed in self._placed_body():
-            if not placed:
+        for paragraph, told, in_order in placed:
+            if not in_order:
                 paragraphs.append((paragraph, told))
                 continue
             out: list[Evidence] = []
@@ -227,7 +229,7 @@ class ArticleWriter:
         if not sentences:
             return None
         texts = [in_style_of(told.sentence, finish_sentence(s.text, spec)) for s in sentences]
-        if any(not t or is_cut_off(t, spec) or not_whole(t, spec) or t.endswith("?") for t in texts):
+        if any(not t or is_cut_off(t, spec) or not_whole(t, spec) or asks(t) for t in texts):
             why = "not whole sentences"
         elif not all(retells(told.sentence, t) for t in texts):
             why = "not shorter, or words of another fact"

@@ -40,9 +40,9 @@ CUT_OFF = CutOff()
 # A sentence with no finite main verb or no subject ("Mr Earnest on the administration."), which
 # the grounding check passes when every word is the sources': FORMAT.md wants whole sentences only.
 NOT_WHOLE = CutOff("it is not a whole sentence")
-# A claim the facts only report ("is said to have been trying") told as fact.
 # A speaker's words given as the article's own: no quotation marks, no speaker.
 UNMARKED_QUOTE = CutOff("it gives a speaker's words as the article's own, without quotation marks")
+# A claim the facts only report ("is said to have been trying") told as fact.
 HEDGE_LOST = CutOff("it states as fact what the facts only report; keep how they report it "
                     "(\"is said to\", \"allegedly\")")
 Checked = SentenceVerdict | CutOff
@@ -124,6 +124,12 @@ def not_whole(text: str, spec: PartSpec) -> bool:
     return bool(text) and spec.final_period and fragment_reason(text) is not None
 
 
+def asks(text: str) -> bool:
+    """Whether a model's sentence is a question: an answer asks nothing, and in the text layout a
+    line ending in "?" reads as a heading."""
+    return text.rstrip(' "”’').endswith("?")
+
+
 def finish_sentence(text: str, spec: PartSpec) -> str:
     """The sentence as the part ends one: with a final period or without, no stray quote mark,
     no space before a punctuation mark (a model wrote "in 2002 .")."""
@@ -163,7 +169,7 @@ class Repairer:
             # Empty, said twice (a loop, not news), or a question: an answer asks nothing ("The man
             # said what?" passed the grounding check as no claim), and in the text layout a line
             # ending in "?" reads as a heading.
-            if not text or near(text, seen) or text.rstrip(' "”’').endswith("?"):
+            if not text or near(text, seen) or asks(text):
                 self.repairs["dropped"] += 1
                 continue
             mended = self._mend(text, cited, verdict, spec, seen)
