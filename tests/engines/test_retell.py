@@ -74,6 +74,13 @@ def test_a_retelling_that_loses_a_figure_or_a_negation_is_not_kept() -> None:
     assert "The gains signaled investor confidence in Takaichi’s defense-focused approach." not in body_sentences(draft)
     assert not keeps_facts("The council did not approve the plan on Tuesday.",
                            ["The council approved the plan.", "It met on Tuesday."])
+    # The local model dropped the "However" that set a politician against Der Spiegel's account.
+    however = ("However, one unnamed politician told Reuters news agency the suspect had offered his services to "
+               "the US voluntarily.")
+    assert not keeps_facts(however, ["One unnamed politician told Reuters news agency the suspect had offered his "
+                                     "services to the US voluntarily."])
+    assert keeps_facts(however, ["However, one unnamed politician told Reuters news agency something.",
+                                 "The suspect had offered his services to the US voluntarily."])
 
 
 def test_a_retelling_that_brings_in_another_fact_or_a_new_figure_is_not_kept() -> None:

@@ -26,6 +26,9 @@ KEPT_WORDS = 0.8  # the share of the original's content words a retelling keeps 
 
 _FIGURE = re.compile(r"\d[\d,.]*%?")
 _NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\b|n[’']t\b", re.I)
+# Words that set a sentence against the one before: "However, one politician said ..." retold
+# without its "However" reads as agreeing with what it contradicts.
+_CONTRAST = re.compile(r"\b(?:however|but|yet|although|though|despite|whereas|nevertheless|instead)\b", re.I)
 _QUOTE_MARKS = ('"', "“", "”")
 T = TypeVar("T")
 
@@ -57,13 +60,13 @@ def _stems(text: str) -> set[str]:
 
 def keeps_facts(original: str, retold: Iterable[str]) -> bool:
     """Whether the retold sentences keep what ``original`` says: each of its figures and names,
-    as many negations, and most of its content words."""
+    as many negations and contrasts, and most of its content words."""
     told = " ".join(retold)
     if any(f not in told for f in _FIGURE.findall(original)):
         return False
     if any(n and n not in told for n in _names(original)):
         return False
-    if len(_NEGATION.findall(told)) < len(_NEGATION.findall(original)):
+    if any(len(p.findall(told)) < len(p.findall(original)) for p in (_NEGATION, _CONTRAST)):
         return False
     content = _stems(original)
     return not content or len(content & _stems(told)) / len(content) >= KEPT_WORDS
