@@ -78,14 +78,16 @@ def test_the_source_s_own_but_comes_back_where_the_part_keeps_the_source_s_order
     # The brief: "... faced being auctioned ... / But a public fundraising campaign ... hit its target".
     draft = EditableArticle(_written("wedgwood-collection-saved"))
     campaign = "a public fundraising campaign launched in September hit its target in just a month."
-    section = next(p for p, text in draft.parts() if p.startswith("sections[") and campaign[2:] in text)
-    told = sentences_of(draft.get(section))
-    i = next(k for k, s in enumerate(told) if campaign[2:] in s)
-    assert "faced being auctioned" in told[i - 1]
-    stripped = [*told[:i], "A " + campaign[2:], *told[i + 1:]]
+    # A section that tells the two facts in the source's order, the second without its "But".
+    facts = {f["id"]: f["text"] for f in draft.data["facts"] if f["id"].startswith("S1.")}
+    auction = next(i for i, text in facts.items() if "faced being auctioned" in text)
+    fundraising = next(i for i, text in facts.items() if campaign[2:] in text)
+    section, i = "sections[0].answer", 1
+    stripped = [facts[auction], "A " + campaign[2:]]
     draft.set(section, " ".join(stripped))
-    evidence = next(e for e in draft.data["evidence"] if e["part"] == section and e["sentence"] == told[i])
-    evidence["sentence"] = stripped[i]
+    draft.data["evidence"] = [e for e in draft.data["evidence"] if e["part"] != section] + [
+        {"part": section, "sentence": stripped[0], "facts": [auction], "no_claim": False},
+        {"part": section, "sentence": stripped[1], "facts": [fundraising], "no_claim": False}]
     # the body tells it so already: the section would copy it word for word
     assert any("But " + campaign in p for p in draft.data["body"])
     assert _source_opened(draft, section, stripped, i) is None

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ...edit import EditableArticle
 from ...models import Article, Fact
+from .copies import fix_copies
 from .judge import SEO_GOOD, Grounded, both, seo_of
 from .keyphrase import choose_keyphrase, keyphrase_options
 from .meta import fix_meta_description, fix_title_width
@@ -22,8 +23,10 @@ Fixer = Callable[[EditableArticle, Grounded], None]
 
 # Once the keyphrase is settled, in this order: paragraphs under 150 words first (the later
 # fixers judge the article as it will read), transitions after the fixes that split or cut the
-# sentences they count, and a retold FAQ pair dropped last (it tries the connectives again).
-FIXERS: tuple[Fixer, ...] = (fix_long_paragraphs, fix_takeaways, fix_sentences, fix_transitions, drop_retold_pairs)
+# sentences they count, copies after the cuts, splits and connectives (each copy's fix tries the
+# connectives again), and a retold FAQ pair dropped last (it tries the connectives again).
+FIXERS: tuple[Fixer, ...] = (fix_long_paragraphs, fix_takeaways, fix_sentences, fix_transitions, fix_copies,
+                             drop_retold_pairs)
 
 
 def keyphrase_parts(article: Article, facts: list[Fact], grounded: Grounded,
