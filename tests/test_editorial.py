@@ -234,3 +234,12 @@ def test_the_page_introduction_is_the_first_paragraph(story_article: briefpress.
     # Yoast reads the text before the first <p> as a paragraph too: the summary, the lead first,
     # comes before the byline.
     assert article.index('<ul class="summary">') < article.index('<div class="byline">')
+
+
+def test_the_sentences_written_without_a_claim_are_whole() -> None:
+    # A model's meta description short of 120 characters takes one of these after its fact; "Read
+    # the full story." (no subject) shipped as a fragment there.
+    from briefpress.spec import META_BENEFITS_SHORT, META_KEYPHRASE_POINTER, META_POINTERS
+
+    for sentence in (*META_BENEFITS_SHORT, *META_POINTERS, META_KEYPHRASE_POINTER.format(keyphrase="Tesco")):
+        assert fragment_reason(sentence) is None, sentence

@@ -49,8 +49,9 @@ CONCLUDING_SHORT = "Overall,"  # where "In short," would take the sentence over 
 
 # Reader benefits: sentences that make no claim. The extractive writer uses none (a meta
 # description states the main fact); a model-written one, built from one or two whole sentences,
-# may take a short one where the facts fall short of the size.
-META_BENEFITS_SHORT = ("Read the full story.", "Here is what we know.", "Read the key facts.")
+# may take a short one where the facts fall short of the size. Each is a whole sentence: "Read
+# the full story." has no subject, and an editor reads it as a fragment.
+META_BENEFITS_SHORT = ("Here is what we know.", "Here is the full story.")
 META_KEYPHRASE_POINTER = "Here is what we know about {keyphrase}."
 META_POINTERS = ("Here is the full story.", "Here is what we know so far.", "Here is the full story of what happened.")
 # Takeaway labels beside the facets' own: the lead's, then those of the points that add no new facet.

@@ -104,7 +104,7 @@ def test_a_sentence_that_is_no_whole_sentence_is_asked_for_again() -> None:
 def test_the_meta_description_tells_a_second_fact_before_it_points_to_the_story() -> None:
     from briefpress.spec import META_BENEFITS_SHORT
 
-    # Under 120 characters alone, within them with "Read the full story." after it or with a second fact.
+    # Under 120 characters alone, within them with "Here is what we know." after it or with a second fact.
     first = "Japan's new Prime Minister Sanae Takaichi held her first official phone call with U.S. President Donald Trump."
     script = Script(body=f"{first} [F1]\nTakaichi conveyed gratitude. [F2]")
     draft, _ = write(script)

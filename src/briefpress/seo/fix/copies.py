@@ -146,14 +146,15 @@ def fix_copies(draft: EditableArticle, grounded: Grounded = always) -> None:
         copies, logged = len(_copies(draft)), len(draft.changes)
         form = _fresh_form(draft, part, sentence, grounded)
         done = _replace(draft, part, sentence, form) if form else _drop(draft, part, sentence)
-        if not done:
-            continue
-        fix_transitions(draft, grounded)  # the sentences the check counts have changed
-        trial = both(draft.article())
-        filler = "filler transition" in draft.changes[logged:]  # a link only filler makes up for
-        if not worse(trial, current) and len(_copies(draft)) < copies and not filler:
-            current = trial
-            draft.changes.append("copy")
-        else:
-            draft.restore(saved)
-            del draft.changes[logged:]
+        if done and len(_copies(draft)) < copies:
+            trial = both(draft.article())
+            if worse(trial, current):  # the sentences the check counts have changed: connectives again
+                fix_transitions(draft, grounded)
+                trial = both(draft.article())
+            filler = "filler transition" in draft.changes[logged:]  # a link only filler makes up for
+            if not worse(trial, current) and not filler:
+                current = trial
+                draft.changes.append("copy")
+                continue
+        draft.restore(saved)
+        del draft.changes[logged:]
