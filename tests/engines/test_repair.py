@@ -250,6 +250,21 @@ def test_a_reported_claim_told_as_fact_is_asked_again_with_its_hedge() -> None:
     assert hedged in " ".join(draft.body)
 
 
+def test_a_deed_told_without_who_blamed_it_is_asked_again_with_the_facts_own_words() -> None:
+    # The local engine's conclusion on a story: the blame gone, the deed given to Washington.
+    brief = ("Washington blamed Russia and the Syrian government for intensifying their attacks against civilians.\n-\n"
+             "The US suspended talks with Russia on the Syrian ceasefire.\n-\n"
+             "Russia said it regretted the US move.\n")
+    as_fact = "Washington's actions against Russia and the Syrian government have intensified their attacks on civilians."
+    blamed = "Washington blamed Russia and the Syrian government for intensifying attacks on civilians."
+    first = f"{as_fact} [F1]\nRussia said it regretted the US move. [F3]"
+    draft, asked, shipped = asked_again(brief, first, "states as fact what the facts only report", f"{blamed} [F1]")
+    assert asked and as_fact in asked[0]
+    assert "('blamed')" in asked[0] and "is said to" not in asked[0], "the facts' own reporting word is shown"
+    assert not any(as_fact in t for t in shipped)
+    assert any(blamed in t for t in shipped)
+
+
 def test_a_speakers_words_given_without_quotation_marks_are_not_shipped() -> None:
     brief = ("Wales coach Warren Gatland said his side were in good shape for the Six Nations.\n-\n"
              '"There\'s a few new coaches this year and the familiarity will help us put things together quickly," '

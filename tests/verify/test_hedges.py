@@ -24,6 +24,28 @@ def test_a_sentence_that_keeps_a_hedge_or_tells_another_claim_passes() -> None:
     assert reported_claims("German authorities have asked the US ambassador for clarification.") == ()
 
 
+BLAMED = "Washington blamed Russia and the Syrian government for intensifying their attacks against civilians."
+ACCUSED = ('The journalist, Wang Xiaolu, stands accused of "spreading fake information" about the market slump, '
+           "the report said.")
+
+
+def test_a_deed_one_side_blames_on_another_told_as_fact_drops_its_hedge() -> None:
+    # The local engine's conclusion for the first: every word the lead's, the blame gone, and the
+    # deed given to Washington's actions; the grounding check had called it supported.
+    assert drops_hedge("Washington's actions against Russia and the Syrian government have intensified their "
+                       "attacks on civilians.", [BLAMED])
+    assert drops_hedge("Russia and the Syrian government intensified their attacks against civilians.", [BLAMED])
+    assert drops_hedge("Wang Xiaolu spread fake information about the market slump.", [ACCUSED])
+    assert drops_hedge("He committed murder.", ["He was charged with murder on Friday."])
+
+
+def test_a_sentence_that_keeps_the_blame_passes() -> None:
+    assert not drops_hedge("Washington blamed Russia and the Syrian government for intensifying attacks.", [BLAMED])
+    assert not drops_hedge("The US accused Moscow of intensifying its attacks on civilians.", [BLAMED])
+    assert not drops_hedge("Wang Xiaolu is accused of spreading fake information.", [ACCUSED])
+    assert reported_claims("Washington blamed the weather.") == ()  # no deed laid at anyone's door
+
+
 def test_a_speakers_words_without_their_marks_are_found() -> None:
     from briefpress.verify.quotes import unmarked_quote
 

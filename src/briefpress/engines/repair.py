@@ -16,7 +16,7 @@ from ..rewrite.compress import main_clause, prefixes, shorten, variants
 from ..rewrite.prune import without_phrases
 from ..rewrite.whole import fragment_reason
 from ..text import ensure_period, words
-from ..verify.hedges import drops_hedge
+from ..verify.hedges import drops_hedge, hedge_words
 from ..verify.quotes import unmarked_quote
 from ..verify.report import Reason, SentenceVerdict
 from .output import MalformedOutput, Sentence, cut_loop, looks_cut_off, parse
@@ -43,8 +43,7 @@ NOT_WHOLE = CutOff("it is not a whole sentence")
 # A speaker's words given as the article's own: no quotation marks, no speaker.
 UNMARKED_QUOTE = CutOff("it gives a speaker's words as the article's own, without quotation marks")
 # A claim the facts only report ("is said to have been trying") told as fact.
-HEDGE_LOST = CutOff("it states as fact what the facts only report; keep how they report it "
-                    "(\"is said to\", \"allegedly\")")
+HEDGE_LOST = CutOff("it states as fact what the facts only report; keep how they report it")
 Checked = SentenceVerdict | CutOff
 # A kept sentence: its text, the facts it rests on, whether the model wrote it, its paragraph.
 Kept = tuple[str, list[Fact], bool, int]
@@ -252,9 +251,12 @@ class Repairer:
             user = (f'Your sentence "{text}" is not a whole sentence: it has no main verb or no subject. '
                     f"Write it again as one whole sentence that uses only these facts:\n{shown}")
         elif verdict is HEDGE_LOST:
+            # The facts' own reporting words: shown "is said to" as an example, the model wrote
+            # "Washington is said to blame ..." for "Washington blamed ...".
+            kept = list(dict.fromkeys(w for f in facts for w in hedge_words(f.text))) or ["is said to", "allegedly"]
             user = (f'Your sentence "{text}" states as fact what the facts only report. Write it again as one '
-                    f'sentence that keeps how the facts report it ("is said to", "allegedly") and uses only '
-                    f"these facts:\n{shown}")
+                    f"sentence that keeps how the facts report it ({', '.join(repr(w) for w in kept)}) and "
+                    f"uses only these facts:\n{shown}")
         else:
             user = (f'Your sentence "{text}" is not backed by the facts: {problem_text(verdict)}. '
                     f"Write it again as one sentence that uses only these facts and leaves that out:\n{shown}")

@@ -1,8 +1,9 @@
 """Claims a source only reports: "The man is said to have been trying to gather details ...",
-"... allegedly impersonated ...". A sentence that tells such a claim without its hedge ("The man
-was trying to gather information ...") states as fact what the source does not, though every
-word of it may be the source's, so the grounding check passes it. A model's sentence is held to
-keep the hedge, or some other ("allegedly", "according to", "may").
+"... allegedly impersonated ...", "Washington blamed Russia for intensifying attacks". A sentence
+that tells such a claim without its hedge ("The man was trying to gather information ...",
+"Washington's actions ... have intensified their attacks") states as fact what the source does
+not, though every word of it may be the source's, so the grounding check passes it. A model's
+sentence is held to keep the hedge, or some other ("allegedly", "according to", "may").
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ from ..text import STOPWORDS, words
 _REPORTING = forms({"say", "believe", "report", "think", "understand", "allege", "suspect", "rumour",
                     "claim", "fear", "know", "expect", "estimate"}, base=False)
 _ADVERBS = frozenset({"allegedly", "reportedly", "apparently", "purportedly", "supposedly", "reputedly"})
+# Verbs that lay a deed at someone's door ("blamed Russia for intensifying attacks", "was accused
+# of spreading fake information"): the deed is the blamer's claim, not a fact of the story.
+_BLAMING = forms({"blame", "accuse", "charge", "suspect"}, base=True)
+_BLAMED_FOR = frozenset({"for", "of", "with"})
 # Words that keep a claim reported, not stated.
-_KEEPING = _REPORTING | _ADVERBS | frozenset(
+_KEEPING = _REPORTING | _ADVERBS | _BLAMING | frozenset(
     {"alleged", "according", "may", "might", "could", "possibly", "probably", "accused", "suspected",
      "claims", "reports", "says", "said", "say"})
 TOLD = 0.6  # the share of a reported claim's content words that tells it
@@ -45,7 +50,39 @@ def reported_claims(text: str) -> tuple[frozenset[str], ...]:
                 out.append(frozenset(_stems(c.text for c in claim.subtree)))
         elif t.lower_ in _ADVERBS:
             out.append(frozenset(_stems(c.text for c in t.head.subtree if c.i != t.i)))
+        elif t.lower_ in _BLAMING and t.pos_ == "VERB":
+            out.extend(_blamed(t))
     return tuple(c for c in out if c)
+
+
+def _blamed(verb: object) -> list[frozenset[str]]:
+    """The deed ``verb`` lays at someone's door, with who is blamed: "blamed [Russia] for
+    [intensifying their attacks]", "[she] was accused of [spreading fake information]"."""
+    children = list(verb.children)  # type: ignore[attr-defined]
+    deeds = [g for c in children if c.dep_ == "prep" and c.lower_ in _BLAMED_FOR
+             for g in c.children if g.dep_ in ("pcomp", "pobj")]
+    if not deeds:
+        return []
+    who = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    return [frozenset(_stems(w.text for part in (*who, deed) for w in part.subtree)) for deed in deeds]
+
+
+@functools.lru_cache(maxsize=1024)
+def hedge_words(text: str) -> tuple[str, ...]:
+    """The words with which ``text`` reports its claims, as it writes them ("is said to",
+    "allegedly", "blamed"): what a sentence retelling the claim is asked to keep."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return ()
+    out = []
+    for t in nlp(text):
+        if t.lower_ in _REPORTING and any(c.dep_ == "auxpass" for c in t.children) and any(
+                c.dep_ == "xcomp" for c in t.children):
+            aux = next(c for c in t.children if c.dep_ == "auxpass")
+            out.append(f"{aux.text} {t.text} to")
+        elif t.lower_ in _ADVERBS or (t.lower_ in _BLAMING and t.pos_ == "VERB" and _blamed(t)):
+            out.append(t.text)
+    return tuple(dict.fromkeys(out))
 
 
 def drops_hedge(sentence: str, facts: Iterable[str]) -> bool:
