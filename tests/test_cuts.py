@@ -178,6 +178,20 @@ def test_a_reported_verb_of_talking_alone_at_the_end_is_no_whole_sentence(senten
     assert (fragment_reason(sentence) is None) is whole, fragment_reason(sentence)
 
 
+@pytest.mark.parametrize(("sentence", "whole"), [
+    # The second half of a retelling split after its subject (the local engine shipped it).
+    ("Linked them directly to the situation in Ukraine.", False),
+    ("Also, linked them directly to the situation in Ukraine.", False),
+    ("Said the law had been drafted for peaceful times.", False),
+    ("A Just Russia linked them directly to the situation in Ukraine.", True),
+    ("Pro-Kremlin party A Just Russia put forward both bills.", True),  # a misparsed subject still counts
+    ("Here is what we know.", True),
+    ("There are already many Russian citizens in Crimea.", True),
+])
+def test_a_sentence_that_opens_on_its_verb_has_left_its_subject_out(sentence: str, whole: bool) -> None:
+    assert (fragment_reason(sentence) is None) is whole, fragment_reason(sentence)
+
+
 @pytest.mark.parametrize(("sentence", "cut"), [
     ("Shares rose on Tuesday after the call.", "Shares rose"),  # a date of what is kept
     ("The council did not approve the plan on Monday.", "The council did"),  # a negation and the verb

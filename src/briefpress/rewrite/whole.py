@@ -120,7 +120,25 @@ def fragment_reason(sentence: str) -> str | None:
         return "a subordinate clause standing alone"
     if (verb := _partner_left_out(doc)) is not None:
         return f"'{verb}' left without whom"
+    if _opens_on_subjectless_verb(doc):
+        return "no subject"
     return None
+
+
+# Words a sentence may open with before its verb and still have left its subject out ("Also,
+# linked them ...").
+_LINKING_OPENERS = frozenset("also and but then so yet furthermore additionally moreover however in addition".split())
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+
+
+def _opens_on_subjectless_verb(doc: Any) -> bool:
+    """A sentence that opens on its finite main verb with no subject: "Linked them directly to
+    the situation in Ukraine." (the second half of a sentence split after its subject). Only at
+    the start, where a misparse is rare; an imperative has no finite verb and fails before."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJECTS for c in root.children):
+        return False
+    return all(t.is_punct or t.lower_ in _LINKING_OPENERS for t in doc[: root.i])
 
 
 def is_whole(sentence: str) -> bool:
