@@ -22,6 +22,10 @@ pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy mode
     ("The deal is being reviewed by the Commission and the CMA.",
      "The Commission and the CMA are reviewing the deal."),
     ("The decision will be taken by the board.", "The board will take the decision."),
+    # The doer's phrase last: its space does not stay before the full stop ("on Thursday .").
+    ("The plan was announced in Sevastopol on Thursday by A Just Russia leader Sergei Mironov.",
+     "A Just Russia leader Sergei Mironov announced the plan in Sevastopol on Thursday."),
+    ("The camp was established in 2002 by the Bush administration.", "The Bush administration established the camp in 2002."),
     ("It was sold by the Smith family in 1990.", "The Smith family sold it in 1990."),
     ("The journalist is accused of spreading fake information, the report said.",
      "The journalist stands accused of spreading fake information, the report said."),

@@ -167,7 +167,8 @@ def _active_sentence(words: list[str], rest: list[Any], trailing: list[Any]) -> 
         tail = (tail + "".join(t.text_with_ws for t in trailing)).strip() if tail else _text(trailing)
     if tail and tail[0] not in ".,;:!":
         head += " "
-    return re.sub(r"\s+", " ", head + tail).strip()
+    # The doer's phrase leaves its space behind: "... on Thursday [by Mironov]." is "on Thursday."
+    return re.sub(r"\s+([.,;:!?])(?=\s|$)", r"\1", re.sub(r"\s+", " ", head + tail)).strip()
 
 
 def _rewrite(doc: Any, verb: Any) -> str | None:
