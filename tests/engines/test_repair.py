@@ -265,6 +265,19 @@ def test_a_deed_told_without_who_blamed_it_is_asked_again_with_the_facts_own_wor
     assert any(blamed in t for t in shipped)
 
 
+def test_the_conclusion_is_never_written_from_a_speakers_words() -> None:
+    # A blind review read Gatland's words, from their second paragraph on, as the conclusion:
+    # no opening mark, no speaker. What comes next is asked of a fact that quotes no one.
+    from briefpress.engines.prompts import forward_fact
+
+    brief = ("Wales coach Warren Gatland said his side were in good shape for the Six Nations.\n-\n"
+             '"It is massive that we\'re going away to Dublin first and the next game at home against Scotland '
+             'is six days later," Gatland added.\n-\nWales will play Scotland at home next month.\n')
+    _, outline = make_run(brief)
+    forward = forward_fact(outline)
+    assert forward is not None and forward.text == "Wales will play Scotland at home next month."
+
+
 def test_a_speakers_words_given_without_quotation_marks_are_not_shipped() -> None:
     brief = ("Wales coach Warren Gatland said his side were in good shape for the Six Nations.\n-\n"
              '"There\'s a few new coaches this year and the familiarity will help us put things together quickly," '

@@ -55,3 +55,15 @@ def test_a_speakers_words_without_their_marks_are_found() -> None:
                           "together quickly.", [fact])
     assert not unmarked_quote("Gatland said Wales were in good shape.", [fact])  # five words at most
     assert not unmarked_quote('"There\'s a few new coaches this year," Gatland said.', [fact])  # quoted
+
+
+def test_a_quotation_told_from_its_second_paragraph_without_its_opening_mark_is_found() -> None:
+    from briefpress.verify.quotes import unmarked_quote
+
+    fact = ('"We\'re in pretty good shape," added Gatland. "There\'s a few new coaches this year and the '
+            'familiarity will help us put things together quickly. "Our time together at the World Cup is '
+            "invaluable preparation.")
+    told = ("There's a few new coaches this year and the familiarity will help us put things together quickly. "
+            '"Our time together at the World Cup is invaluable preparation.')
+    assert unmarked_quote(told, [fact])
+    assert not unmarked_quote(f'Gatland said: "{told}"', [fact])

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from ..models import Fact
 from ..plan import Outline, facet_of
 from ..rewrite.compress import headline as compress_headline
+from ..rewrite.quotes import quote_pieces
+from ..rewrite.whole import holds_quote
 from ..spec import HEADLINE_MAX
 from ..text import ensure_period
 from .request import Message, PartSpec
@@ -120,6 +122,10 @@ def _conclusion_spec(o: Outline, alias_of: Mapping[str, str]) -> PartSpec:
 
 
 def forward_fact(o: Outline) -> Fact | None:
-    """The first fact past the lead that tells what happens next, the conclusion's subject."""
+    """The first fact past the lead that tells what happens next, the conclusion's subject; never
+    a speaker's words (asked for "other words", a quote is misquoted) nor a piece of a quotation
+    over several sentences, which told alone loses its speaker or its marks (a blind review read
+    Gatland's words as the conclusion, with no opening mark)."""
+    pieces = {facts[i].text for facts in (o.points, o.body) for i in quote_pieces([f.text for f in facts])}
     return next((f for f in [*o.points, *o.body] if facet_of(f).name == "next" and f.id != o.lead.id
-                 and not f.text.rstrip().endswith("?")), None)
+                 and f.text not in pieces and not holds_quote(f.text) and not f.text.rstrip().endswith("?")), None)

@@ -81,11 +81,12 @@ UNMARKED_RUN = 6  # words of a quotation told in a row without its marks: the sp
 
 
 def unmarked_quote(sentence: str, facts: list[str]) -> bool:
-    """Whether ``sentence``, which holds no quotation mark, gives a speaker's words from one of
-    ``facts`` as its own: a run of ``UNMARKED_RUN`` words of a quotation there."""
-    if any(mark in sentence for mark in '"“”'):
-        return False
-    mine = words_of(sentence)
+    """Whether ``sentence`` gives a speaker's words from one of ``facts`` as its own: a run of
+    ``UNMARKED_RUN`` words of a quotation there before any quotation mark it holds (a quote told
+    from its second paragraph on opens without one: "There's a few new coaches ... \"Our time
+    together ...")."""
+    marks = [i for i, ch in enumerate(sentence) if ch in '"“”']
+    mine = words_of(sentence[: marks[0]] if marks else sentence)
     for fact in facts:
         for quote in extract(fact):
             said = words_of(quote.text)
