@@ -287,3 +287,14 @@ def test_a_speakers_words_given_without_quotation_marks_are_not_shipped() -> Non
     _, asked, shipped = asked_again(brief, f"{unmarked} [F2]\n{dublin}", "without quotation marks", dublin)
     assert asked
     assert not any(unmarked in t and f'"{unmarked[:-1]}' not in t for t in shipped)
+
+
+def test_a_frame_round_a_fact_goes() -> None:
+    from briefpress.engines.repair import finish_sentence
+    from briefpress.engines.request import PartSpec
+
+    spec = PartSpec("sections[0].answer", "", 1, 3, 150)
+    assert finish_sentence("The latest is that German authorities have asked the US ambassador for clarification.",
+                           spec) == "German authorities have asked the US ambassador for clarification."
+    assert finish_sentence("The main news is that the council approved the plan", spec) == "The council approved the plan."
+    assert finish_sentence("The latest figures show a rise.", spec) == "The latest figures show a rise."

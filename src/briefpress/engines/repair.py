@@ -129,10 +129,19 @@ def asks(text: str) -> bool:
     return text.rstrip(' "”’').endswith("?")
 
 
+# A frame the model puts round a fact to answer a stock question ("The latest is that German
+# authorities have asked ..."): it says nothing, and a blind review marked it.
+_FRAME = re.compile(r"(?:the (?:latest|latest news|main news|news) is that|in the latest development,)\s+", re.I)
+
+
 def finish_sentence(text: str, spec: PartSpec) -> str:
     """The sentence as the part ends one: with a final period or without, no stray quote mark,
-    no space before a punctuation mark (a model wrote "in 2002 .")."""
+    no space before a punctuation mark (a model wrote "in 2002 ."), no frame ("The latest is
+    that ...")."""
     text = _SPACE_BEFORE_MARK.sub("", text.strip())
+    if (frame := _FRAME.match(text)) is not None and text[frame.end():]:
+        rest = text[frame.end():]
+        text = rest[:1].upper() + rest[1:]
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         text = text.strip('"“”').strip()  # a stray quote mark around the whole answer
     if not text:
