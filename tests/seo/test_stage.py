@@ -862,3 +862,25 @@ def test_a_cut_for_length_keeps_the_reason_whole_somewhere() -> None:
     wales = ("Wales were knocked out of the World Cup by two-time champions South Africa in the quarter-final despite "
              "leading with 10 minutes remaining.")
     assert _drops_an_item_or_reason(wales, wales.replace(" with 10 minutes remaining", ""))
+
+
+def test_a_cut_that_drops_figures_leaves_the_body_its_whole_sentence() -> None:
+    # A blind review found the body's lead cut before "with Davies and Ben Foakes (90) sharing a
+    # stand of 130", the partnership a later quote speaks of: the summary told it whole, and the
+    # cut had been made everywhere else.
+    import briefpress
+    from briefpress.seo.fix.judge import always
+    from briefpress.seo.fix.sentences import _change
+
+    lead = ("After being reduced to 8-2, they posted a score of 255-7, with Davies and Ben Foakes (90) sharing a "
+            "stand of 130.")
+    brief = (f"{lead}\n-\nYorkshire's run-chase was undermined by a three-wicket burst in nine balls.\n-\n"
+             "Tim Bresnan made 68 but was the last to go as they were all out for 236.\n")
+    article = briefpress.write(brief, brief_name="surrey.txt", engine="extractive", date=DATE)
+    draft = EditableArticle(article)
+    holders = draft.holders(lead, "all")
+    assert "summary[0]" in holders and any(p.startswith("body[") for p in holders)
+    assert _change(draft, "long", lead, always)
+    assert lead in draft.get("summary[0]")
+    assert any(lead in text for p, text in draft.parts() if p.startswith("body["))
+    assert any("they posted a score of 255-7." in text for p, text in draft.parts() if not p.startswith(("body[", "summary[")))
