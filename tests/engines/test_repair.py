@@ -236,33 +236,32 @@ def asked_again(brief: str, first: str, marker: str, again: str) -> tuple[Draft,
     return draft, asked, [draft.meta_description, draft.conclusion, *draft.body, *(s.answer for s in draft.sections)]
 
 
-def test_a_reported_claim_told_as_fact_is_asked_again_with_its_hedge() -> None:
-    brief = ("The man is said to have been trying to gather details about a German parliamentary committee that "
-             "is investigating claims of US espionage.\n-\nGerman authorities have asked the US ambassador for "
-             '"swift clarification".\n-\nThe German federal prosecutor\'s office confirmed the man\'s arrest, but '
-             "gave no other details.\n")
-    as_fact = "The man was trying to gather details about a German parliamentary committee."
-    hedged = "The man is said to have been trying to gather details about a German parliamentary committee."
-    first = f"{as_fact} [F1]\nGerman authorities have asked the US ambassador for \"swift clarification\". [F2]"
-    draft, asked, shipped = asked_again(brief, first, "states as fact what the facts only report", f"{hedged} [F1]")
-    assert asked and as_fact in asked[0]
-    assert not any(as_fact in t for t in shipped)
-    assert hedged in " ".join(draft.body)
+_SAID_TO_BRIEF = ("The man is said to have been trying to gather details about a German parliamentary committee that "
+                  "is investigating claims of US espionage.\n-\nGerman authorities have asked the US ambassador for "
+                  '"swift clarification".\n-\nThe German federal prosecutor\'s office confirmed the man\'s arrest, but '
+                  "gave no other details.\n")
+# The local engine's conclusion on a story: the blame gone, the deed given to Washington.
+_BLAMED_BRIEF = ("Washington blamed Russia and the Syrian government for intensifying their attacks against civilians."
+                 "\n-\nThe US suspended talks with Russia on the Syrian ceasefire.\n-\nRussia said it regretted the US move.\n")
 
 
-def test_a_deed_told_without_who_blamed_it_is_asked_again_with_the_facts_own_words() -> None:
-    # The local engine's conclusion on a story: the blame gone, the deed given to Washington.
-    brief = ("Washington blamed Russia and the Syrian government for intensifying their attacks against civilians.\n-\n"
-             "The US suspended talks with Russia on the Syrian ceasefire.\n-\n"
-             "Russia said it regretted the US move.\n")
-    as_fact = "Washington's actions against Russia and the Syrian government have intensified their attacks on civilians."
-    blamed = "Washington blamed Russia and the Syrian government for intensifying attacks on civilians."
-    first = f"{as_fact} [F1]\nRussia said it regretted the US move. [F3]"
-    draft, asked, shipped = asked_again(brief, first, "states as fact what the facts only report", f"{blamed} [F1]")
+@pytest.mark.parametrize(("brief", "as_fact", "hedged", "other", "shown"), [
+    (_SAID_TO_BRIEF, "The man was trying to gather details about a German parliamentary committee.",
+     "The man is said to have been trying to gather details about a German parliamentary committee.",
+     'German authorities have asked the US ambassador for "swift clarification". [F2]', "is said to"),
+    (_BLAMED_BRIEF,
+     "Washington's actions against Russia and the Syrian government have intensified their attacks on civilians.",
+     "Washington blamed Russia and the Syrian government for intensifying attacks on civilians.",
+     "Russia said it regretted the US move. [F3]", "blamed"),
+])
+def test_a_reported_claim_told_as_fact_is_asked_again_with_the_facts_own_hedge(
+        brief: str, as_fact: str, hedged: str, other: str, shown: str) -> None:
+    draft, asked, shipped = asked_again(brief, f"{as_fact} [F1]\n{other}", "states as fact what the facts only report",
+                                        f"{hedged} [F1]")
     assert asked and as_fact in asked[0]
-    assert "('blamed')" in asked[0] and "is said to" not in asked[0], "the facts' own reporting word is shown"
+    assert f"('{shown}')" in asked[0], "the facts' own reporting words are shown"
     assert not any(as_fact in t for t in shipped)
-    assert any(blamed in t for t in shipped)
+    assert any(hedged in t for t in shipped)
 
 
 def test_the_conclusion_is_never_written_from_a_speakers_words() -> None:
