@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefpress.verify.hedges import drops_hedge, reported_claims
+from briefpress.verify.hedges import drops_hedge, hedge_words, reported_claims
 
 SAID_TO = ("The man is said to have been trying to gather details about a German parliamentary committee that is "
            "investigating claims of US espionage.")
@@ -37,6 +37,16 @@ def test_a_deed_one_side_blames_on_another_told_as_fact_drops_its_hedge() -> Non
     assert drops_hedge("Russia and the Syrian government intensified their attacks against civilians.", [BLAMED])
     assert drops_hedge("Wang Xiaolu spread fake information about the market slump.", [ACCUSED])
     assert drops_hedge("He committed murder.", ["He was charged with murder on Friday."])
+
+
+def test_what_a_speaker_said_told_without_the_speaker_drops_its_hedge() -> None:
+    # The local engine's conclusion, read by a blind review as the article's own view.
+    said = "Josh Earnest said the closure of the Cuban detention camp was a national security interest."
+    assert drops_hedge("In short, the closure of the Cuban detention camp was a national security interest.", [said])
+    assert not drops_hedge("Earnest said closing the camp was a national security interest.", [said])
+    assert not drops_hedge("According to Josh Earnest, the closure of the Cuban detention camp was a national "
+                           "security interest.", [said])
+    assert hedge_words(said) == ("Josh Earnest said",)
 
 
 def test_a_sentence_that_keeps_the_blame_passes() -> None:

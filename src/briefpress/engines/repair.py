@@ -240,10 +240,10 @@ class Repairer:
         """What the grounding check cannot see in a sentence whose words are all the sources': a
         claim told without the hedge its fact reports it with (the cited facts', else the
         prompt's), or a speaker's words without their quotation marks (any fact's)."""
+        if unmarked_quote(text, [f.text for f in self.session.run.facts]):
+            return UNMARKED_QUOTE  # first: a quote is a speaker's words, whose hedge is the marks
         if drops_hedge(text, [f.text for f in cited or self.session.facts]):
             return HEDGE_LOST
-        if unmarked_quote(text, [f.text for f in self.session.run.facts]):
-            return UNMARKED_QUOTE
         return None
 
     def rewrite(

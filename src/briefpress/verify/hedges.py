@@ -1,9 +1,11 @@
 """Claims a source only reports: "The man is said to have been trying to gather details ...",
-"... allegedly impersonated ...", "Washington blamed Russia for intensifying attacks". A sentence
-that tells such a claim without its hedge ("The man was trying to gather information ...",
-"Washington's actions ... have intensified their attacks") states as fact what the source does
-not, though every word of it may be the source's, so the grounding check passes it. A model's
-sentence is held to keep the hedge, or some other ("allegedly", "according to", "may").
+"... allegedly impersonated ...", "Washington blamed Russia for intensifying attacks", "Josh
+Earnest said the closure ... was a national security interest". A sentence that tells such a
+claim without its hedge ("The man was trying to gather information ...", "Washington's actions
+... have intensified their attacks", "The closure ... was a national security interest") states
+as fact what the source does not, though every word of it may be the source's, so the grounding
+check passes it. A model's sentence is held to keep the hedge, or some other ("allegedly",
+"according to", "may").
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from ..lexicon import forms
+from ..lexicon import REPORTING, forms
 from ..nlp import spacy_pipeline, stem
 from ..text import STOPWORDS, words
 
@@ -23,8 +25,11 @@ _ADVERBS = frozenset({"allegedly", "reportedly", "apparently", "purportedly", "s
 # of spreading fake information"): the deed is the blamer's claim, not a fact of the story.
 _BLAMING = forms({"blame", "accuse", "charge", "suspect"}, base=True)
 _BLAMED_FOR = frozenset({"for", "of", "with"})
+# Verbs whose subject reports what follows ("Josh Earnest said [the closure ... was a national
+# security interest]"): what was said is the speaker's claim.
+_SAYING = forms(REPORTING, base=True)
 # Words that keep a claim reported, not stated.
-_KEEPING = _REPORTING | _ADVERBS | _BLAMING | frozenset(
+_KEEPING = _REPORTING | _ADVERBS | _BLAMING | _SAYING | frozenset(
     {"alleged", "according", "may", "might", "could", "possibly", "probably", "accused", "suspected",
      "claims", "reports", "says", "said", "say"})
 TOLD = 0.6  # the share of a reported claim's content words that tells it
@@ -52,6 +57,10 @@ def reported_claims(text: str) -> tuple[frozenset[str], ...]:
             out.append(frozenset(_stems(c.text for c in t.head.subtree if c.i != t.i)))
         elif t.lower_ in _BLAMING and t.pos_ == "VERB":
             out.extend(_blamed(t))
+        elif t.lower_ in _SAYING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
+            said = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if said is not None:
+                out.append(frozenset(_stems(c.text for c in said.subtree)))
     return tuple(c for c in out if c)
 
 
@@ -70,7 +79,8 @@ def _blamed(verb: object) -> list[frozenset[str]]:
 @functools.lru_cache(maxsize=1024)
 def hedge_words(text: str) -> tuple[str, ...]:
     """The words with which ``text`` reports its claims, as it writes them ("is said to",
-    "allegedly", "blamed"): what a sentence retelling the claim is asked to keep."""
+    "allegedly", "blamed", "Josh Earnest said"): what a sentence retelling the claim is asked to
+    keep."""
     nlp = spacy_pipeline()
     if nlp is None:
         return ()
@@ -82,6 +92,10 @@ def hedge_words(text: str) -> tuple[str, ...]:
             out.append(f"{aux.text} {t.text} to")
         elif t.lower_ in _ADVERBS or (t.lower_ in _BLAMING and t.pos_ == "VERB" and _blamed(t)):
             out.append(t.text)
+        elif t.lower_ in _SAYING and t.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in t.children):
+            speaker = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if speaker is not None:
+                out.append(" ".join(w.text for w in speaker.subtree) + f" {t.text}")
     return tuple(dict.fromkeys(out))
 
 
