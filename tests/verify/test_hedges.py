@@ -37,6 +37,12 @@ def test_a_deed_one_side_blames_on_another_told_as_fact_drops_its_hedge() -> Non
     assert drops_hedge("Russia and the Syrian government intensified their attacks against civilians.", [BLAMED])
     assert drops_hedge("Wang Xiaolu spread fake information about the market slump.", [ACCUSED])
     assert drops_hedge("He committed murder.", ["He was charged with murder on Friday."])
+    # "suspected" is a reporting verb too; without a "to" clause its passive lays a deed at
+    # someone's door, as "accused" does (the claims and the words the model is shown agree).
+    suspected = "The man was suspected of passing secrets to the US."
+    assert drops_hedge("The man passed secrets to the US.", [suspected])
+    assert not drops_hedge("The man is suspected of passing secrets.", [suspected])
+    assert hedge_words(suspected) == ("suspected",)
 
 
 def test_what_a_speaker_said_told_without_the_speaker_drops_its_hedge() -> None:

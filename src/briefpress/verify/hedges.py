@@ -40,28 +40,38 @@ def _stems(tokens: Iterable[str]) -> set[str]:
 
 
 @functools.lru_cache(maxsize=1024)  # every model sentence of an article is held to the same facts
-def reported_claims(text: str) -> tuple[frozenset[str], ...]:
-    """The content-word stems of each claim ``text`` only reports: what follows a passive
-    reporting verb ("is said [to have been trying ...]") or a clause an adverb like "allegedly"
-    hedges."""
+def _reports(text: str) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
+    """Each way ``text`` reports a claim: the words that report it, as written ("is said to",
+    "allegedly", "blamed", "Josh Earnest said"), and the content-word stems of what they report.
+    One pass over one parse serves both ``reported_claims`` and ``hedge_words``."""
     nlp = spacy_pipeline()
     if nlp is None:
         return ()
-    out = []
+    out: list[tuple[str, tuple[frozenset[str], ...]]] = []
     for t in nlp(text):
-        if t.lower_ in _REPORTING and any(c.dep_ == "auxpass" for c in t.children):
-            claim = next((c for c in t.children if c.dep_ == "xcomp"), None)
-            if claim is not None:
-                out.append(frozenset(_stems(c.text for c in claim.subtree)))
+        children = list(t.children)
+        aux = next((c for c in children if c.dep_ == "auxpass"), None)
+        claim = next((c for c in children if c.dep_ == "xcomp"), None)
+        if t.lower_ in _REPORTING and aux is not None and claim is not None:
+            out.append((f"{aux.text} {t.text} to", (frozenset(_stems(c.text for c in claim.subtree)),)))
         elif t.lower_ in _ADVERBS:
-            out.append(frozenset(_stems(c.text for c in t.head.subtree if c.i != t.i)))
-        elif t.lower_ in _BLAMING and t.pos_ == "VERB":
-            out.extend(_blamed(t))
-        elif t.lower_ in _SAYING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
-            said = next((c for c in t.children if c.dep_ == "ccomp"), None)
-            if said is not None:
-                out.append(frozenset(_stems(c.text for c in said.subtree)))
-    return tuple(c for c in out if c)
+            out.append((t.text, (frozenset(_stems(c.text for c in t.head.subtree if c.i != t.i)),)))
+        elif t.lower_ in _BLAMING and t.pos_ == "VERB" and (deeds := _blamed(t)):
+            out.append((t.text, tuple(deeds)))
+        elif t.lower_ in _SAYING and t.pos_ == "VERB":
+            speaker = next((c for c in children if c.dep_ == "nsubj"), None)
+            said = next((c for c in children if c.dep_ == "ccomp"), None)
+            if speaker is not None and said is not None:
+                out.append((" ".join(w.text for w in speaker.subtree) + f" {t.text}",
+                            (frozenset(_stems(c.text for c in said.subtree)),)))
+    return tuple(out)
+
+
+def reported_claims(text: str) -> tuple[frozenset[str], ...]:
+    """The content-word stems of each claim ``text`` only reports: what follows a passive
+    reporting verb ("is said [to have been trying ...]"), a clause an adverb like "allegedly"
+    hedges, a deed laid at someone's door, or what a speaker said."""
+    return tuple(claim for _, claims in _reports(text) for claim in claims if claim)
 
 
 def _blamed(verb: object) -> list[frozenset[str]]:
@@ -76,27 +86,11 @@ def _blamed(verb: object) -> list[frozenset[str]]:
     return [frozenset(_stems(w.text for part in (*who, deed) for w in part.subtree)) for deed in deeds]
 
 
-@functools.lru_cache(maxsize=1024)
 def hedge_words(text: str) -> tuple[str, ...]:
     """The words with which ``text`` reports its claims, as it writes them ("is said to",
     "allegedly", "blamed", "Josh Earnest said"): what a sentence retelling the claim is asked to
     keep."""
-    nlp = spacy_pipeline()
-    if nlp is None:
-        return ()
-    out = []
-    for t in nlp(text):
-        if t.lower_ in _REPORTING and any(c.dep_ == "auxpass" for c in t.children) and any(
-                c.dep_ == "xcomp" for c in t.children):
-            aux = next(c for c in t.children if c.dep_ == "auxpass")
-            out.append(f"{aux.text} {t.text} to")
-        elif t.lower_ in _ADVERBS or (t.lower_ in _BLAMING and t.pos_ == "VERB" and _blamed(t)):
-            out.append(t.text)
-        elif t.lower_ in _SAYING and t.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in t.children):
-            speaker = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            if speaker is not None:
-                out.append(" ".join(w.text for w in speaker.subtree) + f" {t.text}")
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(words for words, _ in _reports(text)))
 
 
 def drops_hedge(sentence: str, facts: Iterable[str]) -> bool:
