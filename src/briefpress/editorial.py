@@ -52,7 +52,8 @@ class Measures:
         return self.verbatim_body / self.body_sentences if self.body_sentences else 0.0
 
 
-def _norm(text: str) -> str:
+def norm_words(text: str) -> str:
+    """A text's words in lower case, one space apart: what "word for word" compares."""
     return " ".join(_WORD.findall(text.lower()))
 
 
@@ -68,7 +69,7 @@ def measure(article: Article) -> Measures:
     m = Measures()
     seen_trigrams: set[tuple[str, ...]] = set()
     seen_sentences: dict[str, str] = {}
-    facts = {_norm(f.text) for f in article.facts}
+    facts = {norm_words(f.text) for f in article.facts}
     for path, text in iter_parts(article.to_json_dict()):
         if path == "headline" or path.startswith("summary["):
             continue
@@ -84,7 +85,7 @@ def measure(article: Article) -> Measures:
         if path.endswith((".question", ".label")):
             continue
         for sentence in _sentences(article, path, text):
-            key = _norm(sentence)
+            key = norm_words(sentence)
             m.sentences += 1
             if key in seen_sentences and seen_sentences[key] != path:
                 m.copies.append(sentence)
@@ -108,5 +109,5 @@ def coverage(article: Article, source_id: str) -> float:
     if not story:
         return 0.0
     cited = {i for e in article.evidence for i in e.facts}
-    said = {_norm(f.text) for f in article.facts if f.id in cited}
-    return sum(f.id in cited or _norm(f.text) in said for f in story) / len(story)
+    said = {norm_words(f.text) for f in article.facts if f.id in cited}
+    return sum(f.id in cited or norm_words(f.text) in said for f in story) / len(story)

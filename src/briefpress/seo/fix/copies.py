@@ -15,14 +15,13 @@ keyphrase often holds the density up: on a thin brief that one stays).
 
 from __future__ import annotations
 
-import re
-
 from ...edit import EditableArticle, field_of
+from ...editorial import norm_words
 from ...plan.labels import takeaway_label
 from ...rewrite.forms import condensed_forms
 from ...rewrite.refer import orphan_reason
 from ...rewrite.whole import fragment_reason
-from ...spec import CONCLUDING, CONCLUDING_SHORT, CONNECTIVES, FAQ_MIN, TAKEAWAY_MAX_WORDS, TAKEAWAYS_MIN
+from ...spec import FAQ_MIN, TAKEAWAY_MAX_WORDS, TAKEAWAYS_MIN
 from ..language import TRANSITION_WORDS
 from .judge import Grounded, always, both, worse
 from .sizes import sentences_of
@@ -32,18 +31,12 @@ from .transitions import fix_transitions, without_connective
 _KEEPER = ("body", "meta_description", "sections", "conclusion", "faq", "takeaways")
 # A condensed form of an FAQ answer or takeaway: within a takeaway's size, as the engines write them.
 _CONDENSED_MOST = {"faq": TAKEAWAY_MAX_WORDS, "takeaways": TAKEAWAY_MAX_WORDS}
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_OPENERS = tuple(f"{c} " for c in (*CONNECTIVES, CONCLUDING, CONCLUDING_SHORT))
 
 
 def copy_key(sentence: str) -> str:
     """What a sentence says, word for word: its words in lower case, without the connective that
     only links it to the sentence before ("Also, X" copies "X")."""
-    for opener in _OPENERS:
-        if sentence.startswith(opener):
-            sentence = sentence[len(opener):]
-            break
-    return " ".join(_WORD.findall(sentence.lower()))
+    return norm_words(without_connective(sentence))
 
 
 def _told(draft: EditableArticle) -> list[tuple[str, str]]:
@@ -137,13 +130,14 @@ def fix_copies(draft: EditableArticle, grounded: Grounded = always) -> None:
     current = both(draft.article())
     tried: set[tuple[str, str]] = set()
     while True:
-        todo = [c for c in _copies(draft) if c not in tried]
+        found = _copies(draft)
+        todo = [c for c in found if c not in tried]
         if not todo:
             return
         part, sentence = todo[0]
         tried.add((part, sentence))
         saved = draft.snapshot()
-        copies, logged = len(_copies(draft)), len(draft.changes)
+        copies, logged = len(found), len(draft.changes)
         form = _fresh_form(draft, part, sentence, grounded)
         done = _replace(draft, part, sentence, form) if form else _drop(draft, part, sentence)
         if done and len(_copies(draft)) < copies:
