@@ -83,3 +83,49 @@ def test_a_quotation_told_from_its_second_paragraph_without_its_opening_mark_is_
             '"Our time together at the World Cup is invaluable preparation.')
     assert unmarked_quote(told, [fact])
     assert not unmarked_quote(f'Gatland said: "{told}"', [fact])
+
+
+def test_the_verifier_and_so_audit_flag_a_claim_the_sources_hold_unproven() -> None:
+    # Every word of each flagged sentence is the sources', so the statement score passed them all;
+    # the hedge check is what tells "Washington blamed Russia for X" from "Russia did X".
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources([f"{BLAMED} {SAID_TO} {ALLEGEDLY} {ACCUSED}"])
+    told_as_fact = [
+        "Russia and the Syrian government intensified their attacks against civilians.",
+        "The man was trying to gather details about a German parliamentary committee.",
+        "Samir Rao impersonated a YouTube executive during a pitch to Goldman Sachs.",
+        "Wang Xiaolu spread fake information about the market slump.",
+    ]
+    kept = [
+        "Washington blamed Russia and the Syrian government for intensifying attacks.",
+        "The man is said to have been trying to gather details about a German parliamentary committee.",
+        "Samir Rao allegedly impersonated a YouTube executive.",
+        "Wang Xiaolu is accused of spreading fake information about the market slump.",
+    ]
+    verdicts = check_sentences(told_as_fact + kept, facts)
+    assert [v.verdict for v in verdicts[4:]] == ["supported"] * 4
+    for v in verdicts[:4]:
+        assert v.failed and any(r.kind == "attribution" and "only report" in r.detail for r in v.reasons), v
+    flagged = verdicts[0]
+    assert "'blamed'" in flagged.reasons[0].detail
+    assert any(e.text == BLAMED for e in flagged.evidence)  # the reporting fact is the evidence
+
+
+def test_an_unproven_claim_another_source_states_plainly_may_drop_the_hedge() -> None:
+    from briefpress.verify import check_sentences, read_sources
+
+    accused = "Police accused a man of stealing the car in Leeds."
+    plain = read_sources([f"{accused} A man stole the car in Leeds on Friday."])
+    assert check_sentences(["A man stole the car in Leeds."], plain)[0].verdict == "supported"
+    only_accused = read_sources([f"{accused} The roads were closed on Friday."])
+    assert check_sentences(["A man stole the car in Leeds."], only_accused)[0].verdict == "unsupported"
+
+
+def test_a_speakers_statement_may_drop_the_speaker_in_the_verifier() -> None:
+    # Newsrooms drop "police said" from an uncontested fact; only a model's sentence is held to
+    # the speaker (the repairer's drops_hedge), where it turned an opinion into the article's own.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources(["Police said thieves stole three gold brooches from the museum on Sunday."])
+    assert check_sentences(["Thieves stole three gold brooches from the museum."], facts)[0].verdict == "supported"

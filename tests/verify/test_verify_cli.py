@@ -123,3 +123,19 @@ def test_unknown_format_and_missing_file(files: dict[str, Path]) -> None:
 def test_unknown_judge_is_a_usage_error(files: dict[str, Path]) -> None:
     proc = run(str(files["good"]), "--source", str(files["source"]), "--judge", "no-such-engine")
     assert proc.returncode == 2 and "no-such-engine" in one_line_error(proc)
+
+
+def test_audit_finds_a_blamed_deed_told_as_fact(tmp_path: Path) -> None:
+    # Every word is the source's; only the blame is gone, so the article states as fact what the
+    # source gives as Washington's charge.
+    source = tmp_path / "source.txt"
+    source.write_text("Washington blamed Russia and the Syrian government for intensifying their attacks "
+                      "against civilians.", encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("Russia and the Syrian government intensified their attacks against civilians.\n",
+                       encoding="utf-8")
+    proc = run(str(article), "--source", str(source), "--format", "json", "--fail-on", "unsupported")
+    assert proc.returncode == 3, proc.stderr
+    verdict = json.loads(proc.stdout)["sentences"][0]
+    assert verdict["verdict"] == "unsupported"
+    assert [r["kind"] for r in verdict["reasons"]] == ["attribution"] and "'blamed'" in verdict["reasons"][0]["detail"]

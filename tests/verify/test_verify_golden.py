@@ -29,6 +29,7 @@ FLOORS = {
     "invented_doer": 0.80,
     "invented_role": 0.80,
     "moved_figure": 0.80,
+    "unhedged": 0.80,
     "paraphrase": 0.95,  # at most 5% false flags
 }
 

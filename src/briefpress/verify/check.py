@@ -22,7 +22,7 @@ from .cut_check import check_cuts
 from .figure_check import check_figures, check_first_second
 from .judge import Judge
 from .name_check import check_descriptions, check_names, named_otherwise
-from .quote_check import check_attributions, check_quotes
+from .quote_check import check_attributions, check_hedges, check_quotes
 from .report import EvidenceSpan, Reason, SentenceVerdict, Verdict
 from .sources import SourceIndex
 from .statement_check import check_judgements, judged, support_reason
@@ -113,6 +113,9 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
     evidence += quote_evidence
     reasons += check_names(names, index, quote_spans)
     reasons += check_attributions(text, index, support)
+    hedge_reasons, hedge_evidence = check_hedges(text, index, support)
+    reasons += hedge_reasons
+    evidence += hedge_evidence
     reasons += check_judgements(text, index)
     reasons += check_descriptions(doc, index)
     reasons += check_first_second(doc, index)

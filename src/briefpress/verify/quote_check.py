@@ -11,6 +11,7 @@ from ..lexicon import REPORTING, alternation, forms
 from . import attributions as attr
 from . import names as nm
 from . import quotes as qt
+from .hedges import unhedged
 from .report import Reason
 from .statements import SUPPORT_THRESHOLD
 
@@ -103,6 +104,21 @@ def check_quotes(text: str, doc: Any | None,
             detail = f"the sources have these words, but not from {speaker}"
             reasons.append(Reason(kind="quote", text=q.text, detail=detail))
     return reasons, evidence, spans
+
+
+def check_hedges(text: str, index: SourceIndex, support: Support) -> tuple[list[Reason], list[tuple[int, float]]]:
+    """A claim the facts the sentence rests on only report ("is said to", "allegedly", "blamed
+    ... for", "X said"), told as fact, where no source states it plainly: every word may be the
+    sources', yet the sentence says what they do not. The reasons, and the reporting fact as
+    evidence."""
+    resting = [i for i, _ in support.facts[:2]]
+    found = unhedged(text, [index.facts[i].text for i in resting], [f.text for f in index.facts])
+    if found is None:
+        return [], []
+    hedge, fact = found
+    at = next(i for i in resting if index.facts[i].text == fact)
+    detail = f"the sources only report this ('{hedge}'); keep '{hedge}', or say who reports it"
+    return [Reason(kind="attribution", text=text, detail=detail)], [(at, 1.0)]
 
 
 def _named_source_reason(a: attr.Attribution, index: SourceIndex, support: Support) -> Reason | None:

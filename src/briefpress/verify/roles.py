@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 _AUX = frozenset("is are was were be been being am has have had will would".split())
 _BE = frozenset("is are was were be been being".split())
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[;:]")
+# With commas too: where a source's doer stands before an aside ("Samir Rao, the then-chief
+# operating officer of Ozy Media, allegedly impersonated ...").
+_CLAUSE_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[;:,]")
 
 
 def role_conflict(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
@@ -82,14 +85,14 @@ def _doer_at(words: list[str], k: int, deed: _Deed, all_stems: set[str]) -> str:
     after = " ".join(words[k + 1 : k + 3]).lower()
     passive = not progressive and (after.startswith("by") or (k and words[k - 1].lower() in _BE))
     if passive:
-        region_words = words[k + 1 : k + 7]  # passive: the doer follows "by"
+        region_words = [w for w in words[k + 1 : k + 8] if w != ","][:6]  # passive: the doer follows "by"
     else:
         start = max((j for j in range(k) if words[j] in (";", ":")), default=-1) + 1
-        region_words = words[max(start, k - 6) : k]
+        region_words = [w for w in _without_aside(words[start:k]) if w != ","][-6:]
         if k > start and words[k - 1].lower() in ("and", "or", "then"):
             # a second verb of one subject ("Takaichi conveyed gratitude ... and reaffirmed"): its
             # doer is the name that opens the clause, not a name nearer the verb
-            region_words = _opening_name(words[start:k])
+            region_words = _opening_name([w for w in words[start:k] if w != ","])
     region = {stem(w) for w in region_words}
     if deed.subject & region or any(a[:4] == b[:4] for a in deed.subject for b in region
                                     if len(a) >= 4 and len(b) >= 4):
@@ -107,12 +110,21 @@ def _doer_at(words: list[str], k: int, deed: _Deed, all_stems: set[str]) -> str:
     return "elsewhere"
 
 
+def _without_aside(before: list[str]) -> list[str]:
+    """The words before a verb less an aside that ends right before it (", the then-chief
+    operating officer of Ozy Media, allegedly"): the doer stands before the aside."""
+    commas = [j for j, w in enumerate(before) if w == ","]
+    if len(commas) < 2 or not all(w.lower().endswith("ly") for w in before[commas[-1] + 1:]):
+        return before
+    return before[: commas[-2]]
+
+
 def _doer_in_sources(deed: _Deed, obj_stems: set[str], index: SourceIndex, candidates: list[int]) -> str | None:
     """"elsewhere", "agentless" or "" for what the candidate facts say of the deed; None where one
     gives it to the sentence's doer (or leaves it open)."""
     named_elsewhere = agentless = False
     for i in candidates:
-        words = _WORD_RE.findall(index.facts[i].text)
+        words = _CLAUSE_WORD_RE.findall(index.facts[i].text)
         stems_ = [stem(w) for w in words]
         if not (obj_stems & set(stems_)):
             continue
@@ -184,7 +196,7 @@ def _passive_subject_in_sources(verb: str, subj_stems: set[str], index: SourceIn
     None where one names the person, or gives no subject or one that may be that person."""
     other = ""
     for i in candidates:
-        words = _WORD_RE.findall(index.facts[i].text)
+        words = _CLAUSE_WORD_RE.findall(index.facts[i].text)
         stems_ = [stem(w) for w in words]
         if verb not in stems_:
             continue
