@@ -256,3 +256,24 @@ def test_a_subject_is_asked_who_or_what_did_it(sentence: str, question: str) -> 
     assert asked == (question,)
     vocab = Vocabulary.of(sentence)
     assert all(w.lower() in TEMPLATE_WORDS or asks_in_input_words(w, vocab) for w in words(asked[0])), asked
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    # A copular clause whose subject gives no other question asks what the subject was: the
+    # answer names it.
+    ("The peak population in 2003 was 684.", "What was the peak population in 2003?"),
+])
+def test_a_copular_clause_asks_what_its_subject_is(sentence: str, question: str) -> None:
+    assert questions_of(sentence) == (question,)
+    vocab = Vocabulary.of(sentence)
+    assert all(w.lower() in TEMPLATE_WORDS or asks_in_input_words(w, vocab) for w in words(question))
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("The move is part of national fire service reforms.", "What is the move?"),  # the move read before
+    ("Another stunt is the hacking of billboards.", "What is another stunt?"),
+    ("The bill is not a law.", "What is the bill?"),
+    ("Lyon are top of Ligue 1.", "What are Lyon?"),  # no thing named
+])
+def test_a_copular_clause_that_points_back_or_names_nothing_asks_no_identity(sentence: str, wrong: str) -> None:
+    assert wrong not in questions_of(sentence)

@@ -49,7 +49,7 @@ def _present_singular(verb: Any) -> str | None:
         return None
 
 
-def _points_back(subject: Any) -> bool:
+def points_back(subject: Any) -> bool:
     """A subject that names what the reader met before ("The move", "its division", "the
     museum"): as the answer to "What ...?" it answers nothing on its own. A name inside it ("The
     decommissioned frigates HMS Cumberland ...") does."""
@@ -102,7 +102,7 @@ def _askable_subject(root: Any, saying: frozenset[str]) -> Any | None:
     if not subjects or root.lower_ in saying or any(c.dep_ == "neg" for c in root.children):
         return None
     subject = subjects[-1]
-    if subject.tag_ in _STANDS_FOR or subject.lower_ in INDEFINITE or _points_back(subject):
+    if subject.tag_ in _STANDS_FOR or subject.lower_ in INDEFINITE or points_back(subject):
         return None
     return subject
 
