@@ -24,6 +24,7 @@ from ...rewrite.whole import fragment_reason
 from ...spec import FAQ_MIN, TAKEAWAY_MAX_WORDS, TAKEAWAYS_MIN
 from ..language import TRANSITION_WORDS
 from .judge import Grounded, always, both, worse
+from .questions import fix_questions
 from .sizes import sentences_of
 from .transitions import fix_transitions, without_connective
 
@@ -144,6 +145,10 @@ def fix_copies(draft: EditableArticle, grounded: Grounded = always) -> None:
             trial = both(draft.article())
             if worse(trial, current):  # the sentences the check counts have changed: connectives again
                 fix_transitions(draft, grounded)
+                trial = both(draft.article())
+            if worse(trial, current) and field_of(part) == "faq":
+                # a pair gone changes the share of headings that name the keyphrase: ask again
+                fix_questions(draft, grounded)
                 trial = both(draft.article())
             filler = "filler transition" in draft.changes[logged:]  # a link only filler makes up for
             if not worse(trial, current) and not filler:
