@@ -21,8 +21,7 @@ from ..nlp import spacy_pipeline
 from .answering import MATCH_TIME
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, name_runs
 from .subject_question import INDEFINITE as _INDEFINITE
-from .subject_question import points_back as _points_back
-from .subject_question import subject_question
+from .subject_question import identity_question, subject_question
 
 MOST_WORDS = 12  # a heading a reader takes in at a glance
 _SUBJECT_MOST = 7
@@ -257,7 +256,7 @@ def _questions(doc: Any, name: str) -> list[str]:
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return []
     return _questions_at(root, name) or list(filter(None, [subject_question(root, MOST_WORDS, _SAYING)])) \
-        or _identity(root, _named_subject(root, name) or _subject(root))
+        or list(filter(None, [identity_question(root, _named_subject(root, name) or _subject(root))]))
 
 
 def _questions_at(root: Any, name: str) -> list[str]:
@@ -280,25 +279,6 @@ def _questions_at(root: Any, name: str) -> list[str]:
     if obj is not None and obj.dep_ == "ccomp" and obj.pos_ in ("VERB", "AUX"):
         out += _questions_at(obj, name)  # what was announced, asked in its own words
     return out
-
-
-def _identity(root: Any, subject: str | None) -> list[str]:
-    """What a copular main clause names its subject as, where its subject gives no question
-    ("What was the peak population in 2003?" of "The peak population in 2003 was 684."); none
-    where the subject points back to something read before ("the move", "another stunt") or the
-    clause is negated or hedged ("is not", "would be")."""
-    named = next((c for c in root.children if c.dep_ == "attr" and c.i > root.i), None)
-    if subject is None or root.lower_ not in ("is", "are", "was", "were") or named is None or any(
-            c.dep_ in ("aux", "neg", "expl") for c in root.children):
-        return []
-    # A thing named ("a private equity company"), a figure or a name: not "top" of "Lyon are top".
-    if not (named.tag_ in ("CD", "NNP", "NNPS") or any(c.dep_ == "det" for c in named.children)):
-        return []
-    head = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i][-1]
-    if any(c.lower_ == "another" for c in head.children) or (
-            _points_back(head) and not any(c.dep_ in ("prep", "compound") for c in head.children)):
-        return []  # "What is the move?": the move read before
-    return [_asked("Who" if named.ent_type_ == "PERSON" else "What", root.lower_, subject, "")]
 
 
 def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[str]:

@@ -3,8 +3,9 @@ predicate. "Second-half goals by Yattara and Lacazette helped Olympique Lyonnais
 answers "What helped Olympique Lyonnais go top of Ligue 1?"; "Pro-Kremlin party A Just Russia put
 forward both bills" answers "Who put forward both bills?".
 
-``asking`` asks it where the clause gives no other question: it is the last form before a stock
-question ("What else is there to know?"). Every word but the wh-word is the sentence's own, save a
+``asking`` asks it where the clause gives no other question, then, for a copular clause, what
+its subject is (``identity_question``: "What was the peak population in 2003?"): the last forms
+before a stock question ("What else is there to know?"). Every word but the wh-word is the sentence's own, save a
 present-tense verb put in the singular ("have" -> "has"), so it names nothing the sources do not.
 """
 
@@ -146,3 +147,22 @@ def _ends(kept: list[Any], root: Any) -> list[int]:
             ends.append(k - 1)
             last = token.i - 1
     return ends
+
+
+def identity_question(root: Any, subject: str | None) -> str | None:
+    """What a copular main clause names its subject as, where its subject gives no question
+    ("What was the peak population in 2003?" of "The peak population in 2003 was 684."); none
+    where the subject points back to something read before ("the move", "another stunt") or the
+    clause is negated or hedged ("is not", "would be")."""
+    named = next((c for c in root.children if c.dep_ == "attr" and c.i > root.i), None)
+    if subject is None or root.lower_ not in ("is", "are", "was", "were") or named is None or any(
+            c.dep_ in ("aux", "neg", "expl") for c in root.children):
+        return None
+    # A thing named ("a private equity company"), a figure or a name: not "top" of "Lyon are top".
+    if not (named.tag_ in ("CD", "NNP", "NNPS") or any(c.dep_ == "det" for c in named.children)):
+        return None
+    head = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i][-1]
+    if any(c.lower_ == "another" for c in head.children) or (
+            points_back(head) and not any(c.dep_ in ("prep", "compound") for c in head.children)):
+        return None  # "What is the move?": the move read before
+    return f"{'Who' if named.ent_type_ == 'PERSON' else 'What'} {root.lower_} {subject}?"
