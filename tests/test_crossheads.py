@@ -208,3 +208,13 @@ def test_a_crosshead_asking_what_someone_said_heads_their_words_alone() -> None:
     # A colon after a report is no speaker's name: the parse asks of that sentence itself.
     told = 'He told BBC Radio London: "Everyone is stepping up to the plate when the team requires."'
     assert all("He told" not in c.question for c in crossheads_for([plain] * 5 + [batty, told]))
+
+
+def test_a_quote_reopened_in_its_paragraph_runs_on_though_its_marks_are_even() -> None:
+    from briefpress.plan.crossheads import _quote_runs_on
+
+    # Wire style: the second sentence opens the quote again and nothing closes it, so the next
+    # paragraph goes on with the speaker's words; counting two marks called it closed.
+    assert _quote_runs_on('Lees said: "We are all gutted. "The bowlers were exceptional.')
+    assert not _quote_runs_on('Batty said: "We got wickets at the right times."')
+    assert not _quote_runs_on('The bowler is 6\'4" tall.')  # a closing mark with none open is no quote

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ..models import Article, Crosshead, Evidence
 from ..nlp import spacy_pipeline
-from ..text import split_sentences
+from ..text import open_quote, split_sentences
 from .asking import questions_of
 
 # Words: a body this short reads well under its one heading; one up to Yoast's bound for a
@@ -90,8 +90,10 @@ def _speakers_apart(body: list[str], heads: list[Crosshead], name: str, asked: s
 
 def _quote_runs_on(paragraph: str) -> bool:
     """Whether ``paragraph`` leaves a quotation open for the next one to go on with (news style
-    closes a quote over paragraphs only at its last): a heading there would cut the quote."""
-    return paragraph.count('"') % 2 == 1 or paragraph.count("\u201c") > paragraph.count("\u201d")
+    closes a quote over paragraphs only at its last): a heading there would cut the quote. Marks
+    are read as the splitter reads them (``text.open_quote``), not counted: 'Lees: "We are all
+    gutted. "The bowlers ...' opens its quote again and leaves it open."""
+    return open_quote(paragraph)
 
 
 def _place(body: list[str], counts: list[int], start: int, i: int, ask: Callable[[int], list[str]],
