@@ -32,6 +32,8 @@ STATING = REPORTING | frozenset(
 # Verbs that introduce a quotation ("..." she wrote, he recalled, the minister tweeted).
 QUOTING = REPORTING | frozenset("write remark recall ask tweet post".split())
 SAYING = STATING | QUOTING
+# Words that set one fact against another: a cut or a retelling that loses one says the two agree.
+CONTRASTS = frozenset("but yet however although though despite whereas nevertheless instead".split())
 
 
 def _inflections(lemma: str) -> tuple[str, str, str]:

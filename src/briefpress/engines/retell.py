@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
+from ..lexicon import CONTRASTS, alternation
 from ..nlp import spacy_pipeline, stem
 from ..text import STOPWORDS, words
 
@@ -28,7 +29,7 @@ _FIGURE = re.compile(r"\d[\d,.]*%?")
 _NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\b|n[’']t\b", re.I)
 # Words that set a sentence against the one before: "However, one politician said ..." retold
 # without its "However" reads as agreeing with what it contradicts.
-_CONTRAST = re.compile(r"\b(?:however|but|yet|although|though|despite|whereas|nevertheless|instead)\b", re.I)
+_CONTRAST = re.compile(rf"\b{alternation(CONTRASTS)}\b", re.I)
 _QUOTE_MARKS = ('"', "“", "”")
 T = TypeVar("T")
 

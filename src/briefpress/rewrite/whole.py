@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import ATTRIBUTING, REPORTING, forms
+from ..lexicon import ATTRIBUTING, CONTRASTS, REPORTING, forms
 from ..nlp import spacy_pipeline
 from ..text import open_quote
 from .misread import as_clause
@@ -153,7 +153,6 @@ _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "without"})
 _ATTRIBUTIONS = forms(ATTRIBUTING, base=False) | {"according"}
 # A dropped contrast or concession changes what the kept part means: "paid £1.9m of tax [, despite
 # reporting profits of £300m]", "would co-operate [but believed ...]".
-_CONTRASTS = frozenset({"but", "yet", "although", "though", "despite", "whereas"})
 # Adverbs that change what the words they follow say: "learn to walk [again]", "[only] once".
 _BEARING = frozenset("again too also only still yet anymore even".split())
 # The end of a list of names: ", Ballance (32) and Jack Leaning."
@@ -194,7 +193,7 @@ def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bo
     selected = _selected_phrase(token, end) if token.dep_ == "prep" and token.head.idx < end else None
     if selected is not None:
         return selected
-    if token.lower_ in _ATTRIBUTIONS or token.lower_ in _CONTRASTS:
+    if token.lower_ in _ATTRIBUTIONS or token.lower_ in CONTRASTS:
         return True
     if token.lower_ in _BEARING and token.head.idx < end:
         return True  # "learn how to walk [again]": the kept words would say something else
