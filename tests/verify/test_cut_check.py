@@ -48,3 +48,11 @@ def test_a_contrast_cut_alone_fails_and_split_in_its_part_passes() -> None:
     # Told alone in one place, the cut is a cut there: one verdict for the sentence, the strict one.
     both = _verdicts([("body[0]", FIRST), ("body[0]", second), ("faq[0].answer", FIRST)])
     assert both[("faq[0].answer", FIRST)] == "unsupported"
+
+
+def test_a_headline_that_shares_a_body_sentences_words_does_not_spare_it_the_cut_check() -> None:
+    # One verdict per distinct sentence: the headline, read first and spared the cut check (a
+    # title may name its subject alone), had given its pass to the same words in the body.
+    verdicts = _verdicts([("headline", FIRST), ("body[0]", FIRST)])
+    assert verdicts[("headline", FIRST)] == "supported"
+    assert verdicts[("body[0]", FIRST)] == "unsupported"

@@ -137,25 +137,33 @@ def check_all(sentences: Sequence[ArticleSentence], facts: list[Fact], judge: Ju
               threshold: float = SUPPORT_THRESHOLD, cuts: bool = False) -> list[SentenceVerdict]:
     index = SourceIndex(facts)
     # An article repeats sentences (summary, sections, FAQ and body often share one): check each
-    # distinct sentence once and give every place it stands the same verdict.
-    firsts: dict[tuple[str, bool | None], ArticleSentence] = {}
+    # distinct sentence once and give every place it stands the same verdict. The headline is
+    # apart: with ``cuts`` it is spared the cut check, which the body's same words must still pass.
+    firsts: dict[_Key, ArticleSentence] = {}
     for s in sentences:
-        firsts.setdefault((s.check_text, s.no_claim), s)
+        firsts.setdefault(_key(s, cuts), s)
     # A claim that repeats a source sentence word for word is settled without its parse (see
     # check_one), and the extractive writer's claims mostly do: parse only the others.
     needs_doc = [key for key in firsts if not (key[1] is False and index.verbatim(key[0]) is not None)]
-    docs = parse([text for text, _ in needs_doc]) if needs_doc else []
-    doc_of: dict[tuple[str, bool | None], Any] = dict(zip(needs_doc, docs, strict=False)) if docs is not None else {}
+    docs = parse([key[0] for key in needs_doc]) if needs_doc else []
+    doc_of: dict[_Key, Any] = dict(zip(needs_doc, docs, strict=False)) if docs is not None else {}
     after = _following(sentences) if cuts else {}
-    checked = {key: check_one(s, doc_of.get(key), index, judge, threshold, cuts, after.get(key, ()))
+    checked = {key: check_one(s, doc_of.get(key), index, judge, threshold, cuts, after.get(key[:2], ()))
                for key, s in firsts.items()}
     results = []
     for s in sentences:
-        verdict = checked[(s.check_text, s.no_claim)]
+        verdict = checked[_key(s, cuts)]
         if verdict.part != s.part or verdict.start != s.start or verdict.text != s.text:
             verdict = verdict.model_copy(update={"text": s.text, "part": s.part, "start": s.start, "end": s.end})
         results.append(verdict)
     return results
+
+
+_Key = tuple[str, bool | None, bool]  # the text checked, no_claim, and whether it is the spared headline
+
+
+def _key(sentence: ArticleSentence, cuts: bool) -> _Key:
+    return sentence.check_text, sentence.no_claim, cuts and sentence.part == "headline"
 
 
 def _following(sentences: Sequence[ArticleSentence]) -> dict[tuple[str, bool | None], list[str]]:
