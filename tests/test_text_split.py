@@ -86,3 +86,32 @@ def test_a_quote_over_paragraphs_told_in_one_loses_the_marks_that_reopened_it() 
     # Two quotations, each closed, keep their marks; so does a height's inch mark.
     for kept in ['She said: "We regret it." "Washington did not act," she added.', """He is 5'10" tall."""]:
         assert without_reopened_marks(kept) == kept
+
+
+def test_a_speaker_before_a_colon_and_a_quote_gets_said() -> None:
+    from briefpress.rewrite.quotes import with_said
+
+    # Broadcast copy gives a speaker's words as a caption; told in an article, "said" makes it a
+    # sentence and says no more than the colon did.
+    assert with_said('Yorkshire captain Alex Lees: "We are all gutted."') == \
+        'Yorkshire captain Alex Lees said: "We are all gutted."'
+    assert with_said('Mr Earnest: "We will close it."') == 'Mr Earnest said: "We will close it."'
+    # Left alone: a speaker with a verb of their own, a headline-style "Name: clause" without
+    # quotation marks, a label, and a colon after a figure.
+    for kept in ('Batty told BBC Radio London: "Everyone is stepping up."',
+                 "Katy Bourne: Emergency services would have an increased duty",
+                 'Note: "x"', 'In 2009 President Obama: "We will close it."'):
+        assert with_said(kept) == kept
+
+
+def test_the_extractive_body_tells_a_captioned_quote_as_a_sentence() -> None:
+    import briefpress
+
+    story = ("Surrey beat Yorkshire by 19 runs in the One-Day Cup semi-final at The Oval.\n\n"
+             "Surrey made 255-7 after Steven Davies and Ben Foakes shared a stand of 130.\n\n"
+             "Tim Bresnan made 68 but was the last to go as Yorkshire were all out for 236.\n\n"
+             "Yorkshire captain Alex Lees: \"We are all gutted. The bowlers were exceptional.\"")
+    article = briefpress.write(story, engine="extractive", brief_name="story.txt", date="2026-11-25T09:00:00+00:00")
+    body = " ".join(article.body)
+    assert 'Yorkshire captain Alex Lees said: "We are all gutted.' in body, body
+    assert article.grounding["summary"]["unsupported"] == 0

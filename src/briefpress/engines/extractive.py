@@ -17,7 +17,7 @@ from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import main_clause
 from ..rewrite.forms import condensed_forms, reworded
 from ..rewrite.headline import news_headline
-from ..rewrite.quotes import quote_pieces, quotes_sentences, without_reopened_marks
+from ..rewrite.quotes import quote_pieces, quotes_sentences, with_said, without_reopened_marks
 from ..rewrite.refer import asked_context, orphan_reason
 from ..seo.readability_checks import has_transition, is_passive
 from ..spec import (
@@ -73,7 +73,7 @@ class _Writer:
         return fact.id not in self.pieces
 
     def claim(self, part: str, sentence: str, facts: list[Fact]) -> str:
-        sentence = without_reopened_marks(sentence)  # a quote over paragraphs, told in one
+        sentence = without_reopened_marks(sentence if part == "headline" else with_said(sentence))  # rewrite/quotes
         self.evidence.append(Evidence(part=part, sentence=sentence, facts=[f.id for f in facts]))
         if not part.startswith("summary["):
             self.told.add(sentence)
