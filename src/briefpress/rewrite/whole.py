@@ -229,7 +229,10 @@ def _selected_phrase(prep: Any, end: int) -> bool | None:
         # for, to or in ("respect [for his policies]", "confidence [in her approach]"); "the
         # suspects [for interrogation]" may go.
         bare = head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children)
-        return prep.lower_ == "of" or (prep.lower_ in ("for", "to", "in") and bare)
+        # whose deed a kept noun is: "a three-wicket burst in nine balls [from Stuart Meaker]"
+        by_whom = prep.lower_ in ("from", "by") and head.pos_ == "NOUN" and any(
+            c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
+        return prep.lower_ == "of" or (prep.lower_ in ("for", "to", "in") and bare) or by_whom
     if prep.lower_ in ("with", "to", "for", "from"):
         return True if _taken_by_verb(prep, end) else None
     if prep.lower_ in ("on", "upon") and head.pos_ == "VERB" and not objects & {"dobj", "prt", "auxpass"} \
