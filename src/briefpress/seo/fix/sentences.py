@@ -183,6 +183,19 @@ def _drops_an_item_or_reason(sentence: str, short: str) -> bool:
         for t in nlp(sentence))
 
 
+def _drops_a_name_untold(draft: EditableArticle, sentence: str, short: str) -> bool:
+    """Whether cutting ``sentence`` to ``short`` drops a name the body tells nowhere else ("just
+    after having [Rory Burns] caught on the boundary"): a deed of someone the story then never
+    names."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return False
+    end = len(short.rstrip(". "))
+    rest = " ".join(p.replace(sentence, " ") for p in draft.data["body"])
+    return any(t.idx >= end and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.text not in rest
+               for t in nlp(sentence))
+
+
 def _orphans_next(draft: EditableArticle, sentence: str, short: str) -> bool:
     """Whether cutting ``sentence`` to ``short`` drops what the sentence after it refers to ("the
     institute", "he") in some part."""
@@ -215,7 +228,8 @@ def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded
     # A cut that drops more than a detail leaves the sentence whole in one part: the body, where
     # it tells it (the summary's lead as written is no story: a blind review found the body's
     # lead cut before "with Davies and Ben Foakes (90) sharing a stand of 130").
-    keep = bool(condensed) or bool(short and _drops_an_item_or_reason(sentence, short))
+    keep = bool(condensed) or bool(short and (_drops_an_item_or_reason(sentence, short)
+                                              or _drops_a_name_untold(draft, sentence, short)))
     return _apply_cut(draft, sentence, short or condensed or "", keep_whole=keep)
 
 
