@@ -129,3 +129,31 @@ def test_a_speakers_statement_may_drop_the_speaker_in_the_verifier() -> None:
 
     facts = read_sources(["Police said thieves stole three gold brooches from the museum on Sunday."])
     assert check_sentences(["Thieves stole three gold brooches from the museum."], facts)[0].verdict == "supported"
+
+
+WEDGWOOD = ("About 80,000 works of art, ceramics, manuscripts, letters and photographs faced being auctioned to help "
+            "pay off the pottery firm's pension debt.")
+
+
+def test_what_the_sources_give_in_prospect_told_as_done_is_flagged() -> None:
+    # The local engine's meta description of the Wedgwood brief: the collection was saved, and
+    # the verifier had passed "were auctioned", every word of it the lead's.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources([f"{WEDGWOOD} But a public fundraising campaign hit its target in just a month."])
+    done = "The works of art were auctioned to help pay off the pottery firm's pension debt."
+    assert drops_hedge(done, [WEDGWOOD])
+    flagged = check_sentences([done], facts)[0]
+    assert flagged.verdict == "unsupported" and "not yet done ('faced')" in flagged.reasons[0].detail
+    kept = ["About 80,000 works of art faced being auctioned to help pay off the pension debt.",
+            "The works of art could have been auctioned to pay off the pension debt."]
+    assert [v.verdict for v in check_sentences(kept, facts)] == ["supported", "supported"]
+    assert not drops_hedge(kept[1], [WEDGWOOD])
+    assert "faced" in hedge_words(WEDGWOOD)  # what the model is asked to keep
+
+
+def test_a_plan_told_as_done_is_flagged_and_one_told_as_a_plan_is_not() -> None:
+    plan = "The council plans to build a new bridge over the river Aar."
+    assert drops_hedge("The council built a new bridge over the river Aar.", [plan])
+    assert not drops_hedge("The council will build a new bridge over the river Aar.", [plan])
+    assert not drops_hedge("The council plans a new bridge over the river Aar.", [plan])

@@ -32,6 +32,14 @@ _SAYING = forms(REPORTING, base=True)
 _KEEPING = _REPORTING | _ADVERBS | _BLAMING | _SAYING | frozenset(
     {"alleged", "according", "may", "might", "could", "possibly", "probably", "accused", "suspected",
      "claims", "reports", "says", "said", "say"})
+# Verbs that put what follows them in prospect ("faced [being auctioned]", "plans [to build]",
+# "threatened [to strike]"): it has not happened, and a sentence that tells it as done says what
+# the sources do not ("The works of art were auctioned" of works that were saved).
+_PROSPECT = forms({"face", "risk", "threaten", "plan", "aim", "hope", "seek", "try", "attempt", "propose",
+                   "intend", "want", "prepare", "vow", "pledge", "promise"}, base=True)
+# Words that keep a claim in prospect: the verb itself or a modal.
+_KEEPING_PROSPECT = _KEEPING | _PROSPECT | frozenset(
+    {"will", "would", "should", "can", "set", "due", "likely", "possible", "expected", "planned", "proposed"})
 TOLD = 0.6  # the share of a reported claim's content words that tells it
 
 
@@ -40,31 +48,34 @@ def _stems(tokens: Iterable[str]) -> set[str]:
 
 
 @functools.lru_cache(maxsize=1024)  # every model sentence of an article is held to the same facts
-def _reports(text: str) -> tuple[tuple[str, tuple[frozenset[str], ...], bool], ...]:
+def _reports(text: str) -> tuple[tuple[str, tuple[frozenset[str], ...], str], ...]:
     """Each way ``text`` reports a claim: the words that report it, as written ("is said to",
-    "allegedly", "blamed", "Josh Earnest said"), the content-word stems of what they report, and
-    whether the claim is unproven (said to be, alleged, blamed) rather than a speaker's statement.
-    One pass over one parse serves ``reported_claims``, ``hedge_words`` and ``unhedged``."""
+    "allegedly", "blamed", "Josh Earnest said", "faced"), the content-word stems of what they
+    report, and its kind: "unproven" (said to be, alleged, blamed), "prospect" (faced, plans to:
+    not yet done) or "statement" (a speaker's). One pass over one parse serves
+    ``reported_claims``, ``hedge_words`` and ``unhedged``."""
     nlp = spacy_pipeline()
-    if nlp is None or not any(w.lower() in _KEEPING for w in words(text)):
+    if nlp is None or not any(w.lower() in _KEEPING or w.lower() in _PROSPECT for w in words(text)):
         return ()  # no word that reports: spare the parse (the verifier asks this of every fact)
-    out: list[tuple[str, tuple[frozenset[str], ...], bool]] = []
+    out: list[tuple[str, tuple[frozenset[str], ...], str]] = []
     for t in nlp(text):
         children = list(t.children)
         aux = next((c for c in children if c.dep_ == "auxpass"), None)
         claim = next((c for c in children if c.dep_ == "xcomp"), None)
         if t.lower_ in _REPORTING and aux is not None and claim is not None:
-            out.append((f"{aux.text} {t.text} to", (frozenset(_stems(c.text for c in claim.subtree)),), True))
+            out.append((f"{aux.text} {t.text} to", (frozenset(_stems(c.text for c in claim.subtree)),), "unproven"))
         elif t.lower_ in _ADVERBS:
-            out.append((t.text, (frozenset(_stems(c.text for c in t.head.subtree if c.i != t.i)),), True))
+            out.append((t.text, (frozenset(_stems(c.text for c in t.head.subtree if c.i != t.i)),), "unproven"))
         elif t.lower_ in _BLAMING and t.pos_ == "VERB" and (deeds := _blamed(t)):
-            out.append((t.text, tuple(deeds), True))
+            out.append((t.text, tuple(deeds), "unproven"))
+        elif t.lower_ in _PROSPECT and t.pos_ == "VERB" and claim is not None and aux is None:
+            out.append((t.text, (frozenset(_stems(c.text for c in claim.subtree)),), "prospect"))
         elif t.lower_ in _SAYING and t.pos_ == "VERB":
             speaker = next((c for c in children if c.dep_ == "nsubj"), None)
             said = next((c for c in children if c.dep_ == "ccomp"), None)
             if speaker is not None and said is not None:
                 out.append((" ".join(w.text for w in speaker.subtree) + f" {t.text}",
-                            (frozenset(_stems(c.text for c in said.subtree)),), False))
+                            (frozenset(_stems(c.text for c in said.subtree)),), "statement"))
     return tuple(out)
 
 
@@ -72,7 +83,7 @@ def reported_claims(text: str) -> tuple[frozenset[str], ...]:
     """The content-word stems of each claim ``text`` only reports: what follows a passive
     reporting verb ("is said [to have been trying ...]"), a clause an adverb like "allegedly"
     hedges, a deed laid at someone's door, or what a speaker said."""
-    return tuple(claim for _, claims, _unproven in _reports(text) for claim in claims if claim)
+    return tuple(claim for _, claims, _kind in _reports(text) for claim in claims if claim)
 
 
 def _blamed(verb: object) -> list[frozenset[str]]:
@@ -95,7 +106,7 @@ def hedge_words(text: str) -> tuple[str, ...]:
     """The words with which ``text`` reports its claims, as it writes them ("is said to",
     "allegedly", "blamed", "Josh Earnest said"): what a sentence retelling the claim is asked to
     keep."""
-    return tuple(dict.fromkeys(hedge for hedge, _, _unproven in _reports(text)))
+    return tuple(dict.fromkeys(hedge for hedge, _, _kind in _reports(text)))
 
 
 def drops_hedge(sentence: str, facts: Iterable[str]) -> bool:
@@ -104,31 +115,36 @@ def drops_hedge(sentence: str, facts: Iterable[str]) -> bool:
     return next(_dropped(sentence, facts), None) is not None
 
 
-def _dropped(sentence: str, facts: Iterable[str], statements: bool = True) -> Iterator[tuple[str, str, frozenset[str]]]:
-    """(the hedge words, the fact, the claim) for each claim of ``facts`` that ``sentence`` tells
-    with no word that keeps it reported; with ``statements`` False, only unproven claims, not
-    what a speaker stated."""
-    if any(w.lower() in _KEEPING for w in words(sentence)):
-        return
+Dropped = tuple[str, str, frozenset[str], str]  # the hedge words, the fact, the claim, its kind
+
+
+def _dropped(sentence: str, facts: Iterable[str], statements: bool = True) -> Iterator[Dropped]:
+    """Each claim of ``facts`` that ``sentence`` tells with no word that keeps it reported (for a
+    prospect: the verb or a modal); with ``statements`` False, only unproven claims and
+    prospects, not what a speaker stated."""
+    told = {w.lower() for w in words(sentence)}
     mine = _stems(words(sentence))
     for fact in facts:
-        for hedge, claims, unproven in _reports(fact):
+        for hedge, claims, kind in _reports(fact):
+            if told & (_KEEPING_PROSPECT if kind == "prospect" else _KEEPING) or kind == "statement" and not statements:
+                continue
             for claim in claims:
-                if claim and (unproven or statements) and len(claim & mine) / len(claim) >= TOLD:
-                    yield hedge, fact, claim
+                if claim and len(claim & mine) / len(claim) >= TOLD:
+                    yield hedge, fact, claim, kind
 
 
-def unhedged(sentence: str, reporting: Iterable[str], facts: Iterable[str]) -> tuple[str, str] | None:
-    """(the hedge words, the fact) where ``sentence`` states as fact a claim one of ``reporting``
-    (the facts it rests on) holds unproven (said to be, alleged, blamed), and none of ``facts``
-    (all the sources) states it plainly: "Police suspect a man stole the car" beside "A man stole
-    the car on Friday" lets "A man stole the car" stand. What a speaker stated ("police said a
-    man was arrested") is not held to it: newsrooms drop the speaker of an uncontested fact, and
-    a model's sentence is held to it by the repairer instead (``drops_hedge``)."""
+def unhedged(sentence: str, reporting: Iterable[str], facts: Iterable[str]) -> tuple[str, str, str] | None:
+    """(the hedge words, the fact, the kind) where ``sentence`` states as fact a claim one of
+    ``reporting`` (the facts it rests on) holds unproven (said to be, alleged, blamed: kind
+    "unproven") or in prospect (faced being auctioned, plans to build: "prospect"), and none of
+    ``facts`` (all the sources) states it plainly: "Police suspect a man stole the car" beside "A
+    man stole the car on Friday" lets "A man stole the car" stand. What a speaker stated ("police
+    said a man was arrested") is not held to it: newsrooms drop the speaker of an uncontested
+    fact, and a model's sentence is held to it by the repairer instead (``drops_hedge``)."""
     everything = list(facts)
-    for hedge, fact, claim in _dropped(sentence, reporting, statements=False):
+    for hedge, fact, claim, kind in _dropped(sentence, reporting, statements=False):
         if not any(_states(other, claim) for other in everything if other != fact):
-            return hedge, fact
+            return hedge, fact, kind
     return None
 
 

@@ -108,16 +108,19 @@ def check_quotes(text: str, doc: Any | None,
 
 def check_hedges(text: str, index: SourceIndex, support: Support) -> tuple[list[Reason], list[tuple[int, float]]]:
     """A claim the facts the sentence rests on only report ("is said to", "allegedly", "blamed
-    ... for", "X said"), told as fact, where no source states it plainly: every word may be the
-    sources', yet the sentence says what they do not. The reasons, and the reporting fact as
-    evidence."""
+    ... for") or give in prospect ("faced being auctioned"), told as fact or as done, where no
+    source states it plainly: every word may be the sources', yet the sentence says what they do
+    not. The reasons, and the reporting fact as evidence."""
     resting = [i for i, _ in support.facts[:2]]
     found = unhedged(text, [index.facts[i].text for i in resting], [f.text for f in index.facts])
     if found is None:
         return [], []
-    hedge, fact = found
+    hedge, fact, kind = found
     at = next(i for i in resting if index.facts[i].text == fact)
-    detail = f"the sources only report this ('{hedge}'); keep '{hedge}', or say who reports it"
+    if kind == "prospect":
+        detail = f"the sources give this as not yet done ('{hedge}'); keep '{hedge}' or a word such as 'could'"
+    else:
+        detail = f"the sources only report this ('{hedge}'); keep '{hedge}', or say who reports it"
     return [Reason(kind="attribution", text=text, detail=detail)], [(at, 1.0)]
 
 
