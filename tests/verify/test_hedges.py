@@ -157,3 +157,12 @@ def test_a_plan_told_as_done_is_flagged_and_one_told_as_a_plan_is_not() -> None:
     assert drops_hedge("The council built a new bridge over the river Aar.", [plan])
     assert not drops_hedge("The council will build a new bridge over the river Aar.", [plan])
     assert not drops_hedge("The council plans a new bridge over the river Aar.", [plan])
+
+
+def test_a_claim_is_told_by_its_core_without_the_asides_that_describe_who_it_names() -> None:
+    # The local engine's Fuller House conclusion dropped "Netflix said": the claim's asides (who
+    # each actress played) had counted as words of the claim, so the sentence told too few of them.
+    said = ("Jodie Sweetin, who played Stephanie Tanner in the original series, and Andrea Barber, who portrayed "
+            "D.J.'s best friend Kimmy Gibbler, will both return for the new series, Netflix said.")
+    assert drops_hedge("Jodie Sweetin and Andrea Barber will both return for the new series.", [said])
+    assert not drops_hedge("Netflix said Jodie Sweetin and Andrea Barber will both return.", [said])

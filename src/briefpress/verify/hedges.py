@@ -63,20 +63,33 @@ def _reports(text: str) -> tuple[tuple[str, tuple[frozenset[str], ...], str], ..
         aux = next((c for c in children if c.dep_ == "auxpass"), None)
         claim = next((c for c in children if c.dep_ == "xcomp"), None)
         if t.lower_ in _REPORTING and aux is not None and claim is not None:
-            out.append((f"{aux.text} {t.text} to", (frozenset(_stems(c.text for c in claim.subtree)),), "unproven"))
+            out.append((f"{aux.text} {t.text} to", (_core(claim),), "unproven"))
         elif t.lower_ in _ADVERBS:
             out.append((t.text, (frozenset(_stems(c.text for c in t.head.subtree if c.i != t.i)),), "unproven"))
         elif t.lower_ in _BLAMING and t.pos_ == "VERB" and (deeds := _blamed(t)):
             out.append((t.text, tuple(deeds), "unproven"))
         elif t.lower_ in _PROSPECT and t.pos_ == "VERB" and claim is not None and aux is None:
-            out.append((t.text, (frozenset(_stems(c.text for c in claim.subtree)),), "prospect"))
+            out.append((t.text, (_core(claim),), "prospect"))
         elif t.lower_ in _SAYING and t.pos_ == "VERB":
             speaker = next((c for c in children if c.dep_ == "nsubj"), None)
             said = next((c for c in children if c.dep_ == "ccomp"), None)
             if speaker is not None and said is not None:
-                out.append((" ".join(w.text for w in speaker.subtree) + f" {t.text}",
-                            (frozenset(_stems(c.text for c in said.subtree)),), "statement"))
+                out.append((" ".join(w.text for w in speaker.subtree) + f" {t.text}", (_core(said),), "statement"))
     return tuple(out)
+
+
+# Asides inside a claim: who the people it names are ("Jodie Sweetin, who played Stephanie Tanner in
+# the original series, ..."), not what is claimed. A sentence that tells the claim without them
+# still tells it.
+_ASIDES = frozenset({"relcl", "appos", "acl", "parataxis"})
+
+
+def _core(head: object) -> frozenset[str]:
+    """The content-word stems of the phrase ``head`` heads, less its asides (``_ASIDES``)."""
+    tokens = [t for t in head.subtree  # type: ignore[attr-defined]
+              if not any(a.dep_ in _ASIDES for a in [t, *t.ancestors] if a.i != head.i  # type: ignore[attr-defined]
+                         and head in a.ancestors)]  # type: ignore[attr-defined]
+    return frozenset(_stems(t.text for t in tokens))
 
 
 def reported_claims(text: str) -> tuple[frozenset[str], ...]:
