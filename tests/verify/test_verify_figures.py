@@ -93,3 +93,19 @@ def test_a_figure_moved_to_what_the_source_binds_to_another_is_found() -> None:
     # figure are not moved ones.
     for sentence in ("Fourth quarter revenues were $5.1bn.", "Fourth quarter revenues were $7bn.", "Spikevax brought in $4.9bn."):
         assert all(fig.rival_binding(f, source) is None for f in fig.extract(sentence)), sentence
+
+
+def test_a_figure_the_source_gives_for_part_of_the_year_keeps_its_span() -> None:
+    # The local engine's Moderna section: "Spikevax has experienced a 30% decrease in sales" where
+    # the source gives the 30% for the fourth quarter and a 4% increase for the full year.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources(["For the fourth quarter, the sales figure for Spikevax represented a 30% decrease from the "
+                          "comparable period in 2021, while for the full year it represented only a 4% increase."])
+    dropped, kept, year = check_sentences([
+        "Spikevax has experienced a 30% decrease in sales compared to the comparable period in 2021.",
+        "For the fourth quarter, Spikevax sales fell 30% from the comparable period in 2021.",
+        "Spikevax sales rose 4% from 2021.",  # the whole year's figure reads as the year's
+    ], facts)
+    assert dropped.verdict == "contradicted" and "for the fourth quarter only" in dropped.reasons[0].detail
+    assert kept.verdict == "supported" and year.verdict == "supported"

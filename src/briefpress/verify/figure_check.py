@@ -7,6 +7,7 @@ sentences that support the claim, or the article's value moved to another measur
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..nlp import stem
@@ -32,6 +33,10 @@ def check_figures(text: str, index: SourceIndex,
         rival = _moved_figure(f, index) if found is not None else _rival_nearby(f, index, near)
         if found is not None and rival is None:
             evidence.append((found, 1.0))
+            period = _period_dropped(f, text, index.facts[found].text, index.figures[found])
+            if period is not None:
+                contradicted = True
+                reasons.append(Reason(kind="number", text=f.text, detail=period))
             continue
         if rival is None:
             reasons.append(Reason(kind="number", text=f.text, detail=f"no source gives the figure '{f.text}'"))
@@ -39,6 +44,30 @@ def check_figures(text: str, index: SourceIndex,
         contradicted = True
         reasons.append(Reason(kind="number", text=f.text, detail=_rival_detail(f, rival, moved=found is not None)))
     return reasons, evidence, contradicted
+
+
+# A span a figure is given for: "for the fourth quarter", "in the first half", "for the full year".
+_PERIOD = re.compile(r"\b(?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|full[\s-]+year|Q[1-4]|H[12])\b",
+                     re.I)
+
+
+def _period_dropped(f: fig.Figure, text: str, source: str, figures: list[fig.Figure]) -> str | None:
+    """Where the source sentence gives figures of ``f``'s kind for two spans ("a 30% decrease" for
+    the fourth quarter, "a 4% increase" for the full year) and ``text`` gives ``f`` without its
+    span, a part of the year: what the source says, for the message; None otherwise. Told without
+    it, the quarter's figure reads as the year's."""
+    periods = [(m.start(), m.group(0)) for m in _PERIOD.finditer(source)]
+    if len({p.lower() for _, p in periods}) < 2:
+        return None
+    same = [g for g in figures if g.unit == f.unit and not fig.same_value(f, g)]
+    own = next((g for g in figures if g.unit == f.unit and fig.same_value(f, g)), None)
+    if own is None or not same:
+        return None
+    span = next((p for at, p in reversed(periods) if at < own.start), None)
+    # A figure without a span reads as the whole year's: only a part of it must be named.
+    if span is None or re.fullmatch(r"full[\s-]+year", span, re.I) or _PERIOD.search(text):
+        return None
+    return f"the sources give '{own.text}' for the {span.lower()} only; say so"
 
 
 def _same_thing(f: fig.Figure, g: fig.Figure, figs: list[fig.Figure], stems: set[str]) -> bool:
