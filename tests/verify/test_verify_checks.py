@@ -389,3 +389,19 @@ def test_the_second_verb_of_one_subject_is_that_subject_s_deed() -> None:
     deed = " reaffirmed the Japan-U.S. alliance as central to her administration's security strategy."
     assert verdict("Sanae Takaichi" + deed, facts).verdict == "supported"
     assert verdict("Donald Trump" + deed, facts).verdict == "contradicted"  # the name nearer the verb is not its doer
+
+
+def test_a_swapped_blamer_is_caught_though_another_source_sentence_uses_blame_as_a_noun() -> None:
+    # The local engine's Syria headline, "Syria blames Russia and Assad for bombing civilians",
+    # passed: "shifting the blame" in another sentence had counted as a "blame" whose doer was
+    # unclear, so the check gave no verdict.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources(["Washington blamed Russia and the Syrian government for intensifying their attacks "
+                          "against civilians. Russia said it regretted the US move, accusing it of shifting the "
+                          "blame for the collapse of last month's truce."])
+    swapped, kept = check_sentences(["Syria blamed Russia and the Syrian government for intensifying attacks.",
+                                     "Washington blamed Russia and the Syrian government for intensifying attacks."],
+                                    facts)
+    assert swapped.verdict == "contradicted" and "someone other than 'Syria'" in swapped.reasons[0].detail
+    assert kept.verdict == "supported"

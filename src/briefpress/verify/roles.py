@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _AUX = frozenset("is are was were be been being am has have had will would".split())
 _BE = frozenset("is are was were be been being".split())
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[;:]")
 # With commas too: where a source's doer stands before an aside ("Samir Rao, the then-chief
 # operating officer of Ozy Media, allegedly impersonated ...").
@@ -129,8 +130,8 @@ def _doer_in_sources(deed: _Deed, obj_stems: set[str], index: SourceIndex, candi
         if not (obj_stems & set(stems_)):
             continue
         for k, st in enumerate(stems_):
-            if st != deed.verb:
-                continue
+            if st != deed.verb or k and words[k - 1].lower() in _DETERMINERS:
+                continue  # "shifting [the] blame" is the noun, which has no doer before it
             seen = _doer_at(words, k, deed, index.all_stems)
             if seen == "same":
                 return None
