@@ -405,3 +405,15 @@ def test_a_swapped_blamer_is_caught_though_another_source_sentence_uses_blame_as
                                     facts)
     assert swapped.verdict == "contradicted" and "someone other than 'Syria'" in swapped.reasons[0].detail
     assert kept.verdict == "supported"
+
+
+def test_a_passive_doer_after_where_and_when_is_the_one_compared() -> None:
+    # "was announced [in Riverton on Thursday] by Mayor Ana Ruiz": the doer comes after the place
+    # and the day, which the check had read as the doer's words and found in the sentence.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources(["The plan to close the harbour road was announced in Riverton on Thursday by Mayor Ana "
+                          "Ruiz. Councillor Tom Becker voted against it."])
+    swapped, kept = check_sentences(["Tom Becker announced the plan in Riverton on Thursday.",
+                                     "Ana Ruiz announced the plan in Riverton on Thursday."], facts)
+    assert swapped.verdict == "contradicted" and kept.verdict == "supported"

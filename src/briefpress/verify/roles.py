@@ -86,7 +86,11 @@ def _doer_at(words: list[str], k: int, deed: _Deed, all_stems: set[str]) -> str:
     after = " ".join(words[k + 1 : k + 3]).lower()
     passive = not progressive and (after.startswith("by") or (k and words[k - 1].lower() in _BE))
     if passive:
-        region_words = [w for w in words[k + 1 : k + 8] if w != ","][:6]  # passive: the doer follows "by"
+        # the doer follows "by", after any phrase of where or when ("was announced in Sevastopol
+        # on Thursday by A Just Russia leader Sergei Mironov")
+        after_k = [w for w in words[k + 1 : k + 14] if w != ","]
+        by = next((j for j, w in enumerate(after_k) if w.lower() == "by" and j > 0), None)
+        region_words = after_k[by + 1 : by + 7] if by is not None else after_k[:6]
     else:
         start = max((j for j in range(k) if words[j] in (";", ":")), default=-1) + 1
         region_words = [w for w in _without_aside(words[start:k]) if w != ","][-6:]
