@@ -417,3 +417,19 @@ def test_a_passive_doer_after_where_and_when_is_the_one_compared() -> None:
     swapped, kept = check_sentences(["Tom Becker announced the plan in Riverton on Thursday.",
                                      "Ana Ruiz announced the plan in Riverton on Thursday."], facts)
     assert swapped.verdict == "contradicted" and kept.verdict == "supported"
+
+
+def test_two_events_told_in_the_other_order_contradict_the_source() -> None:
+    # The local engine's Chechnya section: "the paper's revelations occurred two days after the
+    # meeting" where the clerics met two days after the revelations; every word is the source's.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources(["Chechen Muslim clerics met on 3 April, two days after the paper's revelations, and said "
+                          "the report had insulted their faith."])
+    swapped, kept, fronted = check_sentences([
+        "The paper's revelations occurred two days after the meeting.",
+        "Chechen Muslim clerics met two days after the paper's revelations.",
+        "Two days after the paper's revelations, Chechen Muslim clerics met.",
+    ], facts)
+    assert swapped.verdict == "contradicted" and "other way round" in swapped.reasons[0].detail
+    assert kept.verdict == "supported" and fronted.verdict == "supported"

@@ -30,7 +30,37 @@ _CLAUSE_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[;:,]")
 def role_conflict(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
     """Why the sentence gives a role to the wrong one, checked against the ``candidates`` facts."""
     return (_agent(doc, index, candidates) or _patient(doc, index, candidates)
-            or _speaker_as_subject(doc, index, candidates))
+            or _speaker_as_subject(doc, index, candidates) or _sequence_swapped(doc.text, index, candidates))
+
+
+_SEQUENCE = re.compile(r"\b(after|before)\b", re.I)
+_ANCHOR_END = re.compile(r"[,;:.!?()]")
+
+
+def _sequence_swapped(text: str, index: SourceIndex, candidates: list[int]) -> str:
+    """Two events put in the other order: the event a source sentence dates another by ("met ...
+    two days after [the paper's revelations]") told as the later one ("the paper's revelations
+    occurred two days after the meeting"): its words stand before the sentence's "after", none of
+    them after it, and what the sentence dates by is what the source dated ("meeting", "met")."""
+    for m in _SEQUENCE.finditer(text):
+        earlier = {stem(w) for w in _WORD_RE.findall(text[: m.start()]) if w.lower() not in STOPWORDS}
+        later = _anchor(text[m.end():])
+        for i in candidates:
+            source = index.facts[i].text
+            for n in _SEQUENCE.finditer(source):
+                anchor = _anchor(source[n.end():])
+                if n.group(1).lower() != m.group(1).lower() or len(anchor) < 2 or not later:
+                    continue
+                dated = {stem(w) for w in _WORD_RE.findall(source[: n.start()])[-8:] if w.lower() not in STOPWORDS}
+                if anchor <= earlier and not anchor & later and later & dated:
+                    return f"in the sources, it is the other way round: '{source[n.start():].split(',')[0].strip()}'"
+    return ""
+
+
+def _anchor(rest: str) -> set[str]:
+    """The content-word stems of the event after "after" or "before", up to the phrase's end."""
+    phrase = _ANCHOR_END.split(rest, maxsplit=1)[0]
+    return {stem(w) for w in _WORD_RE.findall(phrase)[:6] if w.lower() not in STOPWORDS}
 
 
 def _subject_and_object(tok: Any) -> tuple[Any, Any] | None:
