@@ -297,3 +297,13 @@ def test_a_frame_round_a_fact_goes() -> None:
                            spec) == "German authorities have asked the US ambassador for clarification."
     assert finish_sentence("The main news is that the council approved the plan", spec) == "The council approved the plan."
     assert finish_sentence("The latest figures show a rise.", spec) == "The latest figures show a rise."
+
+
+def test_a_frame_round_the_fact_goes_in_each_wording() -> None:
+    from briefpress.engines.repair import finish_sentence
+    from briefpress.engines.request import PartSpec
+
+    spec = PartSpec("sections[0].answer", "", 1, 3, 60)
+    for frame in ("The latest is that", "The latest information is that", "The news is that"):
+        assert finish_sentence(f"{frame} the Cyber Troops bombard rebel websites.", spec) == \
+            "The Cyber Troops bombard rebel websites."

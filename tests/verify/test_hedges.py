@@ -166,3 +166,17 @@ def test_a_claim_is_told_by_its_core_without_the_asides_that_describe_who_it_nam
             "D.J.'s best friend Kimmy Gibbler, will both return for the new series, Netflix said.")
     assert drops_hedge("Jodie Sweetin and Andrea Barber will both return for the new series.", [said])
     assert not drops_hedge("Netflix said Jodie Sweetin and Andrea Barber will both return.", [said])
+
+
+def test_a_deed_someone_claims_and_each_part_of_a_claim_keep_the_claim() -> None:
+    # The local engine's Cyber Troops body: "He printed pro-Ukrainian messages ..." where Yevhen
+    # Dokukin only "claimed to have hijacked network printers ... to print" them.
+    claimed = ("On 8 December, Yevhen Dokukin claimed to have hijacked network printers in eastern Ukraine and "
+               "Crimea to print pro-Ukrainian messages and insults against Russian President Vladimir Putin.")
+    assert hedge_words(claimed) == ("claimed",)
+    assert drops_hedge("He printed pro-Ukrainian messages and insults against Russian President Vladimir Putin.",
+                       [claimed])
+    assert drops_hedge("Yevhen Dokukin hijacked network printers in eastern Ukraine and Crimea.", [claimed])
+    assert not drops_hedge("Yevhen Dokukin claimed to have hijacked network printers.", [claimed])
+    # One word of a claim is no claim of its own: the saved collection is not "auctioned".
+    assert not drops_hedge("The collection was saved from auction.", [WEDGWOOD])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..lexicon import REPORTING, forms
 from ..nlp import spacy_pipeline, stem
@@ -20,6 +21,9 @@ from ..text import STOPWORDS, words
 # Verbs that report a claim in the passive with what is claimed after them ("is said to have").
 _REPORTING = forms({"say", "believe", "report", "think", "understand", "allege", "suspect", "rumour",
                     "claim", "fear", "know", "expect", "estimate"}, base=False)
+# Verbs whose subject lays claim to a deed of their own ("claimed to have hijacked printers"):
+# the deed is their claim, not a fact of the story.
+_CLAIMING = forms({"claim", "purport", "profess"}, base=True)
 _ADVERBS = frozenset({"allegedly", "reportedly", "apparently", "purportedly", "supposedly", "reputedly"})
 # Verbs that lay a deed at someone's door ("blamed Russia for intensifying attacks", "was accused
 # of spreading fake information"): the deed is the blamer's claim, not a fact of the story.
@@ -29,7 +33,7 @@ _BLAMED_FOR = frozenset({"for", "of", "with"})
 # security interest]"): what was said is the speaker's claim.
 _SAYING = forms(REPORTING, base=True)
 # Words that keep a claim reported, not stated.
-_KEEPING = _REPORTING | _ADVERBS | _BLAMING | _SAYING | frozenset(
+_KEEPING = _REPORTING | _ADVERBS | _BLAMING | _SAYING | _CLAIMING | frozenset(
     {"alleged", "according", "may", "might", "could", "possibly", "probably", "accused", "suspected",
      "claims", "reports", "says", "said", "say"})
 # Verbs that put what follows them in prospect ("faced [being auctioned]", "plans [to build]",
@@ -63,18 +67,20 @@ def _reports(text: str) -> tuple[tuple[str, tuple[frozenset[str], ...], str], ..
         aux = next((c for c in children if c.dep_ == "auxpass"), None)
         claim = next((c for c in children if c.dep_ == "xcomp"), None)
         if t.lower_ in _REPORTING and aux is not None and claim is not None:
-            out.append((f"{aux.text} {t.text} to", (_core(claim),), "unproven"))
+            out.append((f"{aux.text} {t.text} to", _parts(claim), "unproven"))
+        elif t.lower_ in _CLAIMING and claim is not None and aux is None:
+            out.append((t.text, _parts(claim), "unproven"))  # "Dokukin claimed to have hijacked ..."
         elif t.lower_ in _ADVERBS:
             out.append((t.text, (frozenset(_stems(c.text for c in t.head.subtree if c.i != t.i)),), "unproven"))
         elif t.lower_ in _BLAMING and t.pos_ == "VERB" and (deeds := _blamed(t)):
             out.append((t.text, tuple(deeds), "unproven"))
         elif t.lower_ in _PROSPECT and t.pos_ == "VERB" and claim is not None and aux is None:
-            out.append((t.text, (_core(claim),), "prospect"))
+            out.append((t.text, _parts(claim), "prospect"))
         elif t.lower_ in _SAYING and t.pos_ == "VERB":
             speaker = next((c for c in children if c.dep_ == "nsubj"), None)
             said = next((c for c in children if c.dep_ == "ccomp"), None)
             if speaker is not None and said is not None:
-                out.append((" ".join(w.text for w in speaker.subtree) + f" {t.text}", (_core(said),), "statement"))
+                out.append((" ".join(w.text for w in speaker.subtree) + f" {t.text}", _parts(said), "statement"))
     return tuple(out)
 
 
@@ -84,12 +90,22 @@ def _reports(text: str) -> tuple[tuple[str, tuple[frozenset[str], ...], str], ..
 _ASIDES = frozenset({"relcl", "appos", "acl", "parataxis"})
 
 
-def _core(head: object) -> frozenset[str]:
-    """The content-word stems of the phrase ``head`` heads, less its asides (``_ASIDES``)."""
-    tokens = [t for t in head.subtree  # type: ignore[attr-defined]
-              if not any(a.dep_ in _ASIDES for a in [t, *t.ancestors] if a.i != head.i  # type: ignore[attr-defined]
-                         and head in a.ancestors)]  # type: ignore[attr-defined]
+def _core(head: Any, apart: frozenset[str] = _ASIDES) -> frozenset[str]:
+    """The content-word stems of the phrase ``head`` heads, less the phrases under it whose
+    relation is in ``apart``."""
+    tokens = [t for t in head.subtree
+              if not any(a.dep_ in apart for a in [t, *t.ancestors] if a.i != head.i and head in a.ancestors)]
     return frozenset(_stems(t.text for t in tokens))
+
+
+def _parts(head: Any) -> tuple[frozenset[str], ...]:
+    """A claim's parts, each of which told alone as fact drops the hedge: the whole claim, its main
+    clause, and each clause it holds ("claimed to have hijacked printers [to print messages ...]"),
+    those of two content words or more (one word, "auctioned", is no claim of its own)."""
+    nested = _ASIDES | {"advcl", "xcomp"}
+    clauses = [_core(c) for c in head.subtree if c.dep_ in ("advcl", "xcomp") and c.i != head.i]
+    parts = (_core(head), _core(head, nested), *clauses)
+    return tuple(dict.fromkeys(part for part in parts if len(part) >= 2))
 
 
 def reported_claims(text: str) -> tuple[frozenset[str], ...]:
