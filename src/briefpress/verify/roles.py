@@ -231,7 +231,7 @@ def _passive_subject_in_sources(verb: str, subj_stems: set[str], index: SourceIn
     None where one names the person, or gives no subject or one that may be that person."""
     other = ""
     for i in candidates:
-        words = _CLAUSE_WORD_RE.findall(index.facts[i].text)
+        words = _WORD_RE.findall(index.facts[i].text)
         stems_ = [stem(w) for w in words]
         if verb not in stems_:
             continue
