@@ -5,6 +5,7 @@ sentence. A split or a rewrite is written only where the verifier passes each ne
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from ...edit import Data, EditableArticle
 from ...nlp import spacy_pipeline
@@ -168,32 +169,37 @@ def _candidates(draft: EditableArticle, current: Audits, tried: set[tuple[str, s
 _REASONS = frozenset({"because", "since", "as"})  # the marks of a clause that gives a reason
 
 
-def _drops_an_item_or_reason(sentence: str, short: str) -> bool:
+def _drops_an_item_or_reason(sentence: str, short: str, doc: Any | None = None) -> bool:
     """Whether cutting ``sentence`` to ``short`` drops an item joined to one it keeps ("securities
     fraud and wire fraud[, as well as identity theft ...]"), the reason for what it keeps
     ("sensitive to reports of espionage [because many of its citizens were spied upon by the
     Stasi]") or a figure ("despite leading [with 10 minutes remaining]"): the cut is true, but that
-    would go untold unless some part keeps the sentence whole."""
-    nlp = spacy_pipeline()
-    if nlp is None:
+    would go untold unless some part keeps the sentence whole. ``doc``: the sentence's parse,
+    where the caller has it."""
+    doc = doc if doc is not None else _parsed(sentence)
+    if doc is None:
         return False
     end = len(short.rstrip(". "))
     return any(t.idx >= end and (t.head.idx < end and (t.dep_ == "conj" or t.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in _REASONS for m in t.children)) or t.like_num and t.text not in short)
-        for t in nlp(sentence))
+        for t in doc)
 
 
-def _drops_a_name_untold(draft: EditableArticle, sentence: str, short: str) -> bool:
+def _parsed(sentence: str) -> Any | None:
+    nlp = spacy_pipeline()
+    return nlp(sentence) if nlp is not None else None
+
+
+def _drops_a_name_untold(draft: EditableArticle, sentence: str, short: str, doc: Any | None = None) -> bool:
     """Whether cutting ``sentence`` to ``short`` drops a name the body tells nowhere else ("just
     after having [Rory Burns] caught on the boundary"): a deed of someone the story then never
-    names."""
-    nlp = spacy_pipeline()
-    if nlp is None:
+    names. ``doc``: the sentence's parse, where the caller has it."""
+    doc = doc if doc is not None else _parsed(sentence)
+    if doc is None:
         return False
     end = len(short.rstrip(". "))
     rest = " ".join(p.replace(sentence, " ") for p in draft.data["body"])
-    return any(t.idx >= end and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.text not in rest
-               for t in nlp(sentence))
+    return any(t.idx >= end and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.text not in rest for t in doc)
 
 
 def _orphans_next(draft: EditableArticle, sentence: str, short: str) -> bool:
@@ -228,8 +234,9 @@ def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded
     # A cut that drops more than a detail leaves the sentence whole in one part: the body, where
     # it tells it (the summary's lead as written is no story: a blind review found the body's
     # lead cut before "with Davies and Ben Foakes (90) sharing a stand of 130").
-    keep = bool(condensed) or bool(short and (_drops_an_item_or_reason(sentence, short)
-                                              or _drops_a_name_untold(draft, sentence, short)))
+    doc = _parsed(sentence) if short else None  # one parse for both checks
+    keep = bool(condensed) or bool(short and (_drops_an_item_or_reason(sentence, short, doc)
+                                              or _drops_a_name_untold(draft, sentence, short, doc)))
     return _apply_cut(draft, sentence, short or condensed or "", keep_whole=keep)
 
 
