@@ -433,3 +433,33 @@ def test_two_events_told_in_the_other_order_contradict_the_source() -> None:
     ], facts)
     assert swapped.verdict == "contradicted" and "other way round" in swapped.reasons[0].detail
     assert kept.verdict == "supported" and fronted.verdict == "supported"
+
+
+def test_a_deed_done_told_as_still_to_come_contradicts_the_source() -> None:
+    # The local engine's conclusion on the Russian passports story: the plan "was announced ... on
+    # Thursday", and the conclusion said "will announce"; every word is the source's.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources([
+        "The plan to have a new fast-track procedure for issuing Russian passports was announced in Sevastopol "
+        "on Thursday by A Just Russia leader Sergei Mironov. The other bill would speed up the procedures for "
+        "issuing Russian passports. The council said it will close the old bridge in May."
+    ])
+    coming, done, would, future = check_sentences([
+        "Sergei Mironov will announce a new fast-track procedure for issuing Russian passports.",
+        "Sergei Mironov announced a new fast-track procedure for issuing Russian passports.",
+        "The other bill will speed up the procedures for issuing Russian passports.",
+        "The council will close the old bridge in May.",
+    ], facts)
+    assert coming.verdict == "contradicted" and "'was announced'" in coming.reasons[-1].detail
+    assert done.verdict != "contradicted"
+    # "would speed up" and "will close" are not done in the sources: "will" keeps them
+    assert would.verdict != "contradicted" and future.verdict == "supported"
+
+
+def test_a_deed_the_sources_also_give_as_coming_is_no_contradiction() -> None:
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources(["The mayor announced the budget on Monday. She will announce the schools plan in June."])
+    (verdict,) = check_sentences(["The mayor will announce the schools plan in June."], facts)
+    assert verdict.verdict == "supported"

@@ -1,0 +1,94 @@
+"""Time: a deed the sources give as done, told as still to come. "Russia will announce a new
+fast-track procedure for issuing Russian passports", for "The plan ... was announced in Sevastopol
+on Thursday", holds the source's words, and the grounding check passes it; a reader learns of an
+announcement that is yet to be made.
+
+The check reads the sentence's verbs that "will" or "shall" put in the future and looks for the
+same verb in the facts the sentence rests on. Where each of them tells the deed as done (a past
+tense, no modal, no "to", no "if") and no source tells it in any other way, the sentence moves a
+done deed into the future.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from ..nlp import spacy_pipeline, stem
+from ..text import STOPWORDS
+
+if TYPE_CHECKING:
+    from .sources import SourceIndex
+
+_FUTURE = frozenset({"will", "shall", "'ll", "’ll"})
+# What keeps a verb from telling a deed as done: a modal or "to" before it ("would speed up",
+# "is expected to be announced"), or "if" ("if the bill is passed").
+_NOT_DONE = frozenset({"will", "would", "shall", "may", "might", "can", "could", "should", "must", "to",
+                       "'ll", "’ll", "if", "unless", "whether", "once", "until"})
+# Verbs too general to name one deed ("the vote will be held", "it will have").
+_GENERAL = frozenset(stem(w) for w in ("be", "have", "do", "get", "make", "take", "go", "come"))
+SAME_DEED = 0.5  # the share of the future clause's content words a fact holds to tell the same deed
+
+
+@functools.lru_cache(maxsize=2048)  # the facts an article's sentences rest on repeat
+def _parsed(text: str) -> Any | None:
+    nlp = spacy_pipeline()
+    return None if nlp is None else nlp(text)
+
+
+def _content(tokens: Any) -> set[str]:
+    return {stem(t.text) for t in tokens if t.is_alpha and t.lower_ not in STOPWORDS}
+
+
+def _done(verb: Any) -> bool:
+    """Whether ``verb`` (a token of a fact) tells its deed as done: a past tense or participle
+    with no modal, "to" or "if" on it."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"):
+        return False  # "the planned vote", "a vote announced for May": a description, no tense
+    return not any(c.lower_ in _NOT_DONE for c in verb.children if c.dep_ in ("aux", "auxpass", "mark"))
+
+
+def done_told_as_coming(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
+    """Why the sentence (``doc``) tells as still to come a deed the ``candidates`` facts give as
+    done, or "" where it does not (or the sources leave it open)."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or not any(c.lower_ in _FUTURE and c.dep_ == "aux" for c in verb.children):
+            continue
+        key = stem(verb.text)
+        if key in _GENERAL:
+            continue
+        clause = _content(verb.subtree) - {key}
+        told_done = ""
+        for i in candidates[:3]:
+            fact = _parsed(index.facts[i].text)
+            if fact is None:
+                return ""
+            uses = [t for t in fact if t.pos_ in ("VERB", "AUX") and stem(t.text) == key]
+            if not uses or not clause or len(clause & _content(fact)) / len(clause) < SAME_DEED:
+                continue
+            if not all(_done(t) for t in uses):
+                return ""  # the fact itself tells the deed as coming too
+            told_done = told_done or _phrase(uses[0])
+        if told_done and not _told_otherwise(key, index):
+            return f"in the sources this has happened ('{told_done}'); tell it as done"
+    return ""
+
+
+def _phrase(verb: Any) -> str:
+    """The verb as the fact writes it, with its auxiliaries ("was announced")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return " ".join(t.text for t in sorted([*aux, verb], key=lambda t: t.i))
+
+
+def _told_otherwise(key: str, index: SourceIndex) -> bool:
+    """Whether any source tells the deed ``key`` names other than as done ("will announce ...
+    next week" beside "announced on Monday")."""
+    for i, stems in enumerate(index.stem_sets):
+        if key in stems:
+            fact = _parsed(index.facts[i].text)
+            if fact is not None and any(t.pos_ in ("VERB", "AUX") and stem(t.text) == key and not _done(t)
+                                        for t in fact):
+                return True
+    return False
