@@ -213,6 +213,10 @@ def test_a_last_resort_title_never_ends_on_a_verb_or_modifier_it_cuts_off() -> N
     aspin = ("Neil Aspin's promotion-chasing hosts have not lost in nine National League matches while "
              "Adam Lockwood's side are unbeaten in five.")
     assert drops_reason(aspin, "Neil Aspin's promotion-chasing hosts have not lost", condensed=True) is not None
+    # "unbeaten" is a negation in one word: "[in five]" is what it is limited to (a takeaway had
+    # shipped "... while Adam Lockwood's side are unbeaten.")
+    assert drops_reason(aspin, aspin.removesuffix(" in five."), condensed=True) is not None
+    assert drops_reason("The unbeaten champion won in five sets.", "The unbeaten champion won", condensed=True) is None
     assert compress.headline(aspin, HEADLINE_MAX) == "Neil Aspin's promotion-chasing hosts"
     illness = "He died at his home in Cambridge following an illness lasting several months, a statement said."
     assert compress.headline(illness, HEADLINE_MAX) == "He died at his home in Cambridge following an illness"

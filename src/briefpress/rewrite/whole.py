@@ -151,10 +151,9 @@ _ARGUMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dati
                         "prt"})  # "prt": a phrasal verb's particle ("shut [down]" says another thing)
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "without"})
 _ATTRIBUTIONS = forms(ATTRIBUTING, base=False) | {"according"}
-# A dropped contrast or concession changes what the kept part means: "paid £1.9m of tax [, despite
-# reporting profits of £300m]", "would co-operate [but believed ...]".
 # Adverbs that change what the words they follow say: "learn to walk [again]", "[only] once".
 _BEARING = frozenset("again too also only still yet anymore even".split())
+_NEGATIVE = re.compile(r"un\w{3,}(?:ed|en)")  # "unbeaten", "unchanged": a negation in one word
 # The end of a list of names: ", Ballance (32) and Jack Leaning."
 _LIST_TAIL = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+\([^)]*\))?\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s*)+[.!?]?[\"”’]?\s*$")
 # Words that mean nothing without the head a title's cut would leave out: "a winner of the
@@ -199,8 +198,9 @@ def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bo
         return True  # "learn how to walk [again]": the kept words would say something else
     if token.lower_ in _NEGATIONS:
         return not (title and _in_dropped_clause(token, end))
-    if token.dep_ == "prep" and token.head.idx < end and any(c.dep_ == "neg" for c in token.head.children):
-        return True  # what a kept negation is limited to: "have not lost [in nine matches]"
+    if token.dep_ == "prep" and token.head.idx < end and (
+            any(c.dep_ == "neg" for c in token.head.children) or _NEGATIVE.fullmatch(token.head.lower_)):
+        return True  # what a kept negation is limited to: "have not lost [in nine]", "unbeaten [in five]"
     if token.ent_type_ in ("DATE", "TIME"):
         # when the kept claim happened ("rose [on Tuesday]"); a dropped clause's own date may go, and
         # so may the date of what a relative clause describes ("Bastia, who were reeling from their
@@ -377,7 +377,6 @@ def cut_reason(sentence: str, cut: str, *, condensed: bool = False) -> str | Non
     """Why ``cut``, a prefix of ``sentence``, is not a safe shortening of it, or None when it is:
     it must be whole, and what it drops must be adjuncts only (``drops_reason``)."""
     return fragment_reason(cut.rstrip(".") + ".") or drops_reason(sentence, cut, condensed=condensed)
-
 
 
 def ends_on_bare_verb(sentence: str, cut: str) -> bool:
