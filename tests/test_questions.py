@@ -64,6 +64,8 @@ def test_a_question_is_formed_from_the_sentence_it_asks_of(sentence: str, questi
     "The indictment accuses Watson of conspiring to commit fraud.",  # the same: the answer points back
     "Lyon dominated throughout but were made to wait by Bastia.",  # "were" agrees with "Lyon", not "Who"
     "Yucaipa is a Los Angeles based private equity company focused on supermarket businesses.",  # no cut
+    # a verb of saying alone ("Who added?"): what was said follows the colon
+    'The AAM\'s music director Richard Egarr added: "I am deeply saddened by the news."',
 ])
 def test_no_question_where_the_sentence_gives_no_well_formed_one(sentence: str) -> None:
     assert questions_of(sentence) == ()
@@ -250,6 +252,11 @@ def test_a_speaker_is_asked_about_what_they_said_not_another_report_run_on_befor
     ("The Northern Irishman stumbled to a three-over-par 75.", "Who stumbled to a three-over-par 75?"),
     # names joined: the parser tags only "Halfpenny" a person, and both are players
     ("Webb and Halfpenny are still out injured.", "Who is still out injured?"),
+    # a title the parser tags no person, with the person's name beside it
+    ("The coach's assistant Tom Baines wept openly.", "Who wept openly?"),
+    # a surname the tagger gives no kind
+    ("Hogwood worked with many leading orchestras around the world.",
+     "Who worked with many leading orchestras around the world?"),
 ])
 def test_a_subject_is_asked_who_or_what_did_it(sentence: str, question: str) -> None:
     asked = questions_of(sentence)
@@ -277,3 +284,18 @@ def test_a_copular_clause_asks_what_its_subject_is(sentence: str, question: str)
 ])
 def test_a_copular_clause_that_points_back_or_names_nothing_asks_no_identity(sentence: str, wrong: str) -> None:
     assert wrong not in questions_of(sentence)
+
+
+def test_an_answer_keeps_what_its_question_asks_of_the_fact() -> None:
+    # The Hogwood story's FAQ asked "What worked with many leading orchestras around the world?"
+    # and answered with the fact's other half.
+    from briefpress.plan import answering
+
+    fact = ("Hogwood worked with many leading orchestras around the world and was considered one of the most "
+            "influential exponents of the early-music movement.")
+    question = "Who worked with many leading orchestras around the world?"
+    assert not answering.answers(question, ["Hogwood was considered one of the most influential exponents of the "
+                                            "early-music movement."], [fact])
+    assert answering.answers(question, ["Hogwood worked with many leading orchestras around the world."], [fact])
+    # a stock question asks of no words of its facts
+    assert answering.answers("What else is there to know about Hogwood?", ["Hogwood was considered one."], [fact])

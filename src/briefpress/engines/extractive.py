@@ -375,8 +375,8 @@ def _faq_answer(w: _Writer, part: Part, asked: list[str], thin: int = FAQ_THIN_W
         return []
     first = facts[0]
 
-    def answers(form: str) -> bool:  # a stock question's answer keeps what it asks for (a figure)
-        return answering.answers(part.question, [form])
+    def answers(form: str) -> bool:  # keeps what a stock question asks for (a figure), what another asks of
+        return answering.answers(part.question, [form], [f.text for f in part.facts])
 
     if part.label == "When":
         timed = [form for form in condensed_forms(first.text) if _TIME.search(form) and form not in w.told]

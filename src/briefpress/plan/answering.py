@@ -16,10 +16,12 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..nlp import spacy_pipeline
+from ..nlp import spacy_pipeline, stem
 from ..rewrite.refer import PERSONAL
 from ..spec import FACET_QUESTIONS, WHEN_QUESTION, WHEN_TOPIC_QUESTION
+from ..text import STOPWORDS, words
 from .names import TIME_WORD
+from .questions import is_stock
 from .speakers import speakers_of
 
 # A figure: digits that are not a bare year, or a word of magnitude. A spelled small number
@@ -40,6 +42,7 @@ _COMING = re.compile(r"\b(?:will|shall|going to|set to|due to)\b|'ll\b|"
 _REACTION = re.compile(r"\b(?:react\w*|welcomed|criticis\w*|criticiz\w*|praised|condemned|backlash|"
                        r"congratulated|protest\w*|opposed|shares|stocks?|markets?|investors?)\b", re.I)
 _COUNTED = frozenset({"nsubj", "nsubjpass", "dobj"})
+ASKED_KEPT = 0.8  # the share of the words a question asks of its facts that its answer keeps
 # Dependents whose words tell of another thing than the main clause.
 _ASIDES = frozenset({"relcl", "appos", "acl", "parataxis"})
 
@@ -69,14 +72,28 @@ def need_of(question: str) -> str | None:
     return next((need for pattern, need in _NEEDS if pattern.fullmatch(question)), None)
 
 
-def answers(question: str, answer: Sequence[str]) -> bool:
+def answers(question: str, answer: Sequence[str], facts: Sequence[str] = ()) -> bool:
     """Whether ``answer`` (its sentences) holds what ``question`` asks for: a key-figures question
     a figure, a when-question a time its main clause is set at, "Who said what" a statement with
-    its named speaker, "What happens next" a coming event, a reaction question a reaction."""
+    its named speaker, "What happens next" a coming event, a reaction question a reaction. Given
+    the ``facts`` a question was asked of, the answer keeps what it asks of them (``keeps_asked``)."""
     need = need_of(question)
     if need is None:
-        return True
+        return not facts or keeps_asked(question, " ".join(answer), facts)
     return any(_CHECKS[need](text) for text in answer if text.strip())
+
+
+def keeps_asked(question: str, answer: str, facts: Sequence[str]) -> bool:
+    """Whether ``answer`` keeps most of the words ``question`` asks of ``facts``: a cut of the fact
+    that tells its other half ("Hogwood was considered one of the most influential exponents ...")
+    does not answer "What worked with many leading orchestras around the world?". A stock question
+    asks of no words of the facts."""
+    asked = _content(question) & _content(" ".join(facts))
+    return is_stock(question) or not asked or len(asked & _content(answer)) / len(asked) >= ASKED_KEPT
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and w[:1].isalpha()}
 
 
 def _main_clause(text: str, asides: frozenset[str] = _ASIDES) -> tuple[str, list[Any]]:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lexicon import QUOTING, forms
 from ..rewrite.active import inflect
 
 # Subjects asked of with "Who": named people, organisations, nationalities and places (a country
-# acts through its government), and common nouns for people.
+# acts through its government), names the tagger gives no kind (most are surnames), and common
+# nouns for people.
 _WHO_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PEOPLE = frozenset("""people person man men woman women child children official officials representative
     representatives activist activists protester protesters police officer officers resident residents minister
@@ -25,7 +27,10 @@ _PEOPLE = frozenset("""people person man men woman women child children official
     judges member members supporter supporters critic critics campaigner campaigners expert experts scientist
     scientists researcher researchers journalist journalists bidder bidders administrator administrators
     spokesman spokeswoman spokesperson president chairman chief coach manager captain founder owner champion
-    champions team teams side club clubs""".split())
+    champions team teams side club clubs director directors conductor conductors secretary chancellor governor
+    mayor senator prosecutor prosecutors executive executives singer actor actress author writer editor pilot
+    pilots soldier soldiers troops driver drivers passenger passengers victim victims suspect suspects patient
+    patients customer customers employee employees ambassador envoy""".split())
 _COUNTS = frozenset("hundreds thousands dozens scores millions some many most all none".split())
 # Pronouns and determiners that stand for something read before: no subject a question asks of.
 _STANDS_FOR = frozenset({"PRP", "DT", "EX", "WDT", "WP", "CD"})
@@ -39,6 +44,7 @@ _OPEN_ENDS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "AUX", "PART", "PRON"})
 _BACK = frozenset("the this that these those its their his her".split())  # determiners that point back
 _BE = frozenset("is are was were".split())
 _SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
+_QUOTING = forms(QUOTING, base=False)
 
 
 def _present_singular(verb: Any) -> str | None:
@@ -64,7 +70,9 @@ def _wh(subject: Any) -> str:
         counted = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         subject = counted[0] if counted else subject
     # Names joined ("Webb and Halfpenny"): the parser may tag only one of them a person.
-    people = any(t.ent_type_ in _WHO_ENTITIES or t.lower_ in _PEOPLE for t in (subject, *subject.conjuncts))
+    people = any(t.ent_type_ in _WHO_ENTITIES or t.lower_ in _PEOPLE for t in (subject, *subject.conjuncts)) \
+        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children) \
+        or subject.tag_ == "NNP" and not subject.ent_type_  # a name the tagger missed: "Hogwood", "Guiseley"
     return "Who" if people or subject.lower_.endswith(("man", "men")) else "What"  # "the Northern Irishman"
 
 
@@ -80,8 +88,8 @@ def subject_question(root: Any, most_words: int, saying: frozenset[str]) -> str 
         return None  # no subject to ask of, or an inverted clause ("Never had they ...")
     kept = _predicate(root, start)
     verb = _verb(root, kept[0], bool(auxes)) if kept else None
-    if verb is None:
-        return None
+    if verb is None or len(kept) == 1 and root.lower_ in _QUOTING:
+        return None  # "Who added?": what was said follows a colon or a quotation mark
     for end in _ends(kept, root):
         words = kept[: end + 1]
         if words[-1].pos_ in _OPEN_ENDS or any(t.tag_ in ("PRP", "PRP$") for t in words):
