@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -207,6 +208,16 @@ def test_a_headline_still_too_long_falls_back_to_the_extractive_one() -> None:
 
     run, outline = make_run(TAKAICHI)
     assert draft.headline == ExtractiveEngine().write(run, outline).headline
+
+
+def test_a_headline_with_a_pronoun_it_does_not_resolve_is_not_shipped() -> None:
+    # The local engine's "Pro-Kremlin party A Just Russia put forward bills linking them": a
+    # headline is read alone, so "them" stands for nothing.
+    for headline in ("Takaichi holds first call with him [F1]", "She holds first call with Trump [F1]"):
+        draft, _ = write(Script(body=LEAD, headline=headline))
+        assert draft.headline and not re.search(r"\b(?:him|She)\b", draft.headline), draft.headline
+    draft, _ = write(Script(body=LEAD, headline="Takaichi says she holds first call with Trump [F1]"))
+    assert draft.headline == "Takaichi says she holds first call with Trump"  # resolved in the headline
 
 
 def test_a_question_the_model_writes_is_dropped_not_shipped() -> None:

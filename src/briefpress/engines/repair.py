@@ -118,9 +118,17 @@ def is_cut_off(text: str, spec: PartSpec) -> bool:
     return looks_cut_off(text if spec.final_period else ensure_period(text))
 
 
+# A headline is read first and alone: a pronoun in it stands for what the reader has not met
+# ("Pro-Kremlin party A Just Russia put forward bills linking them").
+_HEADLINE_PRONOUN = re.compile(r"^(?:he|she|it|they|his|her|its|their)\b|\b(?:him|them)\b", re.I)
+
+
 def not_whole(text: str, spec: PartSpec) -> bool:
-    """Whether a sentence of a part told in sentences (not a headline or label) is no whole one."""
-    return bool(text) and spec.final_period and fragment_reason(text) is not None
+    """Whether a sentence of a part told in sentences is no whole one, or a headline does not
+    stand alone (a label is a phrase, and passes)."""
+    if not spec.final_period:
+        return bool(text) and spec.name == "headline" and _HEADLINE_PRONOUN.search(text) is not None
+    return bool(text) and fragment_reason(text) is not None
 
 
 def asks(text: str) -> bool:
