@@ -318,3 +318,16 @@ def test_a_frame_round_the_fact_goes_in_each_wording() -> None:
     for frame in ("The latest is that", "The latest information is that", "The news is that"):
         assert finish_sentence(f"{frame} the Cyber Troops bombard rebel websites.", spec) == \
             "The Cyber Troops bombard rebel websites."
+
+
+def test_a_meta_description_takes_no_second_sentence_that_points_back() -> None:
+    # "... a new fast-track procedure for issuing Russian passports. They would not have to have
+    # sufficient funds." gave the applicants' terms to the party: a snippet is read alone.
+    from briefpress.engines.assembly import ArticleWriter
+
+    writer = object.__new__(ArticleWriter)
+    first = "A Just Russia has announced a new fast-track procedure for issuing Russian passports."
+    writer.pool = [("They would not have to have sufficient funds.", []),
+                   ("Applicants would not have to pay a state tax.", [])]
+    seconds = [e.sentence for e in writer._seconds(first)]
+    assert seconds == ["Applicants would not have to pay a state tax."]

@@ -15,6 +15,7 @@ from ..edit import part_order
 from ..models import Evidence, Fact, Run, Section
 from ..plan import Outline
 from ..rewrite.compress import phrase_cut, shorten
+from ..rewrite.refer import orphan_reason
 from ..spec import (
     BODY_MAX,
     HEADLINE_MAX,
@@ -316,7 +317,9 @@ class ArticleWriter:
         """The verified sentences of the pool that may follow ``text``, each cut to the room left."""
         room = META_MAX - len(text) - 1
         for other, other_facts in self.pool:
-            if other == text or near(other, {norm(text)}):
+            # A snippet is read alone: "They would not have to have sufficient funds." after a
+            # sentence on a party's plan gives the passport applicants' terms to the party.
+            if other == text or near(other, {norm(text)}) or orphan_reason(other, []):
                 continue
             cut = other if len(other) <= room else shorten(other, room - 1)
             if not cut or len(ensure_period(cut)) > room:
