@@ -26,3 +26,21 @@ def test_the_lock_covers_every_kind() -> None:
 def test_locked_article_is_unchanged(name: str) -> None:
     expected = (lock.LOCK / name).read_text(encoding="utf-8")
     assert _written().get(name) == expected, f"{name} changed; if the change is meant, re-record the lock"
+
+
+def test_every_locked_question_is_answered_by_the_answer_that_ships() -> None:
+    # The seo stage's copy fix had dropped the coming event from "What happens next for Geneva?",
+    # leaving the question over an answer that tells no next step; it now asks again.
+    import json
+
+    from briefpress.plan.answering import answers
+    from briefpress.seo.fix.sizes import sentences_of
+
+    unanswered = []
+    for name, text in _written().items():
+        if name.endswith(".json"):
+            data = json.loads(text)
+            data = data.get("article", data)
+            unanswered += [(name, qa["question"]) for qa in [*data.get("sections", []), *data.get("faq", [])]
+                           if not answers(qa["question"], sentences_of(qa["answer"]))]
+    assert not unanswered

@@ -315,7 +315,8 @@ def test_a_frame_round_the_fact_goes_in_each_wording() -> None:
     from briefpress.engines.request import PartSpec
 
     spec = PartSpec("sections[0].answer", "", 1, 3, 60)
-    for frame in ("The latest is that", "The latest information is that", "The news is that"):
+    for frame in ("The latest is that", "The latest information is that", "The news is that",
+                  "The latest news from Geneva is that"):
         assert finish_sentence(f"{frame} the Cyber Troops bombard rebel websites.", spec) == \
             "The Cyber Troops bombard rebel websites."
 

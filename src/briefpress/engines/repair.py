@@ -140,7 +140,8 @@ def asks(text: str) -> bool:
 # A frame the model puts round a fact to answer a stock question ("The latest is that German
 # authorities have asked ..."): it says nothing, and a blind review marked it.
 _FRAME = re.compile(
-    r"(?:the (?:latest|main)? ?(?:news|information|update|development)? is that|in the latest development,)\s+", re.I)
+    r"(?:the (?:latest|main)? ?(?:news|information|update|development)?(?: (?:from|on|about|in) [^,]{1,40}?)? is that"
+    r"|in the latest development,)\s+", re.I)
 
 
 def finish_sentence(text: str, spec: PartSpec) -> str:

@@ -24,7 +24,7 @@ from ...rewrite.whole import fragment_reason
 from ...spec import FAQ_MIN, TAKEAWAY_MAX_WORDS, TAKEAWAYS_MIN
 from ..language import TRANSITION_WORDS
 from .judge import Grounded, always, both, worse
-from .questions import fix_questions
+from .questions import ask_of_answers, fix_questions
 from .sizes import sentences_of
 from .transitions import fix_transitions, without_connective
 
@@ -141,6 +141,10 @@ def fix_copies(draft: EditableArticle, grounded: Grounded = always) -> None:
         copies, logged = len(found), len(draft.changes)
         form = _fresh_form(draft, part, sentence, grounded)
         done = _replace(draft, part, sentence, form) if form else _drop(draft, part, sentence)
+        if done and field_of(part) in ("sections", "faq"):
+            # the answer has changed under its question: "What are the key figures on X?" kept
+            # over an answer whose figure went with the copy
+            ask_of_answers(draft)
         if done and len(_copies(draft)) < copies:
             trial = both(draft.article())
             if worse(trial, current):  # the sentences the check counts have changed: connectives again
