@@ -332,3 +332,19 @@ def test_a_meta_description_takes_no_second_sentence_that_points_back() -> None:
                    ("Applicants would not have to pay a state tax.", [])]
     seconds = [e.sentence for e in writer._seconds(first)]
     assert seconds == ["Applicants would not have to pay a state tax."]
+
+
+def test_a_section_does_not_tell_a_fact_another_section_holds() -> None:
+    # FORMAT.md: each section holds facts no other section holds. Given every fact, the local
+    # model told the next section's "Russia poured troops ..." in the first section too.
+    market = "Market reactions included gains in defense-related stocks like Mitsubishi Heavy Industries."
+
+    class Sections(Script):
+        def __call__(self, messages: list[dict[str, str]], spec: Any) -> str:
+            if spec.name == "sections[0].answer":
+                return f"{LEAD}\n{market} [F4]"
+            return super().__call__(messages, spec)
+
+    draft, _ = write(Sections(body=LEAD))
+    assert draft.sections[0].answer.startswith("Japan's new Prime Minister Sanae Takaichi held")
+    assert market not in draft.sections[0].answer

@@ -69,7 +69,11 @@ class ArticleWriter:
         sections = []
         for i, part in enumerate(o.sections):
             self._copy_part(f"sections[{i}].question")
-            answer = self._paragraph(specs[f"sections[{i}].answer"], self.fallback.sections[i].answer)
+            # FORMAT.md: each section holds facts no other section holds (the model, given the
+            # whole fact list, told the next section's fact in this one too).
+            others = {f.id for j, other in enumerate(o.sections) if j != i for f in other.facts} \
+                - {f.id for f in part.facts}
+            answer = self._paragraph(specs[f"sections[{i}].answer"], self.fallback.sections[i].answer, others)
             sections.append(Section(question=part.question, answer=answer))
         conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
         headline = self._headline(specs["headline"])
@@ -129,9 +133,12 @@ class ArticleWriter:
 
     # -- parts the model writes ---------------------------------------------------------------
 
-    def _paragraph(self, spec: PartSpec, fallback: str) -> str:
+    def _paragraph(self, spec: PartSpec, fallback: str, others: frozenset[str] | set[str] = frozenset()) -> str:
+        """The part as the model writes it, verified; past its first sentence, none that tells
+        only ``others``' facts (another part's)."""
         sentences = self.session.generate(spec)
         kept = self.repairer.repair(sentences, spec) if sentences else []
+        kept = [k for n, k in enumerate(kept) if not n or not k[1] or not {f.id for f in k[1]} <= others]
         if not kept:
             self._fall_back(spec.name)
             return fallback
