@@ -36,3 +36,17 @@ def test_the_same_sentence_without_the_judgement_passes() -> None:
         ["Sanae Takaichi held her first official phone call with Donald Trump on Saturday."], _facts(BRIEF)
     )[0]
     assert verdict.verdict == "supported"
+
+
+def test_a_lesson_drawn_from_the_news_is_a_judgement() -> None:
+    # The local engine's Ozy conclusion: "The arrest of Carlos Watson highlights the financial
+    # troubles and potential fraud at Ozy Media." No source draws that lesson.
+    facts = _facts("The founder of Ozy Media, Carlos Watson, was arrested on Thursday on fraud charges.\n-\n"
+                   "The company hemorrhaged millions of dollars before it shut down.\n-\n"
+                   "The talks highlighted shared commitments.")
+    drawn, theirs = check_sentences([
+        "The arrest of Carlos Watson underscores the troubles at Ozy Media.",
+        "The talks highlighted shared commitments.",
+    ], facts)
+    assert ("statement", "underscores") in [(r.kind, r.text) for r in drawn.reasons]
+    assert theirs.verdict == "supported"

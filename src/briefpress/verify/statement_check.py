@@ -21,8 +21,11 @@ _JUDGEMENT_WORDS = frozenset(
     """significant significance historic historical landmark milestone pivotal crucial unprecedented
     remarkable dramatic dramatically momentous groundbreaking major notable notably important
     importance key vital huge massive stunning shocking striking sweeping bold controversial
-    turning-point breakthrough game-changer game-changing watershed""".split()
-)
+    turning-point breakthrough game-changer game-changing watershed testament""".split()
+) | frozenset(  # a lesson drawn from the news: "The arrest highlights the financial troubles ..."
+    """highlight highlights highlighted highlighting underscore underscores underscored underscoring
+    underline underlines underlined underlining showcase showcases showcased showcasing illustrate
+    illustrates illustrated illustrating""".split())
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
