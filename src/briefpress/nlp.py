@@ -47,6 +47,13 @@ def parse(texts: list[str]) -> list[Any] | None:
     return list(nlp.pipe(texts, batch_size=64))
 
 
+@lru_cache(maxsize=4096)  # the verifier reads the same facts for every sentence of an article
+def parse_one(text: str) -> Any | None:
+    """One text's parse, cached; None when the model package is not installed."""
+    nlp = spacy_pipeline()
+    return None if nlp is None else nlp(text)
+
+
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?(?:[.,][0-9]+)*")
 _SUFFIXES = (
     "ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied", "ers", "ed", "es", "er", "ly", "s",

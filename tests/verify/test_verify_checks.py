@@ -463,3 +463,22 @@ def test_a_deed_the_sources_also_give_as_coming_is_no_contradiction() -> None:
     facts = read_sources(["The mayor announced the budget on Monday. She will announce the schools plan in June."])
     (verdict,) = check_sentences(["The mayor will announce the schools plan in June."], facts)
     assert verdict.verdict == "supported"
+
+
+def test_a_passive_told_active_with_its_doer_left_after_it_contradicts() -> None:
+    # The local engine's conclusion on the Russian passports story, once "will announce" was
+    # refused: the party's leader announced the plan, and "Russia" (a word of the party's name)
+    # became the subject.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources(["The plan to have a new fast-track procedure for issuing Russian passports was announced "
+                          "in Sevastopol on Thursday by A Just Russia leader Sergei Mironov."])
+    garbled, active, passive = check_sentences([
+        "Russia announced a new fast-track procedure for issuing Russian passports in Sevastopol on Thursday by "
+        "A Just Russia leader Sergei Mironov.",
+        "A Just Russia leader Sergei Mironov announced the plan in Sevastopol on Thursday.",
+        "The plan was announced on Thursday by A Just Russia leader Sergei Mironov.",
+    ], facts)
+    assert garbled.verdict == "contradicted"
+    assert "announced by A Just Russia leader Sergei Mironov" in garbled.reasons[-1].detail
+    assert active.verdict == "supported" and passive.verdict == "supported"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import REPORTING, alternation, forms
-from ..nlp import stem
+from ..nlp import parse_one, stem
 from ..text import STOPWORDS
 
 if TYPE_CHECKING:
@@ -30,7 +30,25 @@ _CLAUSE_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[;:,]")
 def role_conflict(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
     """Why the sentence gives a role to the wrong one, checked against the ``candidates`` facts."""
     return (_agent(doc, index, candidates) or _patient(doc, index, candidates)
-            or _speaker_as_subject(doc, index, candidates) or _sequence_swapped(doc.text, index, candidates))
+            or _speaker_as_subject(doc, index, candidates) or _sequence_swapped(doc.text, index, candidates)
+            or _doer_left_behind(doc, index, candidates))
+
+
+def _doer_left_behind(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
+    """A source's passive told in the active with its doer's phrase left on ("Russia announced a
+    new procedure ... by A Just Russia leader Sergei Mironov" for "The plan ... was announced ...
+    by ..."): the sentence gives the deed to its subject and names the real doer after it."""
+    for i in candidates[:3]:
+        fact = parse_one(index.facts[i].text)
+        for by in fact or ():
+            if by.dep_ != "agent" or by.head.tag_ != "VBN":
+                continue
+            phrase = fact[by.i : by.right_edge.i + 1].text
+            verb = stem(by.head.text)
+            uses = [t for t in doc if t.pos_ in ("VERB", "AUX") and stem(t.text) == verb]
+            if phrase in doc.text and uses and all(t.tag_ != "VBN" for t in uses):
+                return f"in the sources it was {by.head.text} {phrase}; the sentence gives the deed to its subject"
+    return ""
 
 
 _SEQUENCE = re.compile(r"\b(after|before)\b", re.I)

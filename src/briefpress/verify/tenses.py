@@ -11,10 +11,9 @@ done deed into the future.
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Any
 
-from ..nlp import spacy_pipeline, stem
+from ..nlp import parse_one, stem
 from ..text import STOPWORDS
 
 if TYPE_CHECKING:
@@ -28,12 +27,6 @@ _NOT_DONE = frozenset({"will", "would", "shall", "may", "might", "can", "could",
 # Verbs too general to name one deed ("the vote will be held", "it will have").
 _GENERAL = frozenset(stem(w) for w in ("be", "have", "do", "get", "make", "take", "go", "come"))
 SAME_DEED = 0.5  # the share of the future clause's content words a fact holds to tell the same deed
-
-
-@functools.lru_cache(maxsize=2048)  # the facts an article's sentences rest on repeat
-def _parsed(text: str) -> Any | None:
-    nlp = spacy_pipeline()
-    return None if nlp is None else nlp(text)
 
 
 def _content(tokens: Any) -> set[str]:
@@ -62,7 +55,7 @@ def done_told_as_coming(doc: Any, index: SourceIndex, candidates: list[int]) -> 
         clause = _content(verb.subtree) - {key}
         told_done = ""
         for i in candidates[:3]:
-            fact = _parsed(index.facts[i].text)
+            fact = parse_one(index.facts[i].text)
             if fact is None:
                 return ""
             uses = [t for t in fact if t.pos_ in ("VERB", "AUX") and stem(t.text) == key]
@@ -87,7 +80,7 @@ def _told_otherwise(key: str, index: SourceIndex) -> bool:
     next week" beside "announced on Monday")."""
     for i, stems in enumerate(index.stem_sets):
         if key in stems:
-            fact = _parsed(index.facts[i].text)
+            fact = parse_one(index.facts[i].text)
             if fact is not None and any(t.pos_ in ("VERB", "AUX") and stem(t.text) == key and not _done(t)
                                         for t in fact):
                 return True
