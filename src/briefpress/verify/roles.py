@@ -40,7 +40,9 @@ def _doer_left_behind(doc: Any, index: SourceIndex, candidates: list[int]) -> st
     by ..."): the sentence gives the deed to its subject and names the real doer after it."""
     for i in candidates[:3]:
         fact = parse_one(index.facts[i].text)
-        for by in fact or ():
+        if fact is None:
+            return ""
+        for by in fact:
             if by.dep_ != "agent" or by.head.tag_ != "VBN":
                 continue
             phrase = fact[by.i : by.right_edge.i + 1].text
