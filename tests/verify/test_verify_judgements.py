@@ -50,3 +50,25 @@ def test_a_lesson_drawn_from_the_news_is_a_judgement() -> None:
     ], facts)
     assert ("statement", "underscores") in [(r.kind, r.text) for r in drawn.reasons]
     assert theirs.verdict == "supported"
+
+
+def test_a_cause_no_source_gives_is_unsupported() -> None:
+    # The local engine's Ozy meta description: "... was arrested because he was part of a scheme"
+    # for "arrested Thursday on fraud charges as part of a scheme": the charge made a cause.
+    from briefpress.verify import read_sources
+
+    facts = read_sources([
+        "The founder of Ozy Media was arrested Thursday on fraud charges as part of a scheme to prop up the company.",
+        "The game was called off because of heavy rain.",
+        "The two parties are due to take part in a general election in May.",
+        "Starbucks is embroiled in controversy over its tax affairs after it was accused of avoiding taxes.",
+    ])
+    told, given, scheduled, after = check_sentences([
+        "The founder of Ozy Media was arrested because he was part of a scheme to prop up the company.",
+        "The game was called off because of heavy rain.",
+        "The two parties are due to take part in a general election.",
+        "Starbucks is embroiled in controversy over its tax affairs because it was accused of avoiding taxes.",
+    ], facts)
+    assert ("statement", "because") in [(r.kind, r.text) for r in told.reasons]
+    assert given.verdict == "supported" and scheduled.verdict == "supported"
+    assert after.verdict == "supported"  # a news "after" is read as the cause it is meant as

@@ -40,6 +40,28 @@ def check_judgements(text: str, index: SourceIndex) -> list[Reason]:
     return reasons
 
 
+# A cause the writer states ("was arrested because he was part of a scheme") needs a source that
+# gives one: "on fraud charges" or "as part of" set a charge beside the arrest, and a writer who
+# turns it into a cause says more than the sources do. A news "after" ("embroiled in controversy
+# after it was accused of ...") is read as the cause it is usually meant as.
+# ("due to" is left out: "are due to take part" schedules, it gives no cause.)
+_CAUSE_TOLD = re.compile(r"\b(?:because|owing to|as a result of|thanks to)\b", re.I)
+_CAUSE_GIVEN = re.compile(r"\b(?:because|due to|owing to|as a result|thanks to|caus\w*|led to|leads? to|lead to|"
+                          r"result\w*|reasons?|why|since|so that|therefore|blam\w*|prompt\w*|trigger\w*|after)\b", re.I)
+
+
+_RESTS_ON = 0.2  # the share of the sentence's words a fact holds for the sentence to rest on it
+
+
+def check_causes(text: str, index: SourceIndex, support: Support) -> list[Reason]:
+    """A cause the sentence states where none of the facts it rests on gives one."""
+    m = _CAUSE_TOLD.search(text)
+    resting = [index.facts[i].text for i, share in support.facts[:2] if share >= _RESTS_ON]
+    if m is None or not resting or any(_CAUSE_GIVEN.search(fact) for fact in resting):
+        return []
+    return [Reason(kind="statement", text=m.group(0), detail=f"'{m.group(0)}' states a cause the sources do not give")]
+
+
 def support_reason(text: str, support: Support, threshold: float) -> Reason | None:
     """The reason against the statement itself: a contradiction, or support below ``threshold``."""
     if support.contradiction:
