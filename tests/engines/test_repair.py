@@ -348,3 +348,31 @@ def test_a_section_does_not_tell_a_fact_another_section_holds() -> None:
     draft, _ = write(Sections(body=LEAD))
     assert draft.sections[0].answer.startswith("Japan's new Prime Minister Sanae Takaichi held")
     assert market not in draft.sections[0].answer
+
+
+def test_a_participle_given_to_another_doer_is_not_kept() -> None:
+    # The local China conclusion: "Shares fell by nearly 8% spreading globally." where the fear
+    # that spread was the trading's. Held to the model's sentences (a writer may give a fall's
+    # effect to what fell), so the check lives in the repairer.
+    from briefpress.verify.roles import participle_doer_swapped
+
+    facts = ["Chinese shares fell by nearly 8% after a week of volatile trading that spread fear to global markets.",
+             "The council approved the plan on Tuesday, ending a two-year dispute."]
+    assert participle_doer_swapped("Shares fell by nearly 8% spreading globally.", facts)
+    assert participle_doer_swapped("Chinese shares fell by nearly 8%, spreading fear to global markets.", facts)
+    assert not participle_doer_swapped("The council approved the plan, ending a two-year dispute.", facts)
+    assert not participle_doer_swapped("Chinese shares fell by nearly 8%.", facts)
+
+
+def test_a_figure_told_without_its_bound_is_not_kept() -> None:
+    # A local headline "Chinese shares plunge 8% after global markets fear" for "fell by nearly 8%".
+    from briefpress.verify.figure_check import bound_dropped
+
+    facts = ["Chinese shares fell by nearly 8% after a week of volatile trading.",
+             "Representatives from more than 160 countries decided to set aside a radio frequency.",
+             "The plan adds 18 kilometres of protected lanes."]
+    assert bound_dropped("Chinese shares plunge 8% after global markets fear", facts) == "8%"
+    assert bound_dropped("Delegates from 160 countries agreed.", facts) == "160"
+    assert not bound_dropped("Chinese shares fell by nearly 8%.", facts)
+    assert not bound_dropped("Over 160 countries agreed.", facts)
+    assert not bound_dropped("The plan adds 18 kilometres.", facts)

@@ -16,9 +16,11 @@ from ..rewrite.compress import main_clause, prefixes, shorten, variants
 from ..rewrite.prune import without_phrases
 from ..rewrite.whole import fragment_reason
 from ..text import ensure_period, words
+from ..verify.figure_check import bound_dropped
 from ..verify.hedges import drops_hedge, hedge_words
 from ..verify.quotes import unmarked_quote
 from ..verify.report import Reason, SentenceVerdict
+from ..verify.roles import participle_doer_swapped
 from .output import MalformedOutput, Sentence, cut_loop, looks_cut_off, parse
 from .request import PartSpec
 from .session import Session
@@ -44,6 +46,11 @@ NOT_WHOLE = CutOff("it is not a whole sentence")
 UNMARKED_QUOTE = CutOff("it gives a speaker's words as the article's own, without quotation marks")
 # A claim the facts only report ("is said to have been trying") told as fact.
 HEDGE_LOST = CutOff("it states as fact what the facts only report; keep how they report it")
+# A figure told without the bound its facts give it ("plunge 8%" for "fell by nearly 8%").
+BOUND_DROPPED = CutOff("it gives a figure without the bound the facts give it ('nearly', 'more than'); keep it")
+# A participle phrase given to the wrong doer ("Shares fell by nearly 8% spreading globally" of
+# "... volatile trading that spread fear to global markets").
+PARTICIPLE_DOER = CutOff("its '-ing' phrase gives the deed to another than the facts do")
 Checked = SentenceVerdict | CutOff
 # A kept sentence: its text, the facts it rests on, whether the model wrote it, its paragraph.
 Kept = tuple[str, list[Fact], bool, int]
@@ -254,6 +261,10 @@ class Repairer:
             return UNMARKED_QUOTE  # first: a quote is a speaker's words, whose hedge is the marks
         if drops_hedge(text, [f.text for f in cited or self.session.facts]):
             return HEDGE_LOST
+        if participle_doer_swapped(text, [f.text for f in cited or self.session.facts]):
+            return PARTICIPLE_DOER
+        if bound_dropped(text, [f.text for f in self.session.run.facts]):
+            return BOUND_DROPPED
         return None
 
     def rewrite(

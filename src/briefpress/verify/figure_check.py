@@ -168,3 +168,15 @@ def check_first_second(doc: Any | None, index: SourceIndex) -> list[Reason]:
         phrase = doc[tok.i : tok.head.i + 1].text
         reasons.append(Reason(kind="number", text=phrase, detail=f"no source says '{phrase}'"))
     return reasons
+
+
+def bound_dropped(text: str, facts: list[str]) -> str:
+    """A figure of ``text`` told bare where every fact that gives it bounds it ("plunge 8%" for
+    "fell by nearly 8%", "160 countries" for "more than 160"): that figure as the fact writes
+    it, else "". Held to the writer's own sentences (a summary may round off a bound)."""
+    given = [g for fact in facts for g in fig.extract(fact)]
+    for f in fig.extract(text):
+        same = [g for g in given if fig.units_compatible(f.unit, g.unit) and fig.same_value(f, g)]
+        if not f.qualifier and same and all(g.qualifier for g in same):
+            return same[0].text
+    return ""
