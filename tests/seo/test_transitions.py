@@ -133,3 +133,13 @@ def test_filler_never_follows_a_report_in_a_section_or_faq_answer() -> None:
     again = [told[0], "Mr Earnest said a plan was ready."]
     draft.data["sections"][1]["answer"] = " ".join(again)
     assert _may_open(draft, "sections[1].answer", again, 1)
+
+
+def test_no_additive_connective_on_a_fact_the_source_sets_against_another() -> None:
+    # The golden Wedgwood section read "... faced being auctioned ... Furthermore, a public
+    # fundraising campaign ... hit its target": the source opens that fact with "But".
+    article = _written("wedgwood-collection-saved")
+    sentences = [s for _, text in EditableArticle(article).parts() for s in sentences_of(text)]
+    campaign = "a public fundraising campaign launched in september hit its target"
+    told = [s for s in sentences if campaign in s.lower()]
+    assert told and not any(s.startswith(CONNECTIVES) for s in told), told

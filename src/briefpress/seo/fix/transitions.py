@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...edit import EditableArticle
+from ...lexicon import CONTRASTS
 from ...nlp import spacy_pipeline
 from ...rewrite.split import split_clauses
 from ...rewrite.whole import holds_quote
@@ -152,6 +153,12 @@ def _facts(draft: EditableArticle, part: str, sentence: str) -> list[dict[str, A
     return [f for f in draft.data.get("facts", []) if f["id"] in ids]
 
 
+def _set_against(draft: EditableArticle, part: str, sentence: str) -> bool:
+    """Whether the source opens ``sentence``'s fact with a contrast ("But a public fundraising
+    campaign ... hit its target"): "Furthermore," there would say the two facts agree."""
+    return any(f["text"].split(" ", 1)[0].strip(",").lower() in CONTRASTS for f in _facts(draft, part, sentence))
+
+
 def _next_in_source(draft: EditableArticle, fact: dict[str, Any]) -> dict[str, Any] | None:
     """The fact its source tells right after ``fact``."""
     later = [f for f in draft.data.get("facts", []) if f.get("source") == fact.get("source")
@@ -219,7 +226,8 @@ def _places(draft: EditableArticle, tried: set[tuple[str, str]], *,
             if (part, s) in tried or has_transition(s):
                 continue
             source = _source_opened(draft, part, told, i)
-            if source is not None or _may_open(draft, part, told, i, true_only=true_only):
+            if source is not None or _may_open(draft, part, told, i, true_only=true_only) \
+                    and not _set_against(draft, part, s):
                 unrelated = not true_only and not related(_before(draft, part, told, i), s)
                 ranked.append((source is None, i == 0 and part.startswith("sections["), unrelated, _newly_long(s),
                                len(length_words(s)) > LONG_SENTENCE, i,
