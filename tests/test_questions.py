@@ -36,6 +36,8 @@ def _fact(text: str, fid: str, role: str = "point") -> Fact:
     ("The board's report said the treasurer had misused funds.", "What did the board's report say about the treasurer?"),
     # The object, with do-support and the verb's base form.
     ("Shop owners on Mill Street won a delivery bay on every block.", "What did shop owners on Mill Street win?"),
+    # a comparative that opens the sentence is no name: its capital goes
+    ("Lighter gloves offer less cushioning for the hands.", "What do lighter gloves offer?"),
     # A figure the change is measured by.
     ("Chinese shares fell by nearly 8% after a week of volatile trading.", "How much did Chinese shares fall?"),
     # A time, the passive's auxiliary put first.
@@ -64,6 +66,8 @@ def test_a_question_is_formed_from_the_sentence_it_asks_of(sentence: str, questi
     "The indictment accuses Watson of conspiring to commit fraud.",  # the same: the answer points back
     "Lyon dominated throughout but were made to wait by Bastia.",  # "were" agrees with "Lyon", not "Who"
     "Yucaipa is a Los Angeles based private equity company focused on supermarket businesses.",  # no cut
+    # a verb alone ("What sang?"): a heading that asks nothing worth asking
+    "Girls sang and danced in a circle then Patricia Mercy stepped forward.",
     # a verb of saying alone ("Who added?"): what was said follows the colon
     'The AAM\'s music director Richard Egarr added: "I am deeply saddened by the news."',
 ])

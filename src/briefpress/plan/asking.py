@@ -120,7 +120,7 @@ def _lowered(kept: list[Any], text: str) -> str:
     first = kept[0]
     at_start = first.i == 0 or all(t.is_punct for t in first.doc[: first.i])
     nxt = kept[1] if len(kept) > 1 else None
-    common = first.tag_ in ("NN", "NNS", "JJ") and not (nxt is not None and nxt.tag_ == "NNP")
+    common = first.tag_ in ("NN", "NNS", "JJ", "JJR", "JJS") and not (nxt is not None and nxt.tag_ == "NNP")
     common = common and not first.ent_type_ and not _DEMONYM.search(first.text)
     if at_start and (first.tag_ in ("DT", "CD", "IN", "RB", "PDT") or common):
         return text[:1].lower() + text[1:]

@@ -30,7 +30,7 @@ _PEOPLE = frozenset("""people person man men woman women child children official
     champions team teams side club clubs director directors conductor conductors secretary chancellor governor
     mayor senator prosecutor prosecutors executive executives singer actor actress author writer editor pilot
     pilots soldier soldiers troops driver drivers passenger passengers victim victims suspect suspects patient
-    patients customer customers employee employees ambassador envoy""".split())
+    patients customer customers employee employees ambassador envoy girl girls boy boys refugee refugees""".split())
 _COUNTS = frozenset("hundreds thousands dozens scores millions some many most all none".split())
 # Pronouns and determiners that stand for something read before: no subject a question asks of.
 _STANDS_FOR = frozenset({"PRP", "DT", "EX", "WDT", "WP", "CD"})
@@ -92,8 +92,8 @@ def subject_question(root: Any, most_words: int, saying: frozenset[str]) -> str 
         return None  # "Who added?": what was said follows a colon or a quotation mark
     for end in _ends(kept, root):
         words = kept[: end + 1]
-        if words[-1].pos_ in _OPEN_ENDS or any(t.tag_ in ("PRP", "PRP$") for t in words):
-            continue
+        if len(words) < 2 or words[-1].pos_ in _OPEN_ENDS or any(t.tag_ in ("PRP", "PRP$") for t in words):
+            continue  # "What sang?" of "Girls sang and danced in a circle" asks nothing worth a heading
         if any(t.head.i > words[-1].i for t in words):
             continue  # a word whose head is cut off ("with substantial anti-surface[, ... capabilities]")
         if len(words) < len(kept) and words[-1].tag_.startswith("VB"):
