@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import SAYING, forms
 from ..nlp import spacy_pipeline, stem, tokens
 from ..text import whole_phrase
 
@@ -207,10 +208,16 @@ def _names_a_person(docs) -> bool:  # type: ignore[no-untyped-def]
                or (t.pos_ == "NOUN" and _PERSON_NOUN.fullmatch(t.text)) for doc in docs for t in doc)
 
 
+_SAYS = forms(SAYING, base=False)
+
+
 def _expletive(subject) -> bool:  # type: ignore[no-untyped-def]
-    """"It" that stands for a clause later in the sentence ("It is clear that ...")."""
+    """"It" that stands for a clause later in the sentence ("It is clear that ..."); not the
+    "it" of a verb of saying, which is someone's or something's ("It added his funeral will be
+    private": the statement read before)."""
     return subject.lower_ == "it" and (subject.dep_ == "expl" or any(
-        c.dep_ in ("ccomp", "xcomp", "csubj") for c in subject.head.children))
+        c.dep_ in ("ccomp", "xcomp", "csubj") for c in subject.head.children)) and (
+        subject.head.lower_ not in _SAYS or any(c.dep_ == "auxpass" for c in subject.head.children))
 
 
 def _unintroduced(noun, sentence: str, before: list[str]) -> bool:  # type: ignore[no-untyped-def]
