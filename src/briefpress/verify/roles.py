@@ -34,12 +34,20 @@ def role_conflict(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
             or _doer_left_behind(doc, index, candidates))
 
 
+_BY = re.compile(r"\bby\s+")
+
+
 def _doer_left_behind(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
     """A source's passive told in the active with its doer's phrase left on ("Russia announced a
     new procedure ... by A Just Russia leader Sergei Mironov" for "The plan ... was announced ...
     by ..."): the sentence gives the deed to its subject and names the real doer after it."""
     for i in candidates[:3]:
-        fact = parse_one(index.facts[i].text)
+        text = index.facts[i].text
+        # Parse only a fact whose words after a "by" the sentence holds: a parse per fact and
+        # sentence halved the verifier's throughput.
+        if not any(text[m.end() : m.end() + 12] in doc.text for m in _BY.finditer(text)):
+            continue
+        fact = parse_one(text)
         if fact is None:
             return ""
         for by in fact:
