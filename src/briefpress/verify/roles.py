@@ -65,6 +65,32 @@ _SEQUENCE = re.compile(r"\b(after|before)\b", re.I)
 _ANCHOR_END = re.compile(r"[,;:.!?()]")
 
 
+def _sequence_swapped(text: str, index: SourceIndex, candidates: list[int]) -> str:
+    """Two events put in the other order: the event a source sentence dates another by ("met ...
+    two days after [the paper's revelations]") told as the later one ("the paper's revelations
+    occurred two days after the meeting"): its words stand before the sentence's "after", none of
+    them after it, and what the sentence dates by is what the source dated ("meeting", "met")."""
+    for m in _SEQUENCE.finditer(text):
+        earlier = {stem(w) for w in _WORD_RE.findall(text[: m.start()]) if w.lower() not in STOPWORDS}
+        later = _anchor(text[m.end():])
+        for i in candidates:
+            source = index.facts[i].text
+            for n in _SEQUENCE.finditer(source):
+                anchor = _anchor(source[n.end():])
+                if n.group(1).lower() != m.group(1).lower() or len(anchor) < 2 or not later:
+                    continue
+                dated = {stem(w) for w in _WORD_RE.findall(source[: n.start()])[-8:] if w.lower() not in STOPWORDS}
+                if anchor <= earlier and not anchor & later and later & dated:
+                    return f"in the sources, it is the other way round: '{source[n.start():].split(',')[0].strip()}'"
+    return ""
+
+
+def _anchor(rest: str) -> set[str]:
+    """The content-word stems of the event after "after" or "before", up to the phrase's end."""
+    phrase = _ANCHOR_END.split(rest, maxsplit=1)[0]
+    return {stem(w) for w in _WORD_RE.findall(phrase)[:6] if w.lower() not in STOPWORDS}
+
+
 _RELATIVE = frozenset({"that", "which", "who"})
 
 
@@ -104,32 +130,6 @@ def _doers(fact: Any, verb: str) -> list[set[str]]:
             named = [w for w in subject.subtree if w.i <= subject.i]  # "volatile trading", not its clause
             out.append({stem(w.text) for w in named if w.is_alpha and not w.is_stop} or {subject.lower_})
     return out
-
-
-def _sequence_swapped(text: str, index: SourceIndex, candidates: list[int]) -> str:
-    """Two events put in the other order: the event a source sentence dates another by ("met ...
-    two days after [the paper's revelations]") told as the later one ("the paper's revelations
-    occurred two days after the meeting"): its words stand before the sentence's "after", none of
-    them after it, and what the sentence dates by is what the source dated ("meeting", "met")."""
-    for m in _SEQUENCE.finditer(text):
-        earlier = {stem(w) for w in _WORD_RE.findall(text[: m.start()]) if w.lower() not in STOPWORDS}
-        later = _anchor(text[m.end():])
-        for i in candidates:
-            source = index.facts[i].text
-            for n in _SEQUENCE.finditer(source):
-                anchor = _anchor(source[n.end():])
-                if n.group(1).lower() != m.group(1).lower() or len(anchor) < 2 or not later:
-                    continue
-                dated = {stem(w) for w in _WORD_RE.findall(source[: n.start()])[-8:] if w.lower() not in STOPWORDS}
-                if anchor <= earlier and not anchor & later and later & dated:
-                    return f"in the sources, it is the other way round: '{source[n.start():].split(',')[0].strip()}'"
-    return ""
-
-
-def _anchor(rest: str) -> set[str]:
-    """The content-word stems of the event after "after" or "before", up to the phrase's end."""
-    phrase = _ANCHOR_END.split(rest, maxsplit=1)[0]
-    return {stem(w) for w in _WORD_RE.findall(phrase)[:6] if w.lower() not in STOPWORDS}
 
 
 def _subject_and_object(tok: Any) -> tuple[Any, Any] | None:
