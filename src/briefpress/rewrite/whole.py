@@ -153,7 +153,7 @@ _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "without"})
 _ATTRIBUTIONS = forms(ATTRIBUTING, base=False) | {"according"}
 # Adverbs that change what the words they follow say: "learn to walk [again]", "[only] once".
 _BEARING = frozenset("again too also only still yet anymore even".split())
-_NEGATIVE = re.compile(r"un\w{3,}(?:ed|en)")  # "unbeaten", "unchanged": a negation in one word
+_NEGATIVE = re.compile(r"un(?!der)\w{3,}(?:ed|en)")  # "unbeaten", "unchanged": a negation in one word
 # The end of a list of names: ", Ballance (32) and Jack Leaning."
 _LIST_TAIL = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+\([^)]*\))?\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s*)+[.!?]?[\"”’]?\s*$")
 # Words that mean nothing without the head a title's cut would leave out: "a winner of the
