@@ -24,10 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..lexicon import SAYING, forms
-from ..nlp import spacy_pipeline, stem, tokens
+from ..nlp import parse_one, stem, tokens
 from ..text import whole_phrase
 
 
@@ -47,14 +46,6 @@ _SUBJECT = frozenset(("nsubj", "nsubjpass"))
 _CORPORATE = frozenset("Inc. Inc Ltd. Ltd plc PLC Corp. Corp LLC Co. AG SA SE NV N.V. S.A.".split())
 _SAMPLES = 3  # mentions whose tags must agree on the pronoun
 _MAX_TEXTS = 50  # texts naming the thing that are read for its pronoun
-
-
-@lru_cache(maxsize=4096)
-def _parse(text: str):  # type: ignore[no-untyped-def]
-
-
-    nlp = spacy_pipeline()
-    return nlp(text) if nlp is not None else None
 
 
 def _spans(doc, phrase: str):  # type: ignore[no-untyped-def]
@@ -93,7 +84,7 @@ def pronoun_for(phrase: str, texts: Iterable[str]) -> Pronoun | None:
     # _MAX_TEXTS of them, so a brief of thousands of points is not thousands of parses.
     naming = [text for text in texts if named.search(text)][:_MAX_TEXTS]
     for text in naming:
-        doc = _parse(text)
+        doc = parse_one(text)
         if doc is None:
             return None
         for span in _spans(doc, phrase):
@@ -139,7 +130,7 @@ def _role(doc, phrase: str, *, whole: bool = True):  # type: ignore[no-untyped-d
 
 def names_as_subject(sentence: str, phrase: str) -> bool:
     """Whether ``sentence`` has ``phrase`` as the subject or owner of a clause."""
-    doc = _parse(sentence)
+    doc = parse_one(sentence)
     return doc is not None and _role(doc, phrase, whole=False) is not None
 
 
@@ -156,7 +147,7 @@ def refer_back(sentence: str, phrase: str, pronoun: Pronoun) -> str | None:
     the subject or owner and comes first in the sentence, after at most a connective or a date
     ("Also, Moderna's revenues ..." becomes "Also, its revenues ...", "In April, Tesco reported
     ..." becomes "In April, it reported ..."); else None."""
-    doc = _parse(sentence)
+    doc = parse_one(sentence)
     if doc is None:
         return None
     found = _role(doc, phrase)
@@ -232,7 +223,7 @@ def _unintroduced(noun, sentence: str, before: list[str]) -> bool:  # type: igno
         return False
     # "the company" after a sentence naming one ("... start-up Ozy Media ...") refers to it.
     return not (noun.lower_ in _KINDS_OF_ORG and any(
-        t.ent_type_ == "ORG" or t.pos_ == "PROPN" for d in (_parse(b) for b in before) if d is not None for t in d))
+        t.ent_type_ == "ORG" or t.pos_ == "PROPN" for d in (parse_one(b) for b in before) if d is not None for t in d))
 
 
 def orphan_reason(sentence: str, before: list[str]) -> str | None:
@@ -244,7 +235,7 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
     description that says what it is ("the revocation of his license", "the Iowa board"), a thing
     everyone knows ("the police") and an "it" that stands for a later clause pass; None without
     spaCy."""
-    doc = _parse(sentence)
+    doc = parse_one(sentence)
     if doc is None:
         return None
     continued = _continues(doc)
@@ -261,7 +252,7 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
     if pointing is not None:
         if not before:
             return f"'{pointing.text}' has nothing before it to refer to"
-        docs = [d for d in (_parse(s) for s in before[-_LOOK_BACK:]) if d is not None]
+        docs = [d for d in (parse_one(s) for s in before[-_LOOK_BACK:]) if d is not None]
         if pointing.lower_ in PERSONAL and not _names_a_person(docs):
             return f"'{pointing.text}' refers to no one named before it"
         return None
@@ -297,7 +288,7 @@ def asked_context(question: str) -> list[str]:
     """What a reader has read before an answer: its question where that names something of its
     own ("What is the main news about Starbucks?" introduces the "it" an answer opens on), none
     where it points back itself ("When did it happen?") or names nothing ("What happens next?")."""
-    doc = _parse(question)
+    doc = parse_one(question)
     if doc is None or orphan_reason(question, []) is not None:
         return []
     return [question] if any(t.pos_ in ("NOUN", "PROPN") for t in doc) else []

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import ATTRIBUTING, CONTRASTS, REPORTING, forms
-from ..nlp import spacy_pipeline
+from ..nlp import parse_one, spacy_pipeline
 from ..text import open_quote
 from .misread import as_clause
 
@@ -180,12 +180,6 @@ def inside_quote(text: str, at: int) -> bool:
     return open_quote(text[:at])
 
 
-@lru_cache(maxsize=2048)
-def _parse(text: str) -> Any:
-    nlp = spacy_pipeline()
-    return nlp(text) if nlp is not None else None
-
-
 def _drops_what_matters(token: Any, end: int, title: bool = False, condensed: bool = False) -> bool:
     if token.dep_ in _ARGUMENTS and token.head.idx < end:
         return True
@@ -321,7 +315,7 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
         # "ripping out Bairstow[, who lobbed to mid-wicket, Ballance (32) and Jack Leaning]": a
         # parse that hangs the list's rest on the clause between takes the cut for an adjunct's.
         return "drops the rest of a list"
-    doc = _parse(full)
+    doc = parse_one(full)
     if doc is None:
         return None
     for token in doc:
@@ -349,7 +343,7 @@ def split_reason(sentence: str, cut: str) -> str | None:
     reads only the parse at the cut, so a parse that goes wrong further on does not condemn a
     sound cut."""
     full, kept = sentence.strip(), cut.strip().rstrip(".")
-    doc = _parse(full) if full.startswith(kept) else None
+    doc = parse_one(full) if full.startswith(kept) else None
     if doc is None:
         return None
     stray = next((t for t in doc if t.idx < len(kept) and t.head.idx >= len(kept) and not t.is_punct), None)
@@ -396,4 +390,4 @@ def cuts_off_a_head(sentence: str, cut: str) -> bool:
 
 def _last_kept(sentence: str, cut: str) -> Any:
     """The last word of ``sentence``'s parse that ``cut``, a prefix of it, keeps; None without spaCy."""
-    return next((t for t in reversed(_parse(sentence) or ()) if t.idx < len(cut) and not t.is_punct), None)
+    return next((t for t in reversed(parse_one(sentence) or ()) if t.idx < len(cut) and not t.is_punct), None)

@@ -46,7 +46,7 @@ def check_judgements(text: str, index: SourceIndex) -> list[Reason]:
 # after it was accused of ...") is read as the cause it is usually meant as.
 # ("due to" is left out: "are due to take part" schedules, it gives no cause.)
 _CAUSE_TOLD = re.compile(r"\b(?:because|owing to|as a result of|thanks to)\b", re.I)
-_CAUSE_GIVEN = re.compile(r"\b(?:because|due to|owing to|as a result|thanks to|caus\w*|led to|leads? to|lead to|"
+_CAUSE_GIVEN = re.compile(r"\b(?:because|due to|owing to|as a result|thanks to|caus\w*|led to|leads? to|"
                           r"result\w*|reasons?|why|since|so that|therefore|blam\w*|prompt\w*|trigger\w*|after)\b", re.I)
 
 

@@ -5,10 +5,9 @@ sentence. A split or a rewrite is written only where the verifier passes each ne
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from ...edit import Data, EditableArticle
-from ...nlp import spacy_pipeline
+from ...nlp import parse_one
 from ...rewrite.active import to_active
 from ...rewrite.compress import phrase_cuts, prefixes, variants
 from ...rewrite.refer import orphan_reason
@@ -169,14 +168,13 @@ def _candidates(draft: EditableArticle, current: Audits, tried: set[tuple[str, s
 _REASONS = frozenset({"because", "since", "as"})  # the marks of a clause that gives a reason
 
 
-def _drops_an_item_or_reason(sentence: str, short: str, doc: Any | None = None) -> bool:
+def _drops_an_item_or_reason(sentence: str, short: str) -> bool:
     """Whether cutting ``sentence`` to ``short`` drops an item joined to one it keeps ("securities
     fraud and wire fraud[, as well as identity theft ...]"), the reason for what it keeps
     ("sensitive to reports of espionage [because many of its citizens were spied upon by the
     Stasi]") or a figure ("despite leading [with 10 minutes remaining]"): the cut is true, but that
-    would go untold unless some part keeps the sentence whole. ``doc``: the sentence's parse,
-    where the caller has it."""
-    doc = doc if doc is not None else _parsed(sentence)
+    would go untold unless some part keeps the sentence whole."""
+    doc = parse_one(sentence)
     if doc is None:
         return False
     end = len(short.rstrip(". "))
@@ -185,16 +183,11 @@ def _drops_an_item_or_reason(sentence: str, short: str, doc: Any | None = None) 
         for t in doc)
 
 
-def _parsed(sentence: str) -> Any | None:
-    nlp = spacy_pipeline()
-    return nlp(sentence) if nlp is not None else None
-
-
-def _drops_a_name_untold(draft: EditableArticle, sentence: str, short: str, doc: Any | None = None) -> bool:
+def _drops_a_name_untold(draft: EditableArticle, sentence: str, short: str) -> bool:
     """Whether cutting ``sentence`` to ``short`` drops a name the body tells nowhere else ("just
     after having [Rory Burns] caught on the boundary"): a deed of someone the story then never
-    names. ``doc``: the sentence's parse, where the caller has it."""
-    doc = doc if doc is not None else _parsed(sentence)
+    names."""
+    doc = parse_one(sentence)
     if doc is None:
         return False
     end = len(short.rstrip(". "))
@@ -234,9 +227,8 @@ def _change(draft: EditableArticle, kind: str, sentence: str, grounded: Grounded
     # A cut that drops more than a detail leaves the sentence whole in one part: the body, where
     # it tells it (the summary's lead as written is no story: a blind review found the body's
     # lead cut before "with Davies and Ben Foakes (90) sharing a stand of 130").
-    doc = _parsed(sentence) if short else None  # one parse for both checks
-    keep = bool(condensed) or bool(short and (_drops_an_item_or_reason(sentence, short, doc)
-                                              or _drops_a_name_untold(draft, sentence, short, doc)))
+    keep = bool(condensed) or bool(short and (_drops_an_item_or_reason(sentence, short)
+                                              or _drops_a_name_untold(draft, sentence, short)))
     return _apply_cut(draft, sentence, short or condensed or "", keep_whole=keep)
 
 
