@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Any
 
-from ..nlp import spacy_pipeline, stem
+from ..nlp import parse_one, stem
 from ..rewrite.refer import PERSONAL
 from ..spec import FACET_QUESTIONS, WHEN_QUESTION, WHEN_TOPIC_QUESTION
 from ..text import STOPWORDS, words
@@ -106,10 +105,9 @@ def _main_clause(text: str, asides: frozenset[str] = _ASIDES) -> tuple[str, list
     return " ".join(t.text for t in kept), kept
 
 
-@lru_cache(maxsize=2048)
 def _tokens(text: str) -> tuple[Any, ...]:
-    nlp = spacy_pipeline()
-    return tuple(nlp(text)) if nlp is not None and text else ()
+    doc = parse_one(text) if text else None
+    return tuple(doc) if doc is not None else ()
 
 
 def has_figure(text: str) -> bool:
