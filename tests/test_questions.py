@@ -48,6 +48,9 @@ def _fact(text: str, fid: str, role: str = "point") -> Fact:
     # An infinitive complement is asked what they hope or decide to do, not "What were Yorkshire hoping?".
     ("Yorkshire were hoping to atone by reaching Lord's for the first time since 2002.",
      "What were Yorkshire hoping to do?"),
+    # A match's time as British reports give it, and the adverb that completes a verb of moving.
+    ("Guiseley went ahead on 15 minutes against the run of play when a throw-in found James Hurst.",
+     "When did Guiseley go ahead?"),
 ])
 def test_a_question_is_formed_from_the_sentence_it_asks_of(sentence: str, question: str) -> None:
     asked = questions_of(sentence)
@@ -70,6 +73,8 @@ def test_a_question_is_formed_from_the_sentence_it_asks_of(sentence: str, questi
     "Girls sang and danced in a circle then Patricia Mercy stepped forward.",
     # a verb of saying alone ("Who added?"): what was said follows the colon
     'The AAM\'s music director Richard Egarr added: "I am deeply saddened by the news."',
+    # the parse gives the verb two subjects, the hashtag one; and "by the A2" (a road) is no figure
+    "The poster with the phrase #prayforjosh appeared in Holywood by the A2 within the last week.",
 ])
 def test_no_question_where_the_sentence_gives_no_well_formed_one(sentence: str) -> None:
     assert questions_of(sentence) == ()

@@ -30,7 +30,8 @@ _FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d|\b(?:million|billion|trillion|per
 _TIME = re.compile(r"\b(?:(?:last|this|next) (?:week|weekend|month|year|night|morning|evening)|"
                    r"\d+ (?:days|weeks|months|years) ago|earlier this \w+)\b", re.I)
 # A time within a match or a session ("in the 77th minute").
-MATCH_TIME = re.compile(r"\b\d+(?:st|nd|rd|th) (?:minute|hour|lap|round|over|inning)\b")
+# A point in a match: "in the 77th minute", or as British reports time a goal, "on 15 minutes".
+MATCH_TIME = re.compile(r"\b\d+(?:st|nd|rd|th) (?:minute|hour|lap|round|over|inning)\b|\bon \d+ minutes\b")
 # A span of time answers "how long", not "when" ("has run at a loss since opening in 2015").
 _SPAN_PREPS = frozenset("since for until till throughout during".split())
 # A coming event: a future or a plan. Not "would" or "could": said of the past they are its future

@@ -34,7 +34,8 @@ _PROMPTING_VERBS = frozenset("""accuse charge find reveal admit win lose fail cr
     convict report discover expose allege""".split())
 # Prepositional phrases that give a reason ("arrested on fraud charges").
 _REASON_NOUNS = re.compile(r"^(?:charges?|suspicion|allegations?|accusations?|grounds)$")
-_FIGURE = re.compile(r"\d|\b(?:million|billion|trillion|percent|per cent|half)\b", re.I)
+# A figure, not a digit in a name ("by the A2" is a road).
+_FIGURE = re.compile(r"(?<![A-Za-z])\d|\b(?:million|billion|trillion|percent|per cent|half)\b", re.I)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
 _OBJECT_MOST = 5
 _MODALS = frozenset("will would could can may might shall should must".split())
@@ -155,8 +156,13 @@ def _verb_group(verb: Any) -> tuple[str, str] | None:
     return {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_], base
 
 
+# Adverbs that complete a verb of moving right after it, as a particle does ("went ahead").
+_DIRECTIONS = frozenset("ahead back away forward home up down out off through".split())
+
+
 def _particle(verb: Any) -> str:
-    return " ".join(c.text for c in verb.children if c.dep_ == "prt")
+    return " ".join(c.text for c in verb.children if c.dep_ == "prt"
+                    or c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _DIRECTIONS)
 
 
 def _asked(wh: str, front: str, subject: str, rest: str) -> str:
@@ -225,9 +231,11 @@ def _timed(verb: Any) -> str | None:
     """The wh-words that ask the verb's time: "When", or "Since when" for a span that starts at
     it ("has run at a loss since opening in 2015"); None where the verb has no time."""
     for c in verb.children:
-        span = _words(list(c.subtree))
+        # The phrase's first words: what follows them ("on 15 minutes against the run of play")
+        # says more of the moment, not another one.
+        span = _words(list(c.subtree)[:4])
         when = TIME_WORD.search(span) or MATCH_TIME.search(span)
-        if c.dep_ in ("prep", "npadvmod") and c.i > verb.i and when and len(span.split()) <= 4:
+        if c.dep_ in ("prep", "npadvmod") and c.i > verb.i and when:
             return "Since when" if c.lower_ == "since" else "When"
     return None
 

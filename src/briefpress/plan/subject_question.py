@@ -108,7 +108,9 @@ def subject_question(root: Any, most_words: int, saying: frozenset[str]) -> str 
 def _askable_subject(root: Any, saying: frozenset[str]) -> Any | None:
     """The clause's subject where a question may ask who or what it is (see ``subject_question``)."""
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i]
-    if not subjects or root.lower_ in saying or any(c.dep_ == "neg" for c in root.children):
+    # Two subjects of one verb are a misparse ("The poster with the phrase #prayforjosh appeared"
+    # gave the hashtag as a second): which one the question replaces is unknown.
+    if len(subjects) != 1 or root.lower_ in saying or any(c.dep_ == "neg" for c in root.children):
         return None
     subject = subjects[-1]
     if subject.tag_ in _STANDS_FOR or subject.lower_ in INDEFINITE or points_back(subject):
