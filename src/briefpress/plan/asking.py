@@ -18,7 +18,7 @@ from typing import Any
 
 from ..lexicon import ATTRIBUTING, forms
 from ..nlp import spacy_pipeline
-from .answering import MATCH_TIME
+from .adjuncts import REASON_NOUNS, asks_time, gives_reason, lemma, measured_by_figure, spoken
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, name_runs
 from .subject_question import INDEFINITE as _INDEFINITE
 from .subject_question import identity_question, subject_question
@@ -28,14 +28,6 @@ _SUBJECT_MOST = 7
 # Verbs whose speaker a "What did X say?" question asks of: what more telling verbs report
 # ("warned", "announced") is asked by its own verb.
 _SAYING = forms(ATTRIBUTING | {"confirm", "state"})
-# What a sentence gives as the reason for its event: a clause opened by one of these words.
-# Events that prompt what follows them: "after" one of these says why ("after being accused").
-_PROMPTING_VERBS = frozenset("""accuse charge find reveal admit win lose fail criticise criticize arrest
-    convict report discover expose allege""".split())
-# Prepositional phrases that give a reason ("arrested on fraud charges").
-_REASON_NOUNS = re.compile(r"^(?:charges?|suspicion|allegations?|accusations?|grounds)$")
-# A figure, not a digit in a name ("by the A2" is a road).
-_FIGURE = re.compile(r"(?<![A-Za-z])\d|\b(?:million|billion|trillion|percent|per cent|half)\b", re.I)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
 _OBJECT_MOST = 5
 _MODALS = frozenset("will would could can may might shall should must".split())
@@ -59,20 +51,6 @@ _NEGATING = frozenset("rarely seldom never hardly barely scarcely".split())
 _REACTIONS = frozenset({"reaction", "reactions"})
 
 
-def _lemma(token: Any) -> str | None:
-    try:
-        from lemminflect import getLemma
-    except ImportError:  # the verify extra is missing: no base forms, no formed questions
-        return None
-    found = getLemma(token.lower_, upos="VERB")
-    return found[0] if found else None
-
-
-def _words(tokens: list[Any]) -> str:
-    """The tokens as written, spaced as the sentence spaced them."""
-    return "".join(t.text_with_ws for t in tokens).strip()
-
-
 def _subject(verb: Any) -> str | None:
     """The verb's subject as a short phrase without its clauses and appositions; None where that is
     a pronoun (it needs its antecedent), a list, or too long for a heading. A titled name keeps
@@ -91,7 +69,7 @@ def _subject(verb: Any) -> str | None:
     titles = _TITLE_WORDS | _NOT_NAME
     titled = head.tag_ in ("NNP", "NNPS") and any(t.lower_ in titles for t in head.subtree)
     if titled and head.i == max(t.i for t in head.subtree if t.dep_ != "punct"):
-        names = name_runs(_words(list(head.subtree)))
+        names = name_runs(spoken(list(head.subtree)))
         if names and head.text.startswith(names[-1].split()[-1]):
             return names[-1]
     return _noun_phrase(head, _SUBJECT_MOST)
@@ -113,7 +91,7 @@ def _noun_phrase(head: Any, most: int, preps: bool = True) -> str | None:
         return None
     if any(t.text in ",;:()\"“”'`‘’" for t in kept) or kept[-1].i - kept[0].i + 1 != len(kept):
         return None
-    return _lowered(kept, _words(kept))
+    return _lowered(kept, spoken(kept))
 
 
 def _lowered(kept: list[Any], text: str) -> str:
@@ -150,7 +128,7 @@ def _verb_group(verb: Any) -> tuple[str, str] | None:
             return None
         rest = [a.text for a in auxes[1:]] + [verb.text]
         return auxes[0].lower_, " ".join(rest)
-    base = _lemma(verb)
+    base = lemma(verb)
     if base is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or base == "be":
         return None
     return {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_], base
@@ -170,32 +148,6 @@ def _asked(wh: str, front: str, subject: str, rest: str) -> str:
     return f"{words}?"
 
 
-def _reason(verb: Any) -> bool:
-    """The sentence gives why: a "because" clause, a charge ("arrested on fraud charges"), or an
-    "after" clause or phrase whose event prompts the news ("apologised after winning", "resigned
-    after he was accused"); any other "after" says when, not why."""
-    for c in verb.children:
-        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
-        if c.dep_ == "advcl" and ("because" in marks or ("after" in marks and _prompts(c))):
-            return True
-        if c.dep_ == "prep" and c.lower_ == "after" and any(p.dep_ == "pcomp" and _prompts(p) for p in c.children):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("on", "over", "for") and any(
-            p.dep_ == "pobj" and _REASON_NOUNS.match(p.lower_) for p in c.children
-        ):
-            return True
-    return False
-
-
-def _prompts(verb: Any) -> bool:
-    return (_lemma(verb) or "") in _PROMPTING_VERBS
-
-
-def _figure_by(verb: Any) -> bool:
-    """A change measured by a figure: "fell by nearly 8%"."""
-    return any(c.dep_ == "prep" and c.lower_ == "by" and _FIGURE.search(_words(list(c.subtree))) for c in verb.children)
-
-
 def _object(verb: Any) -> Any | None:
     """What the verb does or says, where "what" can stand for it: a thing, not a person's name,
     or a clause after a verb of saying, thinking or deciding ("What does the council expect?")."""
@@ -203,7 +155,7 @@ def _object(verb: Any) -> Any | None:
     if found is None or found.tag_ in ("NNP", "NNPS", "PRP"):
         return None
     passive = any(c.dep_ == "auxpass" for c in verb.children)  # "was expected" needs its "to ..."
-    return found if found.dep_ == "dobj" or ((_lemma(verb) or "") in _CLAUSE_VERBS and not passive) else None
+    return found if found.dep_ == "dobj" or ((lemma(verb) or "") in _CLAUSE_VERBS and not passive) else None
 
 
 def _complement(verb: Any) -> str | None:
@@ -220,24 +172,11 @@ def _complement(verb: Any) -> str | None:
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if prep is not None and pobj is not None and not _REASON_NOUNS.match(pobj.lower_) \
+        if prep is not None and pobj is not None and not REASON_NOUNS.match(pobj.lower_) \
                 and not TIME_WORD.search(pobj.text):
             phrase = _noun_phrase(pobj, _OBJECT_MOST - 1) or _noun_phrase(pobj, _OBJECT_MOST - 1, preps=False)
             return f"{prep.text} {phrase}" if phrase else ""
     return ""
-
-
-def _timed(verb: Any) -> str | None:
-    """The wh-words that ask the verb's time: "When", or "Since when" for a span that starts at
-    it ("has run at a loss since opening in 2015"); None where the verb has no time."""
-    for c in verb.children:
-        # The phrase's first words: what follows them ("on 15 minutes against the run of play")
-        # says more of the moment, not another one.
-        span = _words(list(c.subtree)[:4])
-        when = TIME_WORD.search(span) or MATCH_TIME.search(span)
-        if c.dep_ in ("prep", "npadvmod") and c.i > verb.i and when:
-            return "Since when" if c.lower_ == "since" else "When"
-    return None
 
 
 def _said(verb: Any, subject: str, front: str, name: str) -> list[str]:
@@ -297,23 +236,23 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
     long = whole and whole.split()[0].islower() and _object(root) is None
     wholes = [whole if not long or len(f"{subject} {verb} {whole}".split()) < MOST_WORDS - 1 else ""]
     for w in wholes:
-        if w is not None and _reason(root):
+        if w is not None and gives_reason(root):
             out.append(_asked("Why", front, subject, f"{verb} {w}"))
-        if w is not None and _figure_by(root):
+        if w is not None and measured_by_figure(root):
             out.append(_asked("How much", front, subject, f"{verb} {w}"))
-    obj, lemma = _object(root), _lemma(root) or ""
+    obj, base = _object(root), lemma(root) or ""
     counted = _counted(obj) if obj is not None else None
     if counted:
         out.append(_asked(f"How many {counted}", front, subject, verb))
     # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
-    elif obj is not None and lemma not in _LIGHT_VERBS and not _activity(obj):
+    elif obj is not None and base not in _LIGHT_VERBS and not _activity(obj):
         out.append(_asked("What", front, subject, f"{verb} to do" if obj.dep_ == "xcomp" else verb))  # "hope to"
     when = _when_and_who(root, (front, subject, verb), wholes, whole)
     # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.
     out = [q for q in when if q.startswith("Since when")] + out + [q for q in when if not q.startswith("Since when")]
     # Something that happened to the subject: a passive verb, or a change ("shares fell").
     # Not a claim made of it ("was accused of ..."): "What happened to the NSA?" reads as a deed done to it.
-    undergoes = any(c.dep_ == "auxpass" for c in root.children) and lemma not in _CLAIMED_OF or lemma in _CHANGE_VERBS
+    undergoes = any(c.dep_ == "auxpass" for c in root.children) and base not in _CLAIMED_OF or base in _CHANGE_VERBS
     # "could be banned" has not happened: a modal keeps the question off the fact.
     if whole == "" and obj is None and undergoes and front not in _MODALS:
         out.append(_asked("What happened to", "", subject, ""))
@@ -327,7 +266,7 @@ def _when_and_who(root: Any, asking: tuple[str, str, str], wholes: list[str | No
     front, subject, verb = asking
     party = _party(root)
     out = []
-    wh = _timed(root)
+    wh = asks_time(root)
     for w in wholes:
         if w is not None and wh:
             named = _asked(wh, front, subject, f"{verb} {w} {party}") if w and party and " with " not in w else ""
@@ -362,7 +301,7 @@ def _party(verb: Any) -> str:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None or pobj.ent_type_ != "PERSON":
         return ""
-    names = name_runs(_words(list(pobj.subtree)))
+    names = name_runs(spoken(list(pobj.subtree)))
     return f"with {names[-1]}" if names else ""
 
 
@@ -370,7 +309,7 @@ def _reacted(root: Any) -> str | None:
     """ "How did the market react?" where the subject is a market's or a group's reactions and the
     verb says what they were."""
     subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
-    if subject is None or subject.lower_ not in _REACTIONS or (_lemma(root) or "") not in (*_LIGHT_VERBS, "be"):
+    if subject is None or subject.lower_ not in _REACTIONS or (lemma(root) or "") not in (*_LIGHT_VERBS, "be"):
         return None
     who = [c for c in subject.children if c.dep_ == "compound" and c.i == subject.i - 1 and c.tag_ in ("NN", "NNS")]
     return f"How did the {who[0].lower_} react?" if who else None
@@ -385,7 +324,7 @@ def _named_subject(verb: Any, name: str) -> str | None:
     if not name or not subjects or (short is not None and name.lower() in short.lower()):
         return None
     tokens = list(subjects[-1].subtree)
-    text = _words(tokens)
+    text = spoken(tokens)
     at = text.lower().find(name.lower())
     if at < 0 or tokens[0].tag_ not in ("DT", "NN", "NNS", "JJ"):
         return None
