@@ -207,6 +207,8 @@ def test_faq_answers_and_takeaways_condense_and_copy_no_model_sentence() -> None
     def copying(messages: list[dict[str, str]], spec: Any) -> str:
         if spec.name == "headline":
             return "Takaichi and Trump hold first call [F1]"
+        if spec.name == "sections[1].answer":  # the market's section: its own fact
+            return "Market reactions included gains in defense-related stocks. [F4]"
         return f"{whole} [F1]\nTakaichi conveyed gratitude for Trump's congratulations. [F2]"
 
     d = _write(ScriptedEngine(responses=copying)).draft

@@ -132,7 +132,8 @@ def test_a_meta_description_that_would_end_on_a_pointer_is_the_extractive_writer
     draft, _ = write(OtherParts(body=f"{first} [F1]"))
     assert not any(b in draft.meta_description for b in META_BENEFITS_SHORT), draft.meta_description
     assert draft.meta_description.startswith("Sanae Takaichi held her first official phone call")
-    assert draft.repairs and draft.repairs["fallback_parts"] == 1
+    # The meta description, and the market section, whose fact the other one is not.
+    assert draft.repairs and draft.repairs["fallback_parts"] == 2
 
 
 def test_non_strict_mode_keeps_the_rewrite_even_when_it_fails() -> None:
@@ -376,3 +377,51 @@ def test_a_figure_told_without_its_bound_is_not_kept() -> None:
     assert not bound_dropped("Chinese shares fell by nearly 8%.", facts)
     assert not bound_dropped("Over 160 countries agreed.", facts)
     assert not bound_dropped("The plan adds 18 kilometres.", facts)
+
+
+def test_a_sentence_the_model_cites_wrongly_shows_the_facts_it_rests_on() -> None:
+    # Told from F2 (gratitude) and F3 (respect), cited F4 (market reactions): the evidence map
+    # cites what holds it.
+    joined = "Takaichi conveyed gratitude for Trump's congratulations and expressed respect for his Middle East policies."
+    script = Script(body=f"{LEAD}\n{joined} [F4]")
+    draft, _ = write(script)
+    assert joined in " ".join(draft.body)
+    cited = next(e.facts for e in draft.evidence if e.sentence == joined)
+    assert cited == ["S1.F2", "S1.F3"]
+    # Citations that hold the sentence stand as the model gave them.
+    lead = next(e.facts for e in draft.evidence if e.part.startswith("body") and "first official" in e.sentence)
+    assert lead == ["S1.F1"]
+
+
+def test_recited_keeps_citations_that_hold_the_sentence_and_replaces_those_that_do_not() -> None:
+    from briefpress.engines.citing import recited
+    from briefpress.models import Fact
+    from briefpress.verify.report import EvidenceSpan
+
+    def fact(i: int, text: str) -> Fact:
+        return Fact(id=f"S1.F{i}", text=text, source="brief", start=i * 100, end=i * 100 + len(text))
+
+    won = fact(2, "Nursultan Nazarbayev has won another five year term.")
+    poll = fact(3, "But international monitors have voiced their concern about the poll.")
+    lead = fact(1, "The leader of Kazakhstan has apologised after winning the election.")
+    facts = [lead, won, poll]
+    spans = [EvidenceSpan(source=f.source, start=f.start, end=f.end, text=f.text, score=0.5) for f in (poll, won)]
+    text = "Nazarbayev has won another five year term, but international monitors have raised concerns about the poll."
+    assert [f.id for f in recited(text, [lead], spans, facts)] == ["S1.F2", "S1.F3"]
+    assert recited(text, [won, poll], spans, facts) == [won, poll]
+    # No evidence that holds more: the model's citations stand.
+    assert recited(text, [lead], [], facts) == [lead]
+
+
+def test_a_section_answer_that_tells_none_of_its_facts_is_not_kept() -> None:
+    # Asked "How did the market react?" of F4, the model answers from F2 and cites F4; cited
+    # again by what holds it, the sentence tells none of the section's facts.
+    class Sections(Script):
+        def __call__(self, messages: list[dict[str, str]], spec: Any) -> str:
+            if spec.name == "sections[1].answer":
+                return "Takaichi conveyed gratitude for Trump's congratulations. [F4]"
+            return super().__call__(messages, spec)
+
+    draft, _ = write(Sections(body=LEAD))
+    assert "gratitude" not in draft.sections[1].answer
+    assert draft.sections[1].answer.startswith("Market reactions included gains")

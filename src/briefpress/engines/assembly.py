@@ -73,7 +73,8 @@ class ArticleWriter:
             # whole fact list, told the next section's fact in this one too).
             others = {f.id for j, other in enumerate(o.sections) if j != i for f in other.facts} \
                 - {f.id for f in part.facts}
-            answer = self._paragraph(specs[f"sections[{i}].answer"], self.fallback.sections[i].answer, others)
+            answer = self._paragraph(specs[f"sections[{i}].answer"], self.fallback.sections[i].answer, others,
+                                     {f.id for f in part.facts})
             sections.append(Section(question=part.question, answer=answer))
         conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
         headline = self._headline(specs["headline"])
@@ -133,11 +134,15 @@ class ArticleWriter:
 
     # -- parts the model writes ---------------------------------------------------------------
 
-    def _paragraph(self, spec: PartSpec, fallback: str, others: frozenset[str] | set[str] = frozenset()) -> str:
+    def _paragraph(self, spec: PartSpec, fallback: str, others: frozenset[str] | set[str] = frozenset(),
+                   own: frozenset[str] | set[str] = frozenset()) -> str:
         """The part as the model writes it, verified; past its first sentence, none that tells
-        only ``others``' facts (another part's)."""
+        only ``others``' facts (another part's); where the part has ``own`` facts, none that
+        tells none of them: asked of Aleppo's dead, the model wrote "President Bashar al-Assad
+        leads the Syrian government" from another fact's title, and it headed the section."""
         sentences = self.session.generate(spec)
         kept = self.repairer.repair(sentences, spec) if sentences else []
+        kept = [k for k in kept if not own or not k[1] or own & {f.id for f in k[1]}]
         kept = [k for n, k in enumerate(kept) if not n or not k[1] or not {f.id for f in k[1]} <= others]
         if not kept:
             self._fall_back(spec.name)

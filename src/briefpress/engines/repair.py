@@ -21,6 +21,7 @@ from ..verify.hedges import drops_hedge, hedge_words
 from ..verify.quotes import unmarked_quote
 from ..verify.report import Reason, SentenceVerdict
 from ..verify.roles import participle_doer_swapped
+from .citing import recited
 from .output import MalformedOutput, Sentence, cut_loop, looks_cut_off, parse
 from .request import PartSpec
 from .session import Session
@@ -209,7 +210,7 @@ class Repairer:
         """The sentence as it may stand, with its facts and whether the model wrote it: itself
         when it passed; else cut, rewritten, or replaced by a grounded one; None drops it."""
         if not failed(verdict):
-            return text, cited, True
+            return text, self.recited(text, cited, verdict), True
         # A cut cannot give back a hedge the sentence lost.
         trimmed = self.trimmed(text, verdict, spec, cited) if verdict is not HEDGE_LOST else None
         if trimmed is not None and not near(trimmed, seen):
@@ -221,7 +222,7 @@ class Repairer:
             new_text, new_cited, new_verdict = rewrite
             if not failed(new_verdict) and not near(new_text, seen):
                 self.repairs["repaired"] += 1
-                return new_text, new_cited or cited, True
+                return new_text, self.recited(new_text, new_cited or cited, new_verdict), True
             if not self.strict:
                 return new_text, new_cited or cited, True
         elif not self.strict:
@@ -232,6 +233,12 @@ class Repairer:
             return None
         self.repairs["replaced"] += 1
         return grounded[0], [grounded[1]], False
+
+    def recited(self, text: str, cited: Sequence[Fact], verdict: Checked) -> list[Fact]:
+        """The facts a passed sentence rests on (``citing.recited``): the model's citations, or
+        the verifier's evidence where those hold little of it."""
+        evidence = verdict.evidence if isinstance(verdict, SentenceVerdict) else []
+        return recited(text, cited, evidence, self.session.run.facts)
 
     def trimmed(self, text: str, verdict: Checked, spec: PartSpec, cited: Sequence[Fact] = ()) -> str | None:
         """The fullest deletion of ``text`` that the verifier passes: without an aside (", a top
