@@ -425,3 +425,29 @@ def test_a_section_answer_that_tells_none_of_its_facts_is_not_kept() -> None:
     draft, _ = write(Sections(body=LEAD))
     assert "gratitude" not in draft.sections[1].answer
     assert draft.sections[1].answer.startswith("Market reactions included gains")
+
+
+def test_a_link_no_fact_states_is_asked_again() -> None:
+    # "Trump" is F1's and F2's, "Mitsubishi Heavy Industries" F4's, and no fact links them: the
+    # grounding check passes every word, the verb is the model's own.
+    invented = "Trump praised Mitsubishi Heavy Industries. [F4]"
+    script = Script(body=f"{LEAD}\n{invented}", rewrite=GOOD)
+    draft, _ = write(script)
+    asked = [ask for _, ask, _ in script.asked if "links two things" in ask]
+    assert len(asked) == 1 and "Trump praised Mitsubishi Heavy Industries" in asked[0]
+    assert "praised" not in " ".join(draft.body)
+
+
+def test_unstated_link_reads_a_relation_drawn_from_a_title() -> None:
+    from briefpress.verify.links import unstated_link
+    from briefpress.verify.sources import content_stems
+
+    facts = [set(content_stems(t)) for t in (
+        "Washington blamed Russia and the Syrian government for intensifying their attacks against civilians.",
+        "He said Moscow and Syrian President Bashar al-Assad's troops had been targeting hospitals.")]
+    assert unstated_link("President Bashar al-Assad leads the Syrian government.", facts) == \
+        "Assad leads the Syrian government"
+    assert unstated_link("The Syrian government is led by President Bashar al-Assad.", facts)
+    # the facts' own verb, or both ends in one fact: no new link
+    assert unstated_link("Washington blamed the Syrian government.", facts) == ""
+    assert unstated_link("Washington accused Russia.", facts) == ""

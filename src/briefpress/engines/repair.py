@@ -6,6 +6,7 @@ mode no unsupported or contradicted sentence is ever kept.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,9 +19,11 @@ from ..rewrite.whole import fragment_reason
 from ..text import ensure_period, words
 from ..verify.figure_check import bound_dropped
 from ..verify.hedges import drops_hedge, hedge_words
+from ..verify.links import unstated_link
 from ..verify.quotes import unmarked_quote
 from ..verify.report import Reason, SentenceVerdict
 from ..verify.roles import participle_doer_swapped
+from ..verify.sources import content_stems
 from .citing import recited
 from .output import MalformedOutput, Sentence, cut_loop, looks_cut_off, parse
 from .request import PartSpec
@@ -52,6 +55,9 @@ BOUND_DROPPED = CutOff("it gives a figure without the bound the facts give it ('
 # A participle phrase given to the wrong doer ("Shares fell by nearly 8% spreading globally" of
 # "... volatile trading that spread fear to global markets").
 PARTICIPLE_DOER = CutOff("its '-ing' phrase gives the deed to another than the facts do")
+# A relation the sentence states with a verb of its own between things no fact names together
+# ("President Bashar al-Assad leads the Syrian government", from a title in one fact).
+UNSTATED_LINK = CutOff("it links two things with a word of its own that no fact links; say only what the facts say")
 Checked = SentenceVerdict | CutOff
 # A kept sentence: its text, the facts it rests on, whether the model wrote it, its paragraph.
 Kept = tuple[str, list[Fact], bool, int]
@@ -272,7 +278,13 @@ class Repairer:
             return PARTICIPLE_DOER
         if bound_dropped(text, [f.text for f in self.session.run.facts]):
             return BOUND_DROPPED
+        if unstated_link(text, self.fact_stems):
+            return UNSTATED_LINK
         return None
+
+    @functools.cached_property
+    def fact_stems(self) -> list[set[str]]:
+        return [set(content_stems(f.text)) for f in self.session.run.facts]
 
     def rewrite(
         self, text: str, verdict: Checked, cited: list[Fact], spec: PartSpec
