@@ -451,23 +451,3 @@ def test_unstated_link_reads_a_relation_drawn_from_a_title() -> None:
     # the facts' own verb, or both ends in one fact: no new link
     assert unstated_link("Washington blamed the Syrian government.", facts) == ""
     assert unstated_link("Washington accused Russia.", facts) == ""
-
-
-@pytest.mark.parametrize("again", ["Takaichi spoke with Trump by phone. [F1]", f"{LEAD}"])
-def test_a_conclusion_that_copies_the_article_is_asked_for_once_more(again: str) -> None:
-    # Asked for the main news "in other words", the model gave the lead word for word, as the
-    # body opens with it: asked once more, shown its copy. A second copy leaves the first.
-    class Conclusion(Script):
-        def __call__(self, messages: list[dict[str, str]], spec: Any) -> str:
-            if spec.name == "conclusion":
-                ask = messages[-1]["content"]
-                self.asked.append((spec.name, ask, spec.enforce))
-                return again if "is in the article already" in ask else LEAD
-            return super().__call__(messages, spec)
-
-    script = Conclusion(body=f"{LEAD}\n{GOOD}")
-    draft, _ = write(script)
-    asked = [ask for name, ask, _ in script.asked if name == "conclusion"]
-    assert len(asked) == 2 and LEAD.removesuffix(" [F1]") in asked[1]
-    fresh = not again.startswith("Japan")
-    assert draft.conclusion == (again.removesuffix(" [F1]") if fresh else LEAD.removesuffix(" [F1]"))

@@ -9,7 +9,6 @@ the model could not write takes the extractive engine's part, with its evidence.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator, Sequence
 
 from ..edit import part_order
@@ -19,8 +18,6 @@ from ..rewrite.compress import phrase_cut, shorten
 from ..rewrite.refer import orphan_reason
 from ..spec import (
     BODY_MAX,
-    CONCLUDING,
-    CONCLUDING_SHORT,
     HEADLINE_MAX,
     META_BENEFITS_SHORT,
     META_MAX,
@@ -40,9 +37,6 @@ from .session import Backend, GroundingCheck, Session
 
 log = logging.getLogger(__name__)
 Pooled = tuple[str, list[Fact]]  # a verified model sentence and the facts it rests on
-
-# The conclusion's summing-up opener (``seo.fix.transitions.concluding``): no words of its own.
-_IN_SHORT = re.compile(rf"^(?:{re.escape(CONCLUDING)}|{re.escape(CONCLUDING_SHORT)})\s+")
 
 
 class ArticleWriter:
@@ -82,7 +76,7 @@ class ArticleWriter:
             answer = self._paragraph(specs[f"sections[{i}].answer"], self.fallback.sections[i].answer, others,
                                      {f.id for f in part.facts})
             sections.append(Section(question=part.question, answer=answer))
-        conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion, fresh=True)
+        conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
         headline = self._headline(specs["headline"])
         meta = self._meta()
         summary = list(self.fallback.summary)
@@ -141,17 +135,13 @@ class ArticleWriter:
     # -- parts the model writes ---------------------------------------------------------------
 
     def _paragraph(self, spec: PartSpec, fallback: str, others: frozenset[str] | set[str] = frozenset(),
-                   own: frozenset[str] | set[str] = frozenset(), fresh: bool = False) -> str:
+                   own: frozenset[str] | set[str] = frozenset()) -> str:
         """The part as the model writes it, verified; past its first sentence, none that tells
         only ``others``' facts (another part's); where the part has ``own`` facts, none that
         tells none of them: asked of Aleppo's dead, the model wrote "President Bashar al-Assad
-        leads the Syrian government" from another fact's title, and it headed the section.
-        ``fresh``: a part that only repeats sentences the article tells already is asked for once
-        more (``_asked_again``)."""
+        leads the Syrian government" from another fact's title, and it headed the section."""
         sentences = self.session.generate(spec)
         kept = self.repairer.repair(sentences, spec) if sentences else []
-        if fresh and kept and all(self._told(k[0]) for k in kept):
-            kept = self._asked_again(spec, kept[0][0]) or kept
         kept = [k for k in kept if not own or not k[1] or own & {f.id for f in k[1]}]
         kept = [k for n, k in enumerate(kept) if not n or not k[1] or not {f.id for f in k[1]} <= others]
         if not kept:
@@ -159,26 +149,6 @@ class ArticleWriter:
             return fallback
         self._record(spec.name, kept)
         return " ".join(text for text, *_ in kept)
-
-    def _told(self, text: str) -> bool:
-        """Whether ``text`` is, word for word, a sentence the article tells already (a fact, or a
-        sentence of a part written before), an opening "In short," aside."""
-        told = {norm(e.sentence) for e in self.evidence} | {norm(f.text) for f in self.session.run.facts}
-        return norm(_IN_SHORT.sub("", text)) in told
-
-    def _asked_again(self, spec: PartSpec, copy: str) -> list[Kept]:
-        """The part asked for once more, shown the sentence it copied: asked for the main news "in
-        other words", the model gave the Syria story's lead word for word, which the body opens
-        with. Verified as the first answer was; [] where it repeats the article again."""
-        completion = self.session.ask(spec, f'Your sentence "{copy}" is in the article already, word for word. '
-                                            f"{spec.instruction} Use fewer words than it does.")
-        try:
-            sentences = parse(cut_loop(completion.text))[: spec.max_sentences]
-        except MalformedOutput:
-            self.repairs["malformed"] += 1
-            return []
-        kept = self.repairer.repair(sentences, spec)
-        return [] if not kept or any(self._told(k[0]) for k in kept) else kept
 
     def _headline(self, spec: PartSpec) -> str:
         sentences = self.session.generate(spec)
