@@ -886,18 +886,6 @@ def test_a_cut_that_drops_figures_leaves_the_body_its_whole_sentence() -> None:
     assert any("they posted a score of 255-7." in text for p, text in draft.parts() if not p.startswith(("body[", "summary[")))
 
 
-def test_stock_questions_are_judged_a_last_resort_once_the_seo_score_is_green() -> None:
-    from briefpress.seo.fix.questions import rank
-
-    asked = [("sections[0].question", "What has Netflix ordered up?")]
-    stock = [("sections[0].question", "What is the latest on John Stamos?")]
-    # Below green the score decides: a stock question that reaches it is worth its cost.
-    assert rank(80, stock) > rank(77, asked)
-    # From green on, the fewer stock questions, whatever the score past it.
-    assert rank(82, asked) > rank(88, stock)
-    assert rank(88, asked) > rank(82, asked)
-
-
 def test_a_stock_question_drops_its_topic_whole() -> None:
     from briefpress.seo.fix.questions import _TOPIC_TAIL
 

@@ -13,7 +13,7 @@ from ...plan.heads import fits
 from ...plan.questions import stock_question
 from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
 from ...text import whole_phrase
-from .judge import SEO_GOOD, Audits, Grounded, both, passes, readability_of, seo_of, too_dense
+from .judge import Audits, Grounded, both, passes, readability_of, seo_of, too_dense
 from .names import short_form, shortened
 from .sizes import sentences_of
 
@@ -50,7 +50,7 @@ def fix_questions(draft: EditableArticle, grounded: Grounded | None = None) -> N
     if grounded is not None:
         runs.insert(0, [])  # the questions as they are, the density brought down by pronouns alone
     best: tuple[Data, Audits, list[str]] | None = None
-    best_rank = rank(seo_of(current), _questions(draft))
+    best_seo = seo_of(current)
     for run in runs:
         before = draft.snapshot()
         for part, question, new in run:
@@ -58,21 +58,13 @@ def fix_questions(draft: EditableArticle, grounded: Grounded | None = None) -> N
         trial, referred = both(draft.article()), 0
         if grounded is not None and too_dense(trial):
             trial, referred = refer_to_keyphrase(draft, grounded, trial)
-        if rank(seo_of(trial), _questions(draft)) > best_rank and readability_of(trial) >= readability_of(current):
+        if seo_of(trial) > best_seo and readability_of(trial) >= readability_of(current):
             best = (draft.snapshot(), trial, ["question"] * bool(run) + ["pronoun"] * bool(referred))
-            best_rank = rank(seo_of(trial), _questions(draft))
+            best_seo = seo_of(trial)
         draft.restore(before)
     if best:
         draft.restore(best[0])
         draft.changes += best[2]
-
-
-def rank(seo: int, questions: list[tuple[str, str]]) -> tuple[int, int, int]:
-    """How the article's questions are judged after a run of edits: the SEO score up to green (a
-    constraint to meet), then the fewer stock questions (FORMAT.md: a last resort), then the score
-    past green. Judged by the score alone, a question asked of its answer would give way to "What
-    is the latest on X?" at a score already green, for the keyphrase in one more subheading."""
-    return min(seo, SEO_GOOD), -sum(is_stock(q) for _, q in questions), seo
 
 
 def _question_runs(draft: EditableArticle) -> list[list[Edit]]:
