@@ -255,7 +255,13 @@ def test_a_speaker_is_asked_about_what_they_said_not_another_report_run_on_befor
     ("Washington blamed Russia and the Syrian government for intensifying their attacks against civilians.",
      "Who blamed Russia and the Syrian government?"),
     # A plural present verb agrees with the wh-word; "be" agrees with what it names.
-    ("Hundreds of protesters march through Leeds.", "Who marches through Leeds?"),
+    ("Protesters march through Leeds.", "Who marches through Leeds?"),
+    # A subject that counts: the figure is the news, and the verb keeps its plural; a clause of
+    # when after a verb that needs nothing more may go.
+    ("Hundreds of protesters march through Leeds.", "How many protesters march through Leeds?"),
+    ("Some 250,000 people are trapped in eastern Aleppo.", "How many people are trapped in eastern Aleppo?"),
+    ("Hundreds of people, including children, have died since government forces launched an offensive to take "
+     "full control of Aleppo after the week-long truce lapsed.", "How many people have died?"),
     ("Rebel groups are the main threat to the camps.", "What is the main threat to the camps?"),
     ("Football and cricket are the sports of the summer.", "What are the sports of the summer?"),
     ("The Northern Irishman stumbled to a three-over-par 75.", "Who stumbled to a three-over-par 75?"),

@@ -31,7 +31,7 @@ TEMPLATE_WORDS = frozenset(
     else known about say said figures statement reaction context detail details main news what's
     here latest on and read facts how of key full story at glance background next steps others
     react is this story so far we know how did others react more where does stand also addition
-    additionally furthermore overall short do there why much""".split()
+    additionally furthermore overall short do there why much many""".split()
 )
 
 FAQ_HEADING = "Frequently Asked Questions"

@@ -21,7 +21,7 @@ from ..nlp import spacy_pipeline
 from .adjuncts import REASON_NOUNS, asks_time, gives_reason, lemma, measured_by_figure, spoken
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, name_runs
 from .subject_question import INDEFINITE as _INDEFINITE
-from .subject_question import identity_question, subject_question
+from .subject_question import count_question, identity_question, subject_question
 
 MOST_WORDS = 12  # a heading a reader takes in at a glance
 _SUBJECT_MOST = 7
@@ -202,6 +202,9 @@ def _questions(doc: Any, name: str) -> list[str]:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return []
+    counted = count_question(root, MOST_WORDS, _SAYING)
+    if counted is not None:  # the figure is the news: "How many people have died?", not what happened to them
+        return [counted, *(q for q in _questions_at(root, name) if not q.startswith("What happened to"))]
     return _questions_at(root, name) or list(filter(None, [subject_question(root, MOST_WORDS, _SAYING)])) \
         or list(filter(None, [identity_question(root, _named_subject(root, name) or _subject(root))]))
 

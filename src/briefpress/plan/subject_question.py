@@ -87,22 +87,48 @@ def subject_question(root: Any, most_words: int, saying: frozenset[str]) -> str 
     if subject is None or start <= subject.i:
         return None  # no subject to ask of, or an inverted clause ("Never had they ...")
     kept = _predicate(root, start)
-    verb = _verb(root, kept[0], bool(auxes)) if kept else None
+    how_many = _how_many(subject)
+    verb = (kept[0].text if how_many else _verb(root, kept[0], bool(auxes))) if kept else None
     if verb is None or len(kept) == 1 and root.lower_ in _QUOTING:
         return None  # "Who added?": what was said follows a colon or a quotation mark
-    for end in _ends(kept, root):
+    for end in _ends(kept, root, bool(how_many) and _complete(root)):
         words = kept[: end + 1]
         if len(words) < 2 or words[-1].pos_ in _OPEN_ENDS or any(t.tag_ in ("PRP", "PRP$") for t in words):
             continue  # "What sang?" of "Girls sang and danced in a circle" asks nothing worth a heading
         if any(t.head.i > words[-1].i for t in words):
             continue  # a word whose head is cut off ("with substantial anti-surface[, ... capabilities]")
-        if len(words) < len(kept) and words[-1].tag_.startswith("VB"):
+        if len(words) < len(kept) and words[-1].tag_.startswith("VB") and not (how_many and _complete(root)):
             continue  # a cut right after a verb may have taken what it needs ("focused [on ...]")
         rest = "".join(t.text_with_ws for t in words[1:]).strip()
-        question = f"{_wh(subject)} {verb} {rest}".strip()
+        question = f"{how_many or _wh(subject)} {verb} {rest}".strip()
         if len(question.split()) <= most_words:
             return f"{question}?"
     return None
+
+
+def _how_many(subject: Any) -> str | None:
+    """"How many people" where the subject counts a plural noun ("Hundreds of people", "Some
+    250,000 people"): the figure is the news, and the question keeps the verb's plural."""
+    counted = subject
+    if subject.lower_ in _COUNTS:
+        counted = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    elif not any(c.dep_ == "nummod" and c.like_num for c in subject.children):
+        return None
+    if counted is None or counted.tag_ != "NNS":
+        return None
+    return f"How many {counted.lower_}"
+
+
+def _complete(root: Any) -> bool:
+    """A verb that needs nothing after it ("have died"): no object or complement."""
+    return not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "attr", "acomp", "oprd", "agent")
+                   for c in root.children)
+
+
+def count_question(root: Any, most_words: int, saying: frozenset[str]) -> str | None:
+    """``subject_question``'s "How many ...?" where the subject counts a plural noun; else None."""
+    subject = _askable_subject(root, saying)
+    return subject_question(root, most_words, saying) if subject is not None and _how_many(subject) else None
 
 
 def _askable_subject(root: Any, saying: frozenset[str]) -> Any | None:
@@ -140,20 +166,24 @@ def _verb(root: Any, first: Any, has_aux: bool) -> str | None:
     return _SINGULAR.get(first.lower_) or (_present_singular(first) if first.tag_ == "VBP" else first.text)
 
 
-def _ends(kept: list[Any], root: Any) -> list[int]:
+def _ends(kept: list[Any], root: Any, bare: bool = False) -> list[int]:
     """Where the predicate ``kept`` may end, longest first: its end, or before a closing phrase
     of where, when or how that hangs on a verb ("[on Wednesday]", "[with a 2-0 win over Bastia]"),
-    keeping at least two words after the verb."""
+    keeping at least two words after the verb; with ``bare``, right after the verb itself
+    where an auxiliary opens it ("have died [since ...]")."""
     ends = [len(kept) - 1]
     last = kept[-1].i
-    for k in range(len(kept) - 1, 2, -1):
+    for k in range(len(kept) - 1, 1 if bare and len(kept) > 1 and kept[1].i == root.i else 2, -1):
         token = kept[k]
         # On the verb, or on a verb it takes ("helped Lyon [go] top ..."): not on a participle that
         # describes a noun ("a company focused [on ...]"), which would be left without its phrase.
         verb = token.head
         on_verb = verb.i == root.i or verb.dep_ in ("xcomp", "ccomp") and verb.head.i == root.i
         on_verb = on_verb and verb.i < token.i
-        if on_verb and token.dep_ in ("prep", "npadvmod", "advmod") and token.right_edge.i >= last:
+        # Or a clause of when or why on the verb ("[since government forces launched ...]").
+        clause = token.dep_ == "mark" and verb.dep_ == "advcl" and verb.head.i == root.i and verb.i > token.i
+        if (on_verb and token.dep_ in ("prep", "npadvmod", "advmod") or clause) and token.right_edge.i >= last \
+                or clause and verb.right_edge.i >= last:
             ends.append(k - 1)
             last = token.i - 1
     return ends
