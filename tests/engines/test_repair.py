@@ -289,6 +289,19 @@ def test_the_conclusion_is_never_written_from_a_speakers_words() -> None:
     assert forward is not None and forward.text == "Wales will play Scotland at home next month."
 
 
+def test_the_conclusion_is_never_written_from_a_fact_that_goes_on_from_another() -> None:
+    # "It added his funeral will be private" shipped as a conclusion, read after the takeaways
+    # with nothing before it for "It" and "his".
+    from briefpress.engines.prompts import forward_fact
+
+    brief = ("Conductor Christopher Hogwood has died at his home in Cambridge, a statement said.\n-\n"
+             "It added his funeral will be private, with a memorial service to be held at a later date.\n-\n"
+             "The Academy of Ancient Music will hold a concert in his memory next month.\n")
+    _, outline = make_run(brief)
+    forward = forward_fact(outline)
+    assert forward is not None and forward.text.startswith("The Academy of Ancient Music will hold")
+
+
 def test_a_speakers_words_given_without_quotation_marks_are_not_shipped() -> None:
     brief = ("Wales coach Warren Gatland said his side were in good shape for the Six Nations.\n-\n"
              '"There\'s a few new coaches this year and the familiarity will help us put things together quickly," '

@@ -14,6 +14,7 @@ from ..models import Fact
 from ..plan import Outline, facet_of
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.quotes import quote_pieces
+from ..rewrite.refer import orphan_reason
 from ..rewrite.whole import holds_quote
 from ..spec import HEADLINE_MAX
 from ..text import ensure_period
@@ -125,7 +126,10 @@ def forward_fact(o: Outline) -> Fact | None:
     """The first fact past the lead that tells what happens next, the conclusion's subject; never
     a speaker's words (asked for "other words", a quote is misquoted) nor a piece of a quotation
     over several sentences, which told alone loses its speaker or its marks (a blind review read
-    Gatland's words as the conclusion, with no opening mark)."""
+    Gatland's words as the conclusion, with no opening mark); nor one that goes on from the
+    sentence before it, read after the takeaways with nothing before it ("It added his funeral
+    will be private"), as the extractive writer's conclusion never is either."""
     pieces = {facts[i].text for facts in (o.points, o.body) for i in quote_pieces([f.text for f in facts])}
     return next((f for f in [*o.points, *o.body] if facet_of(f).name == "next" and f.id != o.lead.id
-                 and f.text not in pieces and not holds_quote(f.text) and not f.text.rstrip().endswith("?")), None)
+                 and f.text not in pieces and not holds_quote(f.text) and not f.text.rstrip().endswith("?")
+                 and not orphan_reason(f.text, [])), None)
