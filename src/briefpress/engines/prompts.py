@@ -14,7 +14,7 @@ from ..models import Fact
 from ..plan import Outline, facet_of
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.quotes import quote_pieces
-from ..rewrite.refer import orphan_reason
+from ..rewrite.refer import goes_on_from_before
 from ..rewrite.whole import holds_quote
 from ..spec import HEADLINE_MAX
 from ..text import ensure_period
@@ -132,4 +132,4 @@ def forward_fact(o: Outline) -> Fact | None:
     pieces = {facts[i].text for facts in (o.points, o.body) for i in quote_pieces([f.text for f in facts])}
     return next((f for f in [*o.points, *o.body] if facet_of(f).name == "next" and f.id != o.lead.id
                  and f.text not in pieces and not holds_quote(f.text) and not f.text.rstrip().endswith("?")
-                 and not orphan_reason(f.text, [])), None)
+                 and not goes_on_from_before(f.text)), None)

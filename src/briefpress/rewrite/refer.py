@@ -226,6 +226,17 @@ def _unintroduced(noun, sentence: str, before: list[str]) -> bool:  # type: igno
         t.ent_type_ == "ORG" or t.pos_ == "PROPN" for d in (parse_one(b) for b in before) if d is not None for t in d))
 
 
+_NOT_INTRODUCED = "is not introduced before it"
+
+
+def goes_on_from_before(sentence: str) -> bool:
+    """Whether ``sentence`` can only be read after the one before it: it goes on from it ("It
+    added ...", "He also said ...") or its subject, or the subject's owner, is a pronoun. A
+    definite description ("the council") is not counted: the article's lead may introduce it."""
+    reason = orphan_reason(sentence, [])
+    return reason is not None and not reason.endswith(_NOT_INTRODUCED)
+
+
 def orphan_reason(sentence: str, before: list[str]) -> str | None:
     """Why ``sentence`` cannot stand where it is, or None when it can: its subject (or the owner
     of its subject) is a pronoun ("he", "they", "Nonetheless, he's received ...") and ``before``,
@@ -258,7 +269,7 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
         return None
     det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in _DEFINITE), None)
     if det is not None and subject.pos_ == "NOUN" and _unintroduced(subject, sentence, before[-_LOOK_BACK:]):
-        return f"'{det.text} {subject.text}' is not introduced before it"
+        return f"'{det.text} {subject.text}' {_NOT_INTRODUCED}"
     return None
 
 
