@@ -193,20 +193,3 @@ def test_a_split_sentence_stays_split_and_a_stubborn_unmarked_quote_never_ships(
     assert body.count("record 12 Grand Slams") == 1 and "12 shared. A third Grand Slam" in body
     parts = [article.meta_description, article.conclusion, *article.body, *(s.answer for s in article.sections)]
     assert not any(said in p and f'"{said[:-1]}' not in p for p in parts)
-
-
-def test_after_three_refused_retellings_and_none_kept_the_rest_of_the_story_stays_as_told() -> None:
-    from briefpress.engines.retell import RETELL_GIVE_UP
-
-    model = Model({})  # every sentence copied back: no retelling is shorter, none is kept
-    draft, events = write(model)
-    assert len(model.asked) == RETELL_GIVE_UP == 3
-    assert any(s.startswith(F4) for s in body_sentences(draft))  # the fourth, not asked, as told
-    last = [data for event, data in events if event == "part"][-1]
-    assert last["done"] == last["total"]
-    # One kept among the first three: the model can split this story, and every sentence is asked.
-    model = Model({"The discussion": "The discussion highlighted shared commitments to a Free and Open "
-                                     "Indo-Pacific. [F3]\nTakaichi expressed respect for Trump’s Middle East "
-                                     "policies. [F3]"})
-    write(model)
-    assert len(model.asked) == 4

@@ -32,16 +32,7 @@ from .output import MalformedOutput, cut_loop, parse
 from .prompts import part_specs
 from .repair import Kept, Repairer, asks, failed, finish_sentence, is_cut_off, near, norm, not_whole
 from .request import PartSpec
-from .retell import (
-    RETELL_GIVE_UP,
-    RETELL_MOST,
-    in_paragraphs,
-    in_style_of,
-    keeps_facts,
-    retell_request,
-    retells,
-    worth_retelling,
-)
+from .retell import RETELL_MOST, in_paragraphs, in_style_of, keeps_facts, retell_request, retells, worth_retelling
 from .session import Backend, GroundingCheck, Session
 
 log = logging.getLogger(__name__)
@@ -230,20 +221,13 @@ class ArticleWriter:
         kept whole stays as the extractive body tells it, with its evidence."""
         asked = {id(e) for e in to_retell}
         paragraphs: list[tuple[str, list[Evidence]]] = []
-        refused = kept = 0
         for paragraph, told, in_order in placed:
             if not in_order:
                 paragraphs.append((paragraph, told))
                 continue
             out: list[Evidence] = []
             for e in told:
-                retold = None
-                if id(e) in asked and (kept or refused < RETELL_GIVE_UP):
-                    retold = self._retold(e)
-                    kept, refused = kept + (retold is not None), refused + (retold is None)
-                elif id(e) in asked:
-                    self.session.total -= 1  # not asked: the progress counts what is
-                out += retold or [e]
+                out += (self._retold(e) if id(e) in asked else None) or [e]
             paragraphs += [(" ".join(e.sentence for e in group), group)
                            for group in in_paragraphs(out, PARAGRAPH_SENTENCES)]
         for j, (_, evidence) in enumerate(paragraphs):

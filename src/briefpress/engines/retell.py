@@ -23,9 +23,6 @@ RETELL_WORDS = 18  # a sentence this long or longer is retold; a shorter one rea
 # Sentences retold per article, in the body's order (the inverted pyramid's top first): the
 # requests then cost about what one request for the whole body did.
 RETELL_MOST = 8
-# Refused retellings in a row, none kept yet, after which the rest of the story stays as told: a
-# story the model cannot split (the Chechen clerics', all eight refused) took 67.8 s on 2 cores.
-RETELL_GIVE_UP = 3
 KEPT_WORDS = 0.8  # the share of the original's content words a retelling keeps (stems)
 
 _FIGURE = re.compile(r"\d[\d,.]*%?")
