@@ -465,6 +465,32 @@ def test_a_deed_the_sources_also_give_as_coming_is_no_contradiction() -> None:
     assert verdict.verdict == "supported"
 
 
+def test_an_aim_told_as_achieved_contradicts_the_source() -> None:
+    # The local engine's conclusion on the Surrey v Yorkshire story, which a blind review scored
+    # 1 for accuracy: Yorkshire "were hoping to atone by reaching Lord's", and lost.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources([
+        "Having lost to Durham in the T20 Blast semi-finals last weekend, Yorkshire were hoping to atone by "
+        "reaching Lord's for the first time since 2002. Ireland are bidding to win the Championship. "
+        "The council plans to build a bridge. It built a school last year. "
+        '"We would have reached the target comfortably," the captain said.'
+    ])
+    managed, reached, hoped, lost, bridge, school = check_sentences([
+        "Yorkshire lost their T20 Blast semi-final to Durham, but managed to reach Lord's for the first time since 2002.",
+        "Yorkshire reached Lord's for the first time since 2002.",
+        "Yorkshire were hoping to reach Lord's for the first time since 2002.",
+        "Yorkshire lost to Durham in the T20 Blast semi-finals last weekend.",
+        "The council built a bridge.",
+        "The council built a school last year.",
+    ], facts)
+    assert managed.verdict == "contradicted" and "'hoping to atone by reaching'" in managed.reasons[-1].detail
+    assert reached.verdict == "contradicted"
+    # the aim told as an aim, a deed done beside it, and a deed a source tells as done elsewhere
+    assert hoped.verdict == "supported" and lost.verdict == "supported"
+    assert bridge.failed and school.verdict == "supported"  # (the plan check flags the bridge already)
+
+
 def test_a_passive_told_active_with_its_doer_left_after_it_contradicts() -> None:
     # The local engine's conclusion on the Russian passports story, once "will announce" was
     # refused: the party's leader announced the plan, and "Russia" (a word of the party's name)

@@ -16,7 +16,7 @@ from ..nlp import stem, tokens
 from ..text import STOPWORDS
 from .roles import role_conflict
 from .sources import SourceIndex, content_stems
-from .tenses import done_told_as_coming
+from .tenses import aim_told_as_done, done_told_as_coming
 
 # The operating point, chosen on the benchmarks' dev halves (bench/grounding_bench.py prints the
 # sweep): with the novelty penalty below, 0.40 gives a mean balanced accuracy of 62.6 over the
@@ -137,7 +137,8 @@ def score(text: str, index: SourceIndex, doc: Any | None = None, named: frozense
     support.contradiction = _contradiction(text, query, index, per_fact, doc)
     if not support.contradiction and doc is not None:
         candidates = [i for i, _ in per_fact]
-        support.contradiction = role_conflict(doc, index, candidates) or done_told_as_coming(doc, index, candidates)
+        support.contradiction = role_conflict(doc, index, candidates) or done_told_as_coming(doc, index, candidates) \
+            or aim_told_as_done(doc, index, candidates)
     return support
 
 

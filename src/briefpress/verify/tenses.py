@@ -85,3 +85,77 @@ def _told_otherwise(key: str, index: SourceIndex) -> bool:
                                         for t in fact):
                 return True
     return False
+
+
+# Verbs that set a goal, not a deed done: "were hoping to atone by reaching Lord's", "bid to win".
+_AIMS = frozenset(stem(w) for w in """hope hoping hoped want wanting wanted aim aiming aimed bid bidding seek
+    seeking sought try trying tried attempt attempting attempted plan planning planned intend intending intended
+    strive striving strove""".split())
+_NEGATED = frozenset({"not", "n't", "never", "no"})
+
+
+# Verbs whose "to" clause tells a deed done: "managed to reach Lord's".
+_ACHIEVED = frozenset(stem(w) for w in "manage managed managing succeed succeeded".split())
+
+
+def _told_done(verb: Any) -> bool:
+    """Whether the sentence tells ``verb``'s deed as done: no modal, "to", "if" or negation on
+    it, save the "to" of "managed to"."""
+    blockers = {c.lower_ for c in verb.children} & (_NOT_DONE | _NEGATED)
+    if blockers == {"to"} and verb.dep_ == "xcomp" and stem(verb.head.text) in _ACHIEVED:
+        return _told_done(verb.head)
+    return not blockers
+
+
+# The links from a goal up to the verb that aims at it: "hoping [to atone [by [reaching]]]".
+_GOAL_LINKS = frozenset({"xcomp", "pcomp", "prep", "pobj"})
+
+
+def _aimed(verb: Any) -> bool:
+    """Whether ``verb`` (a token of a fact) is the goal of an aim verb above it ("hoping to atone
+    by reaching"); not a clause beside it ("Having lost to Durham, they were hoping ...")."""
+    token = verb
+    while token.dep_ in _GOAL_LINKS and token.head is not token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and stem(token.text) in _AIMS:
+            return True
+    return False
+
+
+def aim_told_as_done(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
+    """Why the sentence (``doc``) tells as done what the facts it rests on give only as an aim
+    ("Yorkshire managed to reach Lord's" for "Yorkshire were hoping to atone by reaching Lord's"),
+    or "" where it does not, or a source tells that deed as done."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or _aimed(verb) or not _told_done(verb):
+            continue
+        key = stem(verb.text)
+        if key in _GENERAL or key in _AIMS or key in _ACHIEVED:
+            continue
+        clause = _content(verb.subtree) - {key}
+        for i in candidates[:3]:
+            fact = parse_one(index.facts[i].text)
+            if fact is None or not clause or len(clause & _content(fact)) / len(clause) < SAME_DEED:
+                continue
+            uses = [t for t in fact if t.pos_ == "VERB" and stem(t.text) == key]
+            if uses and all(_aimed(t) for t in uses) and not _done_elsewhere(key, index):
+                aim = _aim_phrase(uses[0])
+                return f"in the sources this is only hoped for or planned ('{aim}'); do not tell it as done"
+    return ""
+
+
+def _aim_phrase(verb: Any) -> str:
+    aim = next(h for h in verb.ancestors if h.pos_ in ("VERB", "AUX") and stem(h.text) in _AIMS)
+    return " ".join(t.text for t in aim.doc[aim.i: verb.i + 1])
+
+
+def _done_elsewhere(key: str, index: SourceIndex) -> bool:
+    """Whether any source tells the deed ``key`` names as done: a past tense with no modal, not
+    an aim's goal ("we would have reached the target" is neither)."""
+    for fact_ in index.facts:
+        if key[:4] in fact_.text.lower():
+            fact = parse_one(fact_.text)
+            if fact is not None and any(t.pos_ == "VERB" and stem(t.text) == key and _done(t) and not _aimed(t)
+                                        for t in fact):
+                return True
+    return False
