@@ -465,6 +465,23 @@ def test_a_deed_the_sources_also_give_as_coming_is_no_contradiction() -> None:
     assert verdict.verdict == "supported"
 
 
+def test_a_name_the_tagger_takes_for_a_noun_is_still_checked_as_the_doer() -> None:
+    # A local model's section answer, under "What is the latest on Davies?": Bresnan was last out,
+    # and "the last to go" is all stop words.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources(["Tim Bresnan made 68 but was the last to go as they were all out for 236. "
+                          "They were left to rue Matthew Waite dropping Davies, then on 43. "
+                          "Davies went on to hit a six and 10 fours before finally falling to Waite."])
+    swapped, kept, own = check_sentences([
+        "Davies was the last to go as they were all out for 236.",
+        "Bresnan was the last to go as they were all out for 236.",
+        "Davies hit a six and 10 fours.",
+    ], facts)
+    assert swapped.verdict == "contradicted" and "someone other than 'Davies'" in swapped.reasons[-1].detail
+    assert kept.verdict == "supported" and own.verdict == "supported"
+
+
 def test_an_aim_told_as_achieved_contradicts_the_source() -> None:
     # The local engine's conclusion on the Surrey v Yorkshire story, which a blind review scored
     # 1 for accuracy: Yorkshire "were hoping to atone by reaching Lord's", and lost.

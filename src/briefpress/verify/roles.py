@@ -223,14 +223,16 @@ def _without_aside(before: list[str]) -> list[str]:
     return before[: commas[-2]]
 
 
-def _doer_in_sources(deed: _Deed, obj_stems: set[str], index: SourceIndex, candidates: list[int]) -> str | None:
-    """"elsewhere", "agentless" or "" for what the candidate facts say of the deed; None where one
-    gives it to the sentence's doer (or leaves it open)."""
+def _doer_in_sources(deed: _Deed, obj_stems: set[str], index: SourceIndex, candidates: list[int],
+                     whole: bool = False) -> str | None:
+    """"elsewhere", "agentless" or "" for what the candidate facts say of the deed (a fact that
+    holds any of ``obj_stems``, or, ``whole``, all of them); None where one gives it to the
+    sentence's doer (or leaves it open)."""
     named_elsewhere = agentless = False
     for i in candidates:
         words = _CLAUSE_WORD_RE.findall(index.facts[i].text)
         stems_ = [stem(w) for w in words]
-        if not (obj_stems & set(stems_)):
+        if not (obj_stems <= set(stems_) if whole else obj_stems & set(stems_)):
             continue
         for k, st in enumerate(stems_):
             if st != deed.verb or k and words[k - 1].lower() in _DETERMINERS:
@@ -253,15 +255,18 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
         subj, obj = roles
         subj_stems = {stem(t.text) for t in subj.subtree if not t.is_stop and t.is_alpha}
         obj_stems = {stem(t.text) for t in obj.subtree if not t.is_stop and t.is_alpha}
+        whole = not obj_stems
+        if whole:  # "was the last to go": all stop words, yet it names the deed, which a source must hold whole
+            obj_stems = {stem(t.text) for t in obj.subtree if t.is_alpha and t.pos_ in ("ADJ", "NOUN", "VERB")}
         if not subj_stems or not obj_stems:
             continue
-        named_subject = subj.pos_ == "PROPN"
+        named_subject = subj.pos_ == "PROPN" or _named_in_sources(subj.text, index)
         if not named_subject and not (subj_stems & index.all_stems):
             continue  # a new word for the doer: the coverage score weighs it
         verb = stem(tok.text)
         sentence_stems = {stem(t.text) for t in doc if t.is_alpha}
         deed = _Deed(verb, subj_stems, named_subject, sentence_stems, sentence_stems - subj_stems - {verb})
-        found = _doer_in_sources(deed, obj_stems, index, candidates)
+        found = _doer_in_sources(deed, obj_stems, index, candidates, whole)
         if found is None:
             return ""
         if found == "elsewhere":
@@ -271,6 +276,15 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
             doer = " ".join(t.text for t in subj.subtree if t.i == subj.i or t.dep_ in ("compound", "flat"))
             return f"the sources do not say who {tok.text} {obj.text}; the sentence says '{doer}'"
     return ""
+
+
+def _named_in_sources(word: str, index: SourceIndex) -> bool:
+    """Whether the sources write ``word`` as a name: capitalised after a word in lower case (the
+    tagger took "Davies", opening the sentence, for a common noun)."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    pattern = re.compile(rf"\b[a-z][\w'’]*[ ,]+{re.escape(word)}\b")
+    return any(pattern.search(f.text) for f in index.facts)
 
 
 # Words for people that do not end like one ("-er", "-ist", "-ian", ...; "old" for "the
