@@ -193,3 +193,15 @@ def test_a_split_sentence_stays_split_and_a_stubborn_unmarked_quote_never_ships(
     assert body.count("record 12 Grand Slams") == 1 and "12 shared. A third Grand Slam" in body
     parts = [article.meta_description, article.conclusion, *article.body, *(s.answer for s in article.sections)]
     assert not any(said in p and f'"{said[:-1]}' not in p for p in parts)
+
+
+def test_a_retold_sentence_keeps_the_article_its_opening_words_have_in_the_source() -> None:
+    # A blind review marked "Sri Lankan made only four": the split dropped "the".
+    source = ("They made the ideal start as Dominic Sibley and Kumar Sangakkara went inside the first three overs, "
+              "the Sri Lankan making only four before needlessly giving a catch to cover.")
+    assert in_style_of(source, "Sri Lankan made only four before needlessly giving a catch to cover.") == \
+        "The Sri Lankan made only four before needlessly giving a catch to cover."
+    # a name the source writes without an article, or after another word, stays as it is
+    assert in_style_of(source, "Dominic Sibley went inside the first three overs.") == \
+        "Dominic Sibley went inside the first three overs."
+    assert in_style_of(source, "They made the ideal start.") == "They made the ideal start."

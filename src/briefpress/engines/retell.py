@@ -96,11 +96,30 @@ def _tagged(sentence: str) -> list[tuple[str, str, str]]:
 
 def in_style_of(original: str, sentence: str) -> str:
     """``sentence`` with the original's apostrophe where the model wrote the other one
-    ("Trump's" in a story that writes "Trump’s")."""
+    ("Trump's" in a story that writes "Trump’s"), and with the article the original puts before
+    its opening words where the model dropped it ("Sri Lankan made only four" of "..., the Sri
+    Lankan making only four ...", which a blind review marked)."""
     if "’" in original and "'" not in original:
-        return re.sub(r"(?<=\w)'(?=\w)", "’", sentence)
-    if "'" in original and "’" not in original:
-        return re.sub(r"(?<=\w)’(?=\w)", "'", sentence)
+        sentence = re.sub(r"(?<=\w)'(?=\w)", "’", sentence)
+    elif "'" in original and "’" not in original:
+        sentence = re.sub(r"(?<=\w)’(?=\w)", "'", sentence)
+    return _article_kept(original, sentence)
+
+
+_OPENING = re.compile(r"^([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) ")
+_ARTICLES = ("the", "a", "an")
+
+
+def _article_kept(original: str, sentence: str) -> str:
+    """``sentence`` with "The"/"A"/"An" before its opening capitalised words where the original
+    has them only after that article, never opening a sentence or after another word."""
+    m = _OPENING.match(sentence)
+    if m is None or m.group(1).lower() in _ARTICLES:
+        return sentence
+    words = re.escape(m.group(1))
+    before = {x.group(1).lower() for x in re.finditer(rf"(\S+) {words}\b", original)}
+    if before and before <= set(_ARTICLES) and not re.match(rf"{words}\b", original) and len(before) == 1:
+        return f"{before.pop().capitalize()} {sentence}"
     return sentence
 
 
