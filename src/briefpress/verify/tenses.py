@@ -7,6 +7,10 @@ The check reads the sentence's verbs that "will" or "shall" put in the future an
 same verb in the facts the sentence rests on. Where each of them tells the deed as done (a past
 tense, no modal, no "to", no "if") and no source tells it in any other way, the sentence moves a
 done deed into the future.
+
+The other way round (``aim_told_as_done``): a deed the facts give only as the goal of a hope, bid
+or plan ("Yorkshire were hoping to atone by reaching Lord's"), told as done ("... managed to reach
+Lord's"), where no source tells it done.
 """
 
 from __future__ import annotations
