@@ -449,12 +449,13 @@ def test_a_link_no_fact_states_is_asked_again() -> None:
 
 
 def test_unstated_link_reads_a_relation_drawn_from_a_title() -> None:
+    from briefpress.verify import read_sources
     from briefpress.verify.links import unstated_link
-    from briefpress.verify.sources import content_stems
+    from briefpress.verify.sources import SourceIndex
 
-    facts = [set(content_stems(t)) for t in (
-        "Washington blamed Russia and the Syrian government for intensifying their attacks against civilians.",
-        "He said Moscow and Syrian President Bashar al-Assad's troops had been targeting hospitals.")]
+    facts = SourceIndex(read_sources([
+        "Washington blamed Russia and the Syrian government for intensifying their attacks against civilians. "
+        "He said Moscow and Syrian President Bashar al-Assad's troops had been targeting hospitals."]))
     assert unstated_link("President Bashar al-Assad leads the Syrian government.", facts) == \
         "Assad leads the Syrian government"
     assert unstated_link("The Syrian government is led by President Bashar al-Assad.", facts)

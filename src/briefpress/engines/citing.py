@@ -26,11 +26,12 @@ def content_words(text: str) -> set[str]:
     return {w for w in words_of(text) if w not in STOPWORDS and len(w) > 2}
 
 
-def held_share(wanted: set[str], facts: Sequence[Fact]) -> float:
-    """The share of ``wanted`` that the facts' words hold."""
+def held_share(wanted: set[str], facts: Sequence[Fact], words: dict[str, set[str]] | None = None) -> float:
+    """The share of ``wanted`` that the facts' words hold (``words``: each fact's, by id, read
+    once by the caller)."""
     if not wanted:
         return 1.0
-    held = {w for f in facts for w in words_of(f.text)}
+    held = {w for f in facts for w in (words[f.id] if words is not None else words_of(f.text))}
     return len(wanted & held) / len(wanted)
 
 
@@ -44,14 +45,15 @@ def recited(text: str, cited: Sequence[Fact], evidence: Sequence[EvidenceSpan], 
     by_place = {(f.source, f.start, f.end): f for f in facts}
     found = [by_place[(e.source, e.start, e.end)] for e in evidence if (e.source, e.start, e.end) in by_place]
     candidates = list({f.id: f for f in [*found, *cited]}.values())
+    words = {f.id: set(words_of(f.text)) for f in candidates}
     chosen: list[Fact] = []
     while len(chosen) < _MOST_FACTS:
-        best = max(candidates, key=lambda f: held_share(wanted, [*chosen, f]), default=None)
-        if best is None or held_share(wanted, [*chosen, best]) <= held_share(wanted, chosen):
+        best = max(candidates, key=lambda f: held_share(wanted, [*chosen, f], words), default=None)
+        if best is None or held_share(wanted, [*chosen, best], words) <= held_share(wanted, chosen, words):
             break
         chosen.append(best)
         candidates.remove(best)
-    if held_share(wanted, chosen) <= held_share(wanted, cited):
+    if held_share(wanted, chosen, words) <= held_share(wanted, cited, words):
         return list(cited)
     order = {f.id: i for i, f in enumerate(facts)}
     return sorted(chosen, key=lambda f: order.get(f.id, len(order)))

@@ -23,7 +23,7 @@ from ..verify.links import unstated_link
 from ..verify.quotes import unmarked_quote
 from ..verify.report import Reason, SentenceVerdict
 from ..verify.roles import participle_doer_swapped
-from ..verify.sources import content_stems
+from ..verify.sources import SourceIndex
 from .citing import recited
 from .output import MalformedOutput, Sentence, cut_loop, looks_cut_off, parse
 from .request import PartSpec
@@ -278,13 +278,14 @@ class Repairer:
             return PARTICIPLE_DOER
         if bound_dropped(text, [f.text for f in self.session.run.facts]):
             return BOUND_DROPPED
-        if unstated_link(text, self.fact_stems):
+        if unstated_link(text, self.index):
             return UNSTATED_LINK
         return None
 
     @functools.cached_property
-    def fact_stems(self) -> list[set[str]]:
-        return [set(content_stems(f.text)) for f in self.session.run.facts]
+    def index(self) -> SourceIndex:
+        """The run's facts indexed as the verifier indexes them, built once per article."""
+        return SourceIndex(self.session.run.facts)
 
     def rewrite(
         self, text: str, verdict: Checked, cited: list[Fact], spec: PartSpec

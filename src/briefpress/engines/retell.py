@@ -107,7 +107,7 @@ def in_style_of(original: str, sentence: str) -> str:
 
 
 _OPENING = re.compile(r"^([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) ")
-_ARTICLES = ("the", "a", "an")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _article_kept(original: str, sentence: str) -> str:
@@ -118,7 +118,7 @@ def _article_kept(original: str, sentence: str) -> str:
         return sentence
     words = re.escape(m.group(1))
     before = {x.group(1).lower() for x in re.finditer(rf"(\S+) {words}\b", original)}
-    if before and before <= set(_ARTICLES) and not re.match(rf"{words}\b", original) and len(before) == 1:
+    if len(before) == 1 and before <= _ARTICLES and not re.match(rf"{words}\b", original):
         return f"{before.pop().capitalize()} {sentence}"
     return sentence
 

@@ -23,7 +23,7 @@ from ..nlp import parse_one, stem
 from .sources import content_stems
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from .sources import SourceIndex
 
 _THINGS = frozenset({"NOUN", "PROPN"})
 
@@ -44,15 +44,15 @@ def _ends(verb: Any) -> tuple[Any, Any] | None:
     return (subject, other) if subject is not None and other is not None else None
 
 
-def unstated_link(text: str, facts: Sequence[set[str]]) -> str:
-    """The words by which ``text`` links two things with a verb of its own where no fact (given as
-    the stems of its content words) names both; "" where it makes no such link."""
+def unstated_link(text: str, index: SourceIndex) -> str:
+    """The words by which ``text`` links two things with a verb of its own where no fact of
+    ``index`` names both; "" where it makes no such link."""
     doc = parse_one(text)
     if doc is None:
         return ""
-    known: set[str] = set().union(*facts) if facts else set()
+    known, facts = index.all_stems, index.stem_sets
     for verb in doc:
-        if verb.pos_ != "VERB" or {stem(verb.text), stem(verb.lemma_)} & known:
+        if verb.pos_ != "VERB" or stem(verb.text) in known:
             continue
         ends = _ends(verb)
         if ends is None:
