@@ -79,3 +79,19 @@ def test_of_more_pairs_than_fit_the_one_whose_answer_points_back_to_nothing_goes
                       faq=parts, body=[lead, *alone])  # two pairs fit: one fewer than the body's facts
     faq = ExtractiveEngine._faq(_Writer(), outline, set())
     assert len(faq) == 2 and all("She" not in s.answer for s in faq), [s.answer for s in faq]
+
+
+def test_the_planner_asks_no_faq_pair_of_a_fact_that_goes_on_from_another() -> None:
+    """The Syria review: "What are the key figures ...?" answered by "He said Moscow ... had been
+    targeting ...", a "he" nothing before it names. An answer is read after the lead alone."""
+    facts = [_fact("Air strikes hit eastern Aleppo on Monday, killing 40 people, monitors said.", "S1.F1", "lead"),
+             _fact("He said Moscow and Syrian troops had been targeting 300 rebel positions.", "S1.F2"),
+             _fact("It added that the strikes would go on.", "S1.F3"),
+             _fact("They were caused by fire on the ground.", "S1.F4"),
+             _fact("The United Nations will hold an emergency meeting on Aleppo on Friday.", "S1.F5")]
+    outline = build_outline(facts)
+    answered = {f.id for p in outline.faq for f in p.facts}
+    assert answered, outline.faq
+    assert not answered & {"S1.F2", "S1.F3", "S1.F4"}, [(p.question, [f.text for f in p.facts]) for p in outline.faq]
+    # The same facts still tell the story in the sections.
+    assert {"S1.F2", "S1.F5"} <= {f.id for s in outline.sections for f in s.facts}

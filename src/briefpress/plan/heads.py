@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Fact
+from ..rewrite.refer import goes_on_from_before
 from ..spec import (
     FAQ_MAX,
     FAQ_MIN,
@@ -137,7 +138,7 @@ def faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[F
 
 def _when(outline: Outline, asked: set[str]) -> list[Part]:
     """"When?" gets its own pair where a point other than the lead says when its event happened."""
-    timed = next((f for f in outline.points if has_time(f.text)), None)
+    timed = next((f for f in outline.points if has_time(f.text) and not goes_on_from_before(f.text)), None)
     if timed is None or has_time(outline.lead.text):
         return []
     when = [q for q in questions_of(timed.text, outline.keyphrase) if q.startswith("When ") and q not in asked]
@@ -157,7 +158,10 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
     """The FAQ pair of a kind of fact: asked of the first of its facts that gives a question no
     other part asks, and answered by that fact alone (one or two sentences); else the kind's
     stock question where its first two facts hold what it asks for and (unless the FAQ is
-    ``short`` of pairs) no section asks it with the topic; else none."""
+    ``short`` of pairs) no section asks it with the topic; else none. An answer is read alone,
+    after the lead only: a fact that goes on from another ("He said ...", "It added ...",
+    "It could face ..., analysts said") answers no pair."""
+    group = [f for f in group if not goes_on_from_before(f.text)]
     for fact in group:
         if fact.text.rstrip().endswith("?"):
             continue
@@ -167,6 +171,8 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
             asked.add(found)
             return [Part(found, [fact], facet.label)]
     facts = ends_on_statement(group[:2])
+    if not facts:
+        return []
     stock = facet.faq_question
     again = not short and with_topic(stock, outline.topic) in asked
     if again or not fits(stock, [f.text for f in facts], asked, once=False):
