@@ -405,3 +405,17 @@ def test_a_story_s_section_retells_no_long_body_sentence_word_for_word() -> None
         told = [e.sentence for e in article.evidence if e.part == f"sections[{i}].answer"]
         retold_long = [s for s in told[1:] if s in body and len(s.split()) > 20]
         assert retold_long == [], section.question
+
+
+def test_a_story_s_takeaways_tell_its_other_facts_not_the_lead_again() -> None:
+    # A review read a story's lead four to seven times: its body, meta description and conclusion
+    # tell it, so the takeaways give the story's other facts where there are enough of them.
+    brief = "\n-\n".join(s.text for s in split_sentences(FERRY_STORY)[:2])
+    article = _write(brief, sources=[("story.txt", FERRY_STORY)], engine="extractive")
+    lead = next(f.id for f in article.facts if f.role == "lead")
+    cited = [e.facts for e in article.evidence if e.part.startswith("takeaways[") and e.part.endswith(".text")]
+    assert len(cited) >= 3 and all(lead not in ids for ids in cited), cited
+    # A brief alone has too few facts to spare its lead: the main news is a takeaway there.
+    thin = _write(brief, engine="extractive")
+    thin_lead = next(f.id for f in thin.facts if f.role == "lead")
+    assert any(thin_lead in e.facts for e in thin.evidence if e.part.startswith("takeaways["))

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from briefpress.engines.extractive import _faq_answer, _Writer
+from briefpress.engines.extractive import _faq_answer
+from briefpress.engines.writer import Writer
 from briefpress.models import Fact
 from briefpress.plan import Part, build_outline
 from briefpress.rewrite.refer import asked_context, orphan_reason
@@ -32,16 +33,16 @@ def test_the_faq_answer_opens_on_the_fact_that_stands_alone() -> None:
     facts = [_fact("She will be moved to a new enclosure at the zoo next month.", "S1.F2"),
              _fact("The Riverton zoo will open a new reptile house next spring.", "S1.F3")]
     part = Part("What happens next?", facts, "Next steps")
-    answer = _faq_answer(_Writer(), part, asked_context(part.question))
+    answer = _faq_answer(Writer(), part, asked_context(part.question))
     assert answer and answer[0][1].id == "S1.F3", answer
     # Named in the question, the pronoun has its referent: the question's first fact opens.
     named = Part("What did Lena Holt say?", facts, "Next steps")
-    assert _faq_answer(_Writer(), named, asked_context(named.question))[0][1].id == "S1.F2"
+    assert _faq_answer(Writer(), named, asked_context(named.question))[0][1].id == "S1.F2"
 
 
 def test_a_second_sentence_that_points_back_to_nothing_is_not_added() -> None:
     facts = [_fact("The zoo opened.", "S1.F2"), _fact("She was only brought out on Saturday morning.", "S1.F3")]
-    answer = _faq_answer(_Writer(), Part("What happens next?", facts, "Next steps"), [])
+    answer = _faq_answer(Writer(), Part("What happens next?", facts, "Next steps"), [])
     assert [f.id for _, f in answer] == ["S1.F2"]
 
 
@@ -77,7 +78,7 @@ def test_of_more_pairs_than_fit_the_one_whose_answer_points_back_to_nothing_goes
              Part("How did visitors react?", alone[1:], "Details")]
     outline = Outline(lead=lead, points=[*alone, orphan], keyphrase="reptile house", topic="the reptile house",
                       faq=parts, body=[lead, *alone])  # two pairs fit: one fewer than the body's facts
-    faq = ExtractiveEngine._faq(_Writer(), outline, set())
+    faq = ExtractiveEngine._faq(Writer(), outline, set())
     assert len(faq) == 2 and all("She" not in s.answer for s in faq), [s.answer for s in faq]
 
 

@@ -7,19 +7,16 @@ cannot add a number, name, quote or attribution, and the evidence map is exact.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..edit import part_order
-from ..models import Evidence, Fact, Run, Section, Takeaway
+from ..models import Fact, Run, Section, Takeaway
 from ..plan import _TIME, Outline, Part, answering, facet_of
 from ..plan.labels import takeaway_label
 from ..rewrite.compress import headline as compress_headline
-from ..rewrite.compress import main_clause
-from ..rewrite.forms import condensed_forms, reworded
+from ..rewrite.forms import condensed_forms
 from ..rewrite.headline import news_headline
-from ..rewrite.quotes import quote_pieces, quotes_sentences, with_said, without_reopened_marks
+from ..rewrite.quotes import quote_pieces, quotes_sentences
 from ..rewrite.refer import asked_context, orphan_reason
-from ..seo.readability_checks import has_transition, is_passive
+from ..seo.readability_checks import is_passive
 from ..spec import (
     BODY_MAX,
     CONCLUSION_MAX_WORDS,
@@ -42,87 +39,12 @@ from ..spec import (
 from ..text import ensure_period
 from .base import Draft, Engine, ProgressCallback
 from .meta_mix import joined, meta_mixes, meta_options, meta_rank, spent_forms
+from .writer import CONDENSED_WORDS, Writer
 
-# A condensed form: the fullest whole cut of a fact within this many words (FORMAT.md: FAQ answers,
-# takeaways and the conclusion condense a fact; the body and the sections tell it whole). Twenty
-# words is where a sentence starts to read as long (the readability check's bound).
-CONDENSED_WORDS = 20
 SECTION_STORY_FACTS = 3  # a section's facts where the body tells a whole story after it
 STORY_SLACK = 2  # facts beyond the brief's before the body counts as a story
 FAQ_THIN_WORDS = 12  # an answer this short takes its question's second fact as well
 RESTATED_WORDS = 15  # a conclusion that restates the news: a short sentence's size
-
-
-Keep = Callable[[str], bool]  # which condensed forms of a fact a part may tell
-
-
-def _any_form(_form: str) -> bool:
-    return True
-
-
-class _Writer:
-    """Collects sentences with the facts they rest on while the parts are written."""
-
-    def __init__(self) -> None:
-        self.evidence: list[Evidence] = []
-        self.told: set[str] = set()  # sentences written outside the summary, to tell each once
-        self.pieces: set[str] = set()  # facts inside a quote over several sentences: told in the body only
-
-    def alone(self, fact: Fact) -> bool:
-        """Whether ``fact`` may be told outside the body (it is no piece of a longer quotation)."""
-        return fact.id not in self.pieces
-
-    def claim(self, part: str, sentence: str, facts: list[Fact]) -> str:
-        sentence = without_reopened_marks(sentence if part == "headline" else with_said(sentence))  # rewrite/quotes
-        self.evidence.append(Evidence(part=part, sentence=sentence, facts=[f.id for f in facts]))
-        if not part.startswith("summary["):
-            self.told.add(sentence)
-        return sentence
-
-    def retold(self, fact: Fact) -> str:
-        """The fact as fully as no part has told it yet: its fullest untold whole cut, else the
-        sentence whole (a sentence with no cut is told again rather than lose what it says)."""
-        fresh = [f for f in condensed_forms(fact.text) if f not in self.told]
-        # The source's order of words first; then the attribution moved to the end, which reads on
-        # from the sentence before it where "According to" twice in a row would not.
-        return max(fresh, key=lambda f: (not reworded(fact.text, f), not f.startswith("According to"), len(f))) \
-            if fresh else ensure_period(fact.text)
-
-    def condensed(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = _any_form) -> str:
-        """The fact condensed: its fullest whole cut within ``words`` that no part has told yet,
-        else one told already (a form within the size is worth more than a fresh one), else its
-        shortest whole form; only forms ``keep`` passes, where any does."""
-        forms = [f for f in condensed_forms(fact.text) if keep(f)] or condensed_forms(fact.text) \
-            or [ensure_period(main_clause(fact.text))]
-        fresh = self.fresh(fact, words, keep)
-        if fresh:
-            return fresh
-        for most in (words, TAKEAWAY_MAX_WORDS):
-            fitting = [f for f in forms if len(f.split()) <= most]
-            if fitting:
-                return max(fitting, key=len)
-        return min(forms, key=len)
-
-    def fresh(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = _any_form) -> str | None:
-        """The fullest whole cut of the fact within ``words`` (else within a takeaway's 25) that no
-        part has told yet and ``keep`` passes; None where every such form has been told."""
-        forms = [f for f in condensed_forms(fact.text) if keep(f)]
-        for most in (words, TAKEAWAY_MAX_WORDS):
-            fitting = [f for f in forms if len(f.split()) <= most and f not in self.told]
-            if fitting:
-                # The fullest, save that a form in the active voice, then the source's own order
-                # of words, then one that keeps its linking clause ("after ..."), reads better.
-                return max(fitting, key=lambda f: (not is_passive(f), not reworded(fact.text, f), has_transition(f),
-                                                   len(f)))
-        return None
-
-    def no_claim(self, part: str, sentence: str) -> str:
-        self.evidence.append(Evidence(part=part, sentence=sentence, facts=[], no_claim=True))
-        return sentence
-
-    def paragraph(self, part: str, facts: list[Fact]) -> str:
-        """The facts whole, in order: the body's telling."""
-        return " ".join(self.claim(part, ensure_period(fact.text), [fact]) for fact in facts)
 
 
 class ExtractiveEngine(Engine):
@@ -130,7 +52,7 @@ class ExtractiveEngine(Engine):
     description = "no model: selects and shortens source sentences (deterministic, instant)"
 
     def write(self, run: Run, outline: Outline, progress: ProgressCallback | None = None) -> Draft:
-        w = _Writer()
+        w = Writer()
         headline = self._headline(w, outline)
         summary = [w.claim(f"summary[{i}]", f.text, [f]) for i, f in enumerate(outline.summary_facts)]
         w.pieces = {outline.body[i].id for i in quote_pieces([f.text for f in outline.body])}
@@ -158,7 +80,7 @@ class ExtractiveEngine(Engine):
         )
 
     @staticmethod
-    def _headline(w: _Writer, outline: Outline) -> str:
+    def _headline(w: Writer, outline: Outline) -> str:
         """The brief's own title is the editor's headline; use it when it fits. Else the news as a
         whole clause, of the lead or of a key point naming the keyphrase (the planner drew it from
         the lead's headline, ``compress.headline``), citing the fact it tells."""
@@ -172,11 +94,11 @@ class ExtractiveEngine(Engine):
         return w.claim("headline", compress_headline(outline.lead.text, HEADLINE_MAX), [outline.lead])
 
     @staticmethod
-    def _sections(w: _Writer, outline: Outline) -> list[Section]:
+    def _sections(w: Writer, outline: Outline) -> list[Section]:
         """Each question answered by its facts, in the fullest form the body has not told. Where the
         body tells a whole story, a section answers in brief (its first facts, condensed): the
         story follows in full."""
-        story = len(outline.body) > len(outline.points) + 1 + STORY_SLACK
+        story = _tells_story(outline)
         sections = []
         said: set[str] = set()  # a brief that opens with the story's own sentences holds each twice
         for i, part in enumerate(outline.sections):
@@ -197,7 +119,7 @@ class ExtractiveEngine(Engine):
         return sections
 
     @staticmethod
-    def _faq(w: _Writer, outline: Outline, sections: set[str]) -> list[Section]:
+    def _faq(w: Writer, outline: Outline, sections: set[str]) -> list[Section]:
         """A pair per two facts of the story (at least two): on a thin brief every further answer retells
         a fact the reader has just read. The questions kept are, in order: those answered with what they
         ask for, by an answer that stands alone after its question, with a form of the facts not read yet,
@@ -235,11 +157,15 @@ class ExtractiveEngine(Engine):
         return faq
 
     @staticmethod
-    def _takeaways(w: _Writer, outline: Outline) -> list[Takeaway]:
+    def _takeaways(w: Writer, outline: Outline) -> list[Takeaway]:
         """One per kind of fact, each in a form no part has told where it has one (the lead too: the
         reader has met it in most parts by now); fewer than three: the rest labelled by their place
         in the story, the shortest first (a takeaway is one point at a glance, at most 25 words)."""
         lead, points = outline.lead, outline.points
+        # A story's lead is the last resort: its body, meta description and conclusion tell it.
+        story = _tells_story(outline)
+        others = list({f.id: f for f in [*points, *outline.body] if f is not lead}.values())
+        first = others if story else [lead, *points, *outline.body]
         takeaways: list[Takeaway] = []
         used_labels: set[str] = set()
         used_facts: set[str] = set()
@@ -259,7 +185,7 @@ class ExtractiveEngine(Engine):
             text = w.claim(f"takeaways[{i}].text", condensed, [fact])
             takeaways.append(Takeaway(label=label, text=text))
 
-        for fact in [lead, *points, *outline.body][:8]:
+        for fact in first[:8]:
             if len(takeaways) == TAKEAWAYS_MAX:
                 break
             label = TAKEAWAY_LEAD_LABEL if fact is lead else facet_of(fact).label
@@ -276,7 +202,7 @@ class ExtractiveEngine(Engine):
 
         # The rest: those within the size, then those that read alone, then those not read in that
         # form yet, active before passive, shortest first (stable).
-        for fact in sorted([*points, *outline.body], key=rank):
+        for fact in [*sorted(others, key=rank), lead] if story else sorted([*points, *outline.body], key=rank):
             if len(takeaways) >= TAKEAWAYS_MIN:
                 break
             if fact.id in used_facts or fact.text.rstrip().endswith("?") or not w.alone(fact):
@@ -287,7 +213,7 @@ class ExtractiveEngine(Engine):
         return takeaways
 
     @staticmethod
-    def _meta_description(w: _Writer, outline: Outline) -> str:
+    def _meta_description(w: Writer, outline: Outline) -> str:
         """120-156 characters, holding the keyphrase, ending on a sentence boundary.
 
         Built from deletion-only versions of the lead and key points and their whole condensed
@@ -316,7 +242,7 @@ class ExtractiveEngine(Engine):
         return joined(best)
 
     @staticmethod
-    def _conclusion(w: _Writer, outline: Outline) -> str:
+    def _conclusion(w: Writer, outline: Outline) -> str:
         """What happens next where the facts say, after the news condensed (at most 80 words)."""
         forward = [f for f in [*outline.points, *outline.body]
                    if facet_of(f).name == "next" and f is not outline.lead and not f.text.rstrip().endswith("?")]
@@ -330,7 +256,7 @@ class ExtractiveEngine(Engine):
         return w.claim("conclusion", w.condensed(outline.lead, RESTATED_WORDS), [outline.lead])
 
     @staticmethod
-    def _body(w: _Writer, outline: Outline) -> list[str]:
+    def _body(w: Writer, outline: Outline) -> list[str]:
         """Inverted pyramid: the lead alone, then every other fact once, in order, in up to 8
         paragraphs of one to three sentences (more paragraphs where a story needs them); a
         quotation over several sentences is a paragraph of its own, so that one speaker's words
@@ -356,6 +282,11 @@ class ExtractiveEngine(Engine):
         return [w.paragraph(f"body[{i}]", group) for i, group in enumerate(merged)]
 
 
+def _tells_story(outline: Outline) -> bool:
+    """Whether the body tells a whole story: more facts than the brief's, past a little slack."""
+    return len(outline.body) > len(outline.points) + 1 + STORY_SLACK
+
+
 def _short(sentence: str) -> bool:
     """Within the words where a sentence starts to read as long: a section of a story may retell a
     fact the body tells in such a sentence (read at a glance), never a long one (read twice)."""
@@ -366,7 +297,7 @@ def _words_in(sentences: list[tuple[str, Fact]]) -> int:
     return sum(len(t.split()) for t, _ in sentences)
 
 
-def _faq_answer(w: _Writer, part: Part, asked: list[str], thin: int = FAQ_THIN_WORDS) -> list[tuple[str, Fact]]:
+def _faq_answer(w: Writer, part: Part, asked: list[str], thin: int = FAQ_THIN_WORDS) -> list[tuple[str, Fact]]:
     """One or two sentences that stand alone after ``asked`` (the question, where it names something):
     the first fact condensed (for a "when" question, its shortest whole cut that still says when), the
     second only where the first is under ``thin`` words. A fact that is itself a question answers nothing."""

@@ -1,0 +1,92 @@
+"""The extractive writer's ledger: every sentence a part tells, with the facts it rests on, and
+the forms of each fact told so far, so that each part tells a fact in a form no other part has
+(FORMAT.md, "Telling each fact once")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..models import Evidence, Fact
+from ..rewrite.compress import main_clause
+from ..rewrite.forms import condensed_forms, reworded
+from ..rewrite.quotes import with_said, without_reopened_marks
+from ..seo.readability_checks import has_transition, is_passive
+from ..spec import TAKEAWAY_MAX_WORDS
+from ..text import ensure_period
+
+# A condensed form: the fullest whole cut of a fact within this many words (FORMAT.md: FAQ answers,
+# takeaways and the conclusion condense a fact; the body and the sections tell it whole). Twenty
+# words is where a sentence starts to read as long (the readability check's bound).
+CONDENSED_WORDS = 20
+
+
+Keep = Callable[[str], bool]  # which condensed forms of a fact a part may tell
+
+
+def any_form(_form: str) -> bool:
+    return True
+
+
+class Writer:
+    """Collects sentences with the facts they rest on while the parts are written."""
+
+    def __init__(self) -> None:
+        self.evidence: list[Evidence] = []
+        self.told: set[str] = set()  # sentences written outside the summary, to tell each once
+        self.pieces: set[str] = set()  # facts inside a quote over several sentences: told in the body only
+
+    def alone(self, fact: Fact) -> bool:
+        """Whether ``fact`` may be told outside the body (it is no piece of a longer quotation)."""
+        return fact.id not in self.pieces
+
+    def claim(self, part: str, sentence: str, facts: list[Fact]) -> str:
+        sentence = without_reopened_marks(sentence if part == "headline" else with_said(sentence))  # rewrite/quotes
+        self.evidence.append(Evidence(part=part, sentence=sentence, facts=[f.id for f in facts]))
+        if not part.startswith("summary["):
+            self.told.add(sentence)
+        return sentence
+
+    def retold(self, fact: Fact) -> str:
+        """The fact as fully as no part has told it yet: its fullest untold whole cut, else the
+        sentence whole (a sentence with no cut is told again rather than lose what it says)."""
+        fresh = [f for f in condensed_forms(fact.text) if f not in self.told]
+        # The source's order of words first; then the attribution moved to the end, which reads on
+        # from the sentence before it where "According to" twice in a row would not.
+        return max(fresh, key=lambda f: (not reworded(fact.text, f), not f.startswith("According to"), len(f))) \
+            if fresh else ensure_period(fact.text)
+
+    def condensed(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = any_form) -> str:
+        """The fact condensed: its fullest whole cut within ``words`` that no part has told yet,
+        else one told already (a form within the size is worth more than a fresh one), else its
+        shortest whole form; only forms ``keep`` passes, where any does."""
+        forms = [f for f in condensed_forms(fact.text) if keep(f)] or condensed_forms(fact.text) \
+            or [ensure_period(main_clause(fact.text))]
+        fresh = self.fresh(fact, words, keep)
+        if fresh:
+            return fresh
+        for most in (words, TAKEAWAY_MAX_WORDS):
+            fitting = [f for f in forms if len(f.split()) <= most]
+            if fitting:
+                return max(fitting, key=len)
+        return min(forms, key=len)
+
+    def fresh(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = any_form) -> str | None:
+        """The fullest whole cut of the fact within ``words`` (else within a takeaway's 25) that no
+        part has told yet and ``keep`` passes; None where every such form has been told."""
+        forms = [f for f in condensed_forms(fact.text) if keep(f)]
+        for most in (words, TAKEAWAY_MAX_WORDS):
+            fitting = [f for f in forms if len(f.split()) <= most and f not in self.told]
+            if fitting:
+                # The fullest, save that a form in the active voice, then the source's own order
+                # of words, then one that keeps its linking clause ("after ..."), reads better.
+                return max(fitting, key=lambda f: (not is_passive(f), not reworded(fact.text, f), has_transition(f),
+                                                   len(f)))
+        return None
+
+    def no_claim(self, part: str, sentence: str) -> str:
+        self.evidence.append(Evidence(part=part, sentence=sentence, facts=[], no_claim=True))
+        return sentence
+
+    def paragraph(self, part: str, facts: list[Fact]) -> str:
+        """The facts whole, in order: the body's telling."""
+        return " ".join(self.claim(part, ensure_period(fact.text), [fact]) for fact in facts)
