@@ -7,7 +7,7 @@ from briefpress.engines.extractive import _faq_answer
 from briefpress.engines.writer import Writer
 from briefpress.models import Fact
 from briefpress.plan import Part, build_outline
-from briefpress.rewrite.refer import asked_context, orphan_reason
+from briefpress.rewrite.refer import asked_context, orphan_reason, speaks_for_someone_before
 from briefpress.spec import WHEN_QUESTION
 
 
@@ -88,11 +88,14 @@ def test_the_planner_asks_no_faq_pair_of_a_fact_that_goes_on_from_another() -> N
     facts = [_fact("Air strikes hit eastern Aleppo on Monday, killing 40 people, monitors said.", "S1.F1", "lead"),
              _fact("He said Moscow and Syrian troops had been targeting 300 rebel positions.", "S1.F2"),
              _fact("It added that the strikes would go on.", "S1.F3"),
-             _fact("They were caused by fire on the ground.", "S1.F4"),
+             _fact("Her office said the fire began on the ground.", "S1.F4"),
              _fact("The United Nations will hold an emergency meeting on Aleppo on Friday.", "S1.F5")]
     outline = build_outline(facts)
     answered = {f.id for p in outline.faq for f in p.facts}
     assert answered, outline.faq
     assert not answered & {"S1.F2", "S1.F3", "S1.F4"}, [(p.question, [f.text for f in p.facts]) for p in outline.faq]
+    # An "it" is most often the story's own subject, named by the question: "What could Starbucks
+    # face? It could face millions of pounds in back taxes."
+    assert not speaks_for_someone_before("It could face millions of pounds in back taxes.")
     # The same facts still tell the story in the sections.
     assert {"S1.F2", "S1.F5"} <= {f.id for s in outline.sections for f in s.facts}

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Fact
-from ..rewrite.refer import goes_on_from_before
+from ..rewrite.refer import speaks_for_someone_before
 from ..spec import (
     FAQ_MAX,
     FAQ_MIN,
     MAIN_NEWS_LABEL,
     MAIN_NEWS_QUESTION,
     OPENING_LABEL,
+    SAID_MORE,
     WHEN_LABEL,
     WHEN_TOPIC_QUESTION,
 )
@@ -23,7 +24,7 @@ from ..text import whole_phrase
 from .answering import answers, has_time
 from .asking import questions_of
 from .questions import CONTEXT, Facet, facet_of, stock_question, with_topic
-from .speakers import fits_answer
+from .speakers import asked_speaker, fits_answer, said_by, same_speaker
 
 if TYPE_CHECKING:
     from .outline import Outline
@@ -86,7 +87,7 @@ def ask(facts: list[Fact], asked: set[str], name: str, once: bool = True,
 def section_part(facts: list[Fact], facet: Facet, asked: set[str], name: str, topic: str) -> Part:
     """A section asked of its facts; where none gives a question, its kind's stock question if
     the facts hold what it asks for, else the last resort "What else is there to know?"."""
-    found = ask(facts, asked, name)
+    found = ask(facts, asked, name) or said_more(facts, asked, name)
     if found is None:
         stock = stock_question(facet.section_question, topic)
         if not fits(stock, [f.text for f in facts], asked):
@@ -138,7 +139,7 @@ def faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[F
 
 def _when(outline: Outline, asked: set[str]) -> list[Part]:
     """"When?" gets its own pair where a point other than the lead says when its event happened."""
-    timed = next((f for f in outline.points if has_time(f.text) and not goes_on_from_before(f.text)), None)
+    timed = next((f for f in outline.points if has_time(f.text) and not speaks_for_someone_before(f.text)), None)
     if timed is None or has_time(outline.lead.text):
         return []
     when = [q for q in questions_of(timed.text, outline.keyphrase) if q.startswith("When ") and q not in asked]
@@ -159,9 +160,9 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
     other part asks, and answered by that fact alone (one or two sentences); else the kind's
     stock question where its first two facts hold what it asks for and (unless the FAQ is
     ``short`` of pairs) no section asks it with the topic; else none. An answer is read alone,
-    after the lead only: a fact that goes on from another ("He said ...", "It added ...",
-    "It could face ..., analysts said") answers no pair."""
-    group = [f for f in group if not goes_on_from_before(f.text)]
+    after the lead only: a fact that goes on from someone told before it ("He said Moscow
+    ...", "It added ...") answers no pair."""
+    group = [f for f in group if not speaks_for_someone_before(f.text)]
     for fact in group:
         if fact.text.rstrip().endswith("?"):
             continue
@@ -170,6 +171,10 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
         if found is not None:
             asked.add(found)
             return [Part(found, [fact], facet.label)]
+    more = said_more(group[:1], asked, outline.keyphrase)
+    if more is not None:
+        asked.add(more[0])
+        return [Part(more[0], more[1], facet.label)]
     facts = ends_on_statement(group[:2])
     if not facts:
         return []
@@ -179,3 +184,19 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
         return []
     asked.add(stock)
     return [Part(stock, facts, facet.label)]
+
+
+def said_more(facts: list[Fact], asked: set[str], name: str) -> tuple[str, list[Fact]] | None:
+    """"What else did Wallström say?" over a statement by a speaker another part has asked
+    about already, where every fact is that speaker's: a speaker's question is asked once, and
+    the stock "Who said what?" would name no one."""
+    if not facts:
+        return None
+    spoken = [who for q in asked if (who := asked_speaker(q))]
+    for q in questions_of(facts[0].text, name):
+        who = asked_speaker(q)
+        if who and any(same_speaker(who, other) for other in spoken):
+            question = SAID_MORE.format(speaker=who)
+            if question not in asked and all(said_by(f.text, who) for f in facts):
+                return question, facts
+    return None

@@ -227,6 +227,7 @@ def _unintroduced(noun, sentence: str, before: list[str]) -> bool:  # type: igno
 
 
 _NOT_INTRODUCED = "is not introduced before it"
+_CONTINUES = "goes on from something not told before it"
 
 
 def goes_on_from_before(sentence: str) -> bool:
@@ -235,6 +236,16 @@ def goes_on_from_before(sentence: str) -> bool:
     definite description ("the council") is not counted: the article's lead may introduce it."""
     reason = orphan_reason(sentence, [])
     return reason is not None and not reason.endswith(_NOT_INTRODUCED)
+
+
+def speaks_for_someone_before(sentence: str) -> bool:
+    """Whether ``sentence`` goes on from a person told before it: a statement that continues
+    ("He also said ...", "It added ...") or a subject, or a subject's owner, that is "he" or
+    "she". Read on its own it credits no one; an "it" is most often the story's own subject."""
+    reason = orphan_reason(sentence, [])
+    if reason is None or reason.endswith(_NOT_INTRODUCED):
+        return False
+    return reason.endswith(_CONTINUES) or reason.split("'")[1].lower() in PERSONAL
 
 
 def orphan_reason(sentence: str, before: list[str]) -> str | None:
@@ -251,7 +262,7 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
         return None
     continued = _continues(doc)
     if continued and not before:
-        return f"'{continued}' goes on from something not told before it"
+        return f"'{continued}' {_CONTINUES}"
     subject = _subject(doc)
     if subject is None:
         return None
