@@ -15,9 +15,9 @@ from briefpress.models import Article, Fact, Run, Section
 from briefpress.pipeline import options_from
 from briefpress.plan import MAIN_NEWS_QUESTION, Outline, build_outline, is_stock
 from briefpress.plan.answering import answers, has_time, need_of
-from briefpress.plan.heads import ask
+from briefpress.plan.heads import ask, said_more
 from briefpress.plan.questions import stock_question
-from briefpress.seo.fix.questions import ask_of_answers
+from briefpress.seo.fix.questions import _said_first, ask_of_answers
 from briefpress.seo.fix.sizes import sentences_of
 from briefpress.spec import FAQ_MIN, WHEN_QUESTION
 
@@ -228,3 +228,31 @@ def test_a_story_s_faq_asks_of_its_later_facts_before_the_main_news_again() -> N
     assert len(questions) >= 2 and not any(is_stock(q) for q in questions), questions
     lead = next(f for f in a.facts if f.role == "lead")
     assert all(lead.id not in e.facts for e in a.evidence if e.part.startswith("faq[")), questions
+
+
+def test_a_speaker_asked_about_before_is_asked_what_else_they_said_not_who_said_what() -> None:
+    # A story read: "Who said what?" over "Ms Wallström said Mr Gustafsson was in good spirits",
+    # after a section had asked "What did Wallström say?".
+    said = _fact("Ms Wallström said Mr Gustafsson was in good spirits.", "S1.F3")
+    question, facts = said_more([said], {"What did Wallström say?"}, "Mr Gustafsson") or ("", [])
+    assert question == "What else did Wallström say?" and facts == [said]
+    # Not a speaker no one has asked about, nor facts that are not all the speaker's.
+    assert said_more([said], {"What did the board say?"}, "Mr Gustafsson") is None
+    other = _fact("The plane landed in Stockholm.", "S1.F4")
+    assert said_more([said, other], {"What did Wallström say?"}, "Mr Gustafsson") is None
+
+
+def test_what_else_becomes_the_first_question_where_the_seo_stage_took_the_first_ones_place() -> None:
+    article: Article = briefpress.write(
+        "The council approved the plan on Tuesday.\n-\nThe plan adds 18 kilometres of lanes.\n-\n"
+        "Mayor Ana Ruiz said construction starts in March.\n", brief_name="brief.txt")
+    sections = [Section(question="What did the council approve?", answer="The council approved the plan.")]
+    faq = [Section(question="What else did Ana Ruiz say?", answer="Mayor Ana Ruiz said construction starts in March.")]
+    draft = EditableArticle(article.model_copy(update={"sections": sections, "faq": faq}))
+    _said_first(draft)
+    assert draft.data["faq"][0]["question"] == "What did Ana Ruiz say?"
+    # Where a question before it asks her, "else" stays.
+    faq = [Section(question="What did Mayor Ana Ruiz say about the plan?", answer="Mayor Ana Ruiz said it is good."), *faq]
+    draft = EditableArticle(article.model_copy(update={"sections": sections, "faq": faq}))
+    _said_first(draft)
+    assert draft.data["faq"][1]["question"] == "What else did Ana Ruiz say?"

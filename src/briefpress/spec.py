@@ -67,6 +67,8 @@ TAKEAWAY_STOCK_LABELS = (TAKEAWAY_DETAILS_LABEL, TAKEAWAY_BACKGROUND_LABEL, "Con
 OPENING_QUESTIONS = ("What is the latest on {topic}?", "What happened with {topic}?")  # for a name, a topic
 OPENING_LABEL = "What happened"
 MAIN_NEWS_QUESTION, MAIN_NEWS_LABEL = "What is the main news about {topic}?", "Main news"
+# A speaker asked about before, saying more: named, where "Who said what?" would name no one.
+SAID_MORE, SAID_FIRST = "What else did {speaker} say?", "What did {speaker} say?"
 WHEN_QUESTION, WHEN_LABEL = "When did it happen?", "When"
 # With the keyphrase as its subject where it names one: "it" would point to nothing read before.
 WHEN_TOPIC_QUESTION = "When did {topic} make the news?"

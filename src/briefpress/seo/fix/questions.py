@@ -11,7 +11,9 @@ from ...plan import CONTEXT, FACETS, OPENING_QUESTIONS, is_name, is_stock, quest
 from ...plan.answering import answers, is_person, need_of, tells_of_someone_else
 from ...plan.heads import fits
 from ...plan.questions import stock_question
+from ...plan.speakers import asked_speaker, same_speaker
 from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
+from ...spec import SAID_FIRST, SAID_MORE
 from ...text import whole_phrase
 from .judge import Audits, Grounded, both, passes, readability_of, seo_of, too_dense
 from .names import short_form, shortened
@@ -20,6 +22,7 @@ from .sizes import sentences_of
 # A stock question that ends on the planner's topic: "What is the latest on bank shares?"; the
 # last such word opens it ("What else is there to know about X?" keeps "to know").
 _TOPIC_TAIL = re.compile(r"^(?P<head>.+)\s+(?P<prep>about|on|to|for|with)\s+(?P<topic>[^?]+)\?$")
+_SAID_MORE = re.compile("^" + re.escape(SAID_MORE).replace(re.escape("{speaker}"), "(?P<who>.+)") + "$")
 # The only checks a question moves.
 _QUESTION_CHECKS = ("subheadingsKeyword", "keyphraseDensity")
 
@@ -43,6 +46,11 @@ def fix_questions(draft: EditableArticle, grounded: Grounded | None = None) -> N
     too (``refer_to_keyphrase``): in each run that leaves it over its limit, and in one more run
     that changes no question."""
     ask_of_answers(draft)
+    _keyphrase_questions(draft, grounded)
+    _said_first(draft)
+
+
+def _keyphrase_questions(draft: EditableArticle, grounded: Grounded | None) -> None:
     current = both(draft.article())
     if all(passes(r.seo, a) for r in current for a in _QUESTION_CHECKS):
         return  # the only checks a question moves already pass: spare the audits
@@ -65,6 +73,20 @@ def fix_questions(draft: EditableArticle, grounded: Grounded | None = None) -> N
     if best:
         draft.restore(best[0])
         draft.changes += best[2]
+
+
+def _said_first(draft: EditableArticle) -> None:
+    """"What else did X say?" where no question before it asks X any more (a keyphrase question
+    took the first one's place) becomes "What did X say?"."""
+    seen: list[str] = []
+    for part, question in _questions(draft):
+        m = _SAID_MORE.match(question)
+        if m and not any(same_speaker(m["who"], who) for who in seen):
+            first = SAID_FIRST.format(speaker=m["who"])
+            if first not in {q for _, q in _questions(draft)} and draft.replace_sentence(part, question, first):
+                question = first
+        if who := asked_speaker(question) or (m["who"] if m else None):
+            seen.append(who)
 
 
 def _question_runs(draft: EditableArticle) -> list[list[Edit]]:
