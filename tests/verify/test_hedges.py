@@ -180,3 +180,13 @@ def test_a_deed_someone_claims_and_each_part_of_a_claim_keep_the_claim() -> None
     assert not drops_hedge("Yevhen Dokukin claimed to have hijacked network printers.", [claimed])
     # One word of a claim is no claim of its own: the saved collection is not "auctioned".
     assert not drops_hedge("The collection was saved from auction.", [WEDGWOOD])
+
+
+def test_a_statement_by_a_second_verb_of_the_same_subject_keeps_its_speaker() -> None:
+    # A blind review: the body told "The incident was caused by fire on the ground and not by an
+    # air strike." for "Moscow strongly denies involvement ..., and says the incident was caused
+    # by fire on the ground ...", stating Moscow's disputed claim as fact.
+    fact = ("Moscow strongly denies involvement of its own or Syrian planes in the deadly aid convoy strike, "
+            "and says the incident was caused by fire on the ground and not by an air strike.")
+    assert drops_hedge("The incident was caused by fire on the ground and not by an air strike.", [fact])
+    assert not drops_hedge("The incident was caused by fire on the ground and not by an air strike, Moscow says.", [fact])

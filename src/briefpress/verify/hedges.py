@@ -78,6 +78,8 @@ def _reports(text: str) -> tuple[tuple[str, tuple[frozenset[str], ...], str], ..
             out.append((t.text, _parts(claim), "prospect"))
         elif t.lower_ in _SAYING and t.pos_ == "VERB":
             speaker = next((c for c in children if c.dep_ == "nsubj"), None)
+            if speaker is None and t.dep_ == "conj":  # "Moscow denies ..., and says ...": the first verb's
+                speaker = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
             said = next((c for c in children if c.dep_ == "ccomp"), None)
             if speaker is not None and said is not None:
                 out.append((" ".join(w.text for w in speaker.subtree) + f" {t.text}", _parts(said), "statement"))
