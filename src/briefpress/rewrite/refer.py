@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from ..lexicon import SAYING, forms
 from ..nlp import parse_one, stem, tokens
@@ -226,29 +227,53 @@ def _unintroduced(noun, sentence: str, before: list[str]) -> bool:  # type: igno
         t.ent_type_ == "ORG" or t.pos_ == "PROPN" for d in (parse_one(b) for b in before) if d is not None for t in d))
 
 
-_NOT_INTRODUCED = "is not introduced before it"
-_CONTINUES = "goes on from something not told before it"
+@dataclass(frozen=True)
+class Orphan:
+    """Why a sentence cannot stand where it is: how it points back, and the words that do."""
+
+    kind: Literal["continues", "no_antecedent", "no_one_named", "not_introduced"]
+    words: str  # "added", "he", "the institute"
+
+    def __str__(self) -> str:
+        return f"'{self.words}' {_ORPHAN_MESSAGES[self.kind]}"
+
+    @property
+    def person(self) -> bool:
+        """It goes on from a person: "He also said", "It added", or a "he"/"she" subject or owner."""
+        return self.kind == "continues" or (self.kind != "not_introduced" and self.words.lower() in PERSONAL)
+
+
+_ORPHAN_MESSAGES = {
+    "continues": "goes on from something not told before it",
+    "no_antecedent": "has nothing before it to refer to",
+    "no_one_named": "refers to no one named before it",
+    "not_introduced": "is not introduced before it",
+}
 
 
 def goes_on_from_before(sentence: str) -> bool:
     """Whether ``sentence`` can only be read after the one before it: it goes on from it ("It
     added ...", "He also said ...") or its subject, or the subject's owner, is a pronoun. A
     definite description ("the council") is not counted: the article's lead may introduce it."""
-    reason = orphan_reason(sentence, [])
-    return reason is not None and not reason.endswith(_NOT_INTRODUCED)
+    found = orphan(sentence, [])
+    return found is not None and found.kind != "not_introduced"
 
 
 def speaks_for_someone_before(sentence: str) -> bool:
     """Whether ``sentence`` goes on from a person told before it: a statement that continues
     ("He also said ...", "It added ...") or a subject, or a subject's owner, that is "he" or
     "she". Read on its own it credits no one; an "it" is most often the story's own subject."""
-    reason = orphan_reason(sentence, [])
-    if reason is None or reason.endswith(_NOT_INTRODUCED):
-        return False
-    return reason.endswith(_CONTINUES) or reason.split("'")[1].lower() in PERSONAL
+    found = orphan(sentence, [])
+    return found is not None and found.person
 
 
 def orphan_reason(sentence: str, before: list[str]) -> str | None:
+    """``orphan``'s reason in words, or None when the sentence can stand where it is."""
+    found = orphan(sentence, before)
+    return None if found is None else str(found)
+
+
+def orphan(sentence: str, before: list[str]) -> Orphan | None:
     """Why ``sentence`` cannot stand where it is, or None when it can: its subject (or the owner
     of its subject) is a pronoun ("he", "they", "Nonetheless, he's received ...") and ``before``,
     the sentences read before it in the same part, is empty or (for "he"/"she") names no one; or
@@ -262,7 +287,7 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
         return None
     continued = _continues(doc)
     if continued and not before:
-        return f"'{continued}' {_CONTINUES}"
+        return Orphan("continues", continued)
     subject = _subject(doc)
     if subject is None:
         return None
@@ -273,14 +298,14 @@ def orphan_reason(sentence: str, before: list[str]) -> str | None:
         return None
     if pointing is not None:
         if not before:
-            return f"'{pointing.text}' has nothing before it to refer to"
+            return Orphan("no_antecedent", pointing.text)
         docs = [d for d in (parse_one(s) for s in before[-_LOOK_BACK:]) if d is not None]
         if pointing.lower_ in PERSONAL and not _names_a_person(docs):
-            return f"'{pointing.text}' refers to no one named before it"
+            return Orphan("no_one_named", pointing.text)
         return None
     det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in _DEFINITE), None)
     if det is not None and subject.pos_ == "NOUN" and _unintroduced(subject, sentence, before[-_LOOK_BACK:]):
-        return f"'{det.text} {subject.text}' {_NOT_INTRODUCED}"
+        return Orphan("not_introduced", f"{det.text} {subject.text}")
     return None
 
 
