@@ -72,3 +72,36 @@ def test_a_cause_no_source_gives_is_unsupported() -> None:
     assert ("statement", "because") in [(r.kind, r.text) for r in told.reasons]
     assert given.verdict == "supported" and scheduled.verdict == "supported"
     assert after.verdict == "supported"  # a news "after" is read as the cause it is meant as
+
+
+RIVERTON = (
+    "Council of Riverton approved a 4.2 million dollar cycle lane network on Tuesday, ending a two-year dispute.\n-\n"
+    "Mayor Ana Ruiz said construction starts in March.\n-\n"
+    "Takaichi expressed respect for Trump’s Middle East policies.\n-\n"
+    "Critics said the plan ignored shop owners."
+)
+
+
+def test_a_stance_no_source_reports_is_unsupported() -> None:
+    # The statement score weighs a new verb lightly: all of these passed as supported before.
+    invented = [
+        "Mayor Ana Ruiz praised the cycle lane network.",
+        "Mayor Ana Ruiz welcomed the cycle lane network.",
+        "Mayor Ana Ruiz blamed shop owners for the two-year dispute.",
+        "The council hailed the end of a two-year dispute.",
+        "Takaichi criticized Trump’s Middle East policies.",  # "expressed respect" reversed
+    ]
+    verdicts = check_sentences(invented, _facts(RIVERTON))
+    assert [v.verdict for v in verdicts] == ["unsupported"] * len(invented)
+    stances = [next(r.text for r in v.reasons if "stance" in r.detail) for v in verdicts]
+    assert stances == ["praised", "welcomed", "blamed", "hailed", "criticized"]
+
+
+def test_a_stance_the_sources_report_in_another_form_passes() -> None:
+    # "Critics" grounds "criticism"; the words of the fact stay supported.
+    verdicts = check_sentences([
+        "The plan drew criticism from critics who said it ignored shop owners.",
+        "Takaichi expressed respect for Trump’s Middle East policies.",
+    ], _facts(RIVERTON))
+    assert not [r for v in verdicts for r in v.reasons if "stance" in r.detail]
+    assert verdicts[1].verdict == "supported"

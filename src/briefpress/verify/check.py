@@ -25,7 +25,7 @@ from .name_check import check_descriptions, check_names, named_otherwise
 from .quote_check import check_attributions, check_hedges, check_quotes
 from .report import EvidenceSpan, Reason, SentenceVerdict, Verdict
 from .sources import SourceIndex
-from .statement_check import check_causes, check_judgements, judged, support_reason
+from .statement_check import check_causes, check_judgements, check_stances, judged, support_reason
 from .statements import SUPPORT_THRESHOLD, Support, score
 
 log = logging.getLogger(__name__)
@@ -117,6 +117,7 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
     reasons += hedge_reasons
     evidence += hedge_evidence
     reasons += check_judgements(text, index)
+    reasons += check_stances(text, index, support)
     reasons += check_causes(text, index, support)
     reasons += check_descriptions(doc, index)
     reasons += check_first_second(doc, index)

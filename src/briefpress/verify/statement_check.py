@@ -28,6 +28,41 @@ _JUDGEMENT_WORDS = frozenset(
     illustrates illustrated illustrating""".split())
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
 
+# Stances: who praised, condemned or blamed whom. A stance the sources never report is the
+# writer's: invented padding gives officials stances ("The mayor welcomed the plan"), and a
+# retelling that turns "expressing respect for" into "criticized" reverses the fact, while the
+# statement score, which weighs a new verb lightly, passes both. Each family is one stance in
+# its forms and nouns: a source's "criticism" grounds "criticized". Words with an everyday other
+# sense are left out ("back", "support", "attack", "defend", "champion", "blast", "warn").
+_STANCE_FAMILIES = tuple(frozenset(stem(w) for w in family.split()) for family in """
+    criticize criticise criticism critic critical
+    praise
+    condemn condemnation
+    denounce denunciation
+    slam
+    hail
+    applaud applause
+    commend commendation
+    laud
+    welcome
+    celebrate celebration
+    reject rejection
+    dismiss dismissal
+    oppose opposition opponent
+    deny denial
+    accuse accusation
+    blame
+    threaten
+    endorse endorsement
+    protest protester protestor
+    boycott
+    apologize apologise apology
+    regret
+    mourn
+    thank grateful gratitude
+    refuse refusal""".strip().splitlines())
+_STANCE_OF = {s: family for family in _STANCE_FAMILIES for s in family}
+
 
 def check_judgements(text: str, index: SourceIndex) -> list[Reason]:
     """Evaluative words the sources never use: the sentence adds an opinion of its own."""
@@ -40,6 +75,24 @@ def check_judgements(text: str, index: SourceIndex) -> list[Reason]:
     return reasons
 
 
+_RESTS_ON = 0.2  # the share of the sentence's words a fact holds for the sentence to rest on it
+
+
+def check_stances(text: str, index: SourceIndex, support: Support) -> list[Reason]:
+    """Stances no source reports of what the sentence tells: a word of a stance
+    (``_STANCE_FAMILIES``) where no fact the sentence rests on holds a word of its family (the
+    whole sources where it rests on none): critics of one plan ground no criticism of another."""
+    resting = [index.stem_sets[i] for i, share in support.facts if share >= _RESTS_ON]
+    grounds = set().union(*resting) if resting else index.all_stems
+    reasons = []
+    for m in _WORD_RE.finditer(text):
+        family = _STANCE_OF.get(stem(m.group(0)))
+        if family is not None and not family & grounds:
+            detail = f"'{m.group(0)}' is a stance no source reports"
+            reasons.append(Reason(kind="statement", text=m.group(0), detail=detail))
+    return reasons
+
+
 # A cause the writer states ("was arrested because he was part of a scheme") needs a source that
 # gives one: "on fraud charges" or "as part of" set a charge beside the arrest, and a writer who
 # turns it into a cause says more than the sources do. A news "after" ("embroiled in controversy
@@ -48,9 +101,6 @@ def check_judgements(text: str, index: SourceIndex) -> list[Reason]:
 _CAUSE_TOLD = re.compile(r"\b(?:because|owing to|as a result of|thanks to)\b", re.I)
 _CAUSE_GIVEN = re.compile(r"\b(?:because|due to|owing to|as a result|thanks to|caus\w*|led to|leads? to|"
                           r"result\w*|reasons?|why|since|so that|therefore|blam\w*|prompt\w*|trigger\w*|after)\b", re.I)
-
-
-_RESTS_ON = 0.2  # the share of the sentence's words a fact holds for the sentence to rest on it
 
 
 def check_causes(text: str, index: SourceIndex, support: Support) -> list[Reason]:
