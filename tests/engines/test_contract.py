@@ -16,6 +16,7 @@ import pytest
 
 from briefpress.engines.base import Draft, Engine
 from briefpress.engines.fake import ScriptedEngine
+from briefpress.engines.request import PartSpec
 from briefpress.models import Run
 from briefpress.verify import check_sentences
 
@@ -219,3 +220,22 @@ def test_faq_answers_and_takeaways_condense_and_copy_no_model_sentence() -> None
     assert condensed and not set(condensed) & written
     claims = [e for e in d.evidence if e.part.startswith(("faq[", "takeaways[")) and not e.no_claim]
     assert claims and all(e.facts for e in claims)
+
+
+@needs_smollm2
+def test_a_one_sentence_request_ends_with_its_line() -> None:
+    """Past its one line the model goes on writing lines that are dropped: the request stops there
+    (the same prompt asked for several sentences runs on past it)."""
+    from briefpress.engines.local import LocalEngine
+
+    engine = LocalEngine(model="smollm2")
+    messages: list[Any] = [
+        {"role": "system", "content": "You are a news writer."},
+        {"role": "user", "content": "Write three short news sentences about a council vote on a cycle lane plan. "
+                                    "Put each sentence on its own line."},
+    ]
+    many = engine._complete(messages, PartSpec("body", "", 1, 3, 120), [])
+    one = engine._complete(messages, PartSpec("headline", "", 1, 1, 120), [])
+    assert "\n" in many.text.strip(), many.text
+    assert one.text.strip() and "\n" not in one.text.strip() and one.finish == "stop"
+    assert one.tokens < many.tokens

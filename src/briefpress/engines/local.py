@@ -232,6 +232,9 @@ class LocalEngine(ModelEngine):
         # A grammar makes every token cost a pass over the whole vocabulary (about half the decode
         # rate measured here), so it is used only to retry an answer that came back unreadable.
         grammar = LlamaGrammar.from_string(line_grammar(spec, fact_ids), verbose=False) if spec.enforce else None
+        # A one-sentence answer ends with its line: past it the small model goes on writing
+        # further lines (a retried headline ran to 55 tokens, 6.5 s on 2 cores) that are dropped.
+        one_line = spec.max_sentences == 1 and spec.paragraphs == 1
         started = time.monotonic()
         text = ""
         n = 0
@@ -255,6 +258,9 @@ class LocalEngine(ModelEngine):
                 n += 1
             if choice.get("finish_reason"):
                 finish = "stop" if choice["finish_reason"] == "stop" else "length"
+                break
+            if one_line and "\n" in text.lstrip():
+                text, finish = text.lstrip().split("\n", 1)[0], "stop"
                 break
             if "\n" in (choice.get("text") or "") and is_looping(text):
                 finish = "loop"
