@@ -39,7 +39,7 @@ from ..spec import (
 from ..text import ensure_period
 from .base import Draft, Engine, ProgressCallback
 from .meta_mix import joined, meta_mixes, meta_options, meta_rank, spent_forms
-from .writer import CONDENSED_WORDS, Writer
+from .writer import CONDENSED_WORDS, Writer, named_facts
 
 SECTION_STORY_FACTS = 3  # a section's facts where the body tells a whole story after it
 STORY_SLACK = 2  # facts beyond the brief's before the body counts as a story
@@ -52,7 +52,7 @@ class ExtractiveEngine(Engine):
     description = "no model: selects and shortens source sentences (deterministic, instant)"
 
     def write(self, run: Run, outline: Outline, progress: ProgressCallback | None = None) -> Draft:
-        w = Writer()
+        w = Writer(named_facts(run.facts))
         headline = self._headline(w, outline)
         summary = [w.claim(f"summary[{i}]", f.text, [f]) for i, f in enumerate(outline.summary_facts)]
         w.pieces = {outline.body[i].id for i in quote_pieces([f.text for f in outline.body])}
@@ -62,8 +62,11 @@ class ExtractiveEngine(Engine):
         meta = self._meta_description(w, outline)
         sections = self._sections(w, outline)
         faq = self._faq(w, outline, {s.answer for s in sections})
-        takeaways = self._takeaways(w, outline)
-        conclusion = self._conclusion(w, outline)
+        # A story's conclusion (what comes next) is its own: no takeaway tells it before, as a
+        # story has facts enough for both (a brief's takeaways would fall back on copies).
+        forward = self._forward(w, outline)
+        takeaways = self._takeaways(w, outline, {forward.id} if forward and _tells_story(outline) else set())
+        conclusion = self._conclusion(w, outline, forward)
         w.evidence.sort(key=lambda e: part_order(e.part))
         if progress:
             progress("written", {"parts": 8})
@@ -113,7 +116,8 @@ class ExtractiveEngine(Engine):
             if story:  # the body tells each fact whole: past the fact asked of, no long sentence told again
                 facts = [f for i, f in enumerate(facts) if i == 0 or w.fresh(f) or _short(w.condensed(f))]
                 facts = facts[:SECTION_STORY_FACTS]
-            told = [(w.condensed(f) if story else w.retold(f), f) for f in facts]
+            told = [(w.condensed(f, after=before) if story else w.retold(f, before), f)
+                    for before, f in zip([None, *facts], facts, strict=False)]
             answer = " ".join(w.claim(path, text, [fact]) for text, fact in told)
             sections.append(Section(question=question, answer=answer))
         return sections
@@ -157,7 +161,7 @@ class ExtractiveEngine(Engine):
         return faq
 
     @staticmethod
-    def _takeaways(w: Writer, outline: Outline) -> list[Takeaway]:
+    def _takeaways(w: Writer, outline: Outline, reserved: set[str]) -> list[Takeaway]:
         """One per kind of fact, each in a form no part has told where it has one (the lead too: the
         reader has met it in most parts by now); fewer than three: the rest labelled by their place
         in the story, the shortest first (a takeaway is one point at a glance, at most 25 words)."""
@@ -168,7 +172,7 @@ class ExtractiveEngine(Engine):
         first = others if story else [lead, *points, *outline.body]
         takeaways: list[Takeaway] = []
         used_labels: set[str] = set()
-        used_facts: set[str] = set()
+        used_facts: set[str] = set(reserved)
 
         def add(label: str, fact: Fact) -> None:
             i = len(takeaways)
@@ -242,15 +246,20 @@ class ExtractiveEngine(Engine):
         return joined(best)
 
     @staticmethod
-    def _conclusion(w: Writer, outline: Outline) -> str:
-        """What happens next where the facts say, after the news condensed (at most 80 words)."""
+    def _forward(w: Writer, outline: Outline) -> Fact | None:
+        """The first fact past the lead that tells what happens next and reads alone."""
         forward = [f for f in [*outline.points, *outline.body]
                    if facet_of(f).name == "next" and f is not outline.lead and not f.text.rstrip().endswith("?")]
+        return next((f for f in forward if w.alone(f) and not orphan_reason(w.condensed(f), [])), None)
+
+    @staticmethod
+    def _conclusion(w: Writer, outline: Outline, forward: Fact | None) -> str:
+        """What happens next where the facts say (``forward``), else the news condensed (at most
+        80 words)."""
         # The news itself has been told in every part before; the conclusion restates it only
         # where no fact says what comes next.
-        forward = [f for f in forward if w.alone(f) and not orphan_reason(w.condensed(f), [])]
-        if forward:
-            return w.claim("conclusion", w.condensed(forward[0], CONCLUSION_MAX_WORDS), [forward[0]])
+        if forward is not None:
+            return w.claim("conclusion", w.condensed(forward, CONCLUSION_MAX_WORDS), [forward])
         # Restated, the news is told short: its fullest cut within a short sentence's size, not the
         # lead again with a clause less (a blind review read the lead five to seven times).
         return w.claim("conclusion", w.condensed(outline.lead, RESTATED_WORDS), [outline.lead])

@@ -4,9 +4,11 @@ the forms of each fact told so far, so that each part tells a fact in a form no 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..models import Evidence, Fact
+from ..plan.speakers import named_speaker
 from ..rewrite.compress import main_clause
 from ..rewrite.forms import condensed_forms, reworded
 from ..rewrite.quotes import with_said, without_reopened_marks
@@ -27,13 +29,43 @@ def any_form(_form: str) -> bool:
     return True
 
 
-class Writer:
-    """Collects sentences with the facts they rest on while the parts are written."""
+_PRONOUN_FIRST = re.compile(r"^(?:\S+\s+){0,6}?(?:he|she|it)\b", re.I)
 
-    def __init__(self) -> None:
+
+Named = dict[str, tuple[str, str]]  # fact id -> (the fact before it, its text with the speaker named)
+
+
+def named_facts(facts: list[Fact]) -> Named:
+    """The facts whose speaker is a pronoun ("It added ..."), by id, with the fact before them in
+    their source and their text with the speaker named from it (``plan.speakers.named_speaker``):
+    the form a part that tells the fact apart from that one cuts."""
+    out: Named = {}
+    for before, fact in zip(facts, facts[1:], strict=False):
+        if before.source == fact.source and _PRONOUN_FIRST.match(fact.text):
+            named = named_speaker(fact.text, before.text)
+            if named:
+                out[fact.id] = (before.text, named)
+    return out
+
+
+class Writer:
+    """Collects sentences with the facts they rest on while the parts are written. ``named``
+    holds facts' texts with a pronoun speaker named (``named_facts``): a part tells those forms,
+    the body (which keeps the source's order) the fact as it is."""
+
+    def __init__(self, named: Named | None = None) -> None:
         self.evidence: list[Evidence] = []
         self.told: set[str] = set()  # sentences written outside the summary, to tell each once
         self.pieces: set[str] = set()  # facts inside a quote over several sentences: told in the body only
+        self.named = dict(named or {})
+
+    def text_of(self, fact: Fact, after: Fact | None = None) -> str:
+        """The fact as a part cuts it: with its speaker named where that is a pronoun, unless it
+        is told ``after`` the fact before it in its source ("..., a statement on his website
+        said. It added ..." reads on; "A statement on his website said ..." there names the
+        statement twice)."""
+        before, named = self.named.get(fact.id, ("", fact.text))
+        return fact.text if after is not None and after.text == before else named
 
     def alone(self, fact: Fact) -> bool:
         """Whether ``fact`` may be told outside the body (it is no piece of a longer quotation)."""
@@ -46,22 +78,25 @@ class Writer:
             self.told.add(sentence)
         return sentence
 
-    def retold(self, fact: Fact) -> str:
+    def retold(self, fact: Fact, after: Fact | None = None) -> str:
         """The fact as fully as no part has told it yet: its fullest untold whole cut, else the
         sentence whole (a sentence with no cut is told again rather than lose what it says)."""
-        fresh = [f for f in condensed_forms(fact.text) if f not in self.told]
+        text = self.text_of(fact, after)
+        fresh = [f for f in condensed_forms(text) if f not in self.told]
         # The source's order of words first; then the attribution moved to the end, which reads on
         # from the sentence before it where "According to" twice in a row would not.
-        return max(fresh, key=lambda f: (not reworded(fact.text, f), not f.startswith("According to"), len(f))) \
-            if fresh else ensure_period(fact.text)
+        return max(fresh, key=lambda f: (not reworded(text, f), not f.startswith("According to"), len(f))) \
+            if fresh else ensure_period(text)
 
-    def condensed(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = any_form) -> str:
+    def condensed(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = any_form,
+                  after: Fact | None = None) -> str:
         """The fact condensed: its fullest whole cut within ``words`` that no part has told yet,
         else one told already (a form within the size is worth more than a fresh one), else its
         shortest whole form; only forms ``keep`` passes, where any does."""
-        forms = [f for f in condensed_forms(fact.text) if keep(f)] or condensed_forms(fact.text) \
-            or [ensure_period(main_clause(fact.text))]
-        fresh = self.fresh(fact, words, keep)
+        text = self.text_of(fact, after)
+        forms = [f for f in condensed_forms(text) if keep(f)] or condensed_forms(text) \
+            or [ensure_period(main_clause(text))]
+        fresh = self.fresh(fact, words, keep, after)
         if fresh:
             return fresh
         for most in (words, TAKEAWAY_MAX_WORDS):
@@ -70,16 +105,18 @@ class Writer:
                 return max(fitting, key=len)
         return min(forms, key=len)
 
-    def fresh(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = any_form) -> str | None:
+    def fresh(self, fact: Fact, words: int = CONDENSED_WORDS, keep: Keep = any_form,
+              after: Fact | None = None) -> str | None:
         """The fullest whole cut of the fact within ``words`` (else within a takeaway's 25) that no
         part has told yet and ``keep`` passes; None where every such form has been told."""
-        forms = [f for f in condensed_forms(fact.text) if keep(f)]
+        text = self.text_of(fact, after)
+        forms = [f for f in condensed_forms(text) if keep(f)]
         for most in (words, TAKEAWAY_MAX_WORDS):
             fitting = [f for f in forms if len(f.split()) <= most and f not in self.told]
             if fitting:
                 # The fullest, save that a form in the active voice, then the source's own order
                 # of words, then one that keeps its linking clause ("after ..."), reads better.
-                return max(fitting, key=lambda f: (not is_passive(f), not reworded(fact.text, f), has_transition(f),
+                return max(fitting, key=lambda f: (not is_passive(f), not reworded(text, f), has_transition(f),
                                                    len(f)))
         return None
 

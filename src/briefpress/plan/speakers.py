@@ -120,3 +120,54 @@ def _about(question: str) -> str:
 
 def _same_subject(a: str, b: str) -> bool:
     return a == b or same_speaker(a, b)
+
+
+_PRONOUN_SPEAKERS = {"he": "person", "she": "person", "it": "thing"}
+
+
+def named_speaker(sentence: str, before: str) -> str | None:
+    """``sentence`` with the pronoun that speaks in it named from ``before``, the sentence the
+    source tells just before it: "It added his funeral will be private." after "..., a statement
+    on his website said." is "A statement on his website said his funeral will be private." (the
+    thing in the words that introduce it: "the statement" alone points back again); "She also said
+    ..." after "... spokeswoman Maria Zakharova said: ..." is "Spokeswoman Maria Zakharova said
+    ...": told apart, nothing was said before it. Told alone (an FAQ answer, a takeaway, the
+    conclusion), the pronoun points back to nothing (FORMAT.md: "names it instead"). None where
+    the sentence's subject is no such pronoun of a verb of saying, ``before`` credits no one, or
+    its speaker is no fit for the pronoun ("she" for "the ministry")."""
+    nlp = spacy_pipeline()
+    if nlp is None or not sentence.strip():
+        return None
+    doc = nlp(sentence.strip())
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not (_base(root.text) in SAYING or root.lemma_.lower() in SAYING):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    kind = _PRONOUN_SPEAKERS.get(subject.lower_) if subject is not None else None
+    speakers = speakers_of(before)
+    if subject is None or kind is None or not speakers:
+        return None
+    who = speakers[0]
+    person = any(w[:1].isupper() for w in who.split())
+    if (kind == "person") != person:
+        return None
+    name = who if person else _whole_subject(nlp(before.strip()), who) or f"the {who}"
+    # Told apart, the statement says, not adds, and not "also": there is nothing before it.
+    edits = {subject.i: name, **{c.i: "" for c in root.children if c.dep_ == "advmod" and c.lower_ == "also"}}
+    if root.lower_ in _ADDED:
+        edits[root.i] = _ADDED[root.lower_]
+    named = "".join((edits[t.i] + t.whitespace_ if edits[t.i] else "") if t.i in edits else t.text_with_ws for t in doc)
+    return named[:1].upper() + named[1:]
+
+
+_ADDED = {"added": "said", "adds": "says", "add": "say"}
+
+
+def _whole_subject(doc: Any, who: str) -> str | None:
+    """The subject phrase of ``doc`` whose head is ``who``'s last word, whole ("a statement on
+    his website" for "statement"), or None."""
+    head = who.split()[-1]
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.text == head:
+            return str(doc[tok.left_edge.i : tok.right_edge.i + 1].text)
+    return None

@@ -1,0 +1,55 @@
+"""A fact whose speaker is a pronoun ("It added ...", "She also said ...") is told apart from the
+sentence before it with the speaker named (FORMAT.md: a pronoun "keeps the sentence that
+introduces it before it, or names it instead"); where it follows that sentence it stays as is."""
+
+from __future__ import annotations
+
+import briefpress
+from briefpress.plan.speakers import named_speaker
+
+DIED = "He died at his home in Cambridge following an illness lasting several months, a statement on his website said."
+ZAKHAROVA = ('In response to the US suspension of the talks, Russian foreign ministry spokeswoman Maria Zakharova '
+             'said: "We regret this decision by Washington."')
+
+
+def test_a_pronoun_speaker_is_named_from_the_sentence_before() -> None:
+    assert named_speaker("It added his funeral will be private.", DIED) == \
+        "A statement on his website said his funeral will be private."
+    assert named_speaker("She also said that the US had failed to divide jihadist groups.", ZAKHAROVA) == \
+        "Spokeswoman Maria Zakharova said that the US had failed to divide jihadist groups."
+
+
+def test_no_name_where_the_pronoun_is_no_speaker_or_no_fit() -> None:
+    assert named_speaker("He was also a tutor at Harvard University.", DIED) is None  # not a statement
+    assert named_speaker("It added his funeral will be private.", ZAKHAROVA) is None  # "it" is no person
+    assert named_speaker("She added the talks were over.", DIED) is None  # a statement is no "she"
+    assert named_speaker("He said the talks were over.", "The talks ended on Monday.") is None  # no speaker
+
+
+STORY = """Conductor Christopher Hogwood died at his home in Cambridge on Wednesday, a statement on his website said.
+It added his funeral will be private.
+Hogwood worked with many leading orchestras around the world.
+The conductor founded the Academy of Ancient Music in 1973 and directed it for some 30 years.
+The academy also made more than 200 recordings, including the first complete cycle of Mozart symphonies on period instruments.
+Hogwood studied keyboard at Cambridge University.
+He was also a founder member of the Early Music Consort of London.
+He was the artistic director of the King's Lynn Festival.
+"Christopher had extraordinary generosity of spirit," Christopher Purvis, honorary president of the academy, said.
+Hogwood was considered one of the most influential exponents of the early-music movement.
+He later taught at Harvard University and Cornell University.
+His recording of Handel's Messiah was named one of the top 20 recordings of all time.
+"""
+
+
+def test_the_conclusion_tells_what_comes_next_with_its_speaker_named() -> None:
+    lines = STORY.splitlines()
+    brief = "\n-\n".join(lines[:4]) + "\n"
+    a = briefpress.write(brief, [("story.txt", STORY)], engine="extractive", brief_name="hogwood.txt",
+                         date="2026-11-25T09:00:00+00:00", created="2026-11-25T09:00:00+00:00")
+    # What happens next, not the lead a sixth time; and "It added" alone would credit no one.
+    assert a.conclusion == "A statement on his website said his funeral will be private."
+    assert a.conclusion not in [t.text for t in a.takeaways]  # the conclusion's fact is its own
+    # The body keeps the source's order, where "It" reads on from the statement before it.
+    body = " ".join(a.body)
+    assert "a statement on his website said. It added his funeral will be private." in body
+    assert (a.grounding or {}).get("summary", {}).get("unsupported", 1) == 0
