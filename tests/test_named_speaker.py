@@ -53,3 +53,22 @@ def test_the_conclusion_tells_what_comes_next_with_its_speaker_named() -> None:
     body = " ".join(a.body)
     assert "a statement on his website said. It added his funeral will be private." in body
     assert (a.grounding or {}).get("summary", {}).get("unsupported", 1) == 0
+
+
+def test_a_model_engine_takes_the_writers_conclusion_where_its_request_has_no_next_fact() -> None:
+    # The model's conclusion request takes no fact that goes on from a speaker; asked to restate
+    # the lead instead, the packaged model told Hogwood's lead a fifth time. The writer's named
+    # form tells what comes next, with no request.
+    from briefpress.engines.fake import ScriptedEngine
+    from briefpress.ingest import ingest
+    from briefpress.models import Options, Run
+    from briefpress.plan import build_outline
+
+    lines = STORY.splitlines()
+    run = ingest(Run(options=Options()), "\n-\n".join(lines[:4]) + "\n", brief_name="hogwood.txt",
+                 sources=[("story.txt", STORY)])
+    engine = ScriptedEngine(default="Christopher Hogwood died at his home in Cambridge on Wednesday. [F1]")
+    draft = engine.write(run, build_outline(run.facts))
+    assert draft.conclusion == "A statement on his website said his funeral will be private."
+    assert "conclusion" not in [name for name, _ in engine.requests]
+    assert [e.sentence for e in draft.evidence if e.part == "conclusion"] == [draft.conclusion]

@@ -29,7 +29,7 @@ from ..verify.hedges import drops_hedge
 from .base import Draft, ProgressCallback
 from .extractive import ExtractiveEngine
 from .output import MalformedOutput, cut_loop, parse
-from .prompts import part_specs
+from .prompts import forward_fact, part_specs
 from .repair import Kept, Repairer, asks, failed, finish_sentence, is_cut_off, near, norm, not_whole
 from .request import PartSpec
 from .retell import RETELL_MOST, in_paragraphs, in_style_of, keeps_facts, retell_request, retells, worth_retelling
@@ -57,6 +57,8 @@ class ArticleWriter:
     def write(self) -> Draft:
         o, s = self.outline, self.session
         specs = part_specs(o, s.alias_of)
+        if self._next_told_by_fallback():
+            del specs["conclusion"]
         retelling = s.retells_body
         placed = self._placed_body() if retelling else []
         to_retell = self._to_retell(placed)
@@ -76,7 +78,11 @@ class ArticleWriter:
             answer = self._paragraph(specs[f"sections[{i}].answer"], self.fallback.sections[i].answer, others,
                                      {f.id for f in part.facts})
             sections.append(Section(question=part.question, answer=answer))
-        conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
+        if "conclusion" in specs:
+            conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
+        else:
+            conclusion = self.fallback.conclusion
+            self._copy_part("conclusion")
         headline = self._headline(specs["headline"])
         meta = self._meta()
         summary = list(self.fallback.summary)
@@ -99,6 +105,19 @@ class ArticleWriter:
             evidence=self.evidence,
             repairs=dict(self.repairs),
         )
+
+    def _next_told_by_fallback(self) -> bool:
+        """Whether the extractive writer's conclusion tells what comes next from a fact the model's
+        request leaves out (``prompts.forward_fact`` takes no fact that goes on from a speaker,
+        which the writer tells with the speaker named): the model, asked to restate the lead
+        instead, told Hogwood's lead a fifth time."""
+        if forward_fact(self.outline) is not None:
+            return False
+        lead = self.outline.lead.text
+        told = [e for e in self.fallback.evidence if e.part == "conclusion"]
+        facts = {f.id: f for f in self.session.run.facts}
+        cited = [i for e in told for i in e.facts]
+        return bool(cited) and all(i in facts and facts[i].text != lead for i in cited)
 
     # -- evidence and fallbacks ---------------------------------------------------------------
 
