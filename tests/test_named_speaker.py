@@ -72,3 +72,21 @@ def test_a_model_engine_takes_the_writers_conclusion_where_its_request_has_no_ne
     assert draft.conclusion == "A statement on his website said his funeral will be private."
     assert "conclusion" not in [name for name, _ in engine.requests]
     assert [e.sentence for e in draft.evidence if e.part == "conclusion"] == [draft.conclusion]
+
+
+def test_a_model_engine_still_writes_the_conclusion_where_the_writers_fact_has_no_named_speaker() -> None:
+    # The flight-tracking brief's next fact holds a quote ('This will allow "real-time tracking
+    # ...," said Francois Rancy'), which the model's request leaves out too; told as it is, it
+    # copied the body's sentence and opened on a "This" with nothing before it.
+    from pathlib import Path
+
+    from briefpress.engines.fake import ScriptedEngine
+    from briefpress.ingest import ingest
+    from briefpress.models import Options, Run
+    from briefpress.plan import build_outline
+
+    brief = (Path(__file__).parent / "golden" / "briefs" / "flight-tracking-frequency.txt").read_text(encoding="utf-8")
+    run = ingest(Run(options=Options()), brief, brief_name="flight.txt")
+    engine = ScriptedEngine(default="Part of the radio spectrum was set aside for flight tracking. [F1]")
+    engine.write(run, build_outline(run.facts))
+    assert "conclusion" in [name for name, _ in engine.requests]

@@ -34,6 +34,7 @@ from .repair import Kept, Repairer, asks, failed, finish_sentence, is_cut_off, n
 from .request import PartSpec
 from .retell import RETELL_MOST, in_paragraphs, in_style_of, keeps_facts, retell_request, retells, worth_retelling
 from .session import Backend, GroundingCheck, Session
+from .writer import named_facts
 
 log = logging.getLogger(__name__)
 Pooled = tuple[str, list[Fact]]  # a verified model sentence and the facts it rests on
@@ -107,17 +108,15 @@ class ArticleWriter:
         )
 
     def _next_told_by_fallback(self) -> bool:
-        """Whether the extractive writer's conclusion tells what comes next from a fact the model's
-        request leaves out (``prompts.forward_fact`` takes no fact that goes on from a speaker,
-        which the writer tells with the speaker named): the model, asked to restate the lead
-        instead, told Hogwood's lead a fifth time."""
+        """Whether the extractive writer's conclusion tells what comes next from a fact that goes
+        on from a speaker, with the speaker named (``writer.named_facts``), which the model's
+        request leaves out (``prompts.forward_fact``): the model, asked to restate the lead
+        instead, told Hogwood's lead a fifth time. Only those: another fact the request leaves
+        out (one holding a quote) is the writer's to tell as it is, a copy of the body's."""
         if forward_fact(self.outline) is not None:
             return False
-        lead = self.outline.lead.text
-        told = [e for e in self.fallback.evidence if e.part == "conclusion"]
-        facts = {f.id: f for f in self.session.run.facts}
-        cited = [i for e in told for i in e.facts]
-        return bool(cited) and all(i in facts and facts[i].text != lead for i in cited)
+        cited = [i for e in self.fallback.evidence if e.part == "conclusion" for i in e.facts]
+        return bool(cited) and bool(set(cited) & set(named_facts(self.session.run.facts)))
 
     # -- evidence and fallbacks ---------------------------------------------------------------
 
