@@ -81,6 +81,16 @@ def test_a_retelling_that_loses_a_figure_or_a_negation_is_not_kept() -> None:
                                      "services to the US voluntarily."])
     assert keeps_facts(however, ["However, one unnamed politician told Reuters news agency something.",
                                  "The suspect had offered his services to the US voluntarily."])
+    # The local model's Hogwood body: "first" went, and with it what the positions were.
+    first = ("His first positions were as a keyboard player and musicologist with the Academy of Saint "
+             "Martin-in-the-Fields under Sir Neville Marriner, and was a founder member of the Early Music "
+             "Consort of London.")
+    assert not keeps_facts(first, ["He was a keyboard player and musicologist with the Academy of Saint "
+                                   "Martin-in-the-Fields under Sir Neville Marriner.",
+                                   "He was also a founder member of the Early Music Consort of London."])
+    assert keeps_facts(first, ["His first positions were as a keyboard player and musicologist with the Academy of "
+                               "Saint Martin-in-the-Fields under Sir Neville Marriner.",
+                               "He was also a founder member of the Early Music Consort of London."])
 
 
 def test_a_retelling_that_brings_in_another_fact_or_a_new_figure_is_not_kept() -> None:
