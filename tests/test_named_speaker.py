@@ -49,6 +49,10 @@ def test_the_conclusion_tells_what_comes_next_with_its_speaker_named() -> None:
     # What happens next, not the lead a sixth time; and "It added" alone would credit no one.
     assert a.conclusion == "A statement on his website said his funeral will be private."
     assert a.conclusion not in [t.text for t in a.takeaways]  # the conclusion's fact is its own
+    # The statement is named from the fact before: the evidence map cites both.
+    cited = next(e.facts for e in a.evidence if e.part == "conclusion")
+    told = {f.id: f.text for f in a.facts}
+    assert sorted(told[i] for i in cited) == sorted(lines[:2])
     # The body keeps the source's order, where "It" reads on from the statement before it.
     body = " ".join(a.body)
     assert "a statement on his website said. It added his funeral will be private." in body

@@ -32,7 +32,7 @@ def any_form(_form: str) -> bool:
 _PRONOUN_FIRST = re.compile(r"^(?:\S+\s+){0,6}?(?:he|she|it)\b", re.I)
 
 
-Named = dict[str, tuple[str, str]]  # fact id -> (the fact before it, its text with the speaker named)
+Named = dict[str, tuple[Fact, str]]  # fact id -> (the fact before it, its text with the speaker named)
 
 
 def named_facts(facts: list[Fact]) -> Named:
@@ -44,8 +44,12 @@ def named_facts(facts: list[Fact]) -> Named:
         if before.source == fact.source and _PRONOUN_FIRST.match(fact.text):
             named = named_speaker(fact.text, before.text)
             if named:
-                out[fact.id] = (before.text, named)
+                out[fact.id] = (before, named)
     return out
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 class Writer:
@@ -64,8 +68,10 @@ class Writer:
         is told ``after`` the fact before it in its source ("..., a statement on his website
         said. It added ..." reads on; "A statement on his website said ..." there names the
         statement twice)."""
-        before, named = self.named.get(fact.id, ("", fact.text))
-        return fact.text if after is not None and after.text == before else named
+        if fact.id not in self.named:
+            return fact.text
+        before, named = self.named[fact.id]
+        return fact.text if after is not None and after.text == before.text else named
 
     def alone(self, fact: Fact) -> bool:
         """Whether ``fact`` may be told outside the body (it is no piece of a longer quotation)."""
@@ -73,7 +79,10 @@ class Writer:
 
     def claim(self, part: str, sentence: str, facts: list[Fact]) -> str:
         sentence = without_reopened_marks(sentence if part == "headline" else with_said(sentence))  # rewrite/quotes
-        self.evidence.append(Evidence(part=part, sentence=sentence, facts=[f.id for f in facts]))
+        # A speaker named from the fact before rests on that fact too (the evidence map says so).
+        namers = [self.named[f.id][0] for f in facts if f.id in self.named and _words(sentence) - _words(f.text)]
+        ids = list(dict.fromkeys([*(b.id for b in namers), *(f.id for f in facts)]))
+        self.evidence.append(Evidence(part=part, sentence=sentence, facts=ids))
         if not part.startswith("summary["):
             self.told.add(sentence)
         return sentence
