@@ -125,6 +125,7 @@ def _same_subject(a: str, b: str) -> bool:
 _PRONOUN_SPEAKERS = {"he": "person", "she": "person", "it": "thing"}
 
 
+@lru_cache(maxsize=4096)  # a model engine asks it again of the facts its extractive fallback named
 def named_speaker(sentence: str, before: str) -> str | None:
     """``sentence`` with the pronoun that speaks in it named from ``before``, the sentence the
     source tells just before it: "It added his funeral will be private." after "..., a statement
