@@ -15,6 +15,7 @@ from ..rewrite.quotes import with_said, without_reopened_marks
 from ..seo.readability_checks import has_transition, is_passive
 from ..spec import TAKEAWAY_MAX_WORDS
 from ..text import ensure_period
+from ..text import words as word_tokens  # ``words`` names a size below
 
 # A condensed form: the fullest whole cut of a fact within this many words (FORMAT.md: FAQ answers,
 # takeaways and the conclusion condense a fact; the body and the sections tell it whole). Twenty
@@ -48,8 +49,8 @@ def named_facts(facts: list[Fact]) -> Named:
     return out
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
+def _lower_words(text: str) -> set[str]:
+    return {w.lower() for w in word_tokens(text)}
 
 
 class Writer:
@@ -80,7 +81,8 @@ class Writer:
     def claim(self, part: str, sentence: str, facts: list[Fact]) -> str:
         sentence = without_reopened_marks(sentence if part == "headline" else with_said(sentence))  # rewrite/quotes
         # A speaker named from the fact before rests on that fact too (the evidence map says so).
-        namers = [self.named[f.id][0] for f in facts if f.id in self.named and _words(sentence) - _words(f.text)]
+        namers = [self.named[f.id][0] for f in facts
+                  if f.id in self.named and _lower_words(sentence) - _lower_words(f.text)]
         ids = list(dict.fromkeys([*(b.id for b in namers), *(f.id for f in facts)]))
         self.evidence.append(Evidence(part=part, sentence=sentence, facts=ids))
         if not part.startswith("summary["):

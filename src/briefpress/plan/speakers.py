@@ -67,9 +67,14 @@ def speakers_of(sentence: str) -> tuple[str, ...]:
     # where it reports words of its own ("That is more - the UN says 200,000 fled").
     tags = [c for c in root.children if c.dep_ in _SPEECH_DEPS and not any(g.dep_ == "ccomp" for g in c.children)]
     for verb in [root, *tags]:
-        if _base(verb.text) in SAYING or verb.lemma_.lower() in SAYING:
+        if _says(verb):
             found += [who.strip() for who in _speaker(verb)]
     return tuple(found)
+
+
+def _says(verb: Any) -> bool:
+    """Whether the token is a verb of saying, by its form or its lemma."""
+    return _base(verb.text) in SAYING or verb.lemma_.lower() in SAYING
 
 
 def _speaker(verb: Any) -> list[str]:
@@ -141,7 +146,7 @@ def named_speaker(sentence: str, before: str) -> str | None:
         return None
     doc = nlp(sentence.strip())
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or not (_base(root.text) in SAYING or root.lemma_.lower() in SAYING):
+    if root is None or not _says(root):
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     kind = _PRONOUN_SPEAKERS.get(subject.lower_) if subject is not None else None
