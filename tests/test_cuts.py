@@ -146,6 +146,17 @@ def test_a_selected_prepositional_object_is_never_cut() -> None:
     assert all("on Tuesday" in c for c in cuts), cuts
 
 
+def test_a_gerund_after_a_preposition_keeps_what_it_does() -> None:
+    # "... have a good quality of life by looking." was a story's conclusion: the cut before
+    # "at factors" left "by looking" saying nothing. A gerund that keeps its object may lose
+    # a closing phrase ("after finding a car [in the river]").
+    looking = ("The commissioner will be reviewing whether older people in residential care have a good quality "
+               "of life by looking at factors such as physical and psychological health.")
+    assert drops_reason(looking, looking[: looking.index(" at factors")]) == "leaves 'looking' without 'at'"
+    finding = "Police closed the road after finding a car in the river on Monday."
+    assert drops_reason(finding, finding[: finding.index(" in the river")], condensed=True) is None
+
+
 def test_what_a_verb_bears_on_and_which_time_a_noun_of_time_is_stay() -> None:
     # A blind review found "... weighed heavily on his mind during his time." shipped: "his time"
     # was his time in the role. "weighed heavily" alone would say something else again.

@@ -125,8 +125,7 @@ def fragment_reason(sentence: str) -> str | None:
     return None
 
 
-# Words a sentence may open with before its verb and still have left its subject out ("Also,
-# linked them ...").
+# Words a sentence may open with and still have left its subject out ("Also, linked them ...").
 _LINKING_OPENERS = frozenset("also and but then so yet furthermore additionally moreover however in addition".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 
@@ -327,12 +326,20 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
             continue
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX") and not title:
             return f"drops the main verb '{token.text}'"
+        if token.dep_ == "prep" and _bare_gerund(token.head, end):  # "... by looking [at factors]"
+            return f"leaves '{token.head.text}' without '{token.text}'"
         if (title or condensed) and token.ent_type_ in ("DATE", "TIME") and not _duration(token) \
                 and not (names_a_year(token) and _times_a_kept_word(token, end)):
             continue  # the sentence under a title says when; a condensed form's fact is told whole too
         if _drops_what_matters(token, end, title, condensed):
             return f"drops '{token.text}' ({token.dep_ or token.ent_type_})"
     return None
+
+
+def _bare_gerund(verb: Any, end: int) -> bool:
+    """A kept gerund after a preposition with nothing kept of what it does ("by looking")."""
+    return verb.idx < end and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and not any(
+        c.idx < end and c.dep_ in ("dobj", "attr", "acomp", "prt", "xcomp", "ccomp") for c in verb.children)
 
 
 def split_reason(sentence: str, cut: str) -> str | None:
