@@ -18,6 +18,7 @@ from briefpress.engines.extractive import RESTATED_WORDS, condensed_forms
 from briefpress.models import Article, Fact
 from briefpress.plan import TEMPLATE_WORDS, facet_of, keyphrase_from_facts, make_slug
 from briefpress.rewrite.compress import prefixes, variants
+from briefpress.rewrite.refer import dangling
 from briefpress.text import STOPWORDS, split_sentences, words
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -419,3 +420,27 @@ def test_a_story_s_takeaways_tell_its_other_facts_not_the_lead_again() -> None:
     thin = _write(brief, engine="extractive")
     thin_lead = next(f.id for f in thin.facts if f.role == "lead")
     assert any(thin_lead in e.facts for e in thin.evidence if e.part.startswith("takeaways["))
+
+
+COLLEGE_STORY = (
+    "Gunmen stormed a college dormitory in the town of Garissa on Thursday morning, the police said. "
+    "Students were woken by gunfire at around 05:30 and many hid under their beds. "
+    "Two of the attackers were shot dead by soldiers on Friday evening, officials said. "
+    "It was then that the gunmen entered the room. "
+    "Some students were taken out of the building. "
+    "It was not clear what happened to them. "
+    "The college will stay closed for the rest of the term, the education ministry said. "
+    "Parents gathered outside the gates on Saturday to wait for news. "
+)
+
+
+def test_a_takeaway_or_conclusion_names_what_it_refers_to() -> None:
+    # A bullet is read on its own: "Background: It was not clear what happened to them." shipped
+    # from a story like this one. The conclusion is read after the lead, which introduces "the
+    # college": what comes next ("will stay closed") is the conclusion, not the lead again.
+    brief = "\n-\n".join(s.text for s in split_sentences(COLLEGE_STORY)[:2])
+    article = _write(brief, sources=[("story.txt", COLLEGE_STORY)], engine="extractive")
+    assert len(article.takeaways) >= 3
+    for takeaway in article.takeaways:
+        assert dangling(takeaway.text) is None, takeaway.text
+    assert "will stay closed" in article.conclusion

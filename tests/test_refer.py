@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefpress.nlp import spacy_pipeline
-from briefpress.rewrite.refer import IT, THEY, names_as_subject, pronoun_for, refer_back
+from briefpress.rewrite.refer import IT, THEY, dangling, names_as_subject, pronoun_for, refer_back
 from briefpress.verify import check_sentences, read_sources
 
 pytestmark = pytest.mark.skipif(spacy_pipeline() is None, reason="the spaCy model package is not installed")
@@ -130,3 +130,27 @@ def test_a_sentence_that_goes_on_from_another_does_not_stand_first() -> None:
     assert orphan_reason("Ms Wallström said she had spoken with Mr Gustafsson.", []) is None
     assert orphan_reason("Wales also hold the record of Championship victories.", []) is None  # says nothing
     assert orphan_reason("The festival went on for three days in Holywood.", ["Holywood held a festival."]) is None
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("It was not clear what happened to them.", "them"),  # who "them" are was told before
+    ("It was then that the gunmen entered the room.", "It was then"),
+    ('"Suddenly, we heard the bullets," she told the Associated Press news agency.', "she"),
+    ("It was not until 10:00 on Saturday that the authorities were able to persuade her to come out.", "her"),
+])
+def test_a_sentence_read_alone_may_not_point_outside_itself(sentence: str, words: str) -> None:
+    # A takeaway or a conclusion is read on its own: "It was not clear what happened to them."
+    # shipped as a takeaway of the Kenyan college story, and said nothing there.
+    assert dangling(sentence) == words
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ms Cheroitich said her ordeal began at around 05:30.",  # the name before it, though tagged ORG
+    "In her first interview, Ms Ruiz said the plan works.",  # a possessive may come before its name
+    "Officials said they would appeal.",
+    "Smith said Jones had told him.",
+    "It was not until 10:00 on Saturday that the college reopened.",  # says when, points nowhere
+    "As many as half the refugees are children.",
+])
+def test_a_sentence_that_names_what_it_refers_to_stands_alone(sentence: str) -> None:
+    assert dangling(sentence) is None

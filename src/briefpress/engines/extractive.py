@@ -15,7 +15,7 @@ from ..rewrite.compress import headline as compress_headline
 from ..rewrite.forms import condensed_forms
 from ..rewrite.headline import news_headline
 from ..rewrite.quotes import quote_pieces, quotes_sentences
-from ..rewrite.refer import asked_context, orphan_reason
+from ..rewrite.refer import asked_context, dangling, orphan_reason
 from ..seo.readability_checks import is_passive
 from ..spec import (
     BODY_MAX,
@@ -195,13 +195,13 @@ class ExtractiveEngine(Engine):
             label = TAKEAWAY_LEAD_LABEL if fact is lead else facet_of(fact).label
             # A fact with no whole form of 25 words is no takeaway, save where too few are left.
             told = w.fresh(fact) is None  # every short form of it read already (the lead too)
-            alone = not orphan_reason(w.condensed(fact), [])  # a bullet is read on its own
+            alone = not dangling(w.condensed(fact))  # a bullet is read on its own
             if label not in used_labels and fact.id not in used_facts and _fits_takeaway(fact) and not told and alone \
                     and w.alone(fact):
                 add(label, fact)
         def rank(fact: Fact) -> tuple[bool, bool, bool, bool, int]:
             text = w.condensed(fact)
-            return (len(text.split()) > TAKEAWAY_MAX_WORDS, bool(orphan_reason(text, [])), text in w.told,
+            return (len(text.split()) > TAKEAWAY_MAX_WORDS, bool(dangling(text)), text in w.told,
                     is_passive(text), len(text))
 
         # The rest: those within the size, then those that read alone, then those not read in that
@@ -247,10 +247,11 @@ class ExtractiveEngine(Engine):
 
     @staticmethod
     def _forward(w: Writer, outline: Outline) -> Fact | None:
-        """The first fact past the lead that tells what happens next and reads alone."""
+        """The first fact past the lead that tells what happens next and reads after the lead
+        (the conclusion is read after the whole article, which the lead opens)."""
         forward = [f for f in [*outline.points, *outline.body]
                    if facet_of(f).name == "next" and f is not outline.lead and not f.text.rstrip().endswith("?")]
-        return next((f for f in forward if w.alone(f) and not orphan_reason(w.condensed(f), [])), None)
+        return next((f for f in forward if w.alone(f) and not dangling(w.condensed(f), [outline.lead.text])), None)
 
     @staticmethod
     def _conclusion(w: Writer, outline: Outline, forward: Fact | None) -> str:

@@ -309,6 +309,56 @@ def orphan(sentence: str, before: list[str]) -> Orphan | None:
     return None
 
 
+# A cleft whose focus points at a time or place told before ("It was then that the gunmen
+# entered the room"); "It was not until 10:00 on Saturday that ..." says when, and stands alone.
+_POINTING_CLEFT = re.compile(r"(?:and |but )?it (?:was|is) (?:only |just )?(?:then|there)\b", re.I)
+_GROUP_PRONOUNS = frozenset("they them their theirs".split())
+_GROUP_ENTITIES = frozenset("ORG NORP GPE".split())
+_NOT_SOMEONE = frozenset("GPE LOC DATE TIME FAC EVENT".split())
+
+
+def _may_be_someone(token) -> bool:  # type: ignore[no-untyped-def]
+    """A word that may name a person: a name (the small model tags "Ms Cheroitich" an
+    organisation now and then; a place or a date is none) or a noun for people."""
+    return token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ not in _NOT_SOMEONE \
+        or token.pos_ == "NOUN" and bool(_PERSON_NOUN.fullmatch(token.text))
+
+
+def dangling(sentence: str, before: list[str] | None = None) -> str | None:
+    """The words by which ``sentence``, read where only ``before`` has been read (nothing, for a
+    takeaway; the lead, for a conclusion), points at something it does not name, or None where
+    it stands there: what ``orphan`` finds, a cleft on "then" or "there", or a pronoun anywhere
+    in it that nothing in the sentence or in ``before`` can stand for ("It was not clear what
+    happened to them"). A possessive's antecedent may come after it ("In her first interview,
+    Ms Ruiz said ..."); "it" and "its" pass (most often the story's own subject); None without
+    spaCy."""
+    read = list(before or [])
+    found = orphan(sentence, read)
+    if found is not None:
+        return found.words
+    cleft = _POINTING_CLEFT.match(sentence.strip())
+    if cleft is not None:
+        return cleft.group(0)
+    doc = parse_one(sentence)
+    if doc is None:
+        return None
+    earlier = [t for d in (parse_one(b) for b in read[-_LOOK_BACK:]) if d is not None for t in d]
+    for token in doc:
+        low = token.lower_
+        # Only a possessive may come before its name ("In her first interview, Ms Ruiz said").
+        around = [t for t in doc if t.i != token.i and (t.i < token.i or token.tag_ == "PRP$")]
+        if low in PERSONAL and not any(_may_be_someone(t) for t in [*earlier, *around]):
+            return token.text
+        if low in _GROUP_PRONOUNS and not any(_may_be_a_group(t) for t in [*earlier, *doc] if t is not token):
+            return token.text
+    return None
+
+
+def _may_be_a_group(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.tag_ in ("NNS", "NNPS") or token.ent_type_ in _GROUP_ENTITIES \
+        or token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")
+
+
 def _continues(doc) -> str | None:  # type: ignore[no-untyped-def]
     """The verb that goes on from what came before: a speaker who "added" or "also said" a statement
     (a quote or a reported clause), or someone who "went on to" do more ("Davies went on to hit a
