@@ -340,6 +340,17 @@ def test_a_connective_keeps_the_capital_of_a_name_followed_by_punctuation_or_a_p
     assert _with_connective("Brooks said the plan would fail.", "Also,", words) is None
 
 
+def test_no_connective_on_a_sentence_that_says_it_adds() -> None:
+    # "Additionally, it added that his funeral will be private." and "Also, it added ..." shipped.
+    from briefpress.seo.fix.transitions import _with_connective
+
+    words = ({"Hogwood"}, {"it", "he"})
+    assert _with_connective("It added his funeral will be private.", "Additionally,", words) is None
+    assert _with_connective("He also said the orchestra would tour.", "In addition,", words) is None
+    assert _with_connective("It said his funeral will be private.", "Also,", words) == \
+        "Also, it said his funeral will be private."
+
+
 def test_the_conclusion_opens_with_one_word_where_two_would_make_the_sentence_long() -> None:
     from briefpress.seo.fix.transitions import concluding
     from briefpress.spec import CONCLUDING, CONCLUDING_SHORT

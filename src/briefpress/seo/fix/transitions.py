@@ -10,6 +10,7 @@ has too few true links for Yoast's transition-word check."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...edit import EditableArticle
@@ -47,6 +48,9 @@ READABLE = 70
 # The only connective a sentence holding a quotation may take: it adds the quote to what the same
 # speaker said, where "In addition," or "Furthermore," would read as the writer arguing a case.
 _BEFORE_A_QUOTE = "Also,"
+# A sentence that says itself that it adds ("It added his funeral will be private", "He also
+# said"): a connective there says it twice ("Additionally, it added that ...").
+_ADDS = re.compile(r"\b(?:add|adds|added|adding|also|too|as well)\b", re.I)
 
 
 def _not_a_dictionary_word(word: str) -> bool:
@@ -84,7 +88,7 @@ def _with_connective(sentence: str, connective: str, words: Words) -> str | None
     opens with a quotation (a quote must stay as the speaker's words)."""
     names, lower = words
     first, _, rest = sentence.partition(" ")
-    if not rest or not first[:1].isalpha() or has_transition(sentence):
+    if not rest or not first[:1].isalpha() or has_transition(sentence) or _ADDS.search(sentence):
         return None
     bare = POSSESSIVE.sub("", first.strip(",.;:'\"’()"))  # "Acme," and "Acme's" are "Acme"
     if first.lower() in _LOWERCASE_FIRST or (
