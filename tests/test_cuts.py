@@ -155,6 +155,9 @@ def test_a_gerund_after_a_preposition_keeps_what_it_does() -> None:
     assert drops_reason(looking, looking[: looking.index(" at factors")]) == "leaves 'looking' without 'at'"
     finding = "Police closed the road after finding a car in the river on Monday."
     assert drops_reason(finding, finding[: finding.index(" in the river")], condensed=True) is None
+    # A gerund that needs no phrase is whole without one ("despite leading [with 10 minutes left]").
+    leading = "Wales were knocked out in the quarter-final despite leading with 10 minutes remaining."
+    assert drops_reason(leading, leading[: leading.index(" with 10")], condensed=True) is None
 
 
 def test_what_a_verb_bears_on_and_which_time_a_noun_of_time_is_stay() -> None:

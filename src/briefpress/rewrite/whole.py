@@ -15,6 +15,7 @@ from typing import Any
 from ..lexicon import ATTRIBUTING, CONTRASTS, REPORTING, forms
 from ..nlp import parse_one, spacy_pipeline
 from ..text import open_quote
+from .gerunds import bare_gerund
 from .misread import as_clause
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -326,7 +327,7 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
             continue
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX") and not title:
             return f"drops the main verb '{token.text}'"
-        if token.dep_ == "prep" and _bare_gerund(token.head, end):  # "... by looking [at factors]"
+        if token.dep_ == "prep" and bare_gerund(token.head, token, end):  # "... by looking [at factors]"
             return f"leaves '{token.head.text}' without '{token.text}'"
         if (title or condensed) and token.ent_type_ in ("DATE", "TIME") and not _duration(token) \
                 and not (names_a_year(token) and _times_a_kept_word(token, end)):
@@ -334,12 +335,6 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
         if _drops_what_matters(token, end, title, condensed):
             return f"drops '{token.text}' ({token.dep_ or token.ent_type_})"
     return None
-
-
-def _bare_gerund(verb: Any, end: int) -> bool:
-    """A kept gerund after a preposition with nothing kept of what it does ("by looking")."""
-    return verb.idx < end and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and not any(
-        c.idx < end and c.dep_ in ("dobj", "attr", "acomp", "prt", "xcomp", "ccomp") for c in verb.children)
 
 
 def split_reason(sentence: str, cut: str) -> str | None:
