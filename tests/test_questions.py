@@ -167,6 +167,14 @@ def test_a_light_verb_is_asked_of_its_object_not_what_it_was() -> None:
         "When did Lena Holt hold talks with Donald Trump?")
     # A verb that says what was done keeps its "What".
     assert questions_of("Shop owners won a delivery bay on every block.")[0] == "What did shop owners win?"
+    # A verb of placing needs its place: "What did the revelations about the NSA put?" was a story's
+    # FAQ heading; its subject is asked instead. A phrasal verb has a meaning of its own.
+    assert questions_of("The revelations about the NSA put a strain on ties between Germany and the US.") == (
+        "What put a strain on ties between Germany and the US?",)
+    assert questions_of("The council put forward a new plan.") == ("What did the council put forward?",)
+    # A common noun that opens a sentence is tagged a name for its capital: it is "What", not "Who".
+    assert questions_of("Homophobia is rife in the mainly Muslim North Caucasus republic.")[0].startswith("What ")
+    assert questions_of("Hogwood worked with many leading orchestras around the world.")[0].startswith("Who ")
 
 
 def test_a_reaction_is_asked_how_they_reacted() -> None:

@@ -96,3 +96,13 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def in_dictionary(word: str) -> bool | None:
+    """Whether ``word`` in lower case is an English word of lemminflect's lexicon ("homophobia")
+    as a name like "Yucaipa" or "Hogwood" is not; None where lemminflect is not installed."""
+    try:
+        from lemminflect import getAllLemmas  # optional, and slow to import: only when a word needs it
+    except ImportError:
+        return None
+    return word.isalpha() and bool(getAllLemmas(word.lower()))

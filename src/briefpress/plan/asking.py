@@ -39,8 +39,9 @@ _CLAUSE_VERBS = frozenset("""announce decide expect want plan agree vote propose
     promise fear warn predict estimate""".split())
 # Verbs whose object carries the meaning ("held her first official phone call"): "What did she
 # hold?" asks of the verb, not of the news, so the question names the object instead; and verbs of
-# moving, whose "object" is where ("go top", "move second"): never "What do Lyon go?".
-_LIGHT_VERBS = frozenset("hold have take make give include get do go come move head return stay".split())
+# moving, whose "object" is where ("go top", "move second"): never "What do Lyon go?"; and verbs of
+# placing, whose object needs its place ("put a strain on ties"): never "What did the revelations put?".
+_LIGHT_VERBS = frozenset("hold have take make give include get do go come move head return stay put place lay".split())
 # Verbs whose passive tells a claim made of the subject, not something that happened to it.
 _CLAIMED_OF = frozenset("""accuse suspect allege believe say report think expect consider criticise criticize
     blame rumour rumor understand know""".split())
@@ -248,7 +249,7 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
     if counted:
         out.append(_asked(f"How many {counted}", front, subject, verb))
     # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
-    elif obj is not None and base not in _LIGHT_VERBS and not _activity(obj):
+    elif obj is not None and (base not in _LIGHT_VERBS or _particle(root)) and not _activity(obj):  # "put forward"
         out.append(_asked("What", front, subject, f"{verb} to do" if obj.dep_ == "xcomp" else verb))  # "hope to"
     when = _when_and_who(root, (front, subject, verb), wholes, whole)
     # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..lexicon import QUOTING, forms
+from ..nlp import in_dictionary
 from ..rewrite.active import inflect
 
 # Subjects asked of with "Who": named people, organisations, nationalities and places (a country
@@ -73,7 +74,11 @@ def _wh(subject: Any) -> str:
     people = any(t.ent_type_ in _WHO_ENTITIES or t.lower_ in _PEOPLE for t in (subject, *subject.conjuncts)) \
         or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children) \
         or subject.tag_ == "NNP" and not subject.ent_type_  # a name the tagger missed: "Hogwood", "Guiseley"
-    return "Who" if people or subject.lower_.endswith(("man", "men")) else "What"  # "the Northern Irishman"
+    # A common noun that opens the sentence, tagged a name for its capital ("Homophobia is rife").
+    common = subject.i == 0 and subject.tag_ == "NNP" and subject.ent_type_ != "PERSON" \
+        and not any(True for _ in subject.children) and bool(in_dictionary(subject.text))
+    # "the Northern Irishman"
+    return "Who" if (people and not common) or subject.lower_.endswith(("man", "men")) else "What"
 
 
 def subject_question(root: Any, most_words: int, saying: frozenset[str]) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ...edit import EditableArticle
 from ...lexicon import CONTRASTS
-from ...nlp import spacy_pipeline
+from ...nlp import in_dictionary, spacy_pipeline
 from ...rewrite.split import split_clauses
 from ...rewrite.whole import holds_quote
 from ...spec import CONCLUDING, CONCLUDING_SHORT, CONNECTIVES
@@ -56,11 +56,7 @@ _ADDS = re.compile(r"\b(?:add|adds|added|adding|also|too|as well)\b", re.I)
 def _not_a_dictionary_word(word: str) -> bool:
     """Whether ``word`` is in no English lexicon form (lemminflect's), as a name like "Yucaipa" is
     not; False where lemminflect is not installed (the word is then skipped, never lowered)."""
-    try:
-        from lemminflect import getAllLemmas  # optional, and slow to import: only when a word needs it
-    except ImportError:
-        return False
-    return word.isalpha() and not getAllLemmas(word.lower())
+    return in_dictionary(word) is False and word.isalpha()
 
 
 def _common_noun_opens(sentence: str) -> bool:
