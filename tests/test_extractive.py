@@ -395,11 +395,19 @@ FERRY_STORY = (
 )
 
 
+def _story_brief(story: str) -> str:
+    return "\n-\n".join(s.text for s in split_sentences(story)[:2])
+
+
+def _story_article(story: str) -> Article:
+    """A story given whole as a source under a brief of its first two sentences, as users give one."""
+    return _write(_story_brief(story), sources=[("story.txt", story)], engine="extractive")
+
+
 def test_a_story_s_section_retells_no_long_body_sentence_word_for_word() -> None:
     # The body tells a story given as a source in full; a section answers in brief. A long sentence
     # with no shorter whole form read twice, once in a section and again in the body, is padding.
-    brief = "\n-\n".join(s.text for s in split_sentences(FERRY_STORY)[:2])
-    article = _write(brief, sources=[("story.txt", FERRY_STORY)], engine="extractive")
+    article = _story_article(FERRY_STORY)
     body = {e.sentence for e in article.evidence if e.part.startswith("body[")}
     assert len(body) >= 7  # the story is told in full
     for i, section in enumerate(article.sections):
@@ -411,13 +419,12 @@ def test_a_story_s_section_retells_no_long_body_sentence_word_for_word() -> None
 def test_a_story_s_takeaways_tell_its_other_facts_not_the_lead_again() -> None:
     # A review read a story's lead four to seven times: its body, meta description and conclusion
     # tell it, so the takeaways give the story's other facts where there are enough of them.
-    brief = "\n-\n".join(s.text for s in split_sentences(FERRY_STORY)[:2])
-    article = _write(brief, sources=[("story.txt", FERRY_STORY)], engine="extractive")
+    article = _story_article(FERRY_STORY)
     lead = next(f.id for f in article.facts if f.role == "lead")
     cited = [e.facts for e in article.evidence if e.part.startswith("takeaways[") and e.part.endswith(".text")]
     assert len(cited) >= 3 and all(lead not in ids for ids in cited), cited
     # A brief alone has too few facts to spare its lead: the main news is a takeaway there.
-    thin = _write(brief, engine="extractive")
+    thin = _write(_story_brief(FERRY_STORY), engine="extractive")
     thin_lead = next(f.id for f in thin.facts if f.role == "lead")
     assert any(thin_lead in e.facts for e in thin.evidence if e.part.startswith("takeaways["))
 
@@ -438,8 +445,7 @@ def test_a_takeaway_or_conclusion_names_what_it_refers_to() -> None:
     # A bullet is read on its own: "Background: It was not clear what happened to them." shipped
     # from a story like this one. The conclusion is read after the lead, which introduces "the
     # college": what comes next ("will stay closed") is the conclusion, not the lead again.
-    brief = "\n-\n".join(s.text for s in split_sentences(COLLEGE_STORY)[:2])
-    article = _write(brief, sources=[("story.txt", COLLEGE_STORY)], engine="extractive")
+    article = _story_article(COLLEGE_STORY)
     assert len(article.takeaways) >= 3
     for takeaway in article.takeaways:
         assert dangling(takeaway.text) is None, takeaway.text
