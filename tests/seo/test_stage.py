@@ -349,6 +349,8 @@ def test_no_connective_on_a_sentence_that_says_it_adds() -> None:
     assert _with_connective("He also said the orchestra would tour.", "In addition,", words) is None
     assert _with_connective("It said his funeral will be private.", "Also,", words) == \
         "Also, it said his funeral will be private."
+    # "too" of degree says nothing of adding: "She was too scared to move." may take one.
+    assert _with_connective("He was too ill to travel.", "Also,", words) == "Also, he was too ill to travel."
 
 
 def test_the_conclusion_opens_with_one_word_where_two_would_make_the_sentence_long() -> None:

@@ -76,8 +76,8 @@ def _wh(subject: Any) -> str:
         or subject.tag_ == "NNP" and not subject.ent_type_  # a name the tagger missed: "Hogwood", "Guiseley"
     # A common noun that opens the sentence, tagged a name for its capital ("Homophobia is rife").
     common = subject.i == 0 and subject.tag_ == "NNP" and subject.ent_type_ != "PERSON" \
-        and not any(True for _ in subject.children) and bool(in_dictionary(subject.text))
-    # "the Northern Irishman"
+        and not list(subject.children) and bool(in_dictionary(subject.text))
+    # A noun for a person is someone too ("the Northern Irishman").
     return "Who" if (people and not common) or subject.lower_.endswith(("man", "men")) else "What"
 
 

@@ -50,7 +50,7 @@ READABLE = 70
 _BEFORE_A_QUOTE = "Also,"
 # A sentence that says itself that it adds ("It added his funeral will be private", "He also
 # said"): a connective there says it twice ("Additionally, it added that ...").
-_ADDS = re.compile(r"\b(?:add|adds|added|adding|also|too|as well)\b", re.I)
+_ADDS = re.compile(r"\b(?:add|adds|added|adding|also|as well)\b|, too\b", re.I)
 
 
 def _not_a_dictionary_word(word: str) -> bool:
