@@ -32,6 +32,9 @@ def _fact(text: str, fid: str, role: str = "point") -> Fact:
     # A reason clause: why, the verb keeping its object.
     ("A southern Iowa chiropractor has surrendered his state license after he was accused of accepting sex "
      "as payment.", "Why has a southern Iowa chiropractor surrendered his state license?"),
+    # A name that opens with "A" keeps its capital ("Just", an adverb, is capitalised only in a name).
+    ("A Just Russia put forward both bills.", "What did A Just Russia put forward?"),
+    ("A High Court judge ruled the ban unlawful.", "What did a High Court judge rule?"),
     # Attribution: what the speaker said, about the reported clause's subject.
     ("The board's report said the treasurer had misused funds.", "What did the board's report say about the treasurer?"),
     # The object, with do-support and the verb's base form.

@@ -95,6 +95,9 @@ def _noun_phrase(head: Any, most: int, preps: bool = True) -> str | None:
     return _lowered(kept, spoken(kept))
 
 
+_NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "CD"})  # a capital these explain: "a High Court judge"
+
+
 def _lowered(kept: list[Any], text: str) -> str:
     """``text`` (the words of ``kept``) with a sentence's capital dropped from a common word."""
     first = kept[0]
@@ -102,7 +105,10 @@ def _lowered(kept: list[Any], text: str) -> str:
     nxt = kept[1] if len(kept) > 1 else None
     common = first.tag_ in ("NN", "NNS", "JJ", "JJR", "JJS") and not (nxt is not None and nxt.tag_ == "NNP")
     common = common and not first.ent_type_ and not _DEMONYM.search(first.text)
-    if at_start and (first.tag_ in ("DT", "CD", "IN", "RB", "PDT") or common):
+    # A capitalised word after it that no tag but a name's explains ("A Just Russia": an adverb
+    # written with a capital) makes the article part of the name.
+    named = first.tag_ == "DT" and nxt is not None and nxt.text[:1].isupper() and nxt.tag_ not in _NAME_TAGS
+    if at_start and not named and (first.tag_ in ("DT", "CD", "IN", "RB", "PDT") or common):
         return text[:1].lower() + text[1:]
     return text
 
