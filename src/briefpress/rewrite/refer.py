@@ -344,12 +344,13 @@ def dangling(sentence: str, before: list[str] | None = None) -> str | None:
         return None
     earlier = [t for d in (parse_one(b) for b in read[-_LOOK_BACK:]) if d is not None for t in d]
     for token in doc:
-        low = token.lower_
-        # Only a possessive may come before its name ("In her first interview, Ms Ruiz said").
-        around = [t for t in doc if t.i != token.i and (t.i < token.i or token.tag_ == "PRP$")]
-        if low in PERSONAL and not any(_may_be_someone(t) for t in [*earlier, *around]):
-            return token.text
-        if low in _GROUP_PRONOUNS and not any(_may_be_a_group(t) for t in [*earlier, *doc] if t is not token):
+        if token.lower_ in PERSONAL:
+            # Only a possessive may come before its name ("In her first interview, Ms Ruiz said").
+            around = [t for t in doc if t.i != token.i and (t.i < token.i or token.tag_ == "PRP$")]
+            if not any(_may_be_someone(t) for t in [*earlier, *around]):
+                return token.text
+        elif token.lower_ in _GROUP_PRONOUNS and not any(
+                _may_be_a_group(t) for t in [*earlier, *doc] if t is not token):
             return token.text
     return None
 
