@@ -18,6 +18,7 @@ from briefpress.engines.extractive import RESTATED_WORDS, condensed_forms
 from briefpress.models import Article, Fact
 from briefpress.plan import TEMPLATE_WORDS, facet_of, keyphrase_from_facts, make_slug
 from briefpress.rewrite.compress import prefixes, variants
+from briefpress.rewrite.quotes import speakerless
 from briefpress.rewrite.refer import dangling
 from briefpress.text import STOPWORDS, split_sentences, words
 
@@ -450,3 +451,12 @@ def test_a_takeaway_or_conclusion_names_what_it_refers_to() -> None:
     for takeaway in article.takeaways:
         assert dangling(takeaway.text) is None, takeaway.text
     assert "will stay closed" in article.conclusion
+
+
+def test_a_takeaway_is_no_quote_without_its_speaker() -> None:
+    # '"That is not safe for them or for passengers."' goes on with the union leader's words after
+    # "he said" closed the sentence before; it shipped as a takeaway of the rail-strike wire.
+    article = _write((EXAMPLES / "rail-strike-wire.txt").read_text(encoding="utf-8"), engine="extractive")
+    assert len(article.takeaways) >= 3
+    assert not any(speakerless(t.text) for t in article.takeaways), article.takeaways
+    assert "not safe for them" in " ".join(article.body)  # told there, after its speaker

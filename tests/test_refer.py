@@ -137,6 +137,9 @@ def test_a_sentence_that_goes_on_from_another_does_not_stand_first() -> None:
     ("It was then that the gunmen entered the room.", "It was then"),
     ('"Suddenly, we heard the bullets," she told the Associated Press news agency.', "she"),
     ("It was not until 10:00 on Saturday that the authorities were able to persuade her to come out.", "her"),
+    # a quote going on after "he said" closed the sentence before: whose words, it does not say
+    ('"That is not safe for them or for passengers."', '"'),
+    ("“We will not back down.”", "“"),
 ])
 def test_a_sentence_read_alone_may_not_point_outside_itself(sentence: str, words: str) -> None:
     # A takeaway or a conclusion is read on its own: "It was not clear what happened to them."
@@ -151,6 +154,8 @@ def test_a_sentence_read_alone_may_not_point_outside_itself(sentence: str, words
     "Smith said Jones had told him.",
     "It was not until 10:00 on Saturday that the college reopened.",  # says when, points nowhere
     "As many as half the refugees are children.",
+    '"We are ready," Mr Hadley said.',
+    'Rail unions called the timetable "not safe for passengers".',
 ])
 def test_a_sentence_that_names_what_it_refers_to_stands_alone(sentence: str) -> None:
     assert dangling(sentence) is None

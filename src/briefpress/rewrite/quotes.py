@@ -32,6 +32,17 @@ def quote_pieces(sentences: list[str]) -> set[int]:
     return pieces
 
 
+# One quotation and nothing outside its marks: no speaker is named.
+_SPEAKERLESS = re.compile(r'\s*["“][^"“”]+["”]\s*')
+
+
+def speakerless(text: str) -> bool:
+    """Whether ``text`` is all quotation, naming no one who said it ("\"That is not safe for them or
+    for passengers.\"" after "he said" closed the sentence before): read on its own, a quote
+    with no speaker."""
+    return _SPEAKERLESS.fullmatch(text) is not None
+
+
 # A sentence's end followed by more words: inside a quotation, the quote runs over sentences.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“]?[A-Z])")
 

@@ -29,6 +29,7 @@ from typing import Literal
 from ..lexicon import SAYING, forms
 from ..nlp import parse_one, stem, tokens
 from ..text import whole_phrase
+from .quotes import speakerless
 
 
 @dataclass(frozen=True)
@@ -329,9 +330,9 @@ def dangling(sentence: str, before: list[str] | None = None) -> str | None:
     takeaway; the lead, for a conclusion), points at something it does not name, or None where
     it stands there: what ``orphan`` finds, a cleft on "then" or "there", or a pronoun anywhere
     in it that nothing in the sentence or in ``before`` can stand for ("It was not clear what
-    happened to them"). A possessive's antecedent may come after it ("In her first interview,
-    Ms Ruiz said ..."); "it" and "its" pass (most often the story's own subject); None without
-    spaCy."""
+    happened to them"), or a quote that names no speaker. A possessive's antecedent may come
+    after it ("In her first interview, Ms Ruiz said ..."); "it" and "its" pass (most often the
+    story's own subject); None without spaCy."""
     read = list(before or [])
     found = orphan(sentence, read)
     if found is not None:
@@ -339,6 +340,8 @@ def dangling(sentence: str, before: list[str] | None = None) -> str | None:
     cleft = _POINTING_CLEFT.match(sentence.strip())
     if cleft is not None:
         return cleft.group(0)
+    if speakerless(sentence):
+        return sentence.strip()[:1]  # the quote's opening mark: whose words, it does not say
     doc = parse_one(sentence)
     if doc is None:
         return None
