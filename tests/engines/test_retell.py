@@ -118,6 +118,9 @@ def test_which_sentences_are_retold_and_how_paragraphs_are_kept_short() -> None:
     assert not retells(nsa, "Raising feeling in Germany against American surveillance is also an issue.")  # a frame
     assert [len(p) for p in in_paragraphs(list(range(5)), 3)] == [3, 2]
     assert [len(p) for p in in_paragraphs(list(range(3)), 3)] == [3]
+    # A quote naming no speaker (here 3) stays in the paragraph of the sentence naming them (2).
+    assert in_paragraphs(list(range(5)), 3, lambda n: n == 3) == [[0, 1, 2, 3], [4]]
+    assert in_paragraphs(list(range(4)), 2, lambda n: n > 1) == [[0, 1, 2, 3]]
     # The story's apostrophe, not the model's: one article never writes "Trump's" and "Trump’s".
     assert in_style_of(F2, "Takaichi thanked Trump's team, didn't she?") == "Takaichi thanked Trump’s team, didn’t she?"
     assert in_style_of("The mayor's plan.", "The mayor’s plan") == "The mayor's plan"

@@ -99,6 +99,22 @@ def test_body_paragraph_over_150_words_is_split_in_two() -> None:
     assert all(len(p.split()) <= 150 for p in body[1:])
 
 
+def test_a_body_paragraph_is_never_split_before_a_quote_naming_no_speaker() -> None:
+    run, article = _article()
+    said = ('Union general secretary Tom Hadley said the dispute was about fatigue, not only money, and that '
+            'the members he speaks for are working twelve-hour shifts with one short break between them.')
+    going_on = '"That is not safe for them or for passengers, and it is not safe for anyone who lives by the line."'
+    facts = " ".join(f.text for f in run.facts)
+    paragraph = " ".join([facts, said, going_on, facts])
+    assert len(paragraph.split()) > 150
+    draft = EditableArticle(article.model_copy(update={"body": [paragraph]}))
+    fix_long_paragraphs(draft)
+    body = draft.data["body"]
+    assert len(body) > 1 and " ".join(body) == paragraph
+    assert not any(p.startswith(going_on) for p in body), body
+    assert any(f"{said} {going_on}" in p for p in body)
+
+
 @pytest.mark.skipif(not yoast_harness.available(), reason="Yoast harness not installed: run scripts/setup.d/40-seo.sh")
 def test_yoast_scores_the_written_articles_as_we_do() -> None:
     """Yoast's own analysis of each article briefpress writes gives the scores the article

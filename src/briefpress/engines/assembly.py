@@ -15,6 +15,7 @@ from ..edit import part_order
 from ..models import Evidence, Fact, Run, Section
 from ..plan import Outline
 from ..rewrite.compress import phrase_cut, shorten
+from ..rewrite.quotes import speakerless
 from ..rewrite.refer import orphan_reason
 from ..spec import (
     BODY_MAX,
@@ -247,7 +248,7 @@ class ArticleWriter:
             for e in told:
                 out += (self._retold(e) if id(e) in asked else None) or [e]
             paragraphs += [(" ".join(e.sentence for e in group), group)
-                           for group in in_paragraphs(out, PARAGRAPH_SENTENCES)]
+                           for group in in_paragraphs(out, PARAGRAPH_SENTENCES, lambda e: speakerless(e.sentence))]
         for j, (_, evidence) in enumerate(paragraphs):
             self.evidence.extend(e.model_copy(update={"part": f"body[{j}]"}) for e in evidence)
         return [text for text, _ in paragraphs]

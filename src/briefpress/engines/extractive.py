@@ -14,7 +14,7 @@ from ..plan.labels import takeaway_label
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.forms import condensed_forms
 from ..rewrite.headline import news_headline
-from ..rewrite.quotes import quote_pieces, quotes_sentences
+from ..rewrite.quotes import quote_pieces, quotes_sentences, speakerless
 from ..rewrite.refer import asked_context, dangling, orphan_reason
 from ..seo.readability_checks import is_passive
 from ..spec import (
@@ -270,7 +270,8 @@ class ExtractiveEngine(Engine):
         """Inverted pyramid: the lead alone, then every other fact once, in order, in up to 8
         paragraphs of one to three sentences (more paragraphs where a story needs them); a
         quotation over several sentences is a paragraph of its own, so that one speaker's words
-        never run into another's; a paragraph never ends on a question (in the text layout that
+        never run into another's, and a quote naming no speaker stays with the sentence before
+        (which names the speaker); a paragraph never ends on a question (in the text layout that
         line would read as a heading)."""
         facts = outline.body
         rest = facts[1:]
@@ -278,7 +279,10 @@ class ExtractiveEngine(Engine):
         per_paragraph = min(PARAGRAPH_SENTENCES, max(1, -(-len(rest) // (BODY_MAX - 1))))
         for fact in rest:
             last = groups[-1]
-            if len(groups) == 1 or len(last) >= per_paragraph or quotes_sentences(fact.text) \
+            # A quote that names no speaker goes on from the sentence before, which names them.
+            if speakerless(fact.text):
+                last.append(fact)
+            elif len(groups) == 1 or len(last) >= per_paragraph or quotes_sentences(fact.text) \
                     or quotes_sentences(last[-1].text):
                 groups.append([fact])
             else:

@@ -12,7 +12,7 @@ sentence stays as the extractive body tells it. Quotes are a speaker's words and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from ..lexicon import CONTRASTS, alternation
@@ -128,8 +128,16 @@ def _article_kept(original: str, sentence: str) -> str:
     return sentence
 
 
-def in_paragraphs(sentences: list[T], most: int) -> list[list[T]]:
-    """``sentences`` in paragraphs of at most ``most``, as even as they come."""
+def in_paragraphs(sentences: list[T], most: int, goes_on: Callable[[T], bool] = lambda _: False) -> list[list[T]]:
+    """``sentences`` in paragraphs of at most ``most``, as even as they come; a sentence that
+    ``goes_on`` from the one before (a quote naming no speaker) never opens one, whatever its size."""
     count = -(-len(sentences) // most)
     size = -(-len(sentences) // count) if count else most
-    return [sentences[i : i + size] for i in range(0, len(sentences), size)]
+    paragraphs: list[list[T]] = []
+    for i in range(0, len(sentences), size):
+        group = sentences[i : i + size]
+        while paragraphs and group and goes_on(group[0]):
+            paragraphs[-1].append(group.pop(0))
+        if group:
+            paragraphs.append(group)
+    return paragraphs

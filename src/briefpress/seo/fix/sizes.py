@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...edit import Data, EditableArticle
+from ...rewrite.quotes import speakerless
 from ...spec import PARAGRAPH_MAX
 from ...text import split_sentences
 from ..tokens import length_words
@@ -54,13 +55,16 @@ def _split_body_paragraph(draft: EditableArticle, i: int) -> bool:
     sentences = sentences_of(d["body"][i])
     if not (len(length_words(d["body"][i])) > PARAGRAPH_MAX and len(sentences) > 1):
         return False
-    total, cut = 0, 1
+    total, cut = 0, 0
     half = len(length_words(d["body"][i])) / 2
     for j, s in enumerate(sentences[:-1], start=1):
         total += len(length_words(s))
-        cut = j
-        if total >= half:
+        if not speakerless(sentences[j]):  # a quote naming no speaker stays after the one who does
+            cut = j
+        if total >= half and cut:
             break
+    if not cut:
+        return False
     first, second = " ".join(sentences[:cut]), " ".join(sentences[cut:])
     d["body"][i : i + 1] = [first, second]
     for crosshead in d.get("crossheads") or []:  # each stays over the paragraph it asked of
