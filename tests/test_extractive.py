@@ -124,6 +124,14 @@ def test_keyphrase_skips_sentence_openers_and_titles() -> None:
         _fact("Ms Clark said the reforms would save money.", "S1.F2"),
     ]
     assert keyphrase_from_facts("Home Secretary Theresa Clark unveiled reforms", facts) == "Theresa Clark"
+    # A common word that only ever opens a sentence loses its capital ("What is the latest on Train
+    # drivers?" had shipped); a name that is a dictionary word keeps it.
+    facts = [_fact("Train drivers will strike for 48 hours from Friday, the union said.", "S1.F1"),
+             _fact("The union said 94% of members backed the action.", "S1.F2")]
+    assert keyphrase_from_facts("Train drivers will strike for 48 hours", facts) == "train drivers"
+    facts = [_fact("Apple shares fell after the launch on Tuesday.", "S1.F1"),
+             _fact("Analysts said Apple shares could fall further.", "S1.F2")]
+    assert keyphrase_from_facts("Apple shares fell after the launch", facts) == "Apple shares"
 
 
 def test_meta_description_fits_without_inventing() -> None:

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from ..models import Fact
-from ..nlp import spacy_pipeline
+from ..nlp import in_dictionary, spacy_pipeline
 from ..text import STOPWORDS, whole_phrase
 from ..verify.places import _key, gazetteer
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, brief_facts, mentions, name_keyphrase, name_runs
@@ -113,9 +113,11 @@ def _best(spans: list[list[Any]], texts: list[str]) -> str | None:
 
 
 def _common_first(phrase: str, first: Any, joined: str) -> str:
-    """The phrase without the capital of the headline's first word where that is a common word
-    the texts write in lower case ("protesters in Leeds")."""
-    if first.i == 0 and first.tag_ in ("NN", "NNS", "JJ") and whole_phrase(first.lower_).search(joined):
+    """The phrase without the capital of the headline's first word where that is a common word:
+    one the texts write in lower case ("protesters in Leeds"), or a dictionary word that names
+    nothing ("train drivers", which the texts only ever open a sentence with)."""
+    common = whole_phrase(first.lower_).search(joined) or not first.ent_type_ and in_dictionary(first.text)
+    if first.i == 0 and first.tag_ in ("NN", "NNS", "JJ") and common:
         return phrase[:1].lower() + phrase[1:]
     return phrase
 
