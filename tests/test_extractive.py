@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 
 import briefpress
-from briefpress import editorial
+from briefpress import editorial, ingest
 from briefpress.edit import iter_parts
 from briefpress.engines.extractive import RESTATED_WORDS, condensed_forms
-from briefpress.models import Article, Fact
+from briefpress.models import Article, Fact, Options, Run
+from briefpress.pipeline import run_stages, stages_through
 from briefpress.plan import TEMPLATE_WORDS, facet_of, keyphrase_from_facts, make_slug
 from briefpress.rewrite.compress import prefixes, variants
 from briefpress.rewrite.quotes import speakerless
-from briefpress.rewrite.refer import dangling
+from briefpress.rewrite.refer import dangling, speaks_for_someone_before
 from briefpress.text import STOPWORDS, split_sentences, words
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -469,3 +470,19 @@ def test_a_quote_without_its_speaker_is_no_takeaway_and_opens_no_paragraph() -> 
     assert not any(speakerless(t.text) for t in article.takeaways), article.takeaways
     # told in the body, in the paragraph of the sentence that names its speaker
     assert any("not safe for them" in p and "he said" in p for p in article.body), article.body
+
+
+def test_a_quote_whose_speaker_is_he_is_told_only_after_the_sentence_naming_him() -> None:
+    # '"Our members are working 12-hour shifts with one short break," he said.' was written into a
+    # section right after "Talks are due to resume on Monday ...", where "he" is no one (the seo
+    # stage later dropped it). The writer's own parts are read here, before the seo stage.
+    story = (EXAMPLES / "rail-strike-wire.txt").read_text(encoding="utf-8")
+    brief = "\n-\n".join(s.text for s in split_sentences(story)[:3])
+    run = ingest.ingest(Run(options=Options(date=DATE, engine="extractive")), brief, sources=[("wire.txt", story)])
+    article = run_stages(run, stages=stages_through("write")).article
+    assert article is not None
+    for part in [*article.sections, *article.faq]:
+        told = [s.text for s in split_sentences(part.answer)]
+        for i, sentence in enumerate(told):
+            if speaks_for_someone_before(sentence):
+                assert i > 0 and "Hadley" in told[i - 1], part

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..models import Fact
 from ..rewrite import compress
 from ..rewrite.quotes import quote_pieces
+from ..rewrite.refer import speaks_for_someone_before
 from ..rewrite.whole import fragment_reason
 from ..spec import OPENING_LABEL, OPENING_QUESTIONS, SECTION_MAX_WORDS, SECTIONS_MAX, SECTIONS_MIN
 from ..storylines import is_story_line
@@ -237,15 +238,17 @@ def _retells(fact: Fact, kept: Fact) -> bool:
 
 
 def _antecedents(body: list[Fact], told_as: dict[str, Fact], facts: list[Fact]) -> dict[str, str]:
-    """For each fact of ``body`` that opens on "he", "she" or "they", the fact of the body that tells
-    the sentence its source puts before it (itself, or the brief's telling of it)."""
+    """For each fact of ``body`` that opens on "he", "she" or "they" (or whose speaker is one:
+    '"We are ready," he said.'), the fact of the body that tells the sentence its source puts
+    before it (itself, or the brief's telling of it)."""
     before = {f.id: p for p, f in zip(facts, facts[1:], strict=False) if p.source == f.source}
     follows: dict[str, str] = {}
     for fact in body:
         first = fact.text.split(maxsplit=1)[0].lower() if fact.text.strip() else ""
         previous = before.get(fact.id)
         anchor = told_as.get(previous.id) if previous is not None else None
-        if first in _PRONOUN_OPENERS and anchor is not None and anchor is not fact and anchor in body:
+        points_back = first in _PRONOUN_OPENERS or speaks_for_someone_before(fact.text)  # '"...," he said.'
+        if points_back and anchor is not None and anchor is not fact and anchor in body:
             follows[fact.id] = anchor.id
     return follows
 
