@@ -186,6 +186,16 @@ def test_no_two_sections_share_the_last_resort_heading() -> None:
     assert len(questions) == len(set(questions)), questions
 
 
+def test_a_question_asked_of_its_answer_gives_way_to_a_stock_one_only_after_stock_ones() -> None:
+    # The seo stage names the keyphrase in more headings with stock questions: "When did MH370
+    # disappear?" had become "What are the key figures on the radio spectrum?" while a stock
+    # question stood elsewhere that could have taken the keyphrase instead.
+    a = _bench_story("cliff-xsum-34793274-BART")
+    questions = [q.question for q in [*a.sections, *a.faq]]
+    assert "When did MH370 disappear?" in questions, questions
+    assert not any(q.startswith("What are the key figures") for q in questions), questions
+
+
 def test_a_story_that_opens_with_the_brief_gives_its_sections_no_brief_sentence_twice() -> None:
     # The story's first sentence is the brief's lead: it was ranked the story's fact most related to
     # the brief, and a second section ("What else is there to know about Margot Wallström?") told

@@ -117,9 +117,10 @@ def _question_runs(draft: EditableArticle) -> list[list[Edit]]:
             dropped.append((part, q, plain))
     # FAQ questions lose the keyphrase before section questions.
     dropped.reverse()
-    # Stock questions whose answer holds what they ask for (a figure, a coming event) before the
-    # opening's and "what else", which ask for nothing.
-    named += sorted(stocked, key=lambda edit: need_of(edit[2]) is None)
+    # Stock questions in place of stock questions first: a question asked of its answer gives way
+    # to one only where those are too few. Then those whose answer holds what they ask for (a
+    # figure, a coming event) before the opening's and "what else", which ask for nothing.
+    named += sorted(stocked, key=lambda edit: (not is_stock(edit[1]), need_of(edit[2]) is None))
     return [edits[:k] for edits in (named, dropped) for k in range(1, len(edits) + 1)]
 
 
