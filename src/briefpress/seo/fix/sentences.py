@@ -184,15 +184,16 @@ def _drops_an_item_or_reason(sentence: str, short: str) -> bool:
 
 
 def _drops_a_name_untold(draft: EditableArticle, sentence: str, short: str) -> bool:
-    """Whether cutting ``sentence`` to ``short`` drops a name the body tells nowhere else ("just
-    after having [Rory Burns] caught on the boundary"): a deed of someone the story then never
-    names."""
+    """Whether cutting ``sentence`` to ``short`` drops a name (a person, a place, a body) that no
+    other sentence of the body, nor the lead as the summary opens with it, tells: "just after having
+    [Rory Burns] caught on the boundary", "paint sacs [on Bayswater Road, near Hyde Park]", "will
+    gift the collection to the V&A[, before it is loaned to the Wedgwood Museum]"."""
     doc = parse_one(sentence)
     if doc is None:
         return False
     end = len(short.rstrip(". "))
-    rest = " ".join(p.replace(sentence, " ") for p in draft.data["body"])
-    return any(t.idx >= end and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.text not in rest for t in doc)
+    rest = " ".join([*(p.replace(sentence, " ") for p in draft.data["body"]), draft.data["summary"][0]]).lower()
+    return any(t.idx >= end and t.pos_ == "PROPN" and t.lower_ not in rest for t in doc)
 
 
 def _orphans_next(draft: EditableArticle, sentence: str, short: str) -> bool:
