@@ -192,7 +192,7 @@ def _drops_a_name_untold(draft: EditableArticle, sentence: str, short: str) -> b
     if doc is None:
         return False
     end = len(short.rstrip(". "))
-    rest = " ".join([*(p.replace(sentence, " ") for p in draft.data["body"]), draft.data["summary"][0]]).lower()
+    rest = " ".join([*(p.replace(sentence, " ") for p in draft.data["body"]), *draft.data["summary"][:1]]).lower()
     return any(t.idx >= end and t.pos_ == "PROPN" and t.lower_ not in rest for t in doc)
 
 
