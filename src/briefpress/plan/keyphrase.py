@@ -116,10 +116,10 @@ def _common_first(phrase: str, first: Any, joined: str) -> str:
     """The phrase without the capital of the headline's first word where that is a common word:
     one the texts write in lower case ("protesters in Leeds"), or a dictionary word that names
     nothing ("train drivers", which the texts only ever open a sentence with)."""
+    if first.i != 0 or first.tag_ not in ("NN", "NNS", "JJ"):
+        return phrase
     common = whole_phrase(first.lower_).search(joined) or not first.ent_type_ and in_dictionary(first.text)
-    if first.i == 0 and first.tag_ in ("NN", "NNS", "JJ") and common:
-        return phrase[:1].lower() + phrase[1:]
-    return phrase
+    return phrase[:1].lower() + phrase[1:] if common else phrase
 
 
 @functools.lru_cache(maxsize=256)  # the planner and the seo stage ask of every candidate with the same headline

@@ -247,8 +247,9 @@ def _antecedents(body: list[Fact], told_as: dict[str, Fact], facts: list[Fact]) 
         first = fact.text.split(maxsplit=1)[0].lower() if fact.text.strip() else ""
         previous = before.get(fact.id)
         anchor = told_as.get(previous.id) if previous is not None else None
-        points_back = first in _PRONOUN_OPENERS or speaks_for_someone_before(fact.text)  # '"...," he said.'
-        if points_back and anchor is not None and anchor is not fact and anchor in body:
+        if anchor is None or anchor is fact or anchor not in body:
+            continue
+        if first in _PRONOUN_OPENERS or speaks_for_someone_before(fact.text):  # '"...," he said.'
             follows[fact.id] = anchor.id
     return follows
 

@@ -32,15 +32,15 @@ def quote_pieces(sentences: list[str]) -> set[int]:
     return pieces
 
 
-# One quotation and nothing outside its marks: no speaker is named.
-_SPEAKERLESS = re.compile(r'\s*["“][^"“”]+["”]\s*')
+# A stretch in double quotes, straight or curly.
+QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 
 
 def speakerless(text: str) -> bool:
     """Whether ``text`` is all quotation, naming no one who said it ("\"That is not safe for them or
     for passengers.\"" after "he said" closed the sentence before): read on its own, a quote
     with no speaker."""
-    return _SPEAKERLESS.fullmatch(text) is not None
+    return QUOTATION.fullmatch(text.strip()) is not None
 
 
 # A sentence's end followed by more words: inside a quotation, the quote runs over sentences.

@@ -17,6 +17,7 @@ from ..nlp import parse_one, spacy_pipeline
 from ..text import open_quote
 from .gerunds import bare_gerund
 from .misread import as_clause
+from .quotes import QUOTATION
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj"})
@@ -164,7 +165,6 @@ _HEADED = frozenset(("amod", "compound", "det", "poss", "nummod", "nmod", "aux",
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _KEPT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 # A quotation: three words or more between quotes (a quoted name or title is shorter).
-_QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _QUOTE_MARKS = ('"', "“", "”")
 
 
@@ -172,7 +172,7 @@ def holds_quote(text: str) -> bool:
     """Whether ``text`` holds a quotation (straight or curly double quotes around three words or
     more): such a sentence is never cut inside its quote nor split, since a quote is the
     speaker's words, whole."""
-    return any(len(q.split()) >= 3 for q in _QUOTATION.findall(text))
+    return any(len(q.split()) >= 3 for q in QUOTATION.findall(text))
 
 
 def inside_quote(text: str, at: int) -> bool:
