@@ -120,3 +120,29 @@ def test_a_describing_word_alone_is_no_keyphrase() -> None:
     facts = _facts("Pro-Kremlin party A Just Russia put forward both bills.",
                    "The bills would make it easier for Russia to annex parts of Ukraine.")
     assert keyphrase_from_facts(headline, facts) not in ("Pro-Kremlin", "Kremlin party")
+
+
+def test_a_describing_word_the_headline_leaves_out_keeps_its_noun_from_the_lead() -> None:
+    # The headline ends before "German parliamentary committee": "German parliamentary" had shipped.
+    lead = ("The man is said to have been trying to gather details about a German parliamentary committee "
+            "that is investigating claims of US espionage.")
+    facts = _facts(lead, "German authorities have asked the US ambassador for \"swift clarification\".",
+                   "The German parliamentary inquiry began last year.")
+    headline = "The man is said to have been trying to gather details"
+    assert keyphrase_from_facts(headline, facts) == "German parliamentary committee"
+
+
+def test_a_common_word_capitalised_in_a_title_or_opening_a_sentence_is_no_name() -> None:
+    from briefpress.plan.names import name_keyphrase
+
+    # "People" of "Older People's Commissioner" had won, as the facts say "older people" twice.
+    facts = _facts(
+        "Older People's Commissioner for Wales Sarah Rochira will call on pensioners to share their experiences.",
+        "It is part of Ms Rochira's review into the care of older people in Wales.",
+        "She said she would show the impact of poor care upon older people.")
+    assert name_keyphrase("Older People's Commissioner for Wales Sarah Rochira", facts) != "People"
+    # "Little" opened the lead and had been a name.
+    facts = _facts("Little is beyond their reach.",
+                   "They hijack CCTV cameras, electronic billboards and network printers.",
+                   "The best known of the virtual warriors are the Cyber Berkut.")
+    assert name_keyphrase("Little is beyond their reach", facts) != "Little"

@@ -186,7 +186,8 @@ def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = N
     if found:
         return found
     at_place = is_place_or_date(named, lead.text) and subject_at_place(headline, named)
-    return at_place or described_noun(named, headline) or named
+    # A describing word the headline leaves out ("German parliamentary") keeps its noun from the lead.
+    return at_place or described_noun(named, headline) or described_noun(named, lead.text) or named
 
 
 def subject_at_place(headline: str, place: str) -> str | None:

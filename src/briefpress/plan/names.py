@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import Fact
+from ..nlp import in_dictionary
 from ..rewrite import compress
 from ..text import STOPWORDS, whole_phrase
 
@@ -150,7 +151,10 @@ def _names_in(fact: Fact, lowercase: _Lowercase) -> Iterator[tuple[list[str], st
 
 
 def _name_candidates(lead: Fact, brief: list[Fact], lowercase: _Lowercase) -> Iterator[_Candidate]:
-    """The names, the lead's first; a nationality keeps the noun it qualifies ("Chinese shares")."""
+    """The names, the lead's first; a nationality keeps the noun it qualifies ("Chinese shares").
+    A lone capitalised word is no name where the facts write it in lower case too (the "People"
+    of "Older People's Commissioner ... older people") or where it opens its sentence and is a
+    word of the dictionary ("Little is beyond their reach")."""
     for fact in [lead, *[f for f in brief if f is not lead]]:
         for run, following in _names_in(fact, lowercase):
             if not run:
@@ -158,6 +162,8 @@ def _name_candidates(lead: Fact, brief: list[Fact], lowercase: _Lowercase) -> It
             phrase = " ".join(run[:4])
             if len(run) == 1 and following and _DEMONYM.search(run[0]) and run[0][-1].islower():
                 phrase = f"{run[0]} {following}"
+            elif len(run) == 1 and (lowercase(run[0]) or _opens(fact.text, run[0]) and in_dictionary(run[0])):
+                continue
             short_acronym = len(run) == 1 and len(run[0]) <= 3
             yield phrase, -1.0 if short_acronym else 0.5, 1
 
