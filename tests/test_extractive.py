@@ -17,7 +17,7 @@ from briefpress.edit import iter_parts
 from briefpress.engines.extractive import RESTATED_WORDS, condensed_forms
 from briefpress.models import Article, Fact, Options, Run
 from briefpress.pipeline import run_stages, stages_through
-from briefpress.plan import TEMPLATE_WORDS, facet_of, keyphrase_from_facts, make_slug
+from briefpress.plan import TEMPLATE_WORDS, facet_of, keyphrase_from_facts, make_slug, tells_what_comes
 from briefpress.rewrite.compress import prefixes, variants
 from briefpress.rewrite.quotes import speakerless
 from briefpress.rewrite.refer import dangling, speaks_for_someone_before
@@ -486,3 +486,25 @@ def test_a_quote_whose_speaker_is_he_is_told_only_after_the_sentence_naming_him(
         for i, sentence in enumerate(told):
             if speaks_for_someone_before(sentence):
                 assert i > 0 and "Hadley" in told[i - 1], part
+
+
+def test_the_conclusion_tells_the_event_a_story_says_is_due() -> None:
+    # "Talks are due to resume on Monday ..." gave no cue of a coming event ("will", "plans"), so
+    # the conclusion told the lead a seventh time while the talks went to a takeaway.
+    story = (EXAMPLES / "rail-strike-wire.txt").read_text(encoding="utf-8")
+    brief = "\n-\n".join(s.text for s in split_sentences(story)[:3])
+    article = _write(brief, engine="extractive", sources=[("wire.txt", story)])
+    assert article.conclusion.startswith("Talks are due to resume on Monday"), article.conclusion
+    assert not any("Talks are due" in t.text for t in article.takeaways), article.takeaways
+
+
+@pytest.mark.parametrize(("text", "coming"), [
+    ("Talks are due to resume on Monday through the conciliation service.", True),
+    ("The walkout is expected to halt about 1,200 daily services across the region.", True),
+    ("The council will vote on the plan next month.", True),
+    # "due to" giving a cause, and "next year" in the terms of an offer, tell nothing to come
+    ("A man jumped to his death due to the stock market slump.", False),
+    ("Eastvale Rail said it had offered a 4.5% pay rise this year and a further 3% next year.", False),
+])
+def test_what_comes_next_is_an_event_due_not_a_cause_or_an_offer(text: str, coming: bool) -> None:
+    assert tells_what_comes(Fact(id="S1.F1", text=text, source="brief", start=0, end=len(text))) is coming

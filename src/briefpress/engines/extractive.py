@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..edit import part_order
 from ..models import Fact, Run, Section, Takeaway
-from ..plan import _TIME, Outline, Part, answering, facet_of
+from ..plan import _TIME, Outline, Part, answering, facet_of, tells_what_comes
 from ..plan.labels import takeaway_label
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.forms import condensed_forms
@@ -250,7 +250,7 @@ class ExtractiveEngine(Engine):
         """The first fact past the lead that tells what happens next and reads after the lead
         (the conclusion is read after the whole article, which the lead opens)."""
         forward = [f for f in [*outline.points, *outline.body]
-                   if facet_of(f).name == "next" and f is not outline.lead and not f.text.rstrip().endswith("?")]
+                   if tells_what_comes(f) and f is not outline.lead and not f.text.rstrip().endswith("?")]
         return next((f for f in forward if w.alone(f) and not dangling(w.condensed(f), [outline.lead.text])), None)
 
     @staticmethod

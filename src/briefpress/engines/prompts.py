@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from ..models import Fact
-from ..plan import Outline, facet_of
+from ..plan import Outline, tells_what_comes
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.quotes import quote_pieces
 from ..rewrite.refer import goes_on_from_before
@@ -130,6 +130,6 @@ def forward_fact(o: Outline) -> Fact | None:
     sentence before it, read after the takeaways with nothing before it ("It added his funeral
     will be private"), as the extractive writer's conclusion never is either."""
     pieces = {facts[i].text for facts in (o.points, o.body) for i in quote_pieces([f.text for f in facts])}
-    return next((f for f in [*o.points, *o.body] if facet_of(f).name == "next" and f.id != o.lead.id
+    return next((f for f in [*o.points, *o.body] if tells_what_comes(f) and f.id != o.lead.id
                  and f.text not in pieces and not holds_quote(f.text) and not f.text.rstrip().endswith("?")
                  and not goes_on_from_before(f.text)), None)

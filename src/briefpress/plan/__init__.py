@@ -10,6 +10,7 @@ keyphrase and the tags come from them), and ``outline`` puts them together.
 from __future__ import annotations
 
 from ..spec import MAIN_NEWS_QUESTION, OPENING_QUESTIONS, TEMPLATE_WORDS
+from .answering import tells_what_comes
 from .asking import questions_of
 from .keyphrase import keyphrase_from_facts
 from .names import TIME_WORD, brief_facts, is_name, name_tags
@@ -40,6 +41,7 @@ __all__ = [
     "make_slug",
     "name_tags",
     "questions_of",
+    "tells_what_comes",
     "topic_phrase",
     "with_topic",
 ]

@@ -15,12 +15,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..models import Fact
 from ..nlp import parse_one, stem
 from ..rewrite.refer import PERSONAL
 from ..spec import FACET_QUESTIONS, WHEN_QUESTION, WHEN_TOPIC_QUESTION
 from ..text import STOPWORDS, words
 from .names import TIME_WORD
-from .questions import is_stock
+from .questions import facet_of, is_stock
 from .speakers import speakers_of
 
 # A figure: digits that are not a bare year, or a word of magnitude. A spelled small number
@@ -162,6 +163,22 @@ def has_speaker(text: str) -> bool:
 
 def has_coming(text: str) -> bool:
     return bool(_COMING.search(text))
+
+
+# "due to resume", "expected to halt": what is to happen, where "to" takes a verb ("due to the
+# slump" gives a cause, and "next year" in "offered 3% next year" an offer's terms).
+_DUE = frozenset({"due", "set", "expected", "scheduled"})
+
+
+def tells_what_comes(fact: Fact) -> bool:
+    """Whether the fact tells what happens next, the conclusion's subject: its cues make it one
+    ("will", "plans"), or it says an event is due ("Talks are due to resume on Monday", "The
+    walkout is expected to halt about 1,200 services", whose figure gives it another facet)."""
+    if facet_of(fact).name == "next":
+        return True
+    tokens = _tokens(fact.text) if re.search(r"\b(?:due|set|expected|scheduled) to\b", fact.text) else ()
+    return any(a.lower_ in _DUE and b.lower_ == "to" and c.tag_ == "VB"
+               for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False))
 
 
 def has_reaction(text: str) -> bool:
