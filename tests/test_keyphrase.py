@@ -146,3 +146,26 @@ def test_a_common_word_capitalised_in_a_title_or_opening_a_sentence_is_no_name()
                    "They hijack CCTV cameras, electronic billboards and network printers.",
                    "The best known of the virtual warriors are the Cyber Berkut.")
     assert name_keyphrase("Little is beyond their reach", facts) != "Little"
+
+
+def test_a_lead_that_says_he_is_about_the_person_the_brief_names_next() -> None:
+    # "He died at his home in Cambridge ..." gave "home in Cambridge", and headings such as
+    # "What are the key figures on the home in Cambridge?" for the conductor's obituary.
+    facts = _facts("He died at his home in Cambridge following an illness lasting several months, "
+                   "a statement on his website said.",
+                   "It added his funeral will be private.",
+                   "Hogwood worked with many leading orchestras around the world.")
+    assert keyphrase_from_facts("He died at his home in Cambridge following an illness", facts) == "Hogwood"
+
+
+def test_a_phrase_saying_where_is_no_topic() -> None:
+    # The seo stage's topics of a headline had offered "around the world", and the questions
+    # became "What happened with the around the world?".
+    from briefpress.nlp import spacy_pipeline
+    from briefpress.seo.fix.keyphrase import _is_topic
+
+    nlp = spacy_pipeline()
+    assert nlp is not None
+    doc = nlp("Hogwood worked with many leading orchestras around the world")
+    assert not _is_topic(doc[6:9]), doc[6:9]
+    assert _is_topic(nlp("the radio spectrum was divided")[1:3])

@@ -173,6 +173,9 @@ def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = N
     if found:
         return found
     lead = lead or next((f for f in brief if f.role == "lead"), brief[0])
+    person = _person_meant(lead, brief)
+    if person:
+        return person
     named = name_keyphrase(headline, facts, lead)
     if whole_phrase(named, re.I).search(headline) and not is_place_or_date(named, lead.text) \
             and described_noun(named, headline) is None:
@@ -188,6 +191,26 @@ def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = N
     at_place = is_place_or_date(named, lead.text) and subject_at_place(headline, named)
     # A describing word the headline leaves out ("German parliamentary") keeps its noun from the lead.
     return at_place or described_noun(named, headline) or described_noun(named, lead.text) or named
+
+
+def _person_meant(lead: Fact, brief: list[Fact]) -> str | None:
+    """Where the lead's subject is "he" or "she" ("He died at his home in Cambridge ..."), the
+    person the brief's next facts name, whom the story is about ("Hogwood worked with ..."): a
+    place or thing of the lead's ("home in Cambridge") is not its subject."""
+    nlp = spacy_pipeline()
+    if nlp is None or lead.text.split(maxsplit=1)[0].lower() not in ("he", "she"):
+        return None
+    for fact in brief:
+        if fact is lead:
+            continue
+        # The small model tags few surnames alone ("Hogwood"): a name that is a sentence's
+        # subject and no place or organisation will do.
+        for token in nlp(fact.text):
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.tag_ == "NNP" \
+                    and token.ent_type_ in ("", "PERSON") and not in_dictionary(token.text):
+                words = [t.text for t in token.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [token.text]
+                return " ".join(words)
+    return None
 
 
 def subject_at_place(headline: str, place: str) -> str | None:

@@ -109,12 +109,13 @@ def _names_headline_and_lead(article: Article, names: list[str]) -> bool:
 
 
 def _is_topic(span: Any) -> bool:
-    """Whether a spaCy span is two or three lower-case words that open and close on a content
-    word, end on a noun, and hold no verb or date."""
+    """Whether a spaCy span is two or three lower-case words that open on a noun or adjective and
+    close on a noun, and hold no verb or date."""
     words = [t.text for t in span]
     return not (
         not all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words)
         or words[0] in STOPWORDS or words[-1] in STOPWORDS
+        or span[0].pos_ not in ("NOUN", "ADJ", "PROPN")  # "around the world" says where, of nothing
         or sum(w in STOPWORDS for w in words) > 1
         or span[-1].tag_ not in ("NN", "NNS")
         or any(t.tag_.startswith("VB") for t in span)
