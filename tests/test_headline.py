@@ -223,3 +223,19 @@ def test_a_last_resort_title_never_ends_on_a_verb_or_modifier_it_cuts_off() -> N
     golfer = ("The Northern Irishman, twice a winner of the European Tour's season-finale, stumbled to a "
               "three-over-par 75 to lie joint 55th in a 60-man field.")
     assert compress.headline(golfer, HEADLINE_MAX) == "The Northern Irishman, twice a winner"
+
+
+def test_a_meta_description_drops_a_leads_second_predicate_for_a_second_fact_not_a_pointer() -> None:
+    # The lead (109 characters) had no shorter whole form, so the description was the lead and
+    # "Here is the full story."; the first of its two predicates leaves room for a second fact.
+    # (The parse splits "Pro-Kremlin party" off as a root of its own: the verb's root counts.)
+    lead = "Pro-Kremlin party A Just Russia put forward both bills, and linked them directly to the situation in Ukraine."
+    assert first_predicate(lead) == "Pro-Kremlin party A Just Russia put forward both bills."
+    brief = "\n-\n".join([
+        lead,
+        "Separatist and pro-Russian feelings are strong in Ukraine's Crimea region, which is now the focus of the crisis.",
+        "Russian MPs say a referendum or a plea from a territory's leaders would be enough to trigger the new provisions.",
+        "There are already many Russian citizens in Crimea."])
+    meta = briefpress.write(brief, engine="extractive", date=DATE).meta_description
+    assert 120 <= len(meta) <= META_MAX and not meta.endswith(META_POINTERS), meta
+    assert meta.startswith("Pro-Kremlin party A Just Russia put forward both bills."), meta

@@ -9,7 +9,7 @@ from ..models import Fact
 from ..plan import Outline
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.compress import prefixes, variants
-from ..rewrite.headline import headline_cuts
+from ..rewrite.headline import first_predicate, headline_cuts
 from ..rewrite.whole import fragment_reason
 from ..spec import META_MAX, META_MIN
 from ..text import ensure_period
@@ -33,7 +33,11 @@ def meta_options(outline: Outline, condensed: Forms = lambda _text: []) -> list[
         # A date or a reporting verb's manner dropped ("said [in a statement] that"): the room a
         # second fact needs, where the fact alone falls short of the size.
         dated = [ensure_period(c) for c in headline_cuts(fact.text, title=False) if fragment_reason(c + ".") is None]
-        for sentence in [*cuts, *opening, *dated]:
+        # The first of two joined predicates ("... put forward both bills[, and linked them to
+        # ...]"), true whenever the fact is: room for a second fact rather than a pointer.
+        first = first_predicate(fact.text)
+        joined_first = [first] if first and fragment_reason(first) is None else []
+        for sentence in [*cuts, *opening, *dated, *joined_first]:
             if len(sentence) <= META_MAX and sentence not in seen:
                 seen.add(sentence)
                 options.append((sentence, fact))

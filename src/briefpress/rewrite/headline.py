@@ -160,7 +160,9 @@ def first_predicate(sentence: str) -> str | None:
     if nlp is None:
         return None
     doc = nlp(sentence.strip())
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    # The verb's root: the parse may split off a headline-like opening as a root of its own
+    # ("Pro-Kremlin party | A Just Russia put forward ...").
+    root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
     if root is None or not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > root.i for c in root.children):
         return None
     cc = next((c for c in root.children if c.dep_ == "cc" and c.i > root.i), None)
