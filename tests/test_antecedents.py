@@ -43,3 +43,33 @@ def test_a_he_sentence_follows_the_sentence_it_points_back_to_in_the_body_and_se
     for part in [*article.sections, *article.faq]:
         if (told := TOLD.search(part.answer)) is not None:
             assert part.answer[: told.start()].rstrip().endswith("drafting a plan."), part
+
+
+
+def test_a_sentence_that_goes_on_from_another_never_opens_a_section_and_joins_the_opening_after_it() -> None:
+    # The Welsh commissioner's story (brief = its first four sentences): two '"...," she said.'
+    # quotes had headed sections of their own (the writer told a section's first fact even where
+    # it reads after no one), with "she" no one there.
+    import json
+    from pathlib import Path
+
+    from briefpress import ingest
+    from briefpress.models import Options, Run
+    from briefpress.pipeline import run_stages, stages_through
+    from briefpress.text import split_sentences
+
+    bench = Path(__file__).resolve().parents[2] / "shared" / "bench" / "cliff.dev.jsonl"
+    if not bench.is_file():
+        pytest.skip("../shared/bench is not here")
+    story = next(row["source"] for row in map(json.loads, bench.read_text(encoding="utf-8").splitlines())
+                 if row["id"] == "cliff-xsum-24522070-BART")
+    brief = "\n-\n".join(s.text for s in split_sentences(story)[:4]) + "\n"
+    run = ingest.ingest(Run(options=Options(engine="extractive")), brief, sources=[("story.txt", story)])
+    outline = run_stages(run, stages=stages_through("plan")).outline
+    assert outline is not None and outline.follows
+    for part in outline.sections:
+        assert all(outline.reads_after(f, part.facts[:i]) for i, f in enumerate(part.facts)), part
+    # "She said she would highlight good care ..." goes on from the opening's last point.
+    assert [f.text[:12] for f in outline.sections[0].facts[-2:]] == ["It is part o", "She said she"]
+    article = briefpress.write(brief, [("story.txt", story)], engine="extractive")
+    assert not any(re.match(r'^["“]', s.answer) for s in article.sections), article.sections

@@ -325,3 +325,12 @@ def test_an_answer_keeps_what_its_question_asks_of_the_fact() -> None:
     assert answering.answers(question, ["Hogwood worked with many leading orchestras around the world."], [fact])
     # a stock question asks of no words of its facts
     assert answering.answers("What else is there to know about Hogwood?", ["Hogwood was considered one."], [fact])
+
+
+def test_a_subject_never_ends_on_a_preposition_the_parse_left_without_its_object() -> None:
+    # The parse hangs "Wales Sarah Rochira" on "Commissioner" as an apposition, leaving "for"
+    # with no object: the heading had been "What will Older People's Commissioner for call on?".
+    lead = ("Older People's Commissioner for Wales Sarah Rochira will call on pensioners and their friends and "
+            "families to hear their experiences of residential care.")
+    asked = questions_of(lead, "older people")
+    assert asked and not any(" for call" in q for q in asked), asked

@@ -119,6 +119,10 @@ def _phrase(head: Any, preps: bool = True) -> list[Any]:
     out = [head]
     deps = _MODIFIERS | ({"prep"} if preps else set()) | ({"cc", "conj"} if _ampersand_name(head) else set())
     for child in head.children:
+        # A preposition the parse left without its object ("Commissioner for [Wales Sarah
+        # Rochira]", the name hung on the title as an apposition) would end the phrase on "for".
+        if child.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+            continue
         if child.dep_ in deps:
             out += list(child.subtree)
     return out

@@ -94,26 +94,46 @@ def _title_and_brief(facts: list[Fact]) -> tuple[Fact | None, list[Fact]]:
     return title, brief
 
 
-def _by_facet(pool: list[Fact]) -> list[tuple[Facet, list[Fact]]]:
-    """The facts grouped by the question their cues fit, groups in order of first appearance."""
+def _by_facet(pool: list[Fact], follows: dict[str, str]) -> list[tuple[Facet, list[Fact]]]:
+    """The facts grouped by the question their cues fit, groups in order of first appearance; a
+    fact that goes on from another ("She said she would ...") right after it, in its group."""
     groups: dict[str, tuple[Facet, list[Fact]]] = {}
     for fact in pool:
+        anchor = next((g for g in groups.values() for f in g[1] if f.id == follows.get(fact.id)), None)
+        if anchor is not None:
+            anchor[1].insert(next(i for i, f in enumerate(anchor[1]) if f.id == follows[fact.id]) + 1, fact)
+            continue
         facet = facet_of(fact)
         groups.setdefault(facet.name, (facet, []))[1].append(fact)
     return list(groups.values())
 
 
-def _opening_facts(lead: Fact, pool: list[Fact], wanted: int) -> list[Fact]:
+def _opening_facts(lead: Fact, pool: list[Fact], wanted: int, follows: dict[str, str]) -> list[Fact]:
     """The lead, followed by the brief's next points while that answer is short and enough facts
-    are left for the other sections."""
+    are left for the other sections, and by a point that goes on from the last ("She said she
+    would ..." after "It is part of Ms Rochira's review"), which no other section could open."""
     opening = [lead]
     for fact in pool:
+        goes_on = follows.get(fact.id) == opening[-1].id
+        if goes_on and sum(_words(f) for f in [*opening, fact]) <= SECTION_MAX_WORDS:
+            opening.append(fact)
+            continue
         if sum(_words(f) for f in opening) >= _GROUP_WORDS:
             break
         if len([f for f in pool if f not in opening]) <= wanted - 1:
             break
         opening.append(fact)
     return opening
+
+
+def _read_in_order(outline: Outline, facts: list[Fact]) -> list[Fact]:
+    """The facts less each that goes on from one not told right before it: its "she" would be
+    someone else, or no one (the body tells it after the sentence it goes on from)."""
+    kept: list[Fact] = []
+    for fact in facts:
+        if outline.reads_after(fact, kept):
+            kept.append(fact)
+    return kept
 
 
 def _merge_smallest(groups: list[tuple[Facet, list[Fact]]], most: int) -> list[tuple[Facet, list[Fact]]]:
@@ -150,7 +170,7 @@ def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, li
     lead, topic = outline.lead, outline.topic
     total = sum(_words(f) for f in [lead, *pool])
     wanted = max(SECTIONS_MIN, min(SECTIONS_MAX, total // _GROUP_WORDS)) if pool else 1
-    opening_facts = ends_on_statement(_opening_facts(lead, pool, wanted))
+    opening_facts = ends_on_statement(_opening_facts(lead, pool, wanted, outline.follows))
     found = ask(opening_facts, asked, outline.keyphrase, first_stays=True)
     if found is None:  # the last resort: the lead gives no question
         opening = OPENING_QUESTIONS[0] if is_name(outline.keyphrase) else OPENING_QUESTIONS[1]
@@ -158,7 +178,8 @@ def _sections(outline: Outline, pool: list[Fact], by_facet: list[tuple[Facet, li
     asked.add(found[0])
     opening_facts = found[1]
     parts = [Part(found[0], opening_facts, label=OPENING_LABEL)]
-    groups = [(facet, [f for f in facts if f not in opening_facts]) for facet, facts in by_facet]
+    groups = [(facet, _read_in_order(outline, [f for f in facts if f not in opening_facts]))
+              for facet, facts in by_facet]
     groups = [(facet, facts) for facet, facts in groups if facts]
     for facet, facts in _merge_smallest(groups, max(1, wanted - 1)):
         part = section_part(ends_on_statement(_within_size(facts)), facet, asked, outline.keyphrase, topic)
@@ -189,22 +210,24 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     # retelling that adds a word of its own ("Watson ... was arrested Thursday, Feb. 23, 2023")
     # may still answer a question.
     # A quotation over several sentences is told whole, in the body alone (no part may cut it).
+    # A further source's sentence that goes on from the one before it ('"...," she said.') is told
+    # after that one, in the body: at a section's head its "she" would be no one.
+    follows = _antecedents(told, told_as, facts)
     extra = [f for f in _rank_related(story, [lead, *points])[:_RELATED_FACTS]
-             if not _retells(f, told_as[f.id]) and not quote_pieces([f.text])]
+             if not _retells(f, told_as[f.id]) and not quote_pieces([f.text]) and f.id not in follows]
 
     kp = keyphrase.strip() if keyphrase else keyphrase_from_facts(compress.headline(lead.text), facts, lead)
     # A keyphrase the user gave is their subject; one the planner drew is checked against the facts.
     topic = topic_phrase(kp, [] if keyphrase else [f.text for f in brief_facts(facts)])
-    outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic, title=title)
+    outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic, title=title, follows=follows)
     supporting = [f for f in rest if f not in points] + extra
-    by_facet = _by_facet(points + supporting)
+    by_facet = _by_facet(points + supporting, follows)
     asked: set[str] = set()
     outline.sections = _sections(outline, points + supporting, by_facet, asked)
     others = [f for f in points + supporting if f is not lead]
     # Short of pairs, the FAQ asks of a given story's later facts before it asks the main news again.
     others += [f for f in told if f not in others and not f.id.startswith("S1.") and not quote_pieces([f.text])]
     outline.faq = faq(outline, others, by_facet, asked)
-    outline.follows = _antecedents(told, told_as, facts)
     outline.body = _after_antecedents(told, outline.follows)[:max_body_paragraph_facts]
     return outline
 
