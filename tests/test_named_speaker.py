@@ -94,3 +94,14 @@ def test_a_model_engine_still_writes_the_conclusion_where_the_writers_fact_has_n
     engine = ScriptedEngine(default="Part of the radio spectrum was set aside for flight tracking. [F1]")
     engine.write(run, build_outline(run.facts))
     assert "conclusion" in [name for name, _ in engine.requests]
+
+
+def test_a_she_is_named_from_the_one_titled_person_the_sentence_before_tells_of() -> None:
+    # "She said she would highlight good care ..." had shipped as a takeaway, "she" no one there:
+    # the sentence before quotes no one, but names one person, with a title that fits.
+    before = "It is part of Ms Rochira's review into the quality of life and care of older people."
+    said = "She said she would highlight good care but also show the impact of poor care upon older people."
+    assert named_speaker(said, before) == said.replace("She said", "Ms Rochira said", 1)
+    # Not where it names two, nor where the title is a man's.
+    assert named_speaker(said, "Ms O'Neill met Ms Rochira to discuss the review.") is None
+    assert named_speaker(said, "It is part of Mr Rochira's review into the quality of care.") is None

@@ -139,7 +139,8 @@ def named_speaker(sentence: str, before: str) -> str | None:
     ..." after "... spokeswoman Maria Zakharova said: ..." is "Spokeswoman Maria Zakharova said
     ...": told apart, nothing was said before it. Told alone (an FAQ answer, a takeaway, the
     conclusion), the pronoun points back to nothing (FORMAT.md: "names it instead"). None where
-    the sentence's subject is no such pronoun of a verb of saying, ``before`` credits no one, or
+    the sentence's subject is no such pronoun of a verb of saying, ``before`` credits no one (nor
+    names one person with a title that fits the pronoun: "It is part of Ms Rochira's review"), or
     its speaker is no fit for the pronoun ("she" for "the ministry")."""
     nlp = spacy_pipeline()
     if nlp is None or not sentence.strip():
@@ -150,7 +151,8 @@ def named_speaker(sentence: str, before: str) -> str | None:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     kind = _PRONOUN_SPEAKERS.get(subject.lower_) if subject is not None else None
-    speakers = speakers_of(before)
+    titled = _titled_one(before, subject.lower_) if subject is not None else None
+    speakers = speakers_of(before) or ([titled] if titled else [])
     if subject is None or kind is None or not speakers:
         return None
     who = speakers[0]
@@ -167,6 +169,20 @@ def named_speaker(sentence: str, before: str) -> str | None:
 
 
 _ADDED = {"added": "said", "adds": "says", "add": "say"}
+# The titles that tell a "she" from a "he".
+_TITLED = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[A-Z][\w-]*(?:['’][A-Z][\w-]+)?)")
+_TITLE_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+
+
+def _titled_one(before: str, pronoun: str) -> str | None:
+    """The one person ``before`` names with a title that fits ``pronoun`` ("It is part of Ms
+    Rochira's review" for "She said ..."), where it names no other: a sentence that tells of
+    someone without quoting them leaves the "she" after it theirs."""
+    found = {(m["title"], m["name"]) for m in _TITLED.finditer(before)}
+    if len(found) != 1:
+        return None
+    title, name = found.pop()
+    return f"{title} {name}" if _TITLE_PRONOUN[title.lower()] == pronoun else None
 
 
 def _whole_subject(doc: Any, who: str) -> str | None:
