@@ -148,3 +148,12 @@ def test_a_label_never_cuts_a_name_from_its_number() -> None:
     forms = label_forms("Second-half goals by Mohamed Yattara and Alexandre Lacazette helped Olympique Lyonnais go "
                         "top of Ligue 1.")
     assert forms and "Ligue" not in forms, forms
+
+
+def test_a_label_never_drops_a_word_from_inside_a_name() -> None:
+    # "Chair of Care Forum Wales" is over the label's four words: "Chair of Forum Wales" had
+    # shipped, a body that does not exist.
+    label = takeaway_label("The chair of Care Forum Wales, Mario Kreft, said his group was dedicated to "
+                           "developing and promoting best practice in social care.")
+    assert "Forum Wales" not in label or "Care Forum Wales" in label, label
+    assert takeaway_label("Takaichi held her first official phone call with Trump.") == "Phone call with Trump"

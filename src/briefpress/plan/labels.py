@@ -113,7 +113,7 @@ def _fitted(tokens: list[Any], head: Any) -> list[Any]:
     while len(_spaced(before + after).split()) > MOST_WORDS:
         if before[0] is not head:
             before = before[1:]
-        elif len(after) > 2:
+        elif len(after) > 2 and after[1].tag_ not in ("NNP", "NNPS"):  # a name loses no word ("Care Forum Wales")
             after = after[:1] + after[2:]
         else:
             return []
