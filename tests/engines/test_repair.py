@@ -132,8 +132,9 @@ def test_a_meta_description_that_would_end_on_a_pointer_is_the_extractive_writer
     draft, _ = write(OtherParts(body=f"{first} [F1]"))
     assert not any(b in draft.meta_description for b in META_BENEFITS_SHORT), draft.meta_description
     assert draft.meta_description.startswith("Sanae Takaichi held her first official phone call")
-    # The meta description, and the market section, whose fact the other one is not.
-    assert draft.repairs and draft.repairs["fallback_parts"] == 2
+    # The meta description, the market section, whose fact the other one is not, and the
+    # conclusion, which told a section's sentence word for word.
+    assert draft.repairs and draft.repairs["fallback_parts"] == 3
 
 
 def test_non_strict_mode_keeps_the_rewrite_even_when_it_fails() -> None:
@@ -462,3 +463,24 @@ def test_unstated_link_reads_a_relation_drawn_from_a_title() -> None:
     # the facts' own verb, or both ends in one fact: no new link
     assert unstated_link("Washington blamed the Syrian government.", facts) == ""
     assert unstated_link("Washington accused Russia.", facts) == ""
+
+
+class LeadAsConclusion(Script):
+    """Asked to sum the news up in other words, the model gives the lead word for word."""
+
+    def __call__(self, messages: list[dict[str, str]], spec: Any) -> str:
+        if spec.name == "conclusion":
+            self.asked.append((spec.name, messages[-1]["content"], spec.enforce))
+            return LEAD
+        return super().__call__(messages, spec)
+
+
+def test_a_conclusion_that_retells_a_told_sentence_word_for_word_gives_way_to_the_writers_cut() -> None:
+    # The README's brief: the model's conclusion was the lead again, read there a fifth time.
+    draft, _ = write(LeadAsConclusion(body=f"{LEAD}\n{GOOD}"))
+    told = LEAD.removesuffix(" [F1]")
+    assert any(told in part for part in [*draft.body, *(s.answer for s in draft.sections)])
+    assert draft.conclusion != told and "Takaichi held her first official phone call with Donald Trump on Saturday" \
+        in draft.conclusion, draft.conclusion
+    assert [e.facts for e in draft.evidence if e.part == "conclusion"] == [["S1.F1"]]
+    assert draft.repairs and draft.repairs["fallback_parts"] >= 1

@@ -25,7 +25,7 @@ from ..spec import (
     META_MIN,
     PARAGRAPH_SENTENCES,
 )
-from ..text import ensure_period
+from ..text import ensure_period, split_sentences
 from ..verify.hedges import drops_hedge
 from .base import Draft, ProgressCallback
 from .extractive import ExtractiveEngine
@@ -82,6 +82,14 @@ class ArticleWriter:
             sections.append(Section(question=part.question, answer=answer))
         if "conclusion" in specs:
             conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
+            told = [*(s.answer for s in sections), *body, *self.fallback.summary]
+            if conclusion != self.fallback.conclusion and _retold(conclusion, told) \
+                    and not _retold(self.fallback.conclusion, told):
+                # Asked to sum the news up in other words, the model gave the lead word for word
+                # (read a fifth time): the writer's short restatement is a cut no part tells.
+                self.evidence = [e for e in self.evidence if e.part != "conclusion"]
+                self._fall_back("conclusion")
+                conclusion = self.fallback.conclusion
         else:
             conclusion = self.fallback.conclusion
             self._copy_part("conclusion")
@@ -364,3 +372,9 @@ class ArticleWriter:
 def _first_fitting(mixes: list[list[Evidence]]) -> list[Evidence] | None:
     """The first mix of sentences whose text lands in the meta description's size."""
     return next((mix for mix in mixes if META_MIN <= len(" ".join(e.sentence for e in mix)) <= META_MAX), None)
+
+
+def _retold(paragraph: str, told: Sequence[str]) -> bool:
+    """Whether every sentence of ``paragraph`` is one of ``told``'s sentences word for word."""
+    sentences = {norm(s.text) for text in told for s in split_sentences(text)}
+    return all(norm(s.text) in sentences for s in split_sentences(paragraph))
