@@ -496,6 +496,8 @@ def test_the_conclusion_tells_the_event_a_story_says_is_due() -> None:
     article = _write(brief, engine="extractive", sources=[("wire.txt", story)])
     assert article.conclusion.startswith("Talks are due to resume on Monday"), article.conclusion
     assert not any("Talks are due" in t.text for t in article.takeaways), article.takeaways
+    # Nor does a section tell it just before: the planner leaves the conclusion's fact to it.
+    assert not any("Talks are due" in s.answer for s in article.sections), article.sections
 
 
 @pytest.mark.parametrize(("text", "coming"), [

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from ..models import Fact
 from ..rewrite import compress
 from ..rewrite.quotes import quote_pieces
-from ..rewrite.refer import speaks_for_someone_before
+from ..rewrite.refer import dangling, speaks_for_someone_before
 from ..rewrite.whole import fragment_reason
 from ..spec import OPENING_LABEL, OPENING_QUESTIONS, SECTION_MAX_WORDS, SECTIONS_MAX, SECTIONS_MIN
 from ..storylines import is_story_line
 from ..text import STOPWORDS, slugify, words
+from .answering import tells_what_comes
 from .heads import Part, ask, ends_on_statement, faq, section_part
 from .keyphrase import keyphrase_from_facts
 from .names import brief_facts, is_name
@@ -213,8 +214,13 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     # A further source's sentence that goes on from the one before it ('"...," she said.') is told
     # after that one, in the body: at a section's head its "she" would be no one.
     follows = _antecedents(told, told_as, facts)
+    # The story's first coming event past the brief is the conclusion's to tell ("Talks are due
+    # to resume on Monday"): a section telling it too gives the reader it twice running.
+    coming = next((f for f in [*points, *told] if f is not lead and tells_what_comes(f)
+                   and not dangling(f.text, [lead.text])), None)
     extra = [f for f in _rank_related(story, [lead, *points])[:_RELATED_FACTS]
-             if not _retells(f, told_as[f.id]) and not quote_pieces([f.text]) and f.id not in follows]
+             if not _retells(f, told_as[f.id]) and not quote_pieces([f.text]) and f.id not in follows
+             and f is not coming]
 
     kp = keyphrase.strip() if keyphrase else keyphrase_from_facts(compress.headline(lead.text), facts, lead)
     # A keyphrase the user gave is their subject; one the planner drew is checked against the facts.
