@@ -198,7 +198,7 @@ def _person_meant(lead: Fact, brief: list[Fact]) -> str | None:
     person the brief's next facts name, whom the story is about ("Hogwood worked with ..."): a
     place or thing of the lead's ("home in Cambridge") is not its subject."""
     nlp = spacy_pipeline()
-    if nlp is None or lead.text.split(maxsplit=1)[0].lower() not in ("he", "she"):
+    if nlp is None or (lead.text.split(maxsplit=1) or [""])[0].lower() not in ("he", "she"):
         return None
     for fact in brief:
         if fact is lead:

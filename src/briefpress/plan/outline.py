@@ -210,7 +210,6 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     # A story that opens with the brief's own sentences gives them once: as the brief's facts. A
     # retelling that adds a word of its own ("Watson ... was arrested Thursday, Feb. 23, 2023")
     # may still answer a question.
-    # A quotation over several sentences is told whole, in the body alone (no part may cut it).
     # A further source's sentence that goes on from the one before it ('"...," she said.') is told
     # after that one, in the body: at a section's head its "she" would be no one.
     follows = _antecedents(told, told_as, facts)
@@ -218,6 +217,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     # to resume on Monday"): a section telling it too gives the reader it twice running.
     coming = next((f for f in [*points, *told] if f is not lead and tells_what_comes(f)
                    and not dangling(f.text, [lead.text])), None)
+    # A quotation over several sentences is told whole, in the body alone (no part may cut it).
     extra = [f for f in _rank_related(story, [lead, *points])[:_RELATED_FACTS]
              if not _retells(f, told_as[f.id]) and not quote_pieces([f.text]) and f.id not in follows
              and f is not coming]
