@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from ..models import Fact
-from ..nlp import in_dictionary, spacy_pipeline
+from ..nlp import in_dictionary, parse_one, spacy_pipeline
 from ..text import STOPWORDS, whole_phrase
 from ..verify.places import _key, gazetteer
 from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, brief_facts, mentions, name_keyphrase, name_runs
@@ -197,15 +197,15 @@ def _person_meant(lead: Fact, brief: list[Fact]) -> str | None:
     """Where the lead's subject is "he" or "she" ("He died at his home in Cambridge ..."), the
     person the brief's next facts name, whom the story is about ("Hogwood worked with ..."): a
     place or thing of the lead's ("home in Cambridge") is not its subject."""
-    nlp = spacy_pipeline()
-    if nlp is None or (lead.text.split(maxsplit=1) or [""])[0].lower() not in ("he", "she"):
+    if (lead.text.split(maxsplit=1) or [""])[0].lower() not in ("he", "she"):
         return None
     for fact in brief:
-        if fact is lead:
+        doc = parse_one(fact.text) if fact is not lead else None  # cached: the planner parses the facts again
+        if doc is None:
             continue
         # The small model tags few surnames alone ("Hogwood"): a name that is a sentence's
         # subject and no place or organisation will do.
-        for token in nlp(fact.text):
+        for token in doc:
             if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.tag_ == "NNP" \
                     and token.ent_type_ in ("", "PERSON") and not in_dictionary(token.text):
                 words = [t.text for t in token.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [token.text]
