@@ -169,3 +169,16 @@ def test_a_phrase_saying_where_is_no_topic() -> None:
     doc = nlp("Hogwood worked with many leading orchestras around the world")
     assert not _is_topic(doc[6:9]), doc[6:9]
     assert _is_topic(nlp("the radio spectrum was divided")[1:3])
+
+
+def test_a_title_word_a_source_writes_in_lower_case_is_no_tag() -> None:
+    from briefpress.plan.names import name_tags
+
+    # The brief capitalises the title; the story says "the commissioner": "Commissioner" was a tag.
+    facts = [*_facts(
+        "Older People's Commissioner for Wales Sarah Rochira will call on pensioners to share their experiences.",
+        "It is part of Ms Rochira's review into the care of older people."),
+        Fact(id="S2.F1", text="The commissioner will be reviewing the care home environment.", source="wire.txt", start=0, end=60)]
+    assert "Commissioner" not in name_tags("older people", facts)
+    assert "Commissioner" in name_tags("older people", facts[:2])  # no source says otherwise
+

@@ -809,6 +809,28 @@ def test_a_speakers_headline_offers_the_speaker_never_the_clauses_function_word(
     assert "Katy Bourne" in offered and "Emergency" not in offered
 
 
+def test_a_title_word_the_story_writes_in_lower_case_is_no_keyphrase() -> None:
+    from briefpress.seo.fix.keyphrase import keyphrase_options
+
+    before, _ = _runs(next(p for p in BRIEFS if p.stem == "tesco-fresh-easy-exit"))
+    assert before.article is not None
+    # The Welsh commissioner's story shipped the keyphrase "Commissioner" and the question "What
+    # happens next for Commissioner?": its headline capitalises the title its body writes "the
+    # commissioner". With "Older" dropped as a common word, "People's Commissioner" is a cut
+    # of the title, no name either.
+    lead = "Older People's Commissioner for Wales Sarah Rochira will call on pensioners to share their experiences."
+    article = before.article.model_copy(update={
+        "headline": "Older People's Commissioner for Wales Sarah Rochira", "keyphrase": "older people",
+        "tags": ["older people", "Commissioner"], "summary": [lead, "It is part of a review of care for older people."],
+        "body": [lead, "The commissioner will be reviewing whether older people have a good quality of life."]})
+    offered = {a.keyphrase for a in keyphrase_options(article)}
+    assert not {"Commissioner", "People's Commissioner"} & offered, offered
+    assert "Wales Sarah Rochira" in offered  # a run of names stays a candidate
+    # Where no source writes the word in lower case, a lone capitalised word may be a name.
+    named = article.model_copy(update={"body": [lead], "tags": ["older people", "Rochira"]})
+    assert "Rochira" in {a.keyphrase for a in keyphrase_options(named)}
+
+
 def test_a_keyphrase_the_headline_names_gives_way_only_to_one_it_names_too() -> None:
     from briefpress.seo.fix.keyphrase import keyphrase_options
 

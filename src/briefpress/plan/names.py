@@ -239,7 +239,11 @@ def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
     brief = brief_facts(facts)
     texts = [f.text for f in brief]
     lowercase = _Lowercase(texts)
-    found = [" ".join(run[:4]) for fact in brief[:12] for run, _ in _names_in(fact, lowercase) if _is_tag(run, fact)]
+    # A lone word a source writes in lower case is a title, not a name ("Commissioner" of "the
+    # commissioner will be reviewing").
+    anywhere = _Lowercase([f.text for f in facts])
+    found = [" ".join(run[:4]) for fact in brief[:12] for run, _ in _names_in(fact, lowercase)
+             if _is_tag(run, fact) and not (len(run) == 1 and anywhere(run[0]))]
     ranked = sorted(dict.fromkeys(found), key=lambda n: -sum(1 for t in texts if mentions(n, t)))
     tags = [keyphrase]
     for name in ranked:

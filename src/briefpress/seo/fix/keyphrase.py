@@ -82,6 +82,8 @@ def _keyphrase_candidates(article: Article) -> list[str]:
     for run in _capitalised_runs(words):
         if run and run[0] in openers and whole_phrase(run[0].lower()).search(text):
             run = run[1:]  # written in lower case elsewhere: a common word that opens the headline
+            if run and POSSESSIVE.search(run[0]):
+                continue  # "People's Commissioner" of "Older People's ...": a title cut, no name
         if 1 <= len(run) <= 4:
             out.append(" ".join(run))
     cleaned = [POSSESSIVE.sub("", c).strip() for c in out]
@@ -91,6 +93,9 @@ def _keyphrase_candidates(article: Article) -> list[str]:
     # A lone place or date names where or when, not what happened: nobody searches for it.
     cleaned = [c for c in cleaned if not any(is_place_or_date(c, s) for s in article.summary or [article.headline])]
     cleaned = [c for c in cleaned if described_noun(c, article.headline) is None]
+    # A lone word the article also writes in lower case is a common noun capitalised as a title
+    # ("Commissioner" of "the commissioner will be reviewing"): it names no one.
+    cleaned = [c for c in cleaned if " " in c or not whole_phrase(c.lower()).search(text)]
     seen = {article.keyphrase.lower()}
     unique = []
     for c in cleaned:
