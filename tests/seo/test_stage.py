@@ -367,6 +367,12 @@ def test_a_connective_keeps_the_capital_of_a_name_followed_by_punctuation_or_a_p
     # A common noun (as spaCy tags it) loses its capital; a name never written mid-sentence is left alone.
     assert _with_connective("Photos and videos showed activists.", "Also,", words) == "Also, photos and videos showed activists."
     assert _with_connective("Brooks said the plan would fail.", "Also,", words) is None
+    # A word that says what someone is, before their name, is no title: "Also, Substitute Yattara
+    # opened the scoring" shipped on the Lyon page; a formal title keeps its capital.
+    assert _with_connective("Substitute Yattara opened the scoring.", "Also,", words) == \
+        "Also, substitute Yattara opened the scoring."
+    assert _with_connective("Administrator Bob Young said it was done.", "Also,", words) == \
+        "Also, Administrator Bob Young said it was done."
 
 
 def test_no_connective_on_a_sentence_that_says_it_adds() -> None:

@@ -38,6 +38,13 @@ _LOWERCASE_FIRST = frozenset(
     "with as some many most several both each every one two three four five six seven eight nine ten "
     "around about nearly almost more less over under just only officials police".split()
 )
+# Words that say what someone is, not a formal title: lower case before a name once the sentence
+# no longer opens on them ("Also, substitute Yattara opened ...", where "Administrator Bob Young"
+# keeps its capital).
+_DESCRIPTORS = frozenset(
+    "substitute co-star striker forward winger midfielder defender goalkeeper keeper captain teammate "
+    "developer developers".split()
+)
 # The parts a connective may open a sentence in, in the order they are tried.
 _ORDER = {"body": 0, "sections": 1, "conclusion": 2, "faq": 3}
 
@@ -87,7 +94,7 @@ def _with_connective(sentence: str, connective: str, words: Words) -> str | None
     if not rest or not first[:1].isalpha() or has_transition(sentence) or _ADDS.search(sentence):
         return None
     bare = POSSESSIVE.sub("", first.strip(",.;:'\"’()"))  # "Acme," and "Acme's" are "Acme"
-    if first.lower() in _LOWERCASE_FIRST or (
+    if first.lower() in _LOWERCASE_FIRST | _DESCRIPTORS or (
             bare not in names and (bare.lower() in lower or _common_noun_opens(sentence))):
         first = first.lower()
     elif bare not in names and not (bare.isupper() and len(bare) > 1) and not (
