@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from ..edit import part_order
 from ..models import Evidence, Fact, Run, Section
 from ..plan import Outline
+from ..plan.speakers import named_facts
 from ..rewrite.compress import phrase_cut, shorten
 from ..rewrite.quotes import speakerless
 from ..rewrite.refer import orphan_reason
@@ -35,7 +36,6 @@ from .repair import Kept, Repairer, asks, failed, finish_sentence, is_cut_off, n
 from .request import PartSpec
 from .retell import RETELL_MOST, in_paragraphs, in_style_of, keeps_facts, retell_request, retells, worth_retelling
 from .session import Backend, GroundingCheck, Session
-from .writer import named_facts
 
 log = logging.getLogger(__name__)
 Pooled = tuple[str, list[Fact]]  # a verified model sentence and the facts it rests on

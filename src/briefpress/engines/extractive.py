@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from ..edit import part_order
 from ..models import Fact, Run, Section, Takeaway
-from ..plan import _TIME, Outline, Part, answering, facet_of, tells_what_comes
+from ..plan import _TIME, Outline, Part, answering, facet_of
 from ..plan.labels import takeaway_label
+from ..plan.speakers import named_facts
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.forms import condensed_forms
 from ..rewrite.headline import news_headline
@@ -39,7 +40,7 @@ from ..spec import (
 from ..text import ensure_period
 from .base import Draft, Engine, ProgressCallback
 from .meta_mix import joined, meta_mixes, meta_options, meta_rank, spent_forms
-from .writer import CONDENSED_WORDS, Writer, named_facts
+from .writer import CONDENSED_WORDS, Writer
 
 SECTION_STORY_FACTS = 3  # a section's facts where the body tells a whole story after it
 STORY_SLACK = 2  # facts beyond the brief's before the body counts as a story
@@ -64,7 +65,7 @@ class ExtractiveEngine(Engine):
         faq = self._faq(w, outline, {s.answer for s in sections})
         # A story's conclusion (what comes next) is its own: no takeaway tells it before, as a
         # story has facts enough for both (a brief's takeaways would fall back on copies).
-        forward = self._forward(w, outline)
+        forward = outline.forward
         takeaways = self._takeaways(w, outline, {forward.id} if forward and _tells_story(outline) else set())
         conclusion = self._conclusion(w, outline, forward)
         w.evidence.sort(key=lambda e: part_order(e.part))
@@ -244,14 +245,6 @@ class ExtractiveEngine(Engine):
             else:
                 w.claim("meta_description", sentence, [source])
         return joined(best)
-
-    @staticmethod
-    def _forward(w: Writer, outline: Outline) -> Fact | None:
-        """The first fact past the lead that tells what happens next and reads after the lead
-        (the conclusion is read after the whole article, which the lead opens)."""
-        forward = [f for f in [*outline.points, *outline.body]
-                   if tells_what_comes(f) and f is not outline.lead and not f.text.rstrip().endswith("?")]
-        return next((f for f in forward if w.alone(f) and not dangling(w.condensed(f), [outline.lead.text])), None)
 
     @staticmethod
     def _conclusion(w: Writer, outline: Outline, forward: Fact | None) -> str:

@@ -128,7 +128,10 @@ def forward_fact(o: Outline) -> Fact | None:
     over several sentences, which told alone loses its speaker or its marks (a blind review read
     Gatland's words as the conclusion, with no opening mark); nor one that goes on from the
     sentence before it, read after the takeaways with nothing before it ("It added his funeral
-    will be private"), as the extractive writer's conclusion never is either."""
+    will be private"), as the extractive writer's conclusion never is either. The planner's own
+    choice (``Outline.forward``, the extractive writer's) may be such a fact: a writer that cuts
+    tells a quote as it is and names the speaker of "It added ..."; a model asked for other words
+    cannot, so it is asked of the next coming event instead."""
     pieces = {facts[i].text for facts in (o.points, o.body) for i in quote_pieces([f.text for f in facts])}
     return next((f for f in [*o.points, *o.body] if tells_what_comes(f) and f.id != o.lead.id
                  and f.text not in pieces and not holds_quote(f.text) and not f.text.rstrip().endswith("?")

@@ -4,11 +4,10 @@ the forms of each fact told so far, so that each part tells a fact in a form no 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..models import Evidence, Fact
-from ..plan.speakers import named_speaker
+from ..plan.speakers import Named
 from ..rewrite.compress import main_clause
 from ..rewrite.forms import condensed_forms, reworded
 from ..rewrite.quotes import with_said, without_reopened_marks
@@ -28,25 +27,6 @@ Keep = Callable[[str], bool]  # which condensed forms of a fact a part may tell
 
 def any_form(_form: str) -> bool:
     return True
-
-
-_PRONOUN_FIRST = re.compile(r"^(?:\S+\s+){0,6}?(?:he|she|it)\b", re.I)
-
-
-Named = dict[str, tuple[Fact, str]]  # fact id -> (the fact before it, its text with the speaker named)
-
-
-def named_facts(facts: list[Fact]) -> Named:
-    """The facts whose speaker is a pronoun ("It added ..."), by id, with the fact before them in
-    their source and their text with the speaker named from it (``plan.speakers.named_speaker``):
-    the form a part that tells the fact apart from that one cuts."""
-    out: Named = {}
-    for before, fact in zip(facts, facts[1:], strict=False):
-        if before.source == fact.source and _PRONOUN_FIRST.match(fact.text):
-            named = named_speaker(fact.text, before.text)
-            if named:
-                out[fact.id] = (before, named)
-    return out
 
 
 def _lower_words(text: str) -> set[str]:

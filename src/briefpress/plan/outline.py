@@ -19,6 +19,7 @@ from .heads import Part, ask, ends_on_statement, faq, section_part
 from .keyphrase import keyphrase_from_facts
 from .names import brief_facts, is_name
 from .questions import Facet, facet_of, stock_question, topic_phrase
+from .speakers import Named, named_facts
 
 _KEY_POINTS = 4
 _RELATED_FACTS = 6  # facts of further sources that may support the sections and FAQ
@@ -38,6 +39,7 @@ class Outline:
     body: list[Fact] = field(default_factory=list)
     title: Fact | None = None  # the brief's own headline, when it has one
     follows: dict[str, str] = field(default_factory=dict)  # fact id -> the fact its "he" points back to
+    forward: Fact | None = None  # the fact that tells what happens next: the conclusion's to tell
 
     @property
     def summary_facts(self) -> list[Fact]:
@@ -198,6 +200,7 @@ _PRONOUN_OPENERS = frozenset({"he", "she", "they", "his", "her", "their"})
 
 def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_paragraph_facts: int = 32) -> Outline:
     """Choose lead, points, keyphrase, and which facts answer which question."""
+    given = facts
     lead_text = facts[0].text if facts else ""
     facts = [f for f in facts if f.text == lead_text or is_story_line(f.text)]
     title, brief = _title_and_brief(facts)
@@ -213,19 +216,21 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     # A further source's sentence that goes on from the one before it ('"...," she said.') is told
     # after that one, in the body: at a section's head its "she" would be no one.
     follows = _antecedents(told, told_as, facts)
+    body = _after_antecedents(told, follows)[:max_body_paragraph_facts]
     # The story's first coming event past the brief is the conclusion's to tell ("Talks are due
-    # to resume on Monday"): a section telling it too gives the reader it twice running.
-    coming = next((f for f in [*points, *told] if f is not lead and tells_what_comes(f)
-                   and not dangling(f.text, [lead.text])), None)
+    # to resume on Monday"): a section telling it too gives the reader it twice running. (A key
+    # point stays in the sections: taken out, the golden briefs' sections lost their facts.)
+    forward = _forward(lead, points, body, named_facts(given))
     # A quotation over several sentences is told whole, in the body alone (no part may cut it).
     extra = [f for f in _rank_related(story, [lead, *points])[:_RELATED_FACTS]
              if not _retells(f, told_as[f.id]) and not quote_pieces([f.text]) and f.id not in follows
-             and f is not coming]
+             and f is not forward]
 
     kp = keyphrase.strip() if keyphrase else keyphrase_from_facts(compress.headline(lead.text), facts, lead)
     # A keyphrase the user gave is their subject; one the planner drew is checked against the facts.
     topic = topic_phrase(kp, [] if keyphrase else [f.text for f in brief_facts(facts)])
-    outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic, title=title, follows=follows)
+    outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic, title=title, follows=follows,
+                      forward=forward)
     supporting = [f for f in rest if f not in points] + extra
     by_facet = _by_facet(points + supporting, follows)
     asked: set[str] = set()
@@ -234,8 +239,19 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     # Short of pairs, the FAQ asks of a given story's later facts before it asks the main news again.
     others += [f for f in told if f not in others and not f.id.startswith("S1.") and not quote_pieces([f.text])]
     outline.faq = faq(outline, others, by_facet, asked)
-    outline.body = _after_antecedents(told, outline.follows)[:max_body_paragraph_facts]
+    outline.body = body
     return outline
+
+
+def _forward(lead: Fact, points: list[Fact], body: list[Fact], named: Named) -> Fact | None:
+    """The first fact past the lead that tells what happens next and is read alone after it (the
+    conclusion is read after the whole article, which the lead opens): no question, no piece of a
+    quotation over several sentences (told alone, it loses its speaker or its marks), nothing
+    left pointing back once its speaker is named ("It added ..." is "A statement said ...")."""
+    pieces = {facts[i].id for facts in (points, body) for i in quote_pieces([f.text for f in facts])}
+    return next((f for f in [*points, *body] if f is not lead and tells_what_comes(f) and f.id not in pieces
+                 and not f.text.rstrip().endswith("?")
+                 and not dangling(named[f.id][1] if f.id in named else f.text, [lead.text])), None)
 
 
 def _told_once(facts: list[Fact]) -> tuple[list[Fact], dict[str, Fact]]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import STATING, lemma_of
+from ..models import Fact
 from ..nlp import spacy_pipeline
 from ..verify import attributions
 
@@ -193,3 +194,22 @@ def _whole_subject(doc: Any, who: str) -> str | None:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.text == head:
             return str(doc[tok.left_edge.i : tok.right_edge.i + 1].text)
     return None
+
+
+_PRONOUN_FIRST = re.compile(r"^(?:\S+\s+){0,6}?(?:he|she|it)\b", re.I)
+
+
+Named = dict[str, tuple[Fact, str]]  # fact id -> (the fact before it, its text with the speaker named)
+
+
+def named_facts(facts: list[Fact]) -> Named:
+    """The facts whose speaker is a pronoun ("It added ..."), by id, with the fact before them in
+    their source and their text with the speaker named from it (``named_speaker``):
+    the form a part that tells the fact apart from that one cuts."""
+    out: Named = {}
+    for before, fact in zip(facts, facts[1:], strict=False):
+        if before.source == fact.source and _PRONOUN_FIRST.match(fact.text):
+            named = named_speaker(fact.text, before.text)
+            if named:
+                out[fact.id] = (before, named)
+    return out
