@@ -50,22 +50,10 @@ def test_a_sentence_that_goes_on_from_another_never_opens_a_section_and_joins_th
     # The Welsh commissioner's story (brief = its first four sentences): two '"...," she said.'
     # quotes had headed sections of their own (the writer told a section's first fact even where
     # it reads after no one), with "she" no one there.
-    import json
-    from pathlib import Path
+    from bench_stories import brief_and_story, planned
 
-    from briefpress import ingest
-    from briefpress.models import Options, Run
-    from briefpress.pipeline import run_stages, stages_through
-    from briefpress.text import split_sentences
-
-    bench = Path(__file__).resolve().parents[2] / "shared" / "bench" / "cliff.dev.jsonl"
-    if not bench.is_file():
-        pytest.skip("../shared/bench is not here")
-    story = next(row["source"] for row in map(json.loads, bench.read_text(encoding="utf-8").splitlines())
-                 if row["id"] == "cliff-xsum-24522070-BART")
-    brief = "\n-\n".join(s.text for s in split_sentences(story)[:4]) + "\n"
-    run = ingest.ingest(Run(options=Options(engine="extractive")), brief, sources=[("story.txt", story)])
-    outline = run_stages(run, stages=stages_through("plan")).outline
+    brief, story = brief_and_story("cliff-xsum-24522070-BART")
+    outline = planned(brief, story)
     assert outline is not None and outline.follows
     for part in outline.sections:
         assert all(outline.reads_after(f, part.facts[:i]) for i, f in enumerate(part.facts)), part

@@ -506,16 +506,10 @@ def test_the_planner_chooses_the_conclusions_fact_once_for_the_sections_and_the_
     # conclusion while the writer, choosing again by another rule, told the lead "In short, ..."
     # there. One choice now, the planner's, which the sections leave to the conclusion where the
     # story (not the brief) tells it (the rail strike's talks, above).
-    import json
+    from bench_stories import brief_and_story, planned
 
-    bench = Path(__file__).resolve().parents[2] / "shared" / "bench" / "cliff.dev.jsonl"
-    if not bench.is_file():
-        pytest.skip("../shared/bench is not here")
-    story = next(row["source"] for row in map(json.loads, bench.read_text(encoding="utf-8").splitlines())
-                 if row["id"] == "cliff-xsum-30280942-BART")
-    brief = "\n-\n".join(s.text for s in split_sentences(story)[:4]) + "\n"
-    run = ingest.ingest(Run(options=Options(engine="extractive")), brief, sources=[("story.txt", story)])
-    outline = run_stages(run, stages=stages_through("plan")).outline
+    brief, story = brief_and_story("cliff-xsum-30280942-BART")
+    outline = planned(brief, story)
     assert outline is not None and outline.forward is not None
     assert "will remain on display" in outline.forward.text
     article = _write(brief, engine="extractive", sources=[("story.txt", story)])
