@@ -217,9 +217,9 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     # after that one, in the body: at a section's head its "she" would be no one.
     follows = _antecedents(told, told_as, facts)
     body = _after_antecedents(told, follows)[:max_body_paragraph_facts]
-    # The story's first coming event past the brief is the conclusion's to tell ("Talks are due
-    # to resume on Monday"): a section telling it too gives the reader it twice running. (A key
-    # point stays in the sections: taken out, the golden briefs' sections lost their facts.)
+    # The first coming event past the lead is the conclusion's to tell ("Talks are due to resume
+    # on Monday"), for both engines: a section telling it too gives the reader it twice running.
+    # (A key point stays in the sections: a thin brief's sections have too few facts without it.)
     forward = _forward(lead, points, body, named_facts(given))
     # A quotation over several sentences is told whole, in the body alone (no part may cut it).
     extra = [f for f in _rank_related(story, [lead, *points])[:_RELATED_FACTS]
