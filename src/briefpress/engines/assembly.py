@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator, Sequence
 from ..edit import part_order
 from ..models import Evidence, Fact, Run, Section
 from ..plan import Outline
-from ..plan.speakers import named_facts
 from ..rewrite.compress import phrase_cut, shorten
 from ..rewrite.quotes import speakerless
 from ..rewrite.refer import orphan_reason
@@ -118,14 +117,14 @@ class ArticleWriter:
 
     def _next_told_by_fallback(self) -> bool:
         """Whether the extractive writer's conclusion tells what comes next from a fact that goes
-        on from a speaker, with the speaker named (``writer.named_facts``), which the model's
+        on from a speaker, with the speaker named (``Outline.named``), which the model's
         request leaves out (``prompts.forward_fact``): the model, asked to restate the lead
         instead, told Hogwood's lead a fifth time. Only those: another fact the request leaves
         out (one holding a quote) is the writer's to tell as it is, a copy of the body's."""
         if forward_fact(self.outline) is not None:
             return False
         cited = [i for e in self.fallback.evidence if e.part == "conclusion" for i in e.facts]
-        return bool(cited) and bool(set(cited) & set(named_facts(self.session.run.facts)))
+        return bool(cited) and bool(set(cited) & set(self.outline.named))
 
     # -- evidence and fallbacks ---------------------------------------------------------------
 

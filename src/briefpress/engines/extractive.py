@@ -11,7 +11,6 @@ from ..edit import part_order
 from ..models import Fact, Run, Section, Takeaway
 from ..plan import _TIME, Outline, Part, answering, facet_of
 from ..plan.labels import takeaway_label
-from ..plan.speakers import named_facts
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.forms import condensed_forms
 from ..rewrite.headline import news_headline
@@ -53,7 +52,7 @@ class ExtractiveEngine(Engine):
     description = "no model: selects and shortens source sentences (deterministic, instant)"
 
     def write(self, run: Run, outline: Outline, progress: ProgressCallback | None = None) -> Draft:
-        w = Writer(named_facts(run.facts))
+        w = Writer(outline.named)
         headline = self._headline(w, outline)
         summary = [w.claim(f"summary[{i}]", f.text, [f]) for i, f in enumerate(outline.summary_facts)]
         w.pieces = {outline.body[i].id for i in quote_pieces([f.text for f in outline.body])}

@@ -40,6 +40,7 @@ class Outline:
     title: Fact | None = None  # the brief's own headline, when it has one
     follows: dict[str, str] = field(default_factory=dict)  # fact id -> the fact its "he" points back to
     forward: Fact | None = None  # the fact that tells what happens next: the conclusion's to tell
+    named: Named = field(default_factory=dict)  # facts whose pronoun speaker is named from the one before
 
     @property
     def summary_facts(self) -> list[Fact]:
@@ -200,7 +201,7 @@ _PRONOUN_OPENERS = frozenset({"he", "she", "they", "his", "her", "their"})
 
 def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_paragraph_facts: int = 32) -> Outline:
     """Choose lead, points, keyphrase, and which facts answer which question."""
-    given = facts
+    named = named_facts(facts)  # the facts as the sources give them: each after the one before it
     lead_text = facts[0].text if facts else ""
     facts = [f for f in facts if f.text == lead_text or is_story_line(f.text)]
     title, brief = _title_and_brief(facts)
@@ -220,7 +221,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     # The first coming event past the lead is the conclusion's to tell ("Talks are due to resume
     # on Monday"), for both engines: a section telling it too gives the reader it twice running.
     # (A key point stays in the sections: a thin brief's sections have too few facts without it.)
-    forward = _forward(lead, points, body, named_facts(given))
+    forward = _forward(lead, points, body, named)
     # A quotation over several sentences is told whole, in the body alone (no part may cut it).
     extra = [f for f in _rank_related(story, [lead, *points])[:_RELATED_FACTS]
              if not _retells(f, told_as[f.id]) and not quote_pieces([f.text]) and f.id not in follows
@@ -230,7 +231,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     # A keyphrase the user gave is their subject; one the planner drew is checked against the facts.
     topic = topic_phrase(kp, [] if keyphrase else [f.text for f in brief_facts(facts)])
     outline = Outline(lead=lead, points=points, keyphrase=kp, topic=topic, title=title, follows=follows,
-                      forward=forward)
+                      forward=forward, named=named)
     supporting = [f for f in rest if f not in points] + extra
     by_facet = _by_facet(points + supporting, follows)
     asked: set[str] = set()
