@@ -5,7 +5,8 @@ introduces it before it, or names it instead"); where it follows that sentence i
 from __future__ import annotations
 
 import briefpress
-from briefpress.plan.speakers import named_speaker
+from briefpress.models import Fact
+from briefpress.plan.speakers import named_facts, named_speaker
 
 DIED = "He died at his home in Cambridge following an illness lasting several months, a statement on his website said."
 ZAKHAROVA = ('In response to the US suspension of the talks, Russian foreign ministry spokeswoman Maria Zakharova '
@@ -105,3 +106,68 @@ def test_a_she_is_named_from_the_one_titled_person_the_sentence_before_tells_of(
     # Not where it names two, nor where the title is a man's.
     assert named_speaker(said, "Ms O'Neill met Ms Rochira to discuss the review.") is None
     assert named_speaker(said, "It is part of Mr Rochira's review into the quality of care.") is None
+
+
+EASTVALE = ('Eastvale Rail said it had offered a 4.5% pay rise this year and a further 3% next year, and called '
+            'the strike "deeply disappointing for passengers."')
+TIMETABLE = "The company said it would run a reduced timetable on two main lines using managers who hold driving licences."
+
+
+def test_the_company_is_named_from_the_business_the_sentence_before_credits() -> None:
+    assert named_speaker(TIMETABLE, EASTVALE) == \
+        "Eastvale Rail said it would run a reduced timetable on two main lines using managers who hold driving licences."
+    assert named_speaker("The firm also added it would appeal.", EASTVALE) == "Eastvale Rail said it would appeal."
+
+
+def test_the_company_is_not_named_from_another_kind_of_body_or_a_longer_description() -> None:
+    union = "The Union of Rail Drivers said 94% of members who voted backed the action, on a turnout of 71%."
+    assert named_speaker(TIMETABLE, union) is None  # a union is no company
+    assert named_speaker("The union said it would appeal.", EASTVALE) is None  # nor the other way round
+    assert named_speaker("The parent company said it would appeal.", EASTVALE) is None  # another business
+    assert named_speaker(TIMETABLE, "Passengers said the strike was unfair.") is None  # nobody named
+
+
+def test_the_rail_story_asks_of_the_company_once_and_names_it_when_told_apart() -> None:
+    story = open("examples/rail-strike-wire.txt", encoding="utf-8").read()
+    lines = [s for s in story.split("\n") if s.strip()]
+    brief = lines[0] + "\n-\n" + lines[1].replace(". ", ".\n-\n", 1)
+    a = briefpress.write(brief, [("rail-strike-wire.txt", story)], engine="extractive", brief_name="rail.txt",
+                         date="2026-11-25T09:00:00+00:00", created="2026-11-25T09:00:00+00:00")
+    questions = [p.question for p in [*a.sections, *a.faq]]
+    # "What did Eastvale Rail say?" and "What did the company say?" asked one speaker twice.
+    assert "What did Eastvale Rail say?" in questions and "What did the company say?" not in questions
+    apart = [t.text for t in a.takeaways] + [p.answer for p in [*a.sections, *a.faq]] + [a.conclusion]
+    assert not any(text.startswith("The company said") for text in apart)
+    assert "The company said it would run a reduced timetable" in " ".join(a.body)  # reads on there
+    assert (a.grounding or {}).get("summary", {}).get("unsupported", 1) == 0
+
+
+def _facts(*texts: str) -> list[Fact]:
+    out, at = [], 0
+    for i, text in enumerate(texts, 1):
+        out.append(Fact(id=f"S2.F{i}", text=text, source="story.txt", start=at, end=at + len(text)))
+        at += len(text) + 1
+    return out
+
+
+COMMISSIONER = ("Older People's Commissioner for Wales Sarah Rochira will call on pensioners to hear their "
+                "experiences of residential care.",
+                "It is part of Ms Rochira's review into the quality of life and care of older people.",
+                "The commissioner will be reviewing whether older people living in residential care have a good quality of life.")
+TEAM = "Her team will also speak to care providers, social care staff and public bodies."
+
+
+def test_her_team_is_named_from_the_one_titled_woman_the_story_tells_of() -> None:
+    facts = _facts(*COMMISSIONER, TEAM)
+    named = named_facts(facts)
+    # "Older People's" is no person (the story writes "older people"): Ms Rochira is the only one.
+    assert named[facts[3].id] == (facts[1], "Ms Rochira's team will also speak to care providers, social care "
+                                             "staff and public bodies.")
+
+
+def test_her_team_keeps_its_pronoun_where_someone_else_could_be_meant() -> None:
+    kreft = "The chair of Care Forum Wales, Mario Kreft, said the forum backed the review."
+    assert _facts(*COMMISSIONER, kreft, TEAM)[4].id not in named_facts(_facts(*COMMISSIONER, kreft, TEAM))
+    assert "S2.F4" not in named_facts(_facts(*COMMISSIONER, "His team will also speak to care providers."))
+    swapped = _facts(*COMMISSIONER[:1], COMMISSIONER[1].replace("Ms", "Mr"), TEAM)
+    assert "S2.F3" not in named_facts(swapped)  # a "Mr" is no "her"

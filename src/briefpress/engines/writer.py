@@ -35,8 +35,9 @@ def _lower_words(text: str) -> set[str]:
 
 class Writer:
     """Collects sentences with the facts they rest on while the parts are written. ``named``
-    holds facts' texts with a pronoun speaker named (``named_facts``): a part tells those forms,
-    the body (which keeps the source's order) the fact as it is."""
+    holds facts' texts with whom their pronoun or "the company" stands for named
+    (``named_facts``): a part tells those forms, the body (which keeps the source's order) the
+    fact as it is."""
 
     def __init__(self, named: Named | None = None) -> None:
         self.evidence: list[Evidence] = []

@@ -24,7 +24,7 @@ from ..text import whole_phrase
 from .answering import answers, has_time
 from .asking import questions_of
 from .questions import CONTEXT, Facet, facet_of, stock_question, with_topic
-from .speakers import asked_speaker, fits_answer, said_by, same_speaker
+from .speakers import Named, asked_speaker, fits_answer, said_by, same_speaker
 
 if TYPE_CHECKING:
     from .outline import Outline
@@ -166,12 +166,14 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
     for fact in group:
         if fact.text.rstrip().endswith("?"):
             continue
-        questions = questions_of(fact.text, outline.keyphrase)
-        found = next((q for q in questions if fits(q, [fact.text], asked, once=False)), None)
+        # Told apart, "The company said ..." names the company (``Outline.named``): so does its question.
+        text = outline.named[fact.id][1] if fact.id in outline.named else fact.text
+        questions = questions_of(text, outline.keyphrase)
+        found = next((q for q in questions if fits(q, [text], asked, once=False)), None)
         if found is not None:
             asked.add(found)
             return [Part(found, [fact], facet.label)]
-    more = said_more(group[:1], asked, outline.keyphrase)
+    more = said_more(group[:1], asked, outline.keyphrase, outline.named)
     if more is not None:
         asked.add(more[0])
         return [Part(more[0], more[1], facet.label)]
@@ -186,17 +188,20 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
     return [Part(stock, facts, facet.label)]
 
 
-def said_more(facts: list[Fact], asked: set[str], name: str) -> tuple[str, list[Fact]] | None:
+def said_more(facts: list[Fact], asked: set[str], name: str,
+              named: Named | None = None) -> tuple[str, list[Fact]] | None:
     """"What else did Wallström say?" over a statement by a speaker another part has asked
-    about already, where every fact is that speaker's: a speaker's question is asked once, and
-    the stock "Who said what?" would name no one."""
+    about already, where every fact is that speaker's (by the speaker ``named`` gives it, where
+    it is "the company" or "she"): a speaker's question is asked once, and the stock "Who said
+    what?" would name no one."""
     if not facts:
         return None
+    texts = [named[f.id][1] if named and f.id in named else f.text for f in facts]
     spoken = [who for q in asked if (who := asked_speaker(q))]
-    for q in questions_of(facts[0].text, name):
+    for q in questions_of(texts[0], name):
         who = asked_speaker(q)
         if who and any(same_speaker(who, other) for other in spoken):
             question = SAID_MORE.format(speaker=who)
-            if question not in asked and all(said_by(f.text, who) for f in facts):
+            if question not in asked and all(said_by(text, who) for text in texts):
                 return question, facts
     return None

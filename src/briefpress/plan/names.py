@@ -124,7 +124,7 @@ def _opens(sentence: str, word: str) -> bool:
     return sentence.lstrip("\"“‘'( ").startswith(word)
 
 
-class _Lowercase:
+class Lowercase:
     """Whether the texts write a word in lower case somewhere: one search per distinct word over
     the texts joined by line ends (no word runs across one), so a brief of many points starting
     alike is not a scan of every text per point."""
@@ -140,7 +140,7 @@ class _Lowercase:
         return self.seen[low]
 
 
-def _names_in(fact: Fact, lowercase: _Lowercase) -> Iterator[tuple[list[str], str | None]]:
+def _names_in(fact: Fact, lowercase: Lowercase) -> Iterator[tuple[list[str], str | None]]:
     """The fact's name runs. A sentence's first word is capitalised anyway: when the facts also
     write it in lower case ("Activists ..." / "... showed activists"), it is a common word, not a
     name, and leaves the run (which may then be empty)."""
@@ -150,7 +150,7 @@ def _names_in(fact: Fact, lowercase: _Lowercase) -> Iterator[tuple[list[str], st
         yield run, following
 
 
-def _name_candidates(lead: Fact, brief: list[Fact], lowercase: _Lowercase) -> Iterator[_Candidate]:
+def _name_candidates(lead: Fact, brief: list[Fact], lowercase: Lowercase) -> Iterator[_Candidate]:
     """The names, the lead's first; a nationality keeps the noun it qualifies ("Chinese shares").
     A lone capitalised word is no name where the facts write it in lower case too (the "People"
     of "Older People's Commissioner ... older people") or where it opens its sentence and is a
@@ -193,7 +193,7 @@ def name_keyphrase(headline: str, facts: list[Fact], lead: Fact | None = None) -
         lead = next((f for f in brief if f.role == "lead"), brief[0])
     texts = [f.text for f in brief]
     scores: dict[str, float] = {}
-    for phrase, bonus, least in (*_name_candidates(lead, brief, _Lowercase(texts)), *_topic_candidates(brief)):
+    for phrase, bonus, least in (*_name_candidates(lead, brief, Lowercase(texts)), *_topic_candidates(brief)):
         if phrase in scores or len(phrase) < 2:
             continue
         count = sum(1 for t in texts if mentions(phrase, t))
@@ -238,10 +238,10 @@ def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
     fragments or sentence-initial common words), none a part of another tag."""
     brief = brief_facts(facts)
     texts = [f.text for f in brief]
-    lowercase = _Lowercase(texts)
+    lowercase = Lowercase(texts)
     # A lone word a source writes in lower case is a title, not a name ("Commissioner" of "the
     # commissioner will be reviewing").
-    anywhere = _Lowercase([f.text for f in facts])
+    anywhere = Lowercase([f.text for f in facts])
     found = [" ".join(run[:4]) for fact in brief[:12] for run, _ in _names_in(fact, lowercase)
              if _is_tag(run, fact) and not (len(run) == 1 and anywhere(run[0]))]
     ranked = sorted(dict.fromkeys(found), key=lambda n: -sum(1 for t in texts if mentions(n, t)))

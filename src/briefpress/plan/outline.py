@@ -40,7 +40,7 @@ class Outline:
     title: Fact | None = None  # the brief's own headline, when it has one
     follows: dict[str, str] = field(default_factory=dict)  # fact id -> the fact its "he" points back to
     forward: Fact | None = None  # the fact that tells what happens next: the conclusion's to tell
-    named: Named = field(default_factory=dict)  # facts whose pronoun speaker is named from the one before
+    named: Named = field(default_factory=dict)  # facts whose "it", "the company", "her team" is named
 
     @property
     def summary_facts(self) -> list[Fact]:

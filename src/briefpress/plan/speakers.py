@@ -16,6 +16,7 @@ from ..lexicon import STATING, lemma_of
 from ..models import Fact
 from ..nlp import spacy_pipeline
 from ..verify import attributions
+from .names import Lowercase
 
 # Verbs that put words in a speaker's mouth, in their base form: a question "What did X <verb>?"
 # with one of them asks what X said.
@@ -138,9 +139,10 @@ def named_speaker(sentence: str, before: str) -> str | None:
     on his website said." is "A statement on his website said his funeral will be private." (the
     thing in the words that introduce it: "the statement" alone points back again); "She also said
     ..." after "... spokeswoman Maria Zakharova said: ..." is "Spokeswoman Maria Zakharova said
-    ...": told apart, nothing was said before it. Told alone (an FAQ answer, a takeaway, the
+    ...": told apart, nothing was said before it; "The company said ..." after "Eastvale Rail said
+    ..." is "Eastvale Rail said ..." (``_organisation``). Told alone (an FAQ answer, a takeaway, the
     conclusion), the pronoun points back to nothing (FORMAT.md: "names it instead"). None where
-    the sentence's subject is no such pronoun of a verb of saying, ``before`` credits no one (nor
+    the sentence's subject is no such pronoun or description of a verb of saying, ``before`` credits no one (nor
     names one person with a title that fits the pronoun: "It is part of Ms Rochira's review"), or
     its speaker is no fit for the pronoun ("she" for "the ministry")."""
     nlp = spacy_pipeline()
@@ -151,18 +153,26 @@ def named_speaker(sentence: str, before: str) -> str | None:
     if root is None or not _says(root):
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    kind = _PRONOUN_SPEAKERS.get(subject.lower_) if subject is not None else None
-    titled = _titled_one(before, subject.lower_) if subject is not None else None
-    speakers = speakers_of(before) or ([titled] if titled else [])
-    if subject is None or kind is None or not speakers:
+    if subject is None:
         return None
-    who = speakers[0]
-    person = any(w[:1].isupper() for w in who.split())
-    if (kind == "person") != person:
-        return None
-    name = who if person else _whole_subject(nlp(before.strip()), who) or f"the {who}"
+    if _described(subject):
+        name = _organisation(before)
+        if name is None:
+            return None
+        edits = {subject.i: name, **{c.i: "" for c in subject.children}}
+    else:
+        kind = _PRONOUN_SPEAKERS.get(subject.lower_)
+        titled = _titled_one(before, subject.lower_)
+        speakers = speakers_of(before) or ([titled] if titled else [])
+        if kind is None or not speakers:
+            return None
+        who = speakers[0]
+        person = any(w[:1].isupper() for w in who.split())
+        if (kind == "person") != person:
+            return None
+        edits = {subject.i: who if person else _whole_subject(nlp(before.strip()), who) or f"the {who}"}
     # Told apart, the statement says, not adds, and not "also": there is nothing before it.
-    edits = {subject.i: name, **{c.i: "" for c in root.children if c.dep_ == "advmod" and c.lower_ == "also"}}
+    edits.update({c.i: "" for c in root.children if c.dep_ == "advmod" and c.lower_ == "also"})
     if root.lower_ in _ADDED:
         edits[root.i] = _ADDED[root.lower_]
     named = "".join((edits[t.i] + t.whitespace_ if edits[t.i] else "") if t.i in edits else t.text_with_ws for t in doc)
@@ -170,6 +180,38 @@ def named_speaker(sentence: str, before: str) -> str | None:
 
 
 _ADDED = {"added": "said", "adds": "says", "add": "say"}
+# What a story calls a business it has named ("Eastvale Rail said ... The company said ...").
+_BUSINESS_NOUNS = frozenset({
+    "company", "firm", "operator", "business", "group", "retailer", "supermarket", "airline", "carrier",
+    "chain", "maker", "manufacturer", "lender", "bank", "insurer", "broadcaster", "publisher", "club",
+    "charity"})
+# Words that make a name some other body than a business: "the company" after "The Union of Rail
+# Drivers said ..." is another one.
+_OTHER_BODIES = frozenset({
+    "union", "council", "ministry", "department", "authority", "association", "institute", "university",
+    "college", "school", "hospital", "party", "commission", "committee", "court", "police", "service",
+    "agency", "office", "board", "trust", "foundation", "federation", "society", "league", "government",
+    "army", "navy", "church", "museum", "assembly", "parliament", "senate", "congress", "secretary"})
+
+
+def _described(subject: Any) -> bool:
+    """Whether the subject is "the company" (or "the firm", ...): a bare definite description
+    that stands for the business named before it; "the parent company" is another one."""
+    return subject.lower_ in _BUSINESS_NOUNS and [c.lower_ for c in subject.children] == ["the"]
+
+
+def _organisation(before: str) -> str | None:
+    """The organisation ``before`` credits with what it says, by its name, where the name is
+    one spaCy reads as an organisation and no word of it makes it a union, a council or the like."""
+    speakers = speakers_of(before)
+    nlp = spacy_pipeline()
+    if not speakers or nlp is None:
+        return None
+    who = _LEADING.sub("", speakers[0].strip())
+    orgs = {_LEADING.sub("", e.text) for e in nlp(before.strip()).ents if e.label_ == "ORG"}
+    if who not in orgs or any(w.lower() in _OTHER_BODIES for w in who.split()) or not who[:1].isupper():
+        return None
+    return who
 # The titles that tell a "she" from a "he".
 _TITLED = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[A-Z][\w-]*(?:['’][A-Z][\w-]+)?)")
 _TITLE_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
@@ -197,19 +239,52 @@ def _whole_subject(doc: Any, who: str) -> str | None:
 
 
 _PRONOUN_FIRST = re.compile(r"^(?:\S+\s+){0,6}?(?:he|she|it)\b", re.I)
+_DESCRIBED_FIRST = re.compile(rf"^The (?:{'|'.join(sorted(_BUSINESS_NOUNS))}) ")
 
 
-Named = dict[str, tuple[Fact, str]]  # fact id -> (the fact before it, its text with the speaker named)
+Named = dict[str, tuple[Fact, str]]  # fact id -> (the fact that names whom it points to, its named text)
 
 
 def named_facts(facts: list[Fact]) -> Named:
-    """The facts whose speaker is a pronoun ("It added ..."), by id, with the fact before them in
-    their source and their text with the speaker named from it (``named_speaker``):
-    the form a part that tells the fact apart from that one cuts."""
+    """The facts whose speaker is a pronoun ("It added ...") or a business's description ("The
+    company said ..."), by id, with the fact before them in their source and their text with the
+    speaker named from it (``named_speaker``); and those whose subject is "her"/"his" something,
+    with the fact that names the one person it can be (``_owner_named``): the form a part that
+    tells the fact apart from that one cuts."""
     out: Named = {}
     for before, fact in zip(facts, facts[1:], strict=False):
-        if before.source == fact.source and _PRONOUN_FIRST.match(fact.text):
+        if before.source == fact.source and (_PRONOUN_FIRST.match(fact.text) or _DESCRIBED_FIRST.match(fact.text)):
             named = named_speaker(fact.text, before.text)
             if named:
                 out[fact.id] = (before, named)
+        elif _OWNER_FIRST.match(fact.text):
+            earlier = [f for f in facts[: facts.index(fact)] if f.source == fact.source]
+            owner = _owner_named(fact.text, earlier, Lowercase([f.text for f in facts]))
+            if owner:
+                out[fact.id] = owner
     return out
+
+
+_OWNER_FIRST = re.compile(r"^(?:Her|His) [a-z]")
+
+
+def _owner_named(sentence: str, earlier: list[Fact], lowercase: Lowercase) -> tuple[Fact, str] | None:
+    """"Her team will also speak to ..." as "Ms Rochira's team will also speak to ...", with the
+    fact that names her, where the source before it names one person with a title that fits the
+    pronoun ("Ms", "Mr") and no other person at all (spaCy's names, each with her surname, save
+    one of words the story writes in lower case: "Older People's"): a bullet read on its own
+    would point back to no one. None where anyone else could be meant."""
+    pronoun = "she" if sentence.startswith("Her ") else "he"
+    titled = {(m["title"], m["name"]) for f in earlier for m in _TITLED.finditer(f.text)}
+    nlp = spacy_pipeline()
+    if len(titled) != 1 or nlp is None:
+        return None
+    title, name = titled.pop()
+    if _TITLE_PRONOUN[title.lower()] != pronoun:
+        return None
+    people = {e.text for f in earlier for e in nlp(f.text).ents if e.label_ == "PERSON"
+              and not all(lowercase(w) for w in re.findall(r"[A-Za-z]+", e.text.replace("'s", "")))}
+    if any(p.replace("’", "'").removesuffix("'s").split()[-1] != name for p in people):
+        return None
+    namer = next(f for f in reversed(earlier) if f"{title} {name}" in f.text or f"{title}. {name}" in f.text)
+    return namer, f"{title} {name}'s {sentence.split(' ', 1)[1]}"
