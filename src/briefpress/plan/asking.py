@@ -67,13 +67,32 @@ def _subject(verb: Any) -> str | None:
         return None
     if any(t.tag_ == "PRP$" for t in _phrase(head)):
         return None
-    titles = _TITLE_WORDS | _NOT_NAME
+    titles = _OFFICES | _NOT_NAME
     titled = head.tag_ in ("NNP", "NNPS") and any(t.lower_ in titles for t in head.subtree)
     if titled and head.i == max(t.i for t in head.subtree if t.dep_ != "punct"):
         names = name_runs(spoken(list(head.subtree)))
         if names and head.text.startswith(names[-1].split()[-1]):
             return names[-1]
-    return _noun_phrase(head, _SUBJECT_MOST)
+    phrase = _noun_phrase(head, _SUBJECT_MOST)
+    return f"the {phrase}" if phrase and _bare_office(head) else phrase
+
+
+# Offices a story may name by their title alone ("Older People's Commissioner for Wales Sarah Rochira").
+_OFFICES = _TITLE_WORDS | {"commissioner", "ombudsman", "inspector", "auditor", "coroner", "registrar", "regulator"}
+
+
+def _bare_office(head: Any) -> bool:
+    """Whether the subject is an office's capitalised title with no article, its holder named
+    beside it or not at all: "What will Older People's Commissioner call on?" needs "the". A
+    title owned by a name keeps none ("Tesco's Chief Executive", "Wales' First Minister"): only
+    an owner of common words ("Older People's", "Children's") is part of the title."""
+    if head.lower_ not in _OFFICES or not head.text[:1].isupper() or head.tag_ not in ("NN", "NNP"):
+        return False
+    phrase = _phrase(head)
+    if any(t.dep_ in ("det", "poss") and t.tag_ in ("DT", "PRP$") for t in phrase):
+        return False
+    owners = [t for t in phrase if t.dep_ == "poss"]
+    return all(w.tag_ in ("NNS", "NNPS", "JJ", "JJR") for o in owners for w in o.subtree if w.tag_ != "POS")
 
 
 def _ampersand_name(head: Any) -> bool:
@@ -102,7 +121,8 @@ def _lowered(kept: list[Any], text: str) -> str:
     """``text`` (the words of ``kept``) with a sentence's capital dropped from a common word."""
     first = kept[0]
     at_start = first.i == 0 or all(t.is_punct for t in first.doc[: first.i])
-    nxt = kept[1] if len(kept) > 1 else None
+    # An owner's "'s" is passed over: "Children's Commissioner" is a title's capital.
+    nxt = next((t for t in kept[1:] if t.tag_ != "POS"), None)
     common = first.tag_ in ("NN", "NNS", "JJ", "JJR", "JJS") and not (nxt is not None and nxt.tag_ == "NNP")
     common = common and not first.ent_type_ and not _DEMONYM.search(first.text)
     # A capitalised word after it that no tag but a name's explains ("A Just Russia": an adverb
