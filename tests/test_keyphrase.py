@@ -182,3 +182,15 @@ def test_a_title_word_a_source_writes_in_lower_case_is_no_tag() -> None:
     assert "Commissioner" not in name_tags("older people", facts)
     assert "Commissioner" in name_tags("older people", facts[:2])  # no source says otherwise
 
+
+
+def test_a_place_that_ends_a_title_is_not_run_into_the_name_after_it() -> None:
+    from briefpress.plan.names import name_tags
+
+    lead = "Older People's Commissioner for Wales Sarah Rochira will call on pensioners to share their experiences."
+    across = Fact(id="S2.F1", text="She has seen unacceptable variations across Wales.", source="wire.txt", start=0, end=50)
+    tags = name_tags("older people", [*_facts(lead), across])
+    assert "Sarah Rochira" in tags and "Wales Sarah Rochira" not in tags
+    # Where the story never names the place alone, the run is left as it is (it may be one name).
+    assert "Wales Sarah Rochira" in name_tags("older people", _facts(lead))
+    assert "Goldman Sachs" in name_tags("bank", _facts("She works for Goldman Sachs in London.", "Goldman said so."))

@@ -233,6 +233,16 @@ def _is_tag(run: list[str], fact: Fact) -> bool:
     return len(run) == 1 and len(run[0]) > 3 and run[0].replace("-", "").isalpha() and not _opens(fact.text, run[0])
 
 
+def _without_place(run: list[str], texts: str) -> list[str]:
+    """The run less a first word that ends the phrase before it: "Commissioner for Wales Sarah
+    Rochira" runs "Wales Sarah Rochira" together, and the story names Wales on its own too
+    ("across Wales"). A run of two ("for Goldman Sachs") stays whole."""
+    if len(run) < 3 or not re.search(rf"\b(?:for|of|in|from|at) {re.escape(' '.join(run))}\b", texts):
+        return run
+    alone = re.search(rf"\b{re.escape(run[0])}\b(?! {re.escape(run[1])})", texts)
+    return run[1:] if alone else run
+
+
 def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
     """The keyphrase, then the names the brief mentions most (whole names: no titles, possessive
     fragments or sentence-initial common words), none a part of another tag."""
@@ -242,7 +252,8 @@ def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
     # A lone word a source writes in lower case is a title, not a name ("Commissioner" of "the
     # commissioner will be reviewing").
     anywhere = Lowercase([f.text for f in facts])
-    found = [" ".join(run[:4]) for fact in brief[:12] for run, _ in _names_in(fact, lowercase)
+    found = [" ".join(_without_place(run, anywhere.joined)[:4]) for fact in brief[:12]
+             for run, _ in _names_in(fact, lowercase)
              if _is_tag(run, fact) and not (len(run) == 1 and anywhere(run[0]))]
     ranked = sorted(dict.fromkeys(found), key=lambda n: -sum(1 for t in texts if mentions(n, t)))
     tags = [keyphrase]
