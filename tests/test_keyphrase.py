@@ -194,3 +194,22 @@ def test_a_place_that_ends_a_title_is_not_run_into_the_name_after_it() -> None:
     # Where the story never names the place alone, the run is left as it is (it may be one name).
     assert "Wales Sarah Rochira" in name_tags("older people", _facts(lead))
     assert "Goldman Sachs" in name_tags("bank", _facts("She works for Goldman Sachs in London.", "Goldman said so."))
+
+
+HACKERS = ("Little is beyond their reach.",
+           "Official documents and private communications are made public, and websites blocked.",
+           "They hijack CCTV cameras, electronic billboards and network printers.",
+           "The best known of the virtual warriors are the Ukrainian Cyber Troops, the Cyber Berkut and "
+           "Anonymous International.")
+
+
+def test_a_dictionary_word_opening_the_headline_is_no_keyphrase_and_a_story_breaks_a_tie() -> None:
+    story = [Fact(id=f"S2.F{i}", text=t, source="wire.txt", start=0, end=len(t)) for i, t in enumerate([
+        "The most prominent pro-Ukrainian hackers are the Ukrainian Cyber Troops.",
+        "Scores of rebel websites were made inaccessible when the Ukrainian Cyber Troops bombarded them."], 1)]
+    facts = [*_facts(*HACKERS), *story]
+    # "Little is beyond their reach" offered "Little"; the names the brief mentions once each
+    # tie, and the story tells of the Ukrainian Cyber Troops, not of CCTV.
+    assert keyphrase_from_facts("Little is beyond their reach", facts) == "Ukrainian Cyber Troops"
+    assert keyphrase_from_facts("Little is beyond their reach", _facts(*HACKERS)) == "CCTV"  # the earlier
+

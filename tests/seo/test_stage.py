@@ -837,6 +837,22 @@ def test_a_title_word_the_story_writes_in_lower_case_is_no_keyphrase() -> None:
     assert "Rochira" in {a.keyphrase for a in keyphrase_options(named)}
 
 
+def test_a_dictionary_word_that_opens_the_headline_is_no_keyphrase() -> None:
+    from briefpress.seo.fix.keyphrase import keyphrase_options
+
+    before, _ = _runs(next(p for p in BRIEFS if p.stem == "tesco-fresh-easy-exit"))
+    assert before.article is not None
+    # A feature's first sentence as the lead: the headline "Little is beyond their reach" offered
+    # the keyphrase "Little".
+    lead = "Little is beyond their reach."
+    point = "The best known of the virtual warriors are the Ukrainian Cyber Troops and the Cyber Berkut."
+    article = before.article.model_copy(update={
+        "headline": "Little is beyond their reach", "keyphrase": "Ukrainian Cyber Troops",
+        "tags": ["Ukrainian Cyber Troops", "Cyber Berkut"], "summary": [lead, point], "body": [lead, point]})
+    offered = {a.keyphrase for a in keyphrase_options(article)}
+    assert "Little" not in offered and "Cyber Berkut" in offered, offered
+
+
 def test_a_keyphrase_the_headline_names_gives_way_only_to_one_it_names_too() -> None:
     from briefpress.seo.fix.keyphrase import keyphrase_options
 

@@ -181,8 +181,11 @@ def keyphrase_from_facts(headline: str, facts: list[Fact], lead: Fact | None = N
             and described_noun(named, headline) is None:
         return named
     # The headline is where the SEO title and the slug take the keyphrase from: a name it holds.
+    # A lone word that opens the headline and is a word of the dictionary is no name ("Little is
+    # beyond their reach" offered "Little").
     names = [n for n in name_runs(headline)
-             if len(n) > 3 and not is_place_or_date(n, lead.text) and described_noun(n, headline) is None]
+             if len(n) > 3 and not is_place_or_date(n, lead.text) and described_noun(n, headline) is None
+             and not (" " not in n and headline.startswith(n) and in_dictionary(n))]
     if names:
         return max(names, key=lambda n: (sum(1 for t in texts if mentions(n, t)), -names.index(n)))
     found = headline_phrase(headline, texts)

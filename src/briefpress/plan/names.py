@@ -186,7 +186,8 @@ def name_keyphrase(headline: str, facts: list[Fact], lead: Fact | None = None) -
     """The name or topic the brief is most about: mentioned by the most facts, the lead counting
     double and the headline once more. Candidates are names (runs of capitalised words, titles
     and possessives left out), then lower-case topics that at least two facts mention; a name
-    wins a tie, and an earlier candidate a later one.
+    wins a tie, then a name of two words or more a given story mentions most, then an earlier
+    candidate.
     """
     brief = brief_facts(facts)
     if lead is None:
@@ -205,7 +206,15 @@ def name_keyphrase(headline: str, facts: list[Fact], lead: Fact | None = None) -
     if not scores:
         return _fallback_keyphrase(headline)
     order = list(scores)
-    return max(order, key=lambda c: (scores[c], -order.index(c)))
+    # A tie goes to the name of two words or more that a given story tells of most ("Ukrainian
+    # Cyber Troops" over the "CCTV" the brief names once too; a lone word is as often a place,
+    # "Russia" of "A Just Russia"), then to the earlier.
+    story = [f.text for f in facts if f not in brief]
+
+    def told_of(c: str) -> int:
+        return sum(1 for t in story if mentions(c, t)) if " " in c else 0
+
+    return max(order, key=lambda c: (scores[c], told_of(c), -order.index(c)))
 
 
 def _fallback_keyphrase(headline: str) -> str:

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 from ...models import Article
-from ...nlp import spacy_pipeline
+from ...nlp import in_dictionary, spacy_pipeline
 from ...plan import make_slug
 from ...plan.keyphrase import described_noun, is_place_or_date
+from ...plan.names import Lowercase
 from ...text import STOPWORDS, whole_phrase
 
 POSSESSIVE = re.compile(r"['’]s$")
@@ -73,14 +74,14 @@ def _keyphrase_candidates(article: Article) -> list[str]:
     """The names the article is tagged with and the runs of capitalised words in its headline
     (a news headline names who the story is about), without a possessive ending or a
     sentence-initial common word ("Co-star John Stamos" offers "John Stamos")."""
-    text = " ".join([*article.summary, *article.body])
+    lowercase = Lowercase([*article.summary, *article.body])  # words the article writes in lower case
     out = [t for t in article.tags if t]
     words = article.headline.split()
     # The words that open the headline or the clause after its colon ("Katy Bourne: Emergency services ...").
     openers = {w.strip(",.;:'\"’") for w, before in zip(words, ["", *words[:-1]], strict=True)
                if not before or before.endswith(":")}
     for run in _capitalised_runs(words):
-        if run and run[0] in openers and whole_phrase(run[0].lower()).search(text):
+        if run and run[0] in openers and (lowercase(run[0]) or len(run) == 1 and in_dictionary(run[0])):
             run = run[1:]  # written in lower case elsewhere: a common word that opens the headline
             if run and POSSESSIVE.search(run[0]):
                 continue  # "People's Commissioner" of "Older People's ...": a title cut, no name
@@ -95,7 +96,7 @@ def _keyphrase_candidates(article: Article) -> list[str]:
     cleaned = [c for c in cleaned if described_noun(c, article.headline) is None]
     # A lone word the article also writes in lower case is a common noun capitalised as a title
     # ("Commissioner" of "the commissioner will be reviewing"): it names no one.
-    cleaned = [c for c in cleaned if " " in c or not whole_phrase(c.lower()).search(text)]
+    cleaned = [c for c in cleaned if " " in c or not lowercase(c)]
     seen = {article.keyphrase.lower()}
     unique = []
     for c in cleaned:
