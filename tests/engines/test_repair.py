@@ -290,6 +290,12 @@ def test_a_reported_claim_told_as_fact_is_asked_again_with_the_facts_own_hedge(
      "It added his funeral will be private, with a memorial service to be held at a later date.\n-\n"
      "The Academy of Ancient Music will hold a concert in his memory next month.\n",
      "The Academy of Ancient Music will hold a concert in his memory next month."),
+    # "The walkout is expected to halt ..." after a lead that says "strike": the model summed up
+    # the walkout's figure again where the planner's conclusion tells of the coming talks.
+    ("Train drivers on the Eastvale Rail network will strike for 48 hours from Friday, the drivers' union said.\n-\n"
+     "The walkout is expected to halt about 1,200 daily services across the region.\n-\n"
+     "Talks are due to resume on Monday through the conciliation service.\n",
+     "Talks are due to resume on Monday through the conciliation service."),
 ])
 def test_the_conclusion_is_asked_of_a_coming_event_that_stands_alone_and_quotes_no_one(brief: str,
                                                                                       forward: str) -> None:

@@ -14,7 +14,7 @@ from ..models import Fact
 from ..plan import Outline, tells_what_comes
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.quotes import quote_pieces
-from ..rewrite.refer import goes_on_from_before
+from ..rewrite.refer import dangling, goes_on_from_before
 from ..rewrite.whole import holds_quote
 from ..spec import HEADLINE_MAX
 from ..text import ensure_period
@@ -128,11 +128,12 @@ def forward_fact(o: Outline) -> Fact | None:
     over several sentences, which told alone loses its speaker or its marks (a blind review read
     Gatland's words as the conclusion, with no opening mark); nor one that goes on from the
     sentence before it, read after the takeaways with nothing before it ("It added his funeral
-    will be private"), as the extractive writer's conclusion never is either. The planner's own
+    will be private"), nor one whose "the walkout" the lead never introduced (the planner's rule
+    too): as the extractive writer's conclusion never is either. The planner's own
     choice (``Outline.forward``, the extractive writer's) may be such a fact: a writer that cuts
     tells a quote as it is and names the speaker of "It added ..."; a model asked for other words
     cannot, so it is asked of the next coming event instead."""
     pieces = {facts[i].text for facts in (o.points, o.body) for i in quote_pieces([f.text for f in facts])}
     return next((f for f in [*o.points, *o.body] if tells_what_comes(f) and f.id != o.lead.id
                  and f.text not in pieces and not holds_quote(f.text) and not f.text.rstrip().endswith("?")
-                 and not goes_on_from_before(f.text)), None)
+                 and not goes_on_from_before(f.text) and not dangling(f.text, [o.lead.text])), None)
