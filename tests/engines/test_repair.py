@@ -490,3 +490,25 @@ def test_a_conclusion_that_retells_a_told_sentence_word_for_word_gives_way_to_th
         in draft.conclusion, draft.conclusion
     assert [e.facts for e in draft.evidence if e.part == "conclusion"] == [["S1.F1"]]
     assert draft.repairs and draft.repairs["fallback_parts"] >= 1
+
+
+def test_a_conclusion_that_tells_another_fact_than_the_coming_event_is_the_writers() -> None:
+    # The rail story's local article concluded on a section's sentence word for word, asked of
+    # the talks due on Monday: a conclusion must rest on the fact it was asked of.
+    brief = ("Train drivers on the Eastvale Rail network will strike for 48 hours from Friday, the drivers' union said.\n-\n"
+             "The walkout is expected to halt about 1,200 daily services across the region.\n-\n"
+             "Talks are due to resume on Monday through the conciliation service.\n")
+    run, outline = make_run(brief)
+    walkout = "The walkout is expected to halt about 1,200 daily services across the region."
+
+    def model(messages: list[dict[str, str]], spec: Any) -> str:
+        if spec.name == "headline":
+            return "Train drivers to strike for 48 hours [F1]"
+        if spec.name == "conclusion":
+            return f"{walkout} [F2]"
+        return "Train drivers on the Eastvale Rail network will strike for 48 hours from Friday. [F1]"
+
+    draft = ScriptedEngine(responses=model).write(run, outline)
+    assert draft.conclusion == "Talks are due to resume on Monday through the conciliation service."
+    cited = next(e.facts for e in draft.evidence if e.part == "conclusion")
+    assert [f.text for f in outline.points + outline.body if f.id in cited][:1] == [draft.conclusion]

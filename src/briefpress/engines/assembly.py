@@ -80,7 +80,11 @@ class ArticleWriter:
                                      {f.id for f in part.facts})
             sections.append(Section(question=part.question, answer=answer))
         if "conclusion" in specs:
-            conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion)
+            # Asked of the coming event, the model wrote another fact's sentence (a section's, word
+            # for word): a sentence that tells none of it is no answer.
+            forward = forward_fact(o)
+            conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion,
+                                         own={forward.id} if forward is not None else frozenset())
             told = [*(s.answer for s in sections), *body, *self.fallback.summary]
             if conclusion != self.fallback.conclusion and _retold(conclusion, told) \
                     and not _retold(self.fallback.conclusion, told):
