@@ -373,6 +373,8 @@ def test_a_connective_keeps_the_capital_of_a_name_followed_by_punctuation_or_a_p
         "Also, substitute Yattara opened the scoring."
     assert _with_connective("Administrator Bob Young said it was done.", "Also,", words) == \
         "Also, Administrator Bob Young said it was done."
+    assert _with_connective("Captain Tom Moore raised millions.", "Also,", words) == \
+        "Also, Captain Tom Moore raised millions."  # a rank, not only a team's captain
 
 
 def test_no_connective_on_a_sentence_that_says_it_adds() -> None:

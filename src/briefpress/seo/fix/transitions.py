@@ -40,9 +40,9 @@ _LOWERCASE_FIRST = frozenset(
 )
 # Words that say what someone is, not a formal title: lower case before a name once the sentence
 # no longer opens on them ("Also, substitute Yattara opened ...", where "Administrator Bob Young"
-# keeps its capital).
+# keeps its capital). Not "captain": a rank too ("Captain Tom Moore"), whose capital stays.
 _DESCRIPTORS = frozenset(
-    "substitute co-star striker forward winger midfielder defender goalkeeper keeper captain teammate "
+    "substitute co-star striker forward winger midfielder defender goalkeeper keeper teammate "
     "developer developers".split()
 )
 # The parts a connective may open a sentence in, in the order they are tried.
