@@ -142,9 +142,9 @@ def named_speaker(sentence: str, before: str) -> str | None:
     ...": told apart, nothing was said before it; "The company said ..." after "Eastvale Rail said
     ..." is "Eastvale Rail said ..." (``_organisation``). Told alone (an FAQ answer, a takeaway, the
     conclusion), the pronoun points back to nothing (FORMAT.md: "names it instead"). None where
-    the sentence's subject is no such pronoun or description of a verb of saying, ``before`` credits no one (nor
-    names one person with a title that fits the pronoun: "It is part of Ms Rochira's review"), or
-    its speaker is no fit for the pronoun ("she" for "the ministry")."""
+    the sentence's subject is no such pronoun or description of a verb of saying, ``before``
+    credits no one (nor names one person with a title that fits the pronoun: "It is part of Ms
+    Rochira's review"), or its speaker is no fit for the pronoun ("she" for "the ministry")."""
     nlp = spacy_pipeline()
     if nlp is None or not sentence.strip():
         return None
@@ -212,6 +212,8 @@ def _organisation(before: str) -> str | None:
     if who not in orgs or any(w.lower() in _OTHER_BODIES for w in who.split()) or not who[:1].isupper():
         return None
     return who
+
+
 # The titles that tell a "she" from a "he".
 _TITLED = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[A-Z][\w-]*(?:['’][A-Z][\w-]+)?)")
 _TITLE_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
@@ -286,5 +288,5 @@ def _owner_named(sentence: str, earlier: list[Fact], lowercase: Lowercase) -> tu
               and not all(lowercase(w) for w in re.findall(r"[A-Za-z]+", e.text.replace("'s", "")))}
     if any(p.replace("’", "'").removesuffix("'s").split()[-1] != name for p in people):
         return None
-    namer = next(f for f in reversed(earlier) if f"{title} {name}" in f.text or f"{title}. {name}" in f.text)
-    return namer, f"{title} {name}'s {sentence.split(' ', 1)[1]}"
+    namer = next((f for f in reversed(earlier) if f"{title} {name}" in f.text or f"{title}. {name}" in f.text), None)
+    return (namer, f"{title} {name}'s {sentence.split(' ', 1)[1]}") if namer else None

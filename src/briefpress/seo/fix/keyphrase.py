@@ -82,7 +82,7 @@ def _keyphrase_candidates(article: Article) -> list[str]:
                if not before or before.endswith(":")}
     for run in _capitalised_runs(words):
         if run and run[0] in openers and (lowercase(run[0]) or len(run) == 1 and in_dictionary(run[0])):
-            run = run[1:]  # written in lower case elsewhere: a common word that opens the headline
+            run = run[1:]  # a common word that opens the headline: lower case elsewhere, or "Little"
             if run and POSSESSIVE.search(run[0]):
                 continue  # "People's Commissioner" of "Older People's ...": a title cut, no name
         if 1 <= len(run) <= 4:
