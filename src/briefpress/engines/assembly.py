@@ -79,23 +79,7 @@ class ArticleWriter:
             answer = self._paragraph(specs[f"sections[{i}].answer"], self.fallback.sections[i].answer, others,
                                      {f.id for f in part.facts})
             sections.append(Section(question=part.question, answer=answer))
-        if "conclusion" in specs:
-            # Asked of the coming event, the model wrote another fact's sentence (a section's, word
-            # for word): a sentence that tells none of it is no answer.
-            forward = forward_fact(o)
-            conclusion = self._paragraph(specs["conclusion"], self.fallback.conclusion,
-                                         own={forward.id} if forward is not None else frozenset())
-            told = [*(s.answer for s in sections), *body, *self.fallback.summary]
-            if conclusion != self.fallback.conclusion and _retold(conclusion, told) \
-                    and not _retold(self.fallback.conclusion, told):
-                # Asked to sum the news up in other words, the model gave the lead word for word
-                # (read a fifth time): the writer's short restatement is a cut no part tells.
-                self.evidence = [e for e in self.evidence if e.part != "conclusion"]
-                self._fall_back("conclusion")
-                conclusion = self.fallback.conclusion
-        else:
-            conclusion = self.fallback.conclusion
-            self._copy_part("conclusion")
+        conclusion = self._conclusion(specs.get("conclusion"), [*(s.answer for s in sections), *body])
         headline = self._headline(specs["headline"])
         meta = self._meta()
         summary = list(self.fallback.summary)
@@ -118,6 +102,27 @@ class ArticleWriter:
             evidence=self.evidence,
             repairs=dict(self.repairs),
         )
+
+    def _conclusion(self, spec: PartSpec | None, told: list[str]) -> str:
+        """The model's conclusion (where ``spec`` asks for one), else the extractive writer's;
+        ``told``: the sections' and the body's texts."""
+        if spec is None:
+            self._copy_part("conclusion")
+            return self.fallback.conclusion
+        # Asked of the coming event, the model wrote another fact's sentence (a section's, word
+        # for word): a sentence that tells none of it is no answer.
+        forward = forward_fact(self.outline)
+        conclusion = self._paragraph(spec, self.fallback.conclusion,
+                                     own={forward.id} if forward is not None else frozenset())
+        told = [*told, *self.fallback.summary]
+        if conclusion != self.fallback.conclusion and _retold(conclusion, told) \
+                and not _retold(self.fallback.conclusion, told):
+            # Asked to sum the news up in other words, the model gave the lead word for word
+            # (read a fifth time): the writer's short restatement is a cut no part tells.
+            self.evidence = [e for e in self.evidence if e.part != "conclusion"]
+            self._fall_back("conclusion")
+            conclusion = self.fallback.conclusion
+        return conclusion
 
     def _next_told_by_fallback(self) -> bool:
         """Whether the extractive writer's conclusion tells what comes next from a fact that goes
