@@ -47,6 +47,11 @@ def _written(path: Path) -> Article:
      "Public fundraising campaign"),
     # The speaker, where what was said names nothing but a pronoun.
     ("East Sussex's fire authority said it would co-operate with the PCC.", "Fire authority"),
+    # A speaker by their office: the body they speak for, not the bare office ("Chair").
+    ("The chair of Care Forum Wales, Mario Kreft, said his group was dedicated to best practice in social care.",
+     "Care Forum Wales"),
+    # A title run into a name is no body ("Tesco Dave Lewis").
+    ("Chief executive of Tesco Dave Lewis said it would.", "Chief executive"),
 ])
 def test_a_label_is_the_noun_phrase_its_fact_turns_on(sentence: str, label: str) -> None:
     assert takeaway_label(sentence, (), "Details") == label

@@ -130,6 +130,14 @@ def _phrases(head: Any) -> Iterator[str]:
         return
     if not _is_noun(head) or (head.tag_ in ("NNP", "NNPS") and head.ent_type_ in _NOT_TOPICS):
         return
+    # "The chair of Care Forum Wales, Mario Kreft, said ...": the body the holder speaks for, not
+    # "Chair"; a title run into a name ("Chief executive of Tesco Dave Lewis") has no article.
+    if head.lower_ in _TITLE_WORDS and any(c.dep_ == "det" for c in head.children):
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        body = next((c for c in of.children if c.dep_ == "pobj" and c.ent_type_ in ("ORG", "GPE")), None) \
+            if of is not None else None
+        if body is not None:
+            yield from _phrases(body)
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if after is not None and (after.text == "-" or head.tag_ in ("NNP", "NNPS") and after.tag_ == "CD"):
         return  # the first half of a hyphenated word ("Co-star"), or of a name with its number ("Ligue [1]")
