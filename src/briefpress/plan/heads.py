@@ -24,7 +24,7 @@ from ..text import whole_phrase
 from .answering import answers, has_time
 from .asking import questions_of
 from .questions import CONTEXT, Facet, facet_of, stock_question, with_topic
-from .speakers import Named, asked_speaker, fits_answer, said_by, same_speaker
+from .speakers import Named, asked_speaker, fits_answer, said_by, same_speaker, told_apart
 
 if TYPE_CHECKING:
     from .outline import Outline
@@ -167,7 +167,7 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
         if fact.text.rstrip().endswith("?"):
             continue
         # Told apart, "The company said ..." names the company (``Outline.named``): so does its question.
-        text = outline.named[fact.id][1] if fact.id in outline.named else fact.text
+        text = told_apart(fact, outline.named)
         questions = questions_of(text, outline.keyphrase)
         found = next((q for q in questions if fits(q, [text], asked, once=False)), None)
         if found is not None:
@@ -196,7 +196,7 @@ def said_more(facts: list[Fact], asked: set[str], name: str,
     what?" would name no one."""
     if not facts:
         return None
-    texts = [named[f.id][1] if named and f.id in named else f.text for f in facts]
+    texts = [told_apart(f, named) for f in facts]
     spoken = [who for q in asked if (who := asked_speaker(q))]
     for q in questions_of(texts[0], name):
         who = asked_speaker(q)

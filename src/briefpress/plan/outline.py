@@ -19,7 +19,7 @@ from .heads import Part, ask, ends_on_statement, faq, section_part
 from .keyphrase import keyphrase_from_facts
 from .names import brief_facts, is_name
 from .questions import Facet, facet_of, stock_question, topic_phrase
-from .speakers import Named, named_facts
+from .speakers import Named, named_facts, told_apart
 
 _KEY_POINTS = 4
 _RELATED_FACTS = 6  # facts of further sources that may support the sections and FAQ
@@ -252,7 +252,7 @@ def _forward(lead: Fact, points: list[Fact], body: list[Fact], named: Named) -> 
     pieces = {facts[i].id for facts in (points, body) for i in quote_pieces([f.text for f in facts])}
     return next((f for f in [*points, *body] if f is not lead and tells_what_comes(f) and f.id not in pieces
                  and not f.text.rstrip().endswith("?")
-                 and not dangling(named[f.id][1] if f.id in named else f.text, [lead.text])), None)
+                 and not dangling(told_apart(f, named), [lead.text])), None)
 
 
 def _told_once(facts: list[Fact]) -> tuple[list[Fact], dict[str, Fact]]:

@@ -247,6 +247,12 @@ _DESCRIBED_FIRST = re.compile(rf"^The (?:{'|'.join(sorted(_BUSINESS_NOUNS))}) ")
 Named = dict[str, tuple[Fact, str]]  # fact id -> (the fact that names whom it points to, its named text)
 
 
+def told_apart(fact: Fact, named: Named | None) -> str:
+    """The fact's text as a part tells it apart from the fact before it: with whom its pronoun
+    or "the company" stands for named where ``named`` holds it, else as written."""
+    return named[fact.id][1] if named and fact.id in named else fact.text
+
+
 def named_facts(facts: list[Fact]) -> Named:
     """The facts whose speaker is a pronoun ("It added ...") or a business's description ("The
     company said ..."), by id, with the fact before them in their source and their text with the
@@ -254,14 +260,15 @@ def named_facts(facts: list[Fact]) -> Named:
     with the fact that names the one person it can be (``_owner_named``): the form a part that
     tells the fact apart from that one cuts."""
     out: Named = {}
-    for before, fact in zip(facts, facts[1:], strict=False):
+    lowercase = Lowercase([f.text for f in facts])
+    for i, (before, fact) in enumerate(zip(facts, facts[1:], strict=False), start=1):
         if before.source == fact.source and (_PRONOUN_FIRST.match(fact.text) or _DESCRIBED_FIRST.match(fact.text)):
             named = named_speaker(fact.text, before.text)
             if named:
                 out[fact.id] = (before, named)
         elif _OWNER_FIRST.match(fact.text):
-            earlier = [f for f in facts[: facts.index(fact)] if f.source == fact.source]
-            owner = _owner_named(fact.text, earlier, Lowercase([f.text for f in facts]))
+            earlier = [f for f in facts[:i] if f.source == fact.source]
+            owner = _owner_named(fact.text, earlier, lowercase)
             if owner:
                 out[fact.id] = owner
     return out
