@@ -19,19 +19,16 @@ from typing import Any
 from ..lexicon import ATTRIBUTING, forms
 from ..nlp import spacy_pipeline
 from .adjuncts import REASON_NOUNS, asks_time, gives_reason, lemma, measured_by_figure, spoken
-from .names import _NOT_NAME, _TITLE_WORDS, TIME_WORD, name_runs
-from .subject_question import INDEFINITE as _INDEFINITE
+from .names import TIME_WORD, name_runs
+from .subject_phrase import heading_subject, lowered, noun_phrase
 from .subject_question import count_question, identity_question, subject_question
 
 MOST_WORDS = 12  # a heading a reader takes in at a glance
-_SUBJECT_MOST = 7
 # Verbs whose speaker a "What did X say?" question asks of: what more telling verbs report
 # ("warned", "announced") is asked by its own verb.
 _SAYING = forms(ATTRIBUTING | {"confirm", "state"})
-_DEMONYM = re.compile(r"(?:ese|ian|ish|an|ch|i)$")
 _OBJECT_MOST = 5
 _MODALS = frozenset("will would could can may might shall should must".split())
-_MODIFIERS = frozenset({"det", "predet", "compound", "amod", "poss", "case", "nummod", "quantmod", "nmod", "advmod"})
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp"})
 _CHANGE_VERBS = frozenset("""fall rise drop climb slump surge collapse close shut die grow decline soar plunge
     tumble jump slide sink rally crash""".split())
@@ -50,102 +47,6 @@ _NEGATING = frozenset("rarely seldom never hardly barely scarcely".split())
 # A subject that names a reaction is asked how the one reacting reacted ("Market reactions
 # included ..." answers "How did the market react?").
 _REACTIONS = frozenset({"reaction", "reactions"})
-
-
-def _subject(verb: Any) -> str | None:
-    """The verb's subject as a short phrase without its clauses and appositions; None where that is
-    a pronoun (it needs its antecedent), a list, or too long for a heading. A titled name keeps
-    the name alone ("Harbour chair Lena Holt" asks of "Lena Holt")."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
-    if not subjects:
-        return None
-    head = subjects[-1]
-    if head.lower_ in _INDEFINITE:
-        return None  # "What did Batty say about Everyone?"
-    if head.tag_ in ("PRP", "DT", "WDT", "WP", "EX", "CD") or (any(c.dep_ in ("conj", "cc") for c in head.children)
-                                                             and not _ampersand_name(head)):
-        return None
-    if any(t.tag_ == "PRP$" for t in _phrase(head)):
-        return None
-    titles = _OFFICES | _NOT_NAME
-    titled = head.tag_ in ("NNP", "NNPS") and any(t.lower_ in titles for t in head.subtree)
-    if titled and head.i == max(t.i for t in head.subtree if t.dep_ != "punct"):
-        names = name_runs(spoken(list(head.subtree)))
-        if names and head.text.startswith(names[-1].split()[-1]):
-            return names[-1]
-    phrase = _noun_phrase(head, _SUBJECT_MOST)
-    return f"the {phrase}" if phrase and _bare_office(head) else phrase
-
-
-# Offices a story may name by their title alone ("Older People's Commissioner for Wales Sarah Rochira").
-_OFFICES = _TITLE_WORDS | {"commissioner", "ombudsman", "inspector", "auditor", "coroner", "registrar", "regulator"}
-
-
-def _bare_office(head: Any) -> bool:
-    """Whether the subject is an office's capitalised title with no article, its holder named
-    beside it or not at all: "What will Older People's Commissioner call on?" needs "the". A
-    title owned by a name keeps none ("Tesco's Chief Executive", "Wales' First Minister"): only
-    an owner of common words ("Older People's", "Children's") is part of the title."""
-    if head.lower_ not in _OFFICES or not head.text[:1].isupper() or head.tag_ not in ("NN", "NNP"):
-        return False
-    phrase = _phrase(head)
-    if any(t.dep_ in ("det", "poss") and t.tag_ in ("DT", "PRP$") for t in phrase):
-        return False
-    owners = [t for t in phrase if t.dep_ == "poss"]
-    return all(w.tag_ in ("NNS", "NNPS", "JJ", "JJR") for o in owners for w in o.subtree if w.tag_ != "POS")
-
-
-def _ampersand_name(head: Any) -> bool:
-    """A name joined by "&" ("Marks & Spencer") is one name, not a list."""
-    joined = [c for c in head.children if c.dep_ in ("conj", "cc")]
-    return head.tag_ == "NNP" and {c.text for c in joined if c.dep_ == "cc"} == {"&"} and all(
-        c.tag_ == "NNP" and c.i == head.i + 2 for c in joined if c.dep_ == "conj")
-
-
-def _noun_phrase(head: Any, most: int, preps: bool = True) -> str | None:
-    """The noun's phrase (``_phrase``) as written, where it is one unbroken run of at most
-    ``most`` words without pronouns or punctuation; a sentence's capital on a common word is
-    dropped."""
-    kept = sorted(_phrase(head, preps), key=lambda t: t.i)
-    if not kept or len(kept) > most or any(t.tag_ in ("PRP", "WDT", "WP") for t in kept):
-        return None
-    if any(t.text in ",;:()\"“”'`‘’" for t in kept) or kept[-1].i - kept[0].i + 1 != len(kept):
-        return None
-    return _lowered(kept, spoken(kept))
-
-
-_NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "CD"})  # a capital these explain: "a High Court judge"
-
-
-def _lowered(kept: list[Any], text: str) -> str:
-    """``text`` (the words of ``kept``) with a sentence's capital dropped from a common word."""
-    first = kept[0]
-    at_start = first.i == 0 or all(t.is_punct for t in first.doc[: first.i])
-    # An owner's "'s" is passed over: "Children's Commissioner" is a title's capital.
-    nxt = next((t for t in kept[1:] if t.tag_ != "POS"), None)
-    common = first.tag_ in ("NN", "NNS", "JJ", "JJR", "JJS") and not (nxt is not None and nxt.tag_ == "NNP")
-    common = common and not first.ent_type_ and not _DEMONYM.search(first.text)
-    # A capitalised word after it that no tag but a name's explains ("A Just Russia": an adverb
-    # written with a capital) makes the article part of the name.
-    named = first.tag_ == "DT" and nxt is not None and nxt.text[:1].isupper() and nxt.tag_ not in _NAME_TAGS
-    if at_start and not named and (first.tag_ in ("DT", "CD", "IN", "RB", "PDT") or common):
-        return text[:1].lower() + text[1:]
-    return text
-
-
-def _phrase(head: Any, preps: bool = True) -> list[Any]:
-    """A noun and what it holds, less its clauses and appositions (the subject of a heading,
-    not its full description)."""
-    out = [head]
-    deps = _MODIFIERS | ({"prep"} if preps else set()) | ({"cc", "conj"} if _ampersand_name(head) else set())
-    for child in head.children:
-        # A preposition the parse left without its object ("Commissioner for [Wales Sarah
-        # Rochira]", the name hung on the title as an apposition) would end the phrase on "for".
-        if child.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp") for c in child.children):
-            continue
-        if child.dep_ in deps:
-            out += list(child.subtree)
-    return out
 
 
 def _verb_group(verb: Any) -> tuple[str, str] | None:
@@ -186,7 +87,21 @@ def _object(verb: Any) -> Any | None:
     if found is None or found.tag_ in ("NNP", "NNPS", "PRP"):
         return None
     passive = any(c.dep_ == "auxpass" for c in verb.children)  # "was expected" needs its "to ..."
-    return found if found.dep_ == "dobj" or ((lemma(verb) or "") in _CLAUSE_VERBS and not passive) else None
+    if passive and _purpose(verb, found):
+        return found
+    # A clause that is itself a question ("will be reviewing whether ...") is what the verb is about.
+    asks = found.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in found.children)
+    return found if found.dep_ == "dobj" or asks or ((lemma(verb) or "") in _CLAUSE_VERBS and not passive) else None
+
+
+def _purpose(verb: Any, xcomp: Any) -> bool:
+    """Whether a passive verb's "to ..." says what its subject serves to do ("will be used to
+    develop recommendations"), so "What will the evidence be used to develop?" asks of it: a verb
+    with an object of its own, not a light one ("forced to take action"), after a verb that tells
+    no claim made of the subject ("was expected to win")."""
+    return xcomp.dep_ == "xcomp" and xcomp.tag_ == "VB" and (lemma(verb) or "") not in _CLAIMED_OF \
+        and (lemma(xcomp) or "") not in _LIGHT_VERBS and any(c.dep_ == "dobj" for c in xcomp.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children)
 
 
 def _complement(verb: Any) -> str | None:
@@ -199,13 +114,13 @@ def _complement(verb: Any) -> str | None:
             return None
         # "gallons of paint" keeps its "of": the noun alone says nothing.
         of = any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
-        return _noun_phrase(obj, _OBJECT_MOST) or (None if of else _noun_phrase(obj, _OBJECT_MOST, preps=False))
+        return noun_phrase(obj, _OBJECT_MOST) or (None if of else noun_phrase(obj, _OBJECT_MOST, preps=False))
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if prep is not None and pobj is not None and not REASON_NOUNS.match(pobj.lower_) \
                 and not TIME_WORD.search(pobj.text):
-            phrase = _noun_phrase(pobj, _OBJECT_MOST - 1) or _noun_phrase(pobj, _OBJECT_MOST - 1, preps=False)
+            phrase = noun_phrase(pobj, _OBJECT_MOST - 1) or noun_phrase(pobj, _OBJECT_MOST - 1, preps=False)
             return f"{prep.text} {phrase}" if phrase else ""
     return ""
 
@@ -220,7 +135,7 @@ def _said(verb: Any, subject: str, front: str, name: str) -> list[str]:
     clauses = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
     reported, out = next(iter(clauses), None), []
     if reported is not None:
-        about = _subject(reported)
+        about = heading_subject(reported)
         if about is not None and len(about.split()) <= 6:
             out.append(_asked("What", front, subject, f"say about {about}"))
     out.append(_asked("What", front, subject, "say"))
@@ -237,7 +152,7 @@ def _questions(doc: Any, name: str) -> list[str]:
     if counted is not None:  # the figure is the news: "How many people have died?", not what happened to them
         return [counted, *(q for q in _questions_at(root, name) if not q.startswith("What happened to"))]
     return _questions_at(root, name) or list(filter(None, [subject_question(root, MOST_WORDS, _SAYING)])) \
-        or list(filter(None, [identity_question(root, _named_subject(root, name) or _subject(root))]))
+        or list(filter(None, [identity_question(root, _named_subject(root, name) or heading_subject(root))]))
 
 
 def _questions_at(root: Any, name: str) -> list[str]:
@@ -245,7 +160,7 @@ def _questions_at(root: Any, name: str) -> list[str]:
     reacted = _reacted(root)
     if reacted:
         return [reacted]
-    subject = _named_subject(root, name) or _subject(root)
+    subject = _named_subject(root, name) or heading_subject(root)
     if subject and len(name.split()) > 1 and name[:1].isupper() and subject == name.split()[-1]:
         subject = name  # a heading names the person in full ("Holt" is "Lena Holt")
     group = _verb_group(root)
@@ -280,7 +195,7 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
         out.append(_asked(f"How many {counted}", front, subject, verb))
     # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
     elif obj is not None and (base not in _LIGHT_VERBS or _particle(root)) and not _activity(obj):  # "put forward"
-        out.append(_asked("What", front, subject, f"{verb} to do" if obj.dep_ == "xcomp" else verb))  # "hope to"
+        out.append(_asked("What", front, subject, _what_of(verb, obj)))
     when = _when_and_who(root, (front, subject, verb), wholes, whole)
     # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.
     out = [q for q in when if q.startswith("Since when")] + out + [q for q in when if not q.startswith("Since when")]
@@ -309,6 +224,14 @@ def _when_and_who(root: Any, asking: tuple[str, str, str], wholes: list[str | No
     if whole and party and " with " not in whole:
         out.append(_asked("Who", front, subject, f"{verb} {whole} with"))
     return out
+
+
+def _what_of(verb: Any, obj: Any) -> str:
+    """The verb group a "What ...?" question asks with: "hope to do" (what one hopes to do), "be
+    used to develop" (what a thing serves to do), else the verb alone."""
+    if obj.dep_ != "xcomp":
+        return verb
+    return f"{verb} to {obj.text}" if _purpose(obj.head, obj) else f"{verb} to do"
 
 
 def _activity(obj: Any) -> bool:
@@ -354,7 +277,7 @@ def _named_subject(verb: Any, name: str) -> str | None:
     ("the decision to close part of the harbour road" for "harbour road"), at most
     ``MOST_WORDS - 3`` words without punctuation."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
-    short = _subject(verb)
+    short = heading_subject(verb)
     if not name or not subjects or (short is not None and name.lower() in short.lower()):
         return None
     tokens = list(subjects[-1].subtree)
@@ -365,7 +288,7 @@ def _named_subject(verb: Any, name: str) -> str | None:
     kept = text[: at + len(name)]
     if len(kept.split()) > MOST_WORDS - 3 or re.search(r"[,;:()\"“”]", kept):
         return None
-    return _lowered(tokens, kept)
+    return lowered(tokens, kept)
 
 
 @lru_cache(maxsize=4096)

@@ -238,7 +238,9 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     outline.sections = _sections(outline, points + supporting, by_facet, asked)
     others = [f for f in points + supporting if f is not lead]
     # Short of pairs, the FAQ asks of a given story's later facts before it asks the main news again.
-    others += [f for f in told if f not in others and not f.id.startswith("S1.") and not quote_pieces([f.text])]
+    # Not the conclusion's fact: an answer telling it too would give the reader it twice running.
+    others += [f for f in told if f not in others and not f.id.startswith("S1.") and not quote_pieces([f.text])
+               and f is not forward]
     outline.faq = faq(outline, others, by_facet, asked)
     outline.body = body
     return outline

@@ -92,6 +92,9 @@ def _speaker(verb: Any) -> list[str]:
     if any(i < subject.i for i in clauses) and any(i > verb.i for i in clauses):
         return []
     heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    # "The chair of Care Forum Wales, Mario Kreft, said": the parse may hang the holder's name on
+    # the body the office is of, not on the office.
+    heads += [t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t not in heads]
     return [" ".join(t.text for t in h.lefts if t.dep_ in ("compound", "amod", "flat")) + " " + h.text for h in heads]
 
 

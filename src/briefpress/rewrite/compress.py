@@ -14,6 +14,7 @@ from ..lexicon import REPORTING, alternation, forms
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period, open_quote
 from .headline import attributed_headline, news_headline, possessive_end, trimmed
+from .prune import without_subject_participle
 from .whole import cut_reason, cuts_off_a_head, drops_reason, ends_on_bare_verb, fragment_reason, inside_quote
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -95,6 +96,12 @@ _SPEAKER_DESCRIPTION = re.compile(
     rf"(\b{alternation(forms({'say', 'add'}, base=False))}\s(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w'’-]+),\s"
     r"(?!\w+ing\b|\w+ed\b|who\b|which\b|whose\b)[^,;:\"“”()]{3,90}?(?=\.?$)"
 )
+# The holder's name between commas after an office that opens the sentence as its speaker: "The
+# chair of Care Forum Wales[, Mario Kreft,] said ...". The office stays, so the attribution does.
+_HOLDER_NAME = re.compile(
+    rf"^((?:The|A|An)\s(?:[\w'’-]+\s){{0,2}}(?i:{_TITLES})\b[^,;:\"“”()]{{0,60}}),\s"
+    rf"(?:[A-Z][\w'’.-]+\s){{1,2}}[A-Z][\w'’-]+,(?=\s{alternation(forms({'say', 'add', 'tell'}, base=False))}\b)"
+)
 # A connective that ties the sentence to one before it; alone, the sentence reads better without.
 _CONNECTIVE = re.compile(r"^(?:But|And|However|Separately|Meanwhile|Also|Still|Yet),?\s+(?=\w)")
 
@@ -107,7 +114,6 @@ def opens_with_connective(sentence: str) -> bool:
 def _outside_quotes(pattern: re.Pattern[str], keep: str, text: str) -> str:
     """``pattern.sub(keep, text)`` save inside a quotation: a quote is never shortened."""
     return pattern.sub(lambda m: m.group(0) if inside_quote(text, m.start()) else m.expand(keep), text)
-
 
 
 def _without_titles(text: str) -> str:
@@ -134,6 +140,7 @@ def variants(sentence: str) -> list[str]:
         lambda t: _outside_quotes(_APPOSITION, "", t),
         lambda t: _outside_quotes(_DASHED_RELATIVE, "", t),
         lambda t: _outside_quotes(_SPEAKER_DESCRIPTION, r"\1", t),
+        lambda t: _HOLDER_NAME.sub(r"\1", t),
     ]
     for remove in removers:
         for text in list(out):
@@ -141,36 +148,10 @@ def variants(sentence: str) -> list[str]:
             if shorter and shorter != text and shorter not in out and not fragment_reason(ensure_period(shorter)):
                 out.append(shorter[:1].upper() + shorter[1:])
     for text in list(out):
-        without = _without_subject_participle(text)
+        without = without_subject_participle(text)
         if without and without not in out:
             out.append(without)
     return out
-
-
-def _without_subject_participle(sentence: str) -> str | None:
-    """``sentence`` without a participle phrase on its subject ("A chiropractor [accused of ...]
-    has surrendered his license"): what the subject did stays, only how it is described goes.
-    None where there is none, or the phrase holds a figure, date, negation or quote."""
-    nlp = spacy_pipeline()
-    if nlp is None:
-        return None
-    doc = nlp(sentence)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in ("VERB", "AUX"):
-        return None
-    for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
-        for phrase in (c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i > subject.i):
-            words = list(phrase.subtree)
-            first, last = words[0], words[-1]
-            if last.i + 1 >= len(doc) or doc[last.i + 1].head.i != root.i or any(
-                    t.like_num or t.ent_type_ or t.dep_ == "neg" or t.text in _QUOTE_MARKS for t in words):
-                continue  # the phrase must end where the verb's side begins, and hold no checkable detail
-            cut = sentence[: first.idx].rstrip(" ,") + " " + sentence[last.idx + len(last.text):].lstrip(" ,")
-            return re.sub(r"\s+", " ", cut).strip()
-    return None
-
-
-_QUOTE_MARKS = frozenset(('"', "“", "”"))
 
 
 # What may follow a comma for the cut before it to leave a whole clause behind.

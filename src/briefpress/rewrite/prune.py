@@ -82,3 +82,29 @@ def without_phrases(sentence: str, words: list[str]) -> str | None:
         return None
     kept = _kept_text(doc, drop)
     return ensure_period(kept.rstrip(".")) if kept else None
+
+
+def without_subject_participle(sentence: str) -> str | None:
+    """``sentence`` without a participle phrase on its subject ("A chiropractor [accused of ...]
+    has surrendered his license"): what the subject did stays, only how it is described goes.
+    None where there is none, or the phrase holds a figure, date, negation or quote."""
+    nlp = spacy_pipeline()
+    if nlp is None:
+        return None
+    doc = nlp(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for phrase in (c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i > subject.i):
+            words = list(phrase.subtree)
+            first, last = words[0], words[-1]
+            if last.i + 1 >= len(doc) or doc[last.i + 1].head.i != root.i or any(
+                    t.like_num or t.ent_type_ or t.dep_ == "neg" or t.text in _QUOTE_MARKS for t in words):
+                continue  # the phrase must end where the verb's side begins, and hold no checkable detail
+            cut = sentence[: first.idx].rstrip(" ,") + " " + sentence[last.idx + len(last.text):].lstrip(" ,")
+            return re.sub(r"\s+", " ", cut).strip()
+    return None
+
+
+_QUOTE_MARKS = frozenset(('"', "“", "”"))

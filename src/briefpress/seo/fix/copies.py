@@ -24,7 +24,7 @@ from ...rewrite.whole import fragment_reason
 from ...spec import FAQ_MIN, TAKEAWAY_MAX_WORDS, TAKEAWAYS_MIN
 from ..language import TRANSITION_WORDS
 from .judge import Grounded, always, both, worse
-from .questions import ask_of_answers, fix_questions
+from .questions import ask_of_answers, fix_questions, still_answered
 from .sizes import sentences_of
 from .transitions import fix_transitions, without_connective
 
@@ -79,9 +79,10 @@ def _fresh_form(draft: EditableArticle, part: str, sentence: str, grounded: Grou
              if copy_key(f) not in told and len(f.split()) <= most and len(f) < len(sentence)
              and draft.allows(f) and fragment_reason(f) is None and orphan_reason(f, before) is None]
     for form in sorted(forms, key=len, reverse=True):
-        if grounded([form]):
+        if grounded([form]) and still_answered(draft, part, sentence, form):
             return form
     return None
+
 
 
 def _replace(draft: EditableArticle, part: str, sentence: str, form: str) -> bool:

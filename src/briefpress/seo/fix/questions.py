@@ -29,6 +29,16 @@ _QUESTION_CHECKS = ("subheadingsKeyword", "keyphraseDensity")
 Edit = tuple[str, str, str]  # (part, old text, new text)
 
 
+def still_answered(draft: EditableArticle, part: str, sentence: str, new: str) -> bool:
+    """Whether the FAQ answer ``part`` with ``new`` for ``sentence`` still holds what its question
+    asks of it: "What did Mario Kreft say?" is not answered by a cut that drops his name. Any
+    other part is answered in full by its first sentence, which the fixers leave whole."""
+    if not (part.startswith("faq[") and part.endswith(".answer")):
+        return True
+    question = draft.get(part.replace(".answer", ".question"))
+    return answers(question, [draft.get(part).replace(sentence, new)], [sentence])
+
+
 def _questions(draft: EditableArticle) -> list[tuple[str, str]]:
     """The section questions, then the FAQ questions, as (path, question)."""
     return [(path, text) for path, text in draft.parts("all")

@@ -30,7 +30,7 @@ from .judge import (
     worse,
     worse_before_connectives,
 )
-from .questions import refer_to_keyphrase
+from .questions import refer_to_keyphrase, still_answered
 from .sizes import SHORTEST_KEPT, no_faq_copies, sentences_of
 
 
@@ -100,13 +100,14 @@ def _apply_cut(draft: EditableArticle, sentence: str, short: str, *, keep_whole:
 
 def _cut_parts(draft: EditableArticle, sentence: str, short: str) -> bool:
     """Cut ``sentence`` to ``short`` in each part that holds it, save where an FAQ answer would
-    become a section's answer word for word (one that was before may stay so); whether any part
-    changed."""
+    become a section's answer word for word (one that was before may stay so) or no longer answer
+    its question; whether any part changed."""
     if not draft.allows(short):
         return False
     start = draft.snapshot()
     changed = False
-    for p in [p for p, text in draft.parts() if sentence in text and p != "summary[0]"]:
+    for p in [p for p, text in draft.parts() if sentence in text and p != "summary[0]"
+              and still_answered(draft, p, sentence, short)]:
         if draft.attempt(partial(draft.replace_sentence, p, sentence, short),
                          partial(_no_new_faq_copies, draft, start)):
             changed = True

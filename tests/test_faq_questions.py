@@ -1,0 +1,89 @@
+"""The FAQ asks of its answers where the facts give a question (issue #17, point 4): the Welsh
+commissioner story (bench story ``cliff-xsum-24522070-BART``) had shipped "What happens next?" and
+"What else is there to know?", the one over a passive sentence, the other over a statement whose
+speaker is named between commas after their office."""
+
+from __future__ import annotations
+
+import pytest
+
+import briefpress
+from bench_stories import brief_and_story, planned
+from briefpress.plan import questions_of
+from briefpress.plan.speakers import speakers_of
+from briefpress.rewrite.forms import condensed_forms
+from briefpress.spec import TEMPLATE_WORDS
+from briefpress.text import words
+from golden.checks import Vocabulary, asks_in_input_words
+
+COMMISSIONER = "cliff-xsum-24522070-BART"
+KREFT = ("The chair of Care Forum Wales, Mario Kreft, said his group was dedicated to developing and promoting "
+         "best practice in social care.")
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    # a passive verb's "to ..." says what its subject serves to do
+    ("The evidence will be used to develop recommendations for care providers and public bodies.",
+     "What will the evidence be used to develop?"),
+    # a clause that is itself a question ("whether ...") is what the verb is about
+    ("The commissioner will be reviewing whether older people living in residential care have a good quality "
+     "of life.", "What will the commissioner be reviewing?"),
+    # an office's holder named between commas is the one who said it
+    (KREFT, "What did Mario Kreft say?"),
+])
+def test_the_question_is_asked_in_the_facts_words(sentence: str, question: str) -> None:
+    asked = questions_of(sentence, "older people")
+    assert question in asked, asked
+    vocab = Vocabulary.of(sentence)
+    assert all(w.lower() in TEMPLATE_WORDS or asks_in_input_words(w, vocab) for w in words(question))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The firm was forced to take action.",  # a light verb: "What was the firm forced to take?"
+    "He was expected to win the election.",  # a claim made of him, not what he serves to do
+])
+def test_no_purpose_question_where_the_to_clause_is_no_purpose(sentence: str) -> None:
+    assert not any(" to " in q for q in questions_of(sentence)), questions_of(sentence)
+
+
+def test_the_holder_named_after_an_office_is_the_speaker() -> None:
+    assert "Mario Kreft" in [who.strip() for who in speakers_of(KREFT)]
+
+
+def test_a_condensed_form_may_leave_out_the_holder_but_keeps_the_office() -> None:
+    assert ("The chair of Care Forum Wales said his group was dedicated to developing and promoting best practice "
+            "in social care.") in condensed_forms(KREFT)
+    # a name after an opening phrase is the subject itself: it stays
+    assert condensed_forms("In London, Theresa May said the deal was dead.") == \
+        ["In London, Theresa May said the deal was dead."]
+
+
+def test_no_faq_answer_tells_the_conclusions_fact() -> None:
+    outline = planned(*brief_and_story(COMMISSIONER))
+    assert outline.forward is not None
+    assert all(outline.forward not in pair.facts for pair in outline.faq)
+
+
+def test_the_commissioner_faq_asks_of_its_answers_and_keeps_the_speaker_it_asks_of() -> None:
+    brief, story = brief_and_story(COMMISSIONER)
+    article = briefpress.write(brief, [("story.txt", story)], engine="extractive")
+    questions = [pair.question for pair in article.faq]
+    assert "What happens next?" not in questions and "What else is there to know?" not in questions, questions
+    # The seo stage cuts long sentences; an answer to "What did Mario Kreft say?" keeps his name.
+    kreft = [pair for pair in article.faq if pair.question == "What did Mario Kreft say?"]
+    assert kreft and "Mario Kreft" in kreft[0].answer, article.faq
+
+
+def test_a_fixer_leaves_an_faq_answer_that_its_cut_would_no_longer_answer() -> None:
+    from briefpress.edit import EditableArticle
+    from briefpress.models import Section
+    from briefpress.seo.fix.questions import still_answered
+
+    brief, story = brief_and_story(COMMISSIONER)
+    article = briefpress.write(brief, [("story.txt", story)], engine="extractive")
+    draft = EditableArticle(article.model_copy(update={"faq": [
+        Section(question="What did Mario Kreft say?", answer=KREFT)]}))
+    nameless = KREFT.replace(", Mario Kreft,", "")
+    assert not still_answered(draft, "faq[0].answer", KREFT, nameless)
+    assert still_answered(draft, "faq[0].answer", KREFT, KREFT.replace(" in social care", ""))
+    assert still_answered(draft, "body[0]", KREFT, nameless)  # a body sentence answers no question
