@@ -340,3 +340,15 @@ def test_a_subject_never_ends_on_a_preposition_the_parse_left_without_its_object
             "families to hear their experiences of residential care.")
     asked = questions_of(lead, "older people")
     assert asked and not any(" for call" in q for q in asked), asked
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    # an owner's apostrophe is kept: the heading had been "What will Wales First Minister publish?"
+    ("Wales' First Minister will publish the plan on Monday.", "What will Wales' First Minister publish?"),
+    # a title with no name beside it is the subject whole: it had been "What will Executive publish?"
+    ("Tesco's Chief Executive will publish the plan on Monday.", "What will Tesco's Chief Executive publish?"),
+    # a titled name is still asked of by the name
+    ("Harbour chair Lena Holt will publish the plan on Monday.", "What will Lena Holt publish?"),
+])
+def test_an_office_owned_by_a_name_is_asked_of_as_written(sentence: str, question: str) -> None:
+    assert question in questions_of(sentence), questions_of(sentence)

@@ -36,8 +36,12 @@ def heading_subject(verb: Any) -> str | None:
     titled = head.tag_ in ("NNP", "NNPS") and any(t.lower_ in titles for t in head.subtree)
     if titled and head.i == max(t.i for t in head.subtree if t.dep_ != "punct"):
         names = name_runs(spoken(list(head.subtree)))
-        if names and head.text.startswith(names[-1].split()[-1]):
-            return names[-1]
+        # Only a run as written ("Wales' First Minister" is no name run "Wales First Minister")
+        # that names someone ("Tesco's Chief Executive" leaves the title word "Executive").
+        run = names[-1] if names else ""
+        if run and head.text.startswith(run.split()[-1]) and run in spoken(list(head.subtree)) \
+                and any(w.lower() not in titles for w in run.split()):
+            return run
     phrase = noun_phrase(head, _SUBJECT_MOST)
     if phrase is None and head.lower_ in titles:
         return _holder(head)
@@ -91,7 +95,8 @@ def noun_phrase(head: Any, most: int, preps: bool = True) -> str | None:
     kept = sorted(_phrase(head, preps), key=lambda t: t.i)
     if not kept or len(kept) > most or any(t.tag_ in ("PRP", "WDT", "WP") for t in kept):
         return None
-    if any(t.text in ",;:()\"“”'`‘’" for t in kept) or kept[-1].i - kept[0].i + 1 != len(kept):
+    # An owner's apostrophe ("Wales' First Minister") is no quotation mark.
+    if any(t.text in ",;:()\"“”'`‘’" and t.tag_ != "POS" for t in kept) or kept[-1].i - kept[0].i + 1 != len(kept):
         return None
     return lowered(kept, spoken(kept))
 
