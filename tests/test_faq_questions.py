@@ -87,3 +87,18 @@ def test_a_fixer_leaves_an_faq_answer_that_its_cut_would_no_longer_answer() -> N
     assert not still_answered(draft, "faq[0].answer", KREFT, nameless)
     assert still_answered(draft, "faq[0].answer", KREFT, KREFT.replace(" in social care", ""))
     assert still_answered(draft, "body[0]", KREFT, nameless)  # a body sentence answers no question
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # a calendar date is when, not how many: the Devonport story asked "What are the key figures?" of it
+    ("Bidders had until 23 January to register an interest in the former Devonport-based ships.", False),
+    ("The plant closed in 2015.", False),
+    ("Sales fell 5% in 2015.", True),
+    ("The conductor directed the academy for some 30 years.", True),  # a span counted in years is a figure
+    ("Three people were hurt on 4 May.", True),
+])
+def test_a_date_is_no_key_figure(sentence: str, figure: bool) -> None:
+    from briefpress.plan.answering import answers, has_figure
+
+    assert has_figure(sentence) is figure
+    assert answers("What are the key figures?", [sentence]) is figure

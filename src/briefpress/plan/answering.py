@@ -114,13 +114,21 @@ def _tokens(text: str) -> tuple[Any, ...]:
 
 def has_figure(text: str) -> bool:
     """A figure in the main clause: digits or a magnitude, or a spelled number that counts the
-    clause's subject or object ("Three people were hurt"; not "the mother of two girls")."""
+    clause's subject or object ("Three people were hurt"; not "the mother of two girls"). A
+    calendar date is when, not how many ("until 23 January", "in 2015")."""
     main, kept = _main_clause(text)
     counted = any(t.like_num and t.dep_ == "nummod" and t.head.dep_ in _COUNTED and t.head.head.pos_ in ("VERB", "AUX")
                   for t in kept)
     if kept:  # a number that is part of a name counts nothing ("Ligue 1", "Channel 4")
-        main = " ".join(t.text for t in kept if not _in_name(t))
+        dates = _calendar_dates(kept[0].doc)
+        main = " ".join(t.text for t in kept if not _in_name(t) and t.i not in dates)
     return counted or bool(_FIGURE.search(main))
+
+
+def _calendar_dates(doc: Any) -> set[int]:
+    """The tokens of the dates that name a day, month or year ("23 January", "in 2015"); not a
+    span counted in days or years ("for some 30 years"), which is a figure."""
+    return {t.i for ent in doc.ents if ent.label_ in ("DATE", "TIME") and TIME_WORD.search(ent.text) for t in ent}
 
 
 def _in_name(token: Any) -> bool:
