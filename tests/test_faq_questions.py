@@ -102,3 +102,18 @@ def test_a_date_is_no_key_figure(sentence: str, figure: bool) -> None:
 
     assert has_figure(sentence) is figure
     assert answers("What are the key figures?", [sentence]) is figure
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    # the Ozy Media brief's indictment had no question but "What else is there to know?"
+    ("The indictment accuses Watson of conspiring to commit securities fraud and wire fraud.",
+     "What does the indictment accuse Watson of?"),
+    ("Police charged John Smith with murder on Monday.", "What did police charge John Smith with?"),
+    # the charge hung on the one charged: not "What did prosecutors accuse?"
+    ("Prosecutors accused the company of fraud.", "What did prosecutors accuse the company of?"),
+    ("The jury cleared Mr Jones of all charges.", "What did the jury clear Mr Jones of?"),
+])
+def test_a_charge_is_asked_of_with_its_preposition(sentence: str, question: str) -> None:
+    asked = questions_of(sentence)
+    assert asked[0] == question, asked
+    assert "What did prosecutors accuse?" not in asked

@@ -191,10 +191,14 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
             out.append(_asked("How much", front, subject, f"{verb} {w}"))
     obj, base = _object(root), lemma(root) or ""
     counted = _counted(obj) if obj is not None else None
+    charged = _charged_with(root)
     if counted:
         out.append(_asked(f"How many {counted}", front, subject, verb))
+    elif charged is not None:  # "What does the indictment accuse Watson of?", not "What does it accuse?"
+        out.append(_asked("What", front, subject, f"{verb} {charged}"))
     # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
-    elif obj is not None and (base not in _LIGHT_VERBS or _particle(root)) and not _activity(obj):  # "put forward"
+    elif obj is not None and (base not in _LIGHT_VERBS or _particle(root)) and not _activity(obj) \
+            and base not in _CHARGING:  # "put forward"
         out.append(_asked("What", front, subject, _what_of(verb, obj)))
     when = _when_and_who(root, (front, subject, verb), wholes, whole)
     # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.
@@ -224,6 +228,26 @@ def _when_and_who(root: Any, asking: tuple[str, str, str], wholes: list[str | No
     if whole and party and " with " not in whole:
         out.append(_asked("Who", front, subject, f"{verb} {whole} with"))
     return out
+
+
+# Verbs that charge someone with something: "accuses Watson of conspiring ..." asks what of.
+_CHARGING = frozenset("accuse charge convict suspect acquit clear blame".split())
+
+
+def _charged_with(verb: Any) -> str | None:
+    """"Watson of" where the verb charges someone ("The indictment accuses Watson of conspiring
+    ...") and the charge follows in its "of"/"with"/"for" phrase: "What does the indictment
+    accuse Watson of?"."""
+    named = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if named is None or (lemma(verb) or "") not in _CHARGING or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    # The charge hangs on the verb, or (as the parse often has it) on the one charged.
+    preps = [c for c in (*verb.children, *named.children) if c.dep_ == "prep" and c.i > named.i
+             and c.lower_ in ("of", "with", "for") and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+    name = noun_phrase(named, 4, preps=False)
+    if not preps or not name or preps[0].i != named.i + 1 and not name.endswith(preps[0].doc[preps[0].i - 1].text):
+        return None
+    return f"{name} {preps[0].text}"
 
 
 def _what_of(verb: Any, obj: Any) -> str:
