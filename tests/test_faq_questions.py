@@ -25,6 +25,8 @@ KREFT = ("The chair of Care Forum Wales, Mario Kreft, said his group was dedicat
     # a passive verb's "to ..." says what its subject serves to do
     ("The evidence will be used to develop recommendations for care providers and public bodies.",
      "What will the evidence be used to develop?"),
+    # the same of an active verb's "to ...": it had asked "What does the council hope to do?"
+    ("The council hopes to build a bridge over the river.", "What does the council hope to build?"),
     # a clause that is itself a question ("whether ...") is what the verb is about
     ("The commissioner will be reviewing whether older people living in residential care have a good quality "
      "of life.", "What will the commissioner be reviewing?"),

@@ -87,18 +87,18 @@ def _object(verb: Any) -> Any | None:
     if found is None or found.tag_ in ("NNP", "NNPS", "PRP"):
         return None
     passive = any(c.dep_ == "auxpass" for c in verb.children)  # "was expected" needs its "to ..."
-    if passive and _purpose(verb, found):
+    if passive and _asks_to_what(verb, found):
         return found
     # A clause that is itself a question ("will be reviewing whether ...") is what the verb is about.
     asks = found.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in found.children)
     return found if found.dep_ == "dobj" or asks or ((lemma(verb) or "") in _CLAUSE_VERBS and not passive) else None
 
 
-def _purpose(verb: Any, xcomp: Any) -> bool:
-    """Whether a passive verb's "to ..." says what its subject serves to do ("will be used to
-    develop recommendations"), so "What will the evidence be used to develop?" asks of it: a verb
-    with an object of its own, not a light one ("forced to take action"), after a verb that tells
-    no claim made of the subject ("was expected to win")."""
+def _asks_to_what(verb: Any, xcomp: Any) -> bool:
+    """Whether a verb's "to ..." has an object of its own that a "What ...?" question asks of in
+    the verb's words: "What will the evidence be used to develop?" (a passive verb's purpose),
+    "What does the council hope to build?"; not a light verb's ("forced to take action"), nor
+    after a verb that tells a claim made of its subject ("was expected to win the election")."""
     return xcomp.dep_ == "xcomp" and xcomp.tag_ == "VB" and (lemma(verb) or "") not in _CLAIMED_OF \
         and (lemma(xcomp) or "") not in _LIGHT_VERBS and any(c.dep_ == "dobj" for c in xcomp.children) \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children)
@@ -251,11 +251,12 @@ def _charged_with(verb: Any) -> str | None:
 
 
 def _what_of(verb: Any, obj: Any) -> str:
-    """The verb group a "What ...?" question asks with: "hope to do" (what one hopes to do), "be
-    used to develop" (what a thing serves to do), else the verb alone."""
+    """The verb group a "What ...?" question asks with: "hope to build" or "be used to develop"
+    where the "to ..." has an object of its own (``_asks_to_what``), "hope to do" where it has
+    none, else the verb alone."""
     if obj.dep_ != "xcomp":
         return verb
-    return f"{verb} to {obj.text}" if _purpose(obj.head, obj) else f"{verb} to do"
+    return f"{verb} to {obj.text}" if _asks_to_what(obj.head, obj) else f"{verb} to do"
 
 
 def _activity(obj: Any) -> bool:
