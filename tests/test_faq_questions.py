@@ -119,3 +119,17 @@ def test_a_charge_is_asked_of_with_its_preposition(sentence: str, question: str)
     asked = questions_of(sentence)
     assert asked[0] == question, asked
     assert "What did prosecutors accuse?" not in asked
+
+
+def test_a_name_hung_on_someone_else_is_no_office_holder() -> None:
+    from briefpress.nlp import spacy_pipeline
+    from briefpress.plan.names import office_holder
+
+    nlp = spacy_pipeline()
+    kreft = nlp(KREFT)
+    assert office_holder(kreft[1]).text == "Kreft"  # hung on the body the chair is of
+    # the parse hangs "Jane Doe" on "Mr Jones", a person, not a body: whether she is the lawyer
+    # or another name for Mr Jones, the rule cannot tell, so no heading credits her with the words
+    lawyer = nlp("The lawyer for Mr Jones, Jane Doe, said the case was weak.")
+    assert office_holder(lawyer[1]) is None
+    assert "Jane Doe" not in [who.strip() for who in speakers_of(lawyer.text)]

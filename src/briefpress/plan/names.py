@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..models import Fact
 from ..nlp import in_dictionary
@@ -274,3 +275,25 @@ def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
             continue
         tags.append(name)
     return tags
+
+
+# Bodies an office is held at ("the chair of Care Forum Wales"), by spaCy's entity kinds.
+_BODIES = frozenset({"ORG", "GPE", "NORP", "FAC"})
+
+
+def office_holder(office: Any) -> Any | None:
+    """The token of the person named between commas as the holder of ``office`` (a title's
+    token): "The chair of Care Forum Wales, Mario Kreft, said" gives "Kreft", whether the parse
+    hangs the name on the office or on the body it is of. Not a name hung on anyone else: "A
+    spokesman for the family of the victim, John Smith," names the victim, not the spokesman."""
+    doc = office.doc
+    bodies = [g for c in office.children if c.dep_ == "prep" for g in c.children
+              if g.dep_ == "pobj" and g.ent_type_ in _BODIES]
+    holders = [t for h in (office, *bodies) for t in h.children if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+    if len(holders) != 1:
+        return None
+    words = list(holders[0].subtree)
+    if words[0].i == 0 or doc[words[0].i - 1].text != "," or words[-1].i + 1 >= len(doc) \
+            or doc[words[-1].i + 1].text != ",":
+        return None
+    return holders[0]

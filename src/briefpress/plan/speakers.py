@@ -16,7 +16,7 @@ from ..lexicon import STATING, lemma_of
 from ..models import Fact
 from ..nlp import spacy_pipeline
 from ..verify import attributions
-from .names import Lowercase
+from .names import Lowercase, office_holder
 
 # Verbs that put words in a speaker's mouth, in their base form: a question "What did X <verb>?"
 # with one of them asks what X said.
@@ -94,7 +94,8 @@ def _speaker(verb: Any) -> list[str]:
     heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
     # "The chair of Care Forum Wales, Mario Kreft, said": the parse may hang the holder's name on
     # the body the office is of, not on the office.
-    heads += [t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t not in heads]
+    holder = office_holder(subject)
+    heads += [holder] if holder is not None and holder not in heads else []
     return [" ".join(t.text for t in h.lefts if t.dep_ in ("compound", "amod", "flat")) + " " + h.text for h in heads]
 
 

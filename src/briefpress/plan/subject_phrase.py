@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from .adjuncts import spoken
-from .names import _NOT_NAME, _TITLE_WORDS, name_runs
+from .names import _NOT_NAME, _TITLE_WORDS, name_runs, office_holder
 from .subject_question import INDEFINITE as _INDEFINITE
 
 _SUBJECT_MOST = 7
@@ -49,17 +49,10 @@ def heading_subject(verb: Any) -> str | None:
 
 
 def _holder(office: Any) -> str | None:
-    """The name of an office's holder set off by commas in its phrase: "The chair of Care Forum
-    Wales, Mario Kreft, said" asks of Mario Kreft (the office's phrase holds commas)."""
-    doc = office.doc
-    holders = [t for t in office.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
-    if len(holders) != 1:
-        return None
-    words = list(holders[0].subtree)
-    if words[0].i == 0 or doc[words[0].i - 1].text != "," or words[-1].i + 1 >= len(doc) \
-            or doc[words[-1].i + 1].text != ",":
-        return None
-    names = name_runs(spoken(words))
+    """The name of an office's holder set off by commas in its phrase (``names.office_holder``):
+    "The chair of Care Forum Wales, Mario Kreft, said" asks of Mario Kreft."""
+    holder = office_holder(office)
+    names = name_runs(spoken(list(holder.subtree))) if holder is not None else []
     return names[0] if len(names) == 1 else None
 
 
