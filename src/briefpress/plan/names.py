@@ -284,8 +284,8 @@ _BODIES = frozenset({"ORG", "GPE", "NORP", "FAC"})
 def office_holder(office: Any) -> Any | None:
     """The token of the person named between commas as the holder of ``office`` (a title's
     token): "The chair of Care Forum Wales, Mario Kreft, said" gives "Kreft", whether the parse
-    hangs the name on the office or on the body it is of. Not a name hung on anyone else: "A
-    spokesman for the family of the victim, John Smith," names the victim, not the spokesman."""
+    hangs the name on the office or on the body it is of. Not a name hung on a person ("The
+    lawyer for Mr Jones, Jane Doe,": the lawyer's name, or Mr Jones's? the parse cannot say)."""
     doc = office.doc
     bodies = [g for c in office.children if c.dep_ == "prep" for g in c.children
               if g.dep_ == "pobj" and g.ent_type_ in _BODIES]

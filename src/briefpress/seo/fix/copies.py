@@ -84,7 +84,6 @@ def _fresh_form(draft: EditableArticle, part: str, sentence: str, grounded: Grou
     return None
 
 
-
 def _replace(draft: EditableArticle, part: str, sentence: str, form: str) -> bool:
     """Write ``form`` for the copy; a takeaway whose label names what the form leaves out is
     labelled again from the form (a label promises what its bullet tells)."""

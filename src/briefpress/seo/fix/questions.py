@@ -31,8 +31,9 @@ Edit = tuple[str, str, str]  # (part, old text, new text)
 
 def still_answered(draft: EditableArticle, part: str, sentence: str, new: str) -> bool:
     """Whether the FAQ answer ``part`` with ``new`` for ``sentence`` still holds what its question
-    asks of it: "What did Mario Kreft say?" is not answered by a cut that drops his name. Any
-    other part is answered in full by its first sentence, which the fixers leave whole."""
+    asks of it: "What did Mario Kreft say?" is not answered by a cut that drops his name. Only an
+    FAQ answer is judged here: a section's question is asked again of its answer as it ships
+    (``ask_of_answers``)."""
     if not (part.startswith("faq[") and part.endswith(".answer")):
         return True
     question = draft.get(part.replace(".answer", ".question"))
