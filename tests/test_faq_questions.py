@@ -133,3 +133,21 @@ def test_a_name_hung_on_someone_else_is_no_office_holder() -> None:
     lawyer = nlp("The lawyer for Mr Jones, Jane Doe, said the case was weak.")
     assert office_holder(lawyer[1]) is None
     assert "Jane Doe" not in [who.strip() for who in speakers_of(lawyer.text)]
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    # the Garissa story's opening section was headed "What is the latest on Cynthia Cheroitich?"
+    ("Cynthia Cheroitich, 19, said she drank body lotion because she was hungry and thirsty.",
+     "Why did Cynthia Cheroitich drink body lotion?"),
+])
+def test_a_speaker_is_asked_of_by_name_for_what_they_say_of_themselves(sentence: str, question: str) -> None:
+    assert question in questions_of(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Police said he was arrested on Monday.", "police"),  # "he" is not the police
+    ("The council said it would close the road.", "council"),  # "it": the council, or the road?
+])
+def test_no_speaker_stands_for_a_pronoun_that_is_someone_else(sentence: str, speaker: str) -> None:
+    theirs = [q for q in questions_of(sentence) if speaker in q.lower()]
+    assert theirs and all(q.endswith("say?") for q in theirs), theirs

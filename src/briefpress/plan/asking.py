@@ -140,8 +140,19 @@ def _said(verb: Any, subject: str, front: str, name: str) -> list[str]:
             out.append(_asked("What", front, subject, f"say about {about}"))
     out.append(_asked("What", front, subject, "say"))
     if reported is not None and reported.pos_ in ("VERB", "AUX"):
-        out += _questions_at(reported, name)
+        out += _questions_at(reported, name, _self_named(verb, reported, subject))
     return out
+
+
+def _self_named(verb: Any, reported: Any, speaker: str) -> str | None:
+    """The speaker, where the clause they report is about themselves: "Cynthia Cheroitich, 19,
+    said she drank body lotion because ..." asks "Why did Cynthia Cheroitich drink body lotion?".
+    Only "he" or "she" after a speaker the parse reads as a person named in the sentence."""
+    said_by = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    own = [c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < reported.i]
+    if len(said_by) != 1 or said_by[0].ent_type_ != "PERSON" or len(own) != 1 or own[0].lower_ not in ("he", "she"):
+        return None
+    return speaker
 
 
 def _questions(doc: Any, name: str) -> list[str]:
@@ -155,12 +166,13 @@ def _questions(doc: Any, name: str) -> list[str]:
         or list(filter(None, [identity_question(root, _named_subject(root, name) or heading_subject(root))]))
 
 
-def _questions_at(root: Any, name: str) -> list[str]:
-    """The questions the clause of the verb ``root`` answers."""
+def _questions_at(root: Any, name: str, pronoun_for: str | None = None) -> list[str]:
+    """The questions the clause of the verb ``root`` answers; ``pronoun_for``: whom its subject
+    pronoun stands for, where the sentence says (``_self_named``)."""
     reacted = _reacted(root)
     if reacted:
         return [reacted]
-    subject = _named_subject(root, name) or heading_subject(root)
+    subject = _named_subject(root, name) or heading_subject(root) or pronoun_for
     if subject and len(name.split()) > 1 and name[:1].isupper() and subject == name.split()[-1]:
         subject = name  # a heading names the person in full ("Holt" is "Lena Holt")
     group = _verb_group(root)
