@@ -147,6 +147,7 @@ def test_a_speaker_is_asked_of_by_name_for_what_they_say_of_themselves(sentence:
 @pytest.mark.parametrize(("sentence", "speaker"), [
     ("Police said he was arrested on Monday.", "police"),  # "he" is not the police
     ("The council said it would close the road.", "council"),  # "it": the council, or the road?
+    ("Mr Jones said she had left the company in March.", "jones"),  # "she" is not Mr Jones
 ])
 def test_no_speaker_stands_for_a_pronoun_that_is_someone_else(sentence: str, speaker: str) -> None:
     theirs = [q for q in questions_of(sentence) if speaker in q.lower()]

@@ -147,12 +147,19 @@ def _said(verb: Any, subject: str, front: str, name: str) -> list[str]:
 def _self_named(verb: Any, reported: Any, speaker: str) -> str | None:
     """The speaker, where the clause they report is about themselves: "Cynthia Cheroitich, 19,
     said she drank body lotion because ..." asks "Why did Cynthia Cheroitich drink body lotion?".
-    Only "he" or "she" after a speaker the parse reads as a person named in the sentence."""
+    Only "he" or "she" after a speaker the parse reads as a person named in the sentence, and not
+    where the speaker's title says otherwise ("Mr Jones said she ...")."""
     said_by = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     own = [c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < reported.i]
     if len(said_by) != 1 or said_by[0].ent_type_ != "PERSON" or len(own) != 1 or own[0].lower_ not in ("he", "she"):
         return None
-    return speaker
+    titles = {t.lower_.rstrip(".") for t in said_by[0].subtree}
+    other = _TITLED_WOMAN if own[0].lower_ == "he" else _TITLED_MAN
+    return None if titles & other else speaker
+
+
+_TITLED_MAN = frozenset({"mr", "sir", "lord", "king", "prince"})
+_TITLED_WOMAN = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
 
 
 def _questions(doc: Any, name: str) -> list[str]:
