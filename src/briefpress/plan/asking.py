@@ -20,6 +20,7 @@ from ..lexicon import ATTRIBUTING, forms
 from ..nlp import spacy_pipeline
 from .adjuncts import REASON_NOUNS, asks_time, gives_reason, lemma, measured_by_figure, spoken
 from .names import TIME_WORD, name_runs
+from .speakers import TITLE_PRONOUN
 from .subject_phrase import heading_subject, lowered, noun_phrase
 from .subject_question import count_question, identity_question, subject_question
 
@@ -154,12 +155,7 @@ def _self_named(verb: Any, reported: Any, speaker: str) -> str | None:
     if len(said_by) != 1 or said_by[0].ent_type_ != "PERSON" or len(own) != 1 or own[0].lower_ not in ("he", "she"):
         return None
     titles = {t.lower_.rstrip(".") for t in said_by[0].subtree}
-    other = _TITLED_WOMAN if own[0].lower_ == "he" else _TITLED_MAN
-    return None if titles & other else speaker
-
-
-_TITLED_MAN = frozenset({"mr", "sir", "lord", "king", "prince"})
-_TITLED_WOMAN = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
+    return None if any(TITLE_PRONOUN.get(t, own[0].lower_) != own[0].lower_ for t in titles) else speaker
 
 
 def _questions(doc: Any, name: str) -> list[str]:

@@ -220,7 +220,9 @@ def _organisation(before: str) -> str | None:
 
 # The titles that tell a "she" from a "he".
 _TITLED = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<name>[A-Z][\w-]*(?:['’][A-Z][\w-]+)?)")
-_TITLE_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+# The pronoun a title before a name stands with.
+TITLE_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he", "lord": "he", "king": "he",
+                 "prince": "he", "dame": "she", "lady": "she", "queen": "she", "princess": "she"}
 
 
 def _titled_one(before: str, pronoun: str) -> str | None:
@@ -231,7 +233,7 @@ def _titled_one(before: str, pronoun: str) -> str | None:
     if len(found) != 1:
         return None
     title, name = found.pop()
-    return f"{title} {name}" if _TITLE_PRONOUN[title.lower()] == pronoun else None
+    return f"{title} {name}" if TITLE_PRONOUN[title.lower()] == pronoun else None
 
 
 def _whole_subject(doc: Any, who: str) -> str | None:
@@ -293,7 +295,7 @@ def _owner_named(sentence: str, earlier: list[Fact], lowercase: Lowercase) -> tu
     if len(titled) != 1 or nlp is None:
         return None
     title, name = titled.pop()
-    if _TITLE_PRONOUN[title.lower()] != pronoun:
+    if TITLE_PRONOUN[title.lower()] != pronoun:
         return None
     people = {e.text for f in earlier for e in nlp(f.text).ents if e.label_ == "PERSON"
               and not all(lowercase(w) for w in re.findall(r"[A-Za-z]+", e.text.replace("'s", "")))}
