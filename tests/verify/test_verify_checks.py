@@ -525,3 +525,21 @@ def test_a_passive_told_active_with_its_doer_left_after_it_contradicts() -> None
     assert garbled.verdict == "contradicted"
     assert "announced by A Just Russia leader Sergei Mironov" in garbled.reasons[-1].detail
     assert active.verdict == "supported" and passive.verdict == "supported"
+
+
+def test_a_title_the_source_puts_on_the_name_is_that_person_s() -> None:
+    # The local engine's Tesco body retold "... is run by billionaire investor Ron Burkle." as
+    # "Ron Burkle is the billionaire investor who runs it.", which the check had called someone
+    # else's: the source's "is" belongs to Yucaipa's clause.
+    from briefpress.verify import check_sentences, read_sources
+
+    facts = read_sources(["Yucaipa is a Los Angeles based private equity company focused on supermaket and "
+                          "restaurant businesses and is run by billionaire investor Ron Burkle. "
+                          "Jane Doe, the chief executive of Yucaipa, said the deal was done."])
+    titled, chief, swapped = check_sentences([
+        "Ron Burkle is the billionaire investor who runs it.",
+        "Jane Doe is the chief executive of Yucaipa.",
+        "Jane Doe is the billionaire investor.",
+    ], facts)
+    assert titled.verdict == "supported" and chief.verdict == "supported"
+    assert swapped.verdict == "contradicted" and "someone other than 'Doe'" in swapped.reasons[0].detail

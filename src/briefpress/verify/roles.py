@@ -258,7 +258,7 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
         whole = not obj_stems
         if whole:  # "was the last to go": all stop words, yet it names the deed, which a source must hold whole
             obj_stems = {stem(t.text) for t in obj.subtree if t.is_alpha and t.pos_ in ("ADJ", "NOUN", "VERB")}
-        if not subj_stems or not obj_stems:
+        if not subj_stems or not obj_stems or _titled_in_sources(tok, subj, obj, index, candidates):
             continue
         named_subject = subj.pos_ == "PROPN" or _named_in_sources(subj.text, index)
         if not named_subject and not (subj_stems & index.all_stems):
@@ -276,6 +276,18 @@ def _agent(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
             doer = " ".join(t.text for t in subj.subtree if t.i == subj.i or t.dep_ in ("compound", "flat"))
             return f"the sources do not say who {tok.text} {obj.text}; the sentence says '{doer}'"
     return ""
+
+
+def _titled_in_sources(verb: Any, subj: Any, obj: Any, index: SourceIndex, candidates: list[int]) -> bool:
+    """Whether "X is the Y" restates a title a source puts on the name itself ("Ron Burkle is the
+    billionaire investor ..." of "... run by billionaire investor Ron Burkle"; "Ms Bourne, the
+    commissioner, ..."): the source's own verb then belongs to someone else's clause."""
+    if verb.lemma_ != "be" or obj.dep_ != "attr" or subj.pos_ != "PROPN":
+        return False
+    name, title = re.escape(subj.text), re.escape(obj.text)
+    titled = re.compile(rf"\b{title}\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}{name}\b"
+                        rf"|\b{name}\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,4}}{title}\b")
+    return any(titled.search(index.facts[i].text) for i in candidates)
 
 
 def _named_in_sources(word: str, index: SourceIndex) -> bool:
