@@ -91,6 +91,14 @@ def test_a_retelling_that_loses_a_figure_or_a_negation_is_not_kept() -> None:
     assert keeps_facts(first, ["His first positions were as a keyboard player and musicologist with the Academy of "
                                "Saint Martin-in-the-Fields under Sir Neville Marriner.",
                                "He was also a founder member of the Early Music Consort of London."])
+    # The local model's Tesco body: a name that ends the sentence is kept without the full stop.
+    burkle = ("Yucaipa is a Los Angeles based private equity company focused on supermaket and restaurant "
+              "businesses and is run by billionaire investor Ron Burkle.")
+    assert keeps_facts(burkle, ["Yucaipa is a Los Angeles-based private equity company focused on supermaket and "
+                                "restaurant businesses.", "Ron Burkle is the billionaire investor who runs it."])
+    assert not keeps_facts(burkle, ["Yucaipa is a Los Angeles-based private equity company focused on supermaket "
+                                    "and restaurant businesses.", "A billionaire investor runs it."])
+    assert not keeps_facts("Officials met envoys from the U.S.", ["Officials met envoys."])
 
 
 def test_a_retelling_that_brings_in_another_fact_or_a_new_figure_is_not_kept() -> None:

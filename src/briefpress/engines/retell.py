@@ -55,7 +55,10 @@ def _names(text: str) -> list[str]:
     out = []
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         out += [w for w in sentence.split()[1:] if w[:1].isupper()]
-    return [re.sub(r"[^\w.-]+$|^[^\w]+|['’]s$", "", w) for w in out]
+    names = [re.sub(r"[^\w.-]+$|^[^\w]+|['’]s$", "", w) for w in out]
+    # A name that ends the sentence keeps no full stop ("run by Ron Burkle." -> "Burkle"), an
+    # abbreviation keeps its own ("U.S.").
+    return [n[:-1] if n.endswith(".") and "." not in n[:-1] else n for n in names]
 
 
 def _stems(text: str) -> set[str]:
