@@ -226,3 +226,26 @@ def test_a_retold_sentence_keeps_the_article_its_opening_words_have_in_the_sourc
     assert in_style_of(source, "Dominic Sibley went inside the first three overs.") == \
         "Dominic Sibley went inside the first three overs."
     assert in_style_of(source, "They made the ideal start.") == "They made the ideal start."
+
+
+def test_a_retold_half_that_leans_on_the_first_is_told_only_after_it() -> None:
+    """The local model's Tesco body: "... Ron Burkle is the billionaire investor who runs it." was
+    kept, and its second half then closed the meta description, where "it" stood for Tesco."""
+    import briefpress
+
+    brief = (ROOT / "tests/golden/briefs/tesco-fresh-easy-exit.txt").read_text("utf-8")
+    halves = ("Yucaipa is a Los Angeles-based private equity company focused on supermaket and restaurant "
+              "businesses. [F4]\nRon Burkle is the billionaire investor who runs it. [F4]")
+
+    def model(messages: list[dict[str, str]], spec: Any) -> str:
+        ask = messages[-1]["content"]
+        if ask.startswith("Rewrite this sentence"):
+            return halves if "Yucaipa is" in ask else ask.split(': "', 1)[1].rstrip('"') + " [F1]"
+        return 'Tesco said in a statement that this is an "orderly and efficient exit from the US market". [F1]'
+
+    article = briefpress.write(brief, engine="scripted", responses=model, retells_body=True)
+    assert "supermaket and restaurant businesses. Ron Burkle is the billionaire investor who runs it." in \
+        " ".join(article.body)
+    others = [article.meta_description, article.conclusion, *(s.answer for s in article.sections),
+              *(q.answer for q in article.faq), *(t.text for t in article.takeaways)]
+    assert not any("who runs it" in p for p in others)

@@ -16,7 +16,7 @@ from ..models import Evidence, Fact, Run, Section
 from ..plan import Outline
 from ..rewrite.compress import phrase_cut, shorten
 from ..rewrite.quotes import speakerless
-from ..rewrite.refer import orphan_reason
+from ..rewrite.refer import POINTING, orphan_reason
 from ..spec import (
     BODY_MAX,
     HEADLINE_MAX,
@@ -25,7 +25,7 @@ from ..spec import (
     META_MIN,
     PARAGRAPH_SENTENCES,
 )
-from ..text import ensure_period, split_sentences
+from ..text import ensure_period, split_sentences, words
 from ..verify.hedges import drops_hedge
 from .base import Draft, ProgressCallback
 from .extractive import ExtractiveEngine
@@ -293,11 +293,13 @@ class ArticleWriter:
             log.debug("retelling not kept (%s): %r", why, texts)
             return None
         facts = [f for f in self.session.facts if f.id in told.facts]
-        for text in texts:
+        for i, text in enumerate(texts):
             self.backend.stats.kept_model_sentences.append(text)
             # The first half of a split, told alone in the meta description, is a cut of the
-            # source sentence that the verify stage fails (and then fails in the body too).
-            if not told.sentence.startswith(text.rstrip(".")):
+            # source sentence that the verify stage fails (and then fails in the body too). A
+            # later half with a pronoun leans on the first ("Ron Burkle is the billionaire
+            # investor who runs it."): read alone, its "it" would be the story's subject.
+            if not told.sentence.startswith(text.rstrip(".")) and not (i and POINTING & set(words(text.lower()))):
                 self.pool.append((text, facts))
         return [Evidence(part="", sentence=text, facts=list(told.facts)) for text in texts]
 
