@@ -372,7 +372,7 @@ def test_a_participle_given_to_another_doer_is_not_kept() -> None:
     # The local China conclusion: "Shares fell by nearly 8% spreading globally." where the fear
     # that spread was the trading's. Held to the model's sentences (a writer may give a fall's
     # effect to what fell), so the check lives in the repairer.
-    from briefpress.verify.roles import participle_doer_swapped
+    from briefpress.verify.participles import participle_doer_swapped
 
     facts = ["Chinese shares fell by nearly 8% after a week of volatile trading that spread fear to global markets.",
              "The council approved the plan on Tuesday, ending a two-year dispute."]

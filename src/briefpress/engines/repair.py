@@ -20,9 +20,9 @@ from ..text import ensure_period, words
 from ..verify.figure_check import bound_dropped
 from ..verify.hedges import drops_hedge, hedge_words
 from ..verify.links import unstated_link
+from ..verify.participles import participle_doer_swapped
 from ..verify.quotes import unmarked_quote
 from ..verify.report import Reason, SentenceVerdict
-from ..verify.roles import participle_doer_swapped
 from ..verify.sources import SourceIndex
 from .citing import recited
 from .output import MalformedOutput, Sentence, cut_loop, looks_cut_off, parse
