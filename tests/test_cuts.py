@@ -11,7 +11,7 @@ from briefpress.rewrite import compress
 from briefpress.rewrite.refer import orphan_reason
 from briefpress.rewrite.split import split_clauses, split_relative
 from briefpress.rewrite.whole import cut_reason, drops_reason, fragment_reason, holds_quote
-from briefpress.storylines import not_story
+from briefpress.storylines import as_told, not_story
 from briefpress.text import split_sentences
 
 pytestmark = pytest.mark.usefixtures("spacy_required")
@@ -371,6 +371,27 @@ def test_wire_leftovers_are_not_story(line: str) -> None:
 ])
 def test_story_lines_stay(line: str) -> None:
     assert not_story(line) is None
+
+
+def test_a_live_text_is_told_only_for_its_result() -> None:
+    """The Gateshead-Guiseley report never said who won: its result is a live-text line
+    ("Match ends, Gateshead 1, Guiseley 1."), and the live text was dropped whole."""
+    assert as_told("Match ends, Gateshead 1, Guiseley 1.") == "The match ended Gateshead 1, Guiseley 1."
+    assert as_told("Second Half ends, Gateshead 1, Guiseley 1.") is None
+    assert as_told("Match ends after extra time in a penalty shoot-out.") is None
+    assert as_told("Tesco said it would close 40 stores.") == "Tesco said it would close 40 stores."
+    report = ("Gateshead have not lost in nine National League matches while Guiseley are unbeaten in five. "
+              "Guiseley went ahead on 15 minutes when James Hurst squared to Jake Lawlor to stroke into an empty "
+              "net. The hosts levelled on 62 minutes when Wesley York curled into the top-right corner. "
+              "Match ends, Gateshead 1, Guiseley 1. Second Half ends, Gateshead 1, Guiseley 1. "
+              "Substitution, Guiseley. Goal!  Gateshead 1, Guiseley 1. Wes York (Gateshead).")
+    brief = "\n-\n".join(s.text for s in split_sentences(report)[:3])
+    article = briefpress.write(brief, [("story.txt", report)], engine="extractive")
+    assert "The match ended Gateshead 1, Guiseley 1." in " ".join(article.body)
+    told = [article.meta_description, article.conclusion, *article.body, *(s.answer for s in article.sections),
+            *(q.answer for q in article.faq), *(t.text for t in article.takeaways)]
+    assert not any("Match ends" in p or "Second Half" in p or "Substitution" in p for p in told)
+    assert article.grounding is not None and article.grounding["summary"]["unsupported"] == 0
 
 
 def test_a_condensed_form_may_lose_a_date_or_score_never_a_span_of_time() -> None:

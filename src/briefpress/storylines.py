@@ -60,6 +60,9 @@ _LIVE_TEXT = re.compile(
 )
 # A live text's substitution: one name replaces another, and nothing more ("Luke Hannant replaces Gus Mafuta.").
 _LIVE_SUBSTITUTION = re.compile(r"^\s*(?:[A-Z][\w'’.-]*\s+){1,3}replaces(?:\s+[A-Z][\w'’.-]*){1,3}\.?\s*$")
+# The live text's final whistle, the result its match report may never give ("Match ends,
+# Gateshead 1, Guiseley 1."): the one live-text line told, as a sentence.
+_FINAL_SCORE = re.compile(r"^\s*Match ends,\s+(?P<home>[^,\d]+?\s\d+),\s+(?P<away>[^,\d]+?\s\d+)\.?\s*$", re.I)
 # A teaser's own words, whatever its length: "... you didn't know about ...".
 _TEASER_PHRASE = re.compile(r"\b(?:you didn[’']t know|you need to know|you won[’']t believe)\b", re.I)
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
@@ -104,6 +107,15 @@ def _labelled(line: str) -> bool:
         return False
     label = next(t for t in nlp(line.strip()[:80]) if not t.is_space)
     return label.tag_ not in ("NNP", "NNPS") and label.ent_type_ not in _NAMED
+
+
+def as_told(line: str) -> str | None:
+    """``line`` as the story tells it: itself where it is a story line, a live text's closing
+    line as a sentence ("The match ended Gateshead 1, Guiseley 1."), else None."""
+    found = _FINAL_SCORE.match(line)
+    if found is not None:
+        return f"The match ended {found['home']}, {found['away']}."
+    return line if is_story_line(line) else None
 
 
 def without_inline_chrome(text: str) -> str:

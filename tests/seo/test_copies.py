@@ -143,3 +143,24 @@ def test_a_faq_pair_that_copies_a_section_goes_though_the_headings_must_be_asked
     answers = [copy_key(s.text) for pair in article.faq for s in split_sentences(pair.answer)]
     assert not told & set(answers), answers
     assert len(article.faq) >= FAQ_MIN and article.seo["score"] >= 80
+
+
+def test_a_live_text_line_is_no_fresh_form_of_the_result_told_from_it() -> None:
+    """The Gateshead-Guiseley article told its result as "The match ended Gateshead 1, Guiseley
+    1."; a copy of it took the source line itself, "Match ends, Gateshead 1, Guiseley 1.", as a
+    shorter form no part told."""
+    import briefpress
+
+    report = ("Gateshead have not lost in nine National League matches while Guiseley are unbeaten in five. "
+              "Guiseley went ahead on 15 minutes when James Hurst squared to Jake Lawlor to stroke into an empty "
+              "net. The hosts levelled on 62 minutes when Wesley York curled into the top-right corner. "
+              "Match ends, Gateshead 1, Guiseley 1. Substitution, Guiseley.")
+    brief = "\n-\n".join(s.text for s in split_sentences(report)[:3])
+    article = briefpress.write(brief, [("story.txt", report)], engine="extractive")
+    result = "The match ended Gateshead 1, Guiseley 1."
+    told = next(e for e in article.evidence if e.part.startswith("body[") and e.sentence == result)
+    takeaways = [t.model_copy(update={"text": result}) if i == 0 else t for i, t in enumerate(article.takeaways)]
+    evidence = [e for e in article.evidence if e.part != "takeaways[0].text"]
+    evidence.append(Evidence(part="takeaways[0].text", sentence=result, facts=told.facts))
+    copied = article.model_copy(update={"takeaways": takeaways, "evidence": evidence})
+    assert _fresh_form(EditableArticle(copied), "takeaways[0].text", result, always) is None

@@ -12,7 +12,7 @@ from ..rewrite.quotes import quote_pieces
 from ..rewrite.refer import dangling, speaks_for_someone_before
 from ..rewrite.whole import fragment_reason
 from ..spec import OPENING_LABEL, OPENING_QUESTIONS, SECTION_MAX_WORDS, SECTIONS_MAX, SECTIONS_MIN
-from ..storylines import is_story_line
+from ..storylines import as_told
 from ..text import STOPWORDS, slugify, words
 from .answering import tells_what_comes
 from .heads import Part, ask, ends_on_statement, faq, section_part
@@ -203,7 +203,7 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     """Choose lead, points, keyphrase, and which facts answer which question."""
     named = named_facts(facts)  # the facts as the sources give them: each after the one before it
     lead_text = facts[0].text if facts else ""
-    facts = [f for f in facts if f.text == lead_text or is_story_line(f.text)]
+    facts = [kept for f in facts if (kept := _as_told(f, lead_text)) is not None]
     title, brief = _title_and_brief(facts)
     lead = next((f for f in brief if f.role == "lead"), brief[0] if brief else facts[0])
     rest = [f for f in brief if f is not lead]
@@ -244,6 +244,13 @@ def build_outline(facts: list[Fact], keyphrase: str | None = None, max_body_para
     outline.faq = faq(outline, others, by_facet, asked)
     outline.body = body
     return outline
+
+
+def _as_told(fact: Fact, lead_text: str) -> Fact | None:
+    """``fact`` as the story tells it (``storylines.as_told``: no caption or live text, but for a
+    match's result, which the report above it may not give); the lead as it is."""
+    told = fact.text if fact.text == lead_text else as_told(fact.text)
+    return None if told is None else fact if told == fact.text else fact.model_copy(update={"text": told})
 
 
 def _forward(lead: Fact, points: list[Fact], body: list[Fact], named: Named) -> Fact | None:

@@ -22,6 +22,7 @@ from ...rewrite.forms import condensed_forms
 from ...rewrite.refer import orphan_reason
 from ...rewrite.whole import fragment_reason
 from ...spec import FAQ_MIN, TAKEAWAY_MAX_WORDS, TAKEAWAYS_MIN
+from ...storylines import as_told
 from ..language import TRANSITION_WORDS
 from .judge import Grounded, always, both, worse
 from .questions import ask_of_answers, fix_questions, still_answered
@@ -69,13 +70,14 @@ def _fresh_form(draft: EditableArticle, part: str, sentence: str, grounded: Grou
     if len(ids) != 1:
         return None  # a sentence joining facts has no one fact to condense
     fact = next((f for f in draft.data.get("facts", []) if f["id"] == ids[0]), None)
-    if fact is None:
+    text = as_told(fact["text"]) if fact is not None else None  # a caption or live text is no form
+    if text is None:
         return None
     told = {copy_key(s) for _, s in _told(draft)}
     here = sentences_of(draft.get(part))
     before = here[: here.index(sentence)] if sentence in here else []
     most = _CONDENSED_MOST.get(field_of(part), len(sentence.split()))
-    forms = [f for f in condensed_forms(fact["text"])
+    forms = [f for f in condensed_forms(text)
              if copy_key(f) not in told and len(f.split()) <= most and len(f) < len(sentence)
              and draft.allows(f) and fragment_reason(f) is None and orphan_reason(f, before) is None]
     for form in sorted(forms, key=len, reverse=True):
