@@ -22,7 +22,7 @@ from .adjuncts import REASON_NOUNS, asks_time, gives_reason, lemma, measured_by_
 from .names import TIME_WORD, name_runs
 from .speakers import TITLE_PRONOUN
 from .subject_phrase import heading_subject, lowered, noun_phrase
-from .subject_question import count_question, identity_question, subject_question
+from .subject_question import count_question, identity_question, names_people, subject_question
 
 MOST_WORDS = 12  # a heading a reader takes in at a glance
 # Verbs whose speaker a "What did X say?" question asks of: what more telling verbs report
@@ -213,7 +213,7 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
         out.append(_asked("What", front, subject, f"{verb} {charged}"))
     # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
     elif obj is not None and (base not in _LIGHT_VERBS or _particle(root)) and not _activity(obj) \
-            and base not in _CHARGING:  # "put forward"
+            and base not in _CHARGING and not names_people(obj):  # "put forward"
         out.append(_asked("What", front, subject, _what_of(verb, obj)))
     when = _when_and_who(root, (front, subject, verb), wholes, whole)
     # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.

@@ -98,7 +98,7 @@ def subject_question(root: Any, most_words: int, saying: frozenset[str]) -> str 
         return None  # "Who added?": what was said follows a colon or a quotation mark
     for end in _ends(kept, root, bool(how_many) and _complete(root)):
         words = kept[: end + 1]
-        if len(words) < 2 or words[-1].pos_ in _OPEN_ENDS or any(t.tag_ in ("PRP", "PRP$") for t in words):
+        if len(words) < 2 or words[-1].pos_ in _OPEN_ENDS or any(_points_out(t, words) for t in words):
             continue  # "What sang?" of "Girls sang and danced in a circle" asks nothing worth a heading
         if any(t.head.i > words[-1].i for t in words):
             continue  # a word whose head is cut off ("with substantial anti-surface[, ... capabilities]")
@@ -109,6 +109,20 @@ def subject_question(root: Any, most_words: int, saying: frozenset[str]) -> str 
         if len(question.split()) <= most_words:
             return f"{question}?"
     return None
+
+
+def names_people(token: Any) -> bool:
+    """Whether the noun ``token`` stands for people ("residents", "the team", a person's name):
+    what is done to them is asked "Who ...?", never "What did the mayor thank?"."""
+    return token.lower_ in _PEOPLE or token.ent_type_ in ("PERSON", "NORP")
+
+
+def _points_out(token: Any, words: list[Any]) -> bool:
+    """A pronoun the question's reader cannot place: any but a possessive after a name the
+    question holds ("Who congratulated Nazarbayev on his re-election?")."""
+    if token.tag_ == "PRP$":
+        return not any(w.tag_ in ("NNP", "NNPS") and w.i < token.i for w in words)
+    return token.tag_ == "PRP"
 
 
 def _how_many(subject: Any) -> str | None:
