@@ -152,3 +152,31 @@ def test_a_speaker_is_asked_of_by_name_for_what_they_say_of_themselves(sentence:
 def test_no_speaker_stands_for_a_pronoun_that_is_someone_else(sentence: str, speaker: str) -> None:
     theirs = [q for q in questions_of(sentence) if speaker in q.lower()]
     assert theirs and all(q.endswith("say?") for q in theirs), theirs
+
+
+def test_a_stock_faq_question_waits_for_the_facts_that_give_their_own() -> None:
+    """The Kazakhstan brief's FAQ asked "How did others react?" of the congratulations a section
+    had just asked "Who congratulated Nazarbayev ...?" of, where the monitors' concern had a
+    question of its own; and a reaction question is answered by a reaction only."""
+    from pathlib import Path
+
+    from briefpress import ingest
+    from briefpress.models import Options, Run
+    from briefpress.pipeline import run_stages, stages_through
+    from briefpress.plan.answering import answers
+
+    brief = (Path(__file__).parent / "golden" / "briefs" / "kazakhstan-election.txt").read_text("utf-8")
+    run = ingest.ingest(Run(options=Options(engine="extractive")), brief)
+    outline = run_stages(run, stages=stages_through("plan")).outline
+    assert outline is not None
+    assert [p.question for p in outline.faq] == ["What has Nursultan Nazarbayev won?",
+                                                  "What have international monitors voiced?"]
+    told = {f.id for s in outline.sections[1:] for f in s.facts}
+    assert not any(f.id in told for p in outline.faq for f in p.facts)
+    monitors = "International monitors have voiced their concern about the poll."
+    assert answers("How did others react to the leader of Kazakhstan?", [monitors])
+    assert not answers("How did others react to the leader of Kazakhstan?",
+                       ["Nursultan Nazarbayev has won another five year term."])
+    # the protest that is the news is no reaction to it
+    assert not answers("What was the reaction to the activists in London?",
+                       ["The protest comes on the eve of the one-year anniversary of Russia's invasion of Ukraine."])

@@ -21,7 +21,7 @@ from ..rewrite.refer import PERSONAL
 from ..spec import FACET_QUESTIONS, WHEN_QUESTION, WHEN_TOPIC_QUESTION
 from ..text import STOPWORDS, words
 from .names import TIME_WORD
-from .questions import facet_of, is_stock
+from .questions import VOICED_CONCERN, facet_of, is_stock, with_topic
 from .speakers import speakers_of
 
 # A figure: digits that are not a bare year, or a word of magnitude. A spelled small number
@@ -41,7 +41,8 @@ _COMING = re.compile(r"\b(?:will|shall|going to|set to|due to)\b|'ll\b|"
                      r"\b(?:[Pp]lans?|[Pp]lanned|[Ee]xpect(?:s|ed)? to|[Ss]cheduled|[Uu]pcoming|"
                      r"[Nn]ext (?:week|month|year|season|spring|summer|autumn|winter))\b")
 _REACTION = re.compile(r"\b(?:react\w*|welcomed|criticis\w*|criticiz\w*|praised|condemned|backlash|"
-                       r"congratulated|protest\w*|opposed|shares|stocks?|markets?|investors?)\b", re.I)
+                       r"congratulated|protest(?:ed|ers|ors|ing)|opposed|shares|stocks?|markets?|investors?|"
+                       + VOICED_CONCERN + r")\b", re.I)
 _COUNTED = frozenset({"nsubj", "nsubjpass", "dobj"})
 ASKED_KEPT = 0.8  # the share of the words a question asks of its facts that its answer keeps
 # Dependents whose words tell of another thing than the main clause.
@@ -56,8 +57,10 @@ def _stock_forms(template: str) -> list[str]:
 
 def _needs() -> list[tuple[re.Pattern[str], str]]:
     kinds = {"figures": "figure", "next": "coming", "statement": "speaker", "reaction": "reaction"}
-    out = [(re.compile(p), need) for name, need in kinds.items()
-           for t in FACET_QUESTIONS[name][1:] for p in _stock_forms(t)]
+    # Each question with the topic named its own way too ("How did others react to X?").
+    templates = [(t, need) for name, need in kinds.items() for q in FACET_QUESTIONS[name][1:]
+                 for t in (q, with_topic(q, "{topic}")) if t]
+    out = [(re.compile(p), need) for t, need in templates for p in _stock_forms(t)]
     out += [(re.compile(p), "time") for t in (WHEN_QUESTION, WHEN_TOPIC_QUESTION) for p in _stock_forms(t)]
     out += [(re.compile(r"^When .+\?$"), "time"), (re.compile(r"^Since when .+\?$"), "start"),
             (re.compile(r"^How (?:many|much) .+\?$"), "figure")]

@@ -35,6 +35,9 @@ def _facet(name: str, cues: re.Pattern[str]) -> Facet:
     return Facet(name, label, section_question, faq_question, cues)
 
 
+# Monitors who "voiced their concern about the poll" react to it.
+VOICED_CONCERN = r"(?:voiced|expressed|raised)\s+(?:\w+\s+)?(?:concerns?|alarm|dismay|outrage)"
+
 # Order matters: a fact goes to the first facet whose cues it holds. Reaction comes before figures
 # because "shares rose 5%" is a market reaction that happens to hold a number.
 FACETS: tuple[Facet, ...] = (
@@ -47,7 +50,7 @@ FACETS: tuple[Facet, ...] = (
         re.compile(
             r"\b(?:react\w*|markets? (?:rose|fell|rallied|slumped)|shares|stocks?|investors (?:\w+ed)|"
             r"investor (?:confidence|sentiment)|critics?|opposed|opposition|protested|protest(?:ers|ors)|"
-            r"welcomed|criticis\w*|criticiz\w*|praised|condemned|backlash|congratulated)\b",
+            r"welcomed|criticis\w*|criticiz\w*|praised|condemned|backlash|congratulated|" + VOICED_CONCERN + r")\b",
             re.I,
         ),
     ),

@@ -149,7 +149,10 @@ def _stock_for(draft: EditableArticle, part: str, question: str, topic: str, ask
     first = _answer_sentences(draft, part)[:1]
     own = with_topic(question, topic) if topic and is_stock(question) else None
     own = own if own and need_of(own) not in ("speaker", "reaction") else None
-    kinds = (stock_question(f.section_question, topic) for f in FACETS if f.name in ("figures", "next", "reaction"))
+    # An FAQ pair may take its kind's FAQ question too, where a section took the other.
+    facets = [f for f in FACETS if f.name in ("figures", "next", "reaction")]
+    kinds = [stock_question(f.section_question, topic) for f in facets]
+    kinds += [q for f in facets if (q := with_topic(f.faq_question, topic))] if part.startswith("faq") else []
     # "The key figures on Davies" over Bresnan's 68 would give one player's figures to another.
     keyphrase = draft.data["keyphrase"]
     person = bool(first) and is_person(keyphrase, [f["text"] for f in draft.data.get("facts", [])])
