@@ -164,3 +164,25 @@ def test_a_live_text_line_is_no_fresh_form_of_the_result_told_from_it() -> None:
     evidence.append(Evidence(part="takeaways[0].text", sentence=result, facts=told.facts))
     copied = article.model_copy(update={"takeaways": takeaways, "evidence": evidence})
     assert _fresh_form(EditableArticle(copied), "takeaways[0].text", result, always) is None
+
+
+def test_a_copy_of_its_facts_shortest_form_takes_a_fuller_one_no_part_tells() -> None:
+    """The replayed local Takaichi article: a takeaway copied the section's "Market reactions
+    included gains ... Mitsubishi Heavy Industries.", the fact's shortest form, and the fixer only
+    looked for shorter ones; its 18-word form was told nowhere."""
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "golden" / "lock" / "replay" / "takaichi-brief.json"
+    article = Article.model_validate_json(path.read_text("utf-8"))
+    short = "Market reactions included gains in defense-related stocks like Mitsubishi Heavy Industries."
+    assert any(short in s.answer for s in article.sections)
+    at = next(i for i, t in enumerate(article.takeaways) if t.text.startswith("Market reactions"))
+    facts = next(e.facts for e in article.evidence if e.part == f"takeaways[{at}].text")
+    takeaways = [t.model_copy(update={"text": short}) if i == at else t for i, t in enumerate(article.takeaways)]
+    evidence = [e for e in article.evidence if e.part != f"takeaways[{at}].text"]
+    evidence.append(Evidence(part=f"takeaways[{at}].text", sentence=short, facts=facts))
+    copied = article.model_copy(update={"takeaways": takeaways, "evidence": evidence})
+    form = _fresh_form(EditableArticle(copied), f"takeaways[{at}].text", short, always)
+    assert form == ("Market reactions included gains in defense-related stocks like Mitsubishi Heavy Industries, "
+                    "signaling investor confidence in Takaichi’s defense-focused approach.")
+    assert len(form.split()) <= TAKEAWAY_MAX_WORDS

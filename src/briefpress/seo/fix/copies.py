@@ -64,7 +64,10 @@ def _copies(draft: EditableArticle) -> list[tuple[str, str]]:
 
 def _fresh_form(draft: EditableArticle, part: str, sentence: str, grounded: Grounded) -> str | None:
     """The fullest condensed form of the copy's one fact that no part tells, shorter than the copy
-    and within its part's size, that reads on where the copy stood and passes the check."""
+    and within its part's size, that reads on where the copy stood and passes the check; where a
+    takeaway copies its fact's shortest form, the shortest longer one within that size (the Takaichi
+    takeaway copied the section's "Market reactions included gains ..." and its fuller form,
+    18 words, was told nowhere)."""
     entry = draft.evidence_for(part, sentence)
     ids = (entry or {}).get("facts") or []
     if len(ids) != 1:
@@ -78,9 +81,12 @@ def _fresh_form(draft: EditableArticle, part: str, sentence: str, grounded: Grou
     before = here[: here.index(sentence)] if sentence in here else []
     most = _CONDENSED_MOST.get(field_of(part), len(sentence.split()))
     forms = [f for f in condensed_forms(text)
-             if copy_key(f) not in told and len(f.split()) <= most and len(f) < len(sentence)
+             if copy_key(f) not in told and len(f.split()) <= most and len(f) != len(sentence)
              and draft.allows(f) and fragment_reason(f) is None and orphan_reason(f, before) is None]
-    for form in sorted(forms, key=len, reverse=True):
+    shorter = sorted((f for f in forms if len(f) < len(sentence)), key=len, reverse=True)
+    # An FAQ pair that only a fuller form would save goes instead, where it can (``_drop``).
+    fuller = sorted(forms, key=len) if field_of(part) == "takeaways" else []
+    for form in shorter or fuller:
         if grounded([form]) and still_answered(draft, part, sentence, form):
             return form
     return None
