@@ -60,6 +60,8 @@ def _fact(text: str, fid: str, role: str = "point") -> Fact:
     ("Tesco's Chief Executive, Dave Lewis, said sales rose.", "What did Tesco's Chief Executive say about sales?"),
     ("Children's Commissioner Anne Longfield will publish a report.", "What will Commissioner Anne Longfield publish?"),
     ("Children's charities will publish a report.", "What will children's charities publish?"),
+    # a force sent somewhere is asked of as a thing (people are not: "Who arrested four people?")
+    ("Russia poured troops into both regions.", "What did Russia pour?"),
 ])
 def test_a_question_is_formed_from_the_sentence_it_asks_of(sentence: str, question: str) -> None:
     asked = questions_of(sentence)

@@ -32,6 +32,7 @@ _PEOPLE = frozenset("""people person man men woman women child children official
     mayor senator prosecutor prosecutors executive executives singer actor actress author writer editor pilot
     pilots soldier soldiers troops driver drivers passenger passengers victim victims suspect suspects patient
     patients customer customers employee employees ambassador envoy girl girls boy boys refugee refugees""".split())
+_FORCES = frozenset("troops soldiers police".split())
 _COUNTS = frozenset("hundreds thousands dozens scores millions some many most all none".split())
 # Pronouns and determiners that stand for something read before: no subject a question asks of.
 _STANDS_FOR = frozenset({"PRP", "DT", "EX", "WDT", "WP", "CD"})
@@ -113,8 +114,9 @@ def subject_question(root: Any, most_words: int, saying: frozenset[str]) -> str 
 
 def names_people(token: Any) -> bool:
     """Whether the noun ``token`` stands for people ("residents", "the team", a person's name):
-    what is done to them is asked "Who ...?", never "What did the mayor thank?"."""
-    return token.lower_ in _PEOPLE or token.ent_type_ in ("PERSON", "NORP")
+    what is done to them is asked "Who ...?", never "What did the mayor thank?". A force sent
+    somewhere is asked of as one ("What did Russia pour into both regions? Troops.")."""
+    return token.lower_ in _PEOPLE - _FORCES or token.ent_type_ in ("PERSON", "NORP")
 
 
 def _points_out(token: Any, words: list[Any]) -> bool:
