@@ -3,7 +3,8 @@ photo captions and credits.
 
 A saved news page carries them between the story's sentences; told as facts they read as news
 ("Patient satisfaction : a chiropractor in iowa ..." is a caption). ``not_story`` says why a line
-is one of them; the planner drops such facts before it plans. Ingest keeps them: the audit weighs
+is one of them; the planner drops such facts before it plans, but for a live text's result, which
+``as_told`` gives as a sentence. Ingest keeps them: the audit weighs
 a claim against all a source says, and a caption is evidence even where it is not story.
 """
 
