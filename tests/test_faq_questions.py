@@ -154,10 +154,11 @@ def test_no_speaker_stands_for_a_pronoun_that_is_someone_else(sentence: str, spe
     assert theirs and all(q.endswith("say?") for q in theirs), theirs
 
 
-def test_a_stock_faq_question_waits_for_the_facts_that_give_their_own() -> None:
+def test_the_faq_asks_of_a_reaction_no_section_has_told() -> None:
     """The Kazakhstan brief's FAQ asked "How did others react?" of the congratulations a section
-    had just asked "Who congratulated Nazarbayev ...?" of, where the monitors' concern had a
-    question of its own; and a reaction question is answered by a reaction only."""
+    had just asked "Who congratulated Nazarbayev ...?" of: the monitors' voiced concern, which
+    has a question of its own, was not read as a reaction. A reaction question is answered by a
+    reaction only."""
     from pathlib import Path
 
     from briefpress import ingest

@@ -115,33 +115,14 @@ def faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[F
         used = {f.id for p in pairs for f in p.facts} | {lead.id}
         return [f for f in facts if f.id not in used]
 
-    # A kind's stock question waits until the other facts have been asked of in their words: the
-    # Kazakhstan FAQ asked "How did others react?" of the fact a section had asked "Who
-    # congratulated Nazarbayev ...?" of, where the monitors' concern had a question of its own.
-    waiting = []
     for facet, group in by_facet:
         if len(pairs) < FAQ_MAX and facet is not CONTEXT and unused(group):
-            part = _faq_part(facet, unused(group), asked, outline, stock=False)
-            pairs += part
-            waiting += [] if part else [facet]
+            pairs += _faq_part(facet, unused(group), asked, outline)
     # The lead's pair counts where the opening tells more than the lead: else its answer is the
     # opening's, and the writer drops it.
     alone = len(outline.sections[0].facts) == 1 if outline.sections else False
-
-    def short() -> bool:
-        return len([p for p in pairs if p.facts[0] is not lead or not alone]) < FAQ_MIN and len(pairs) < FAQ_MAX
-
-    while short() and unused(others):
-        rest = unused(others)
-        part = _faq_part(facet_of(rest[0]), rest, asked, outline, stock=False)
-        if not part:
-            break
-        pairs += part
-    for facet in waiting:
-        group = unused(next(g for f, g in by_facet if f is facet))
-        if short() and group:
-            pairs += _faq_part(facet, group, asked, outline)
-    while short() and unused(others):
+    while len([p for p in pairs if p.facts[0] is not lead or not alone]) < FAQ_MIN and len(pairs) < FAQ_MAX \
+            and unused(others):
         rest = unused(others)
         # Short of pairs, a stock question may be asked that a section asks with its topic.
         part = _faq_part(facet_of(rest[0]), rest, asked, outline, True) or \
@@ -174,8 +155,7 @@ def _when(outline: Outline, asked: set[str]) -> list[Part]:
     return [Part(question, [timed], WHEN_LABEL)]
 
 
-def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline, short: bool = False,
-              stock: bool = True) -> list[Part]:
+def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline, short: bool = False) -> list[Part]:
     """The FAQ pair of a kind of fact: asked of the first of its facts that gives a question no
     other part asks, and answered by that fact alone (one or two sentences); else the kind's
     stock question where its first two facts hold what it asks for and (unless the FAQ is
@@ -198,14 +178,14 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
         asked.add(more[0])
         return [Part(more[0], more[1], facet.label)]
     facts = ends_on_statement(group[:2])
-    if not facts or not stock:
+    if not facts:
         return []
-    question = facet.faq_question
-    again = not short and with_topic(question, outline.topic) in asked
-    if again or not fits(question, [f.text for f in facts], asked, once=False):
+    stock = facet.faq_question
+    again = not short and with_topic(stock, outline.topic) in asked
+    if again or not fits(stock, [f.text for f in facts], asked, once=False):
         return []
-    asked.add(question)
-    return [Part(question, facts, facet.label)]
+    asked.add(stock)
+    return [Part(stock, facts, facet.label)]
 
 
 def said_more(facts: list[Fact], asked: set[str], name: str,
