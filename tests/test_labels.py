@@ -120,8 +120,7 @@ def test_each_takeaway_is_labelled_by_its_own_fact_and_no_two_alike(path: Path) 
 
 def test_takaichi_takeaways_name_their_facts() -> None:
     a = _written(ROOT / "examples" / "takaichi-brief.txt")
-    # Their order follows which short forms other parts have told (the FAQ's choice), not the labels.
-    assert sorted(t.label for t in a.takeaways) == ["Gains in defense-related stocks", "Gratitude", "Phone call with Trump"]
+    assert [t.label for t in a.takeaways] == ["Phone call with Trump", "Gratitude", "Gains in defense-related stocks"]
 
 
 def test_a_takeaway_s_label_names_what_its_sentence_tells() -> None:
