@@ -24,6 +24,7 @@ from .judge import Judge
 from .name_check import check_descriptions, check_names, named_otherwise
 from .quote_check import check_attributions, check_hedges, check_quotes
 from .report import EvidenceSpan, Reason, SentenceVerdict, Verdict
+from .scores import check_scores
 from .sources import SourceIndex
 from .statement_check import check_causes, check_judgements, check_stances, judged, support_reason
 from .statements import SUPPORT_THRESHOLD, Support, score
@@ -108,6 +109,9 @@ def check_one(sentence: ArticleSentence, doc: Any | None, index: SourceIndex, ju
     names = nm.extract(text, doc)  # read once: the statement score and the names check both use them
     support = score(text, index, doc, named_otherwise(names, index))
     reasons, evidence, contradicted = check_figures(text, index, support)
+    score_reasons = check_scores(text, index)  # a score told otherwise: a contradiction, never a gap
+    reasons += score_reasons
+    contradicted = contradicted or bool(score_reasons)
     quote_reasons, quote_evidence, quote_spans = check_quotes(text, doc, index)
     reasons += quote_reasons
     evidence += quote_evidence

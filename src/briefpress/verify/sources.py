@@ -12,6 +12,7 @@ from ..nlp import stem, tokens
 from ..text import STOPWORDS
 from . import figures as fig
 from . import quotes as qt
+from . import scores as sc
 from .names import NameIndex
 
 
@@ -54,6 +55,7 @@ class SourceIndex:
         self.stem_sets = [set(s) for s in self.stems]
         self.all_stems: set[str] = set().union(*self.stem_sets) if self.stem_sets else set()
         self.figures = [fig.extract(f.text) for f in facts]
+        self.scores = [sc.extract(f.text, loose=True) for f in facts]
         self.names = NameIndex([f.text for f in facts])
         self.lower = [f" {' '.join(qt.words_of(f.text))} " for f in facts]
         self._by_words: dict[str, int] = {}
