@@ -392,6 +392,8 @@ def test_a_live_text_is_told_only_for_its_result() -> None:
             *(q.answer for q in article.faq), *(t.text for t in article.takeaways)]
     assert not any("Match ends" in p or "Second Half" in p or "Substitution" in p for p in told)
     assert article.grounding is not None and article.grounding["summary"]["unsupported"] == 0
+    # Nothing is said to come: the report closes on its result, not on its lead once more.
+    assert article.conclusion == "The match ended Gateshead 1, Guiseley 1."
 
 
 def test_a_condensed_form_may_lose_a_date_or_score_never_a_span_of_time() -> None:

@@ -110,13 +110,21 @@ def _labelled(line: str) -> bool:
     return label.tag_ not in ("NNP", "NNPS") and label.ent_type_ not in _NAMED
 
 
+_RESULT_TOLD = "The match ended "
+
+
 def as_told(line: str) -> str | None:
     """``line`` as the story tells it: itself where it is a story line, a live text's closing
     line as a sentence ("The match ended Gateshead 1, Guiseley 1."), else None."""
     found = _FINAL_SCORE.match(line)
     if found is not None:
-        return f"The match ended {found['home']}, {found['away']}."
+        return f"{_RESULT_TOLD}{found['home']}, {found['away']}."
     return line if is_story_line(line) else None
+
+
+def is_result(text: str) -> bool:
+    """Whether ``text`` is a match's result as ``as_told`` tells it."""
+    return text.startswith(_RESULT_TOLD)
 
 
 def without_inline_chrome(text: str) -> str:

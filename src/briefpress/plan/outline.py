@@ -12,7 +12,7 @@ from ..rewrite.quotes import quote_pieces
 from ..rewrite.refer import dangling, speaks_for_someone_before
 from ..rewrite.whole import fragment_reason
 from ..spec import OPENING_LABEL, OPENING_QUESTIONS, SECTION_MAX_WORDS, SECTIONS_MAX, SECTIONS_MIN
-from ..storylines import as_told
+from ..storylines import as_told, is_result
 from ..text import STOPWORDS, slugify, words
 from .answering import tells_what_comes
 from .heads import Part, ask, ends_on_statement, faq, section_part
@@ -259,9 +259,12 @@ def _forward(lead: Fact, points: list[Fact], body: list[Fact], named: Named) -> 
     quotation over several sentences (told alone, it loses its speaker or its marks), nothing
     left pointing back once its speaker is named ("It added ..." is "A statement said ...")."""
     pieces = {facts[i].id for facts in (points, body) for i in quote_pieces([f.text for f in facts])}
-    return next((f for f in [*points, *body] if f is not lead and tells_what_comes(f) and f.id not in pieces
-                 and not f.text.rstrip().endswith("?")
-                 and not dangling(told_apart(f, named), [lead.text])), None)
+    coming = next((f for f in [*points, *body] if f is not lead and tells_what_comes(f) and f.id not in pieces
+                   and not f.text.rstrip().endswith("?")
+                   and not dangling(told_apart(f, named), [lead.text])), None)
+    # A match report's close is its result, where nothing is said to come: else the conclusion
+    # restates the lead, which every part before it has told.
+    return coming or next((f for f in body if f is not lead and is_result(f.text)), None)
 
 
 def _told_once(facts: list[Fact]) -> tuple[list[Fact], dict[str, Fact]]:
