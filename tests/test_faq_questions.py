@@ -181,3 +181,19 @@ def test_the_faq_asks_of_a_reaction_no_section_has_told() -> None:
     # the protest that is the news is no reaction to it
     assert not answers("What was the reaction to the activists in London?",
                        ["The protest comes on the eve of the one-year anniversary of Russia's invasion of Ukraine."])
+
+
+def test_a_fact_a_section_asked_of_in_its_words_gets_no_stock_faq_question() -> None:
+    """The Takaichi FAQ asked "How did others react?" of the market's reaction right after the
+    section "How did the market react?" had told it; the Gateshead report's "What are the key
+    figures?" asked again of the equaliser under "When did the hosts level?"."""
+    from pathlib import Path
+
+    from briefpress.plan.questions import is_stock
+    brief = (Path(briefpress.__file__).parents[2] / "examples" / "takaichi-brief.txt").read_text(encoding="utf-8")
+    story = "\n".join(line for line in brief.splitlines() if line.strip() != "-")
+    outline = planned(brief, story)
+    opened = {s.facts[0].id: s.question for s in outline.sections if not is_stock(s.question)}
+    assert any("react" in q for q in opened.values())
+    stocked = [p.question for p in outline.faq if is_stock(p.question) and p.facts[0].id in opened]
+    assert stocked == []

@@ -360,3 +360,11 @@ def test_a_subject_never_ends_on_a_preposition_the_parse_left_without_its_object
 ])
 def test_an_office_owned_by_a_name_is_asked_of_as_written(sentence: str, question: str) -> None:
     assert question in questions_of(sentence), questions_of(sentence)
+
+
+def test_a_relative_clause_set_off_by_commas_does_not_hide_the_clause_a_question_asks_of() -> None:
+    """spaCy parsed "levelled" as a modifier of "The hosts" past the aside, so the sentence gave
+    no question, its time was not seen, and its section took "What else is there to know?"."""
+    sentence = ("The hosts, who started the second half well, levelled on 62 minutes when a slip by half-time "
+                "substitute Derek Asamoah let York curl sweetly into the top-right corner from the edge of the box.")
+    assert questions_of(sentence) == ("When did the hosts level?",)

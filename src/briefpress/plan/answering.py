@@ -100,10 +100,21 @@ def _content(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and w[:1].isalpha()}
 
 
+# A relative clause set off by commas: ", who started the second half well,".
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;\"“”]+,(?=\s)")
+
+
+def without_relative_aside(text: str) -> str:
+    """``text`` without its relative clauses set off by commas. The parser may read the subject
+    before one as the whole sentence ("The hosts, who started the second half well, levelled on
+    62 minutes ...": "levelled" parsed as the hosts' modifier); without it, it reads the clause."""
+    return _RELATIVE_ASIDE.sub("", text)
+
+
 def _main_clause(text: str, asides: frozenset[str] = _ASIDES) -> tuple[str, list[Any]]:
     """The sentence's words less its relative clauses and appositions (``asides``), and its
     tokens (none where spaCy is missing: then the whole sentence counts)."""
-    tokens = _tokens(text.strip())
+    tokens = _tokens(without_relative_aside(text.strip()))
     if not tokens:
         return text, []
     kept = [t for t in tokens if not any(a.dep_ in asides for a in [t, *t.ancestors] if a.dep_ != "ROOT")]

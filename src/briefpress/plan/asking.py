@@ -19,6 +19,7 @@ from typing import Any
 from ..lexicon import ATTRIBUTING, forms
 from ..nlp import spacy_pipeline
 from .adjuncts import REASON_NOUNS, asks_time, gives_reason, lemma, measured_by_figure, spoken
+from .answering import without_relative_aside
 from .names import TIME_WORD, name_runs
 from .speakers import TITLE_PRONOUN
 from .subject_phrase import heading_subject, lowered, noun_phrase
@@ -341,4 +342,7 @@ def questions_of(sentence: str, name: str = "") -> tuple[str, ...]:
     if nlp is None or not sentence.strip():
         return ()
     found = _questions(nlp(sentence.strip()), name)
+    bare = without_relative_aside(sentence.strip())
+    if not found and bare != sentence.strip():
+        found = _questions(nlp(bare), name)
     return tuple(q[:1].upper() + q[1:] for q in dict.fromkeys(found) if len(q.split()) <= MOST_WORDS)

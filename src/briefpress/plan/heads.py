@@ -23,7 +23,7 @@ from ..spec import (
 from ..text import whole_phrase
 from .answering import answers, has_time
 from .asking import questions_of
-from .questions import CONTEXT, Facet, facet_of, stock_question, with_topic
+from .questions import CONTEXT, Facet, facet_of, is_stock, stock_question, with_topic
 from .speakers import Named, asked_speaker, fits_answer, said_by, same_speaker, told_apart
 
 if TYPE_CHECKING:
@@ -115,9 +115,13 @@ def faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[F
         used = {f.id for p in pairs for f in p.facts} | {lead.id}
         return [f for f in facts if f.id not in used]
 
+    # A fact a section was asked of in its own words has had its question answered: its kind's
+    # stock question would ask it again ("What are the key figures?" under "When did the hosts
+    # level?"), save where the pairs are too few without it.
+    opened = {s.facts[0].id for s in outline.sections if not is_stock(s.question)}
     for facet, group in by_facet:
         if len(pairs) < FAQ_MAX and facet is not CONTEXT and unused(group):
-            pairs += _faq_part(facet, unused(group), asked, outline)
+            pairs += _faq_part(facet, unused(group), asked, outline, opened=opened)
     # The lead's pair counts where the opening tells more than the lead: else its answer is the
     # opening's, and the writer drops it.
     alone = len(outline.sections[0].facts) == 1 if outline.sections else False
@@ -155,11 +159,13 @@ def _when(outline: Outline, asked: set[str]) -> list[Part]:
     return [Part(question, [timed], WHEN_LABEL)]
 
 
-def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline, short: bool = False) -> list[Part]:
+def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline, short: bool = False,
+              opened: set[str] | frozenset[str] = frozenset()) -> list[Part]:
     """The FAQ pair of a kind of fact: asked of the first of its facts that gives a question no
     other part asks, and answered by that fact alone (one or two sentences); else the kind's
     stock question where its first two facts hold what it asks for and (unless the FAQ is
-    ``short`` of pairs) no section asks it with the topic; else none. An answer is read alone,
+    ``short`` of pairs) no section asks it with the topic, none of them ``opened`` (a fact a
+    section was asked of in its own words); else none. An answer is read alone,
     after the lead only: a fact that goes on from someone told before it ("He said Moscow
     ...", "It added ...") answers no pair."""
     group = [f for f in group if not speaks_for_someone_before(f.text)]
@@ -177,7 +183,7 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
     if more is not None:
         asked.add(more[0])
         return [Part(more[0], more[1], facet.label)]
-    facts = ends_on_statement(group[:2])
+    facts = ends_on_statement([f for f in group if f.id not in opened][:2])
     if not facts:
         return []
     stock = facet.faq_question
