@@ -196,6 +196,18 @@ def test_a_place_that_ends_a_title_is_not_run_into_the_name_after_it() -> None:
     assert "Goldman Sachs" in name_tags("bank", _facts("She works for Goldman Sachs in London.", "Goldman said so."))
 
 
+def test_a_name_with_its_number_is_tagged_whole_and_a_score_is_no_part_of_a_name() -> None:
+    from briefpress.plan.names import name_tags
+
+    # "Ligue" alone was a tag of the Lyon story, and so a keyphrase the seo stage could choose.
+    lyon = _facts("Goals by Mohamed Yattara helped Olympique Lyonnais go top of Ligue 1 with a 2-0 win.",
+                  "Ligue 1 top scorer Alexandre Lacazette took his tally to 25.")
+    tags = name_tags("Olympique Lyonnais", lyon)
+    assert "Ligue 1" in tags and "Ligue" not in tags
+    match = _facts("Gateshead drew with Guiseley in the National League.", "Match ends, Gateshead 1, Guiseley 1.")
+    assert "Gateshead 1" not in name_tags("National League", match)
+
+
 HACKERS = ("Little is beyond their reach.",
            "Official documents and private communications are made public, and websites blocked.",
            "They hijack CCTV cameras, electronic billboards and network printers.",

@@ -265,6 +265,7 @@ def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
     found = [" ".join(_without_place(run, anywhere.joined)[:4]) for fact in brief[:12]
              for run, _ in _names_in(fact, lowercase)
              if _is_tag(run, fact) and not (len(run) == 1 and anywhere(run[0]))]
+    found = [_with_number(name, texts) for name in found]
     ranked = sorted(dict.fromkeys(found), key=lambda n: -sum(1 for t in texts if mentions(n, t)))
     tags = [keyphrase]
     for name in ranked:
@@ -275,6 +276,17 @@ def name_tags(keyphrase: str, facts: list[Fact], limit: int = 6) -> list[str]:
             continue
         tags.append(name)
     return tags
+
+
+# A number that is no part of a name: a decimal, a score ("Gateshead 1-0", "Gateshead 1, Guiseley 1").
+_NOT_SCORE = r"(?![.,]\d|\s*[-–]\s*\d|,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+\d)"
+
+
+def _with_number(name: str, texts: list[str]) -> str:
+    """``name`` with the number that follows it wherever the texts name it: "Ligue 1", "Channel
+    4" are names with their number ("Ligue" alone names nothing anyone searches for)."""
+    after = {m.group(1) for t in texts for m in re.finditer(rf"\b{re.escape(name)}\b(?: (\d{{1,2}})\b{_NOT_SCORE})?", t)}
+    return f"{name} {after.pop()}" if len(after) == 1 and None not in after else name
 
 
 # Bodies an office is held at ("the chair of Care Forum Wales"), by spaCy's entity kinds.
