@@ -512,3 +512,27 @@ def test_a_conclusion_that_tells_another_fact_than_the_coming_event_is_the_write
     assert draft.conclusion == "Talks are due to resume on Monday through the conciliation service."
     cited = next(e.facts for e in draft.evidence if e.part == "conclusion")
     assert [f.text for f in outline.points + outline.body if f.id in cited][:1] == [draft.conclusion]
+
+
+def test_a_match_report_closes_on_its_result_as_the_report_gives_it() -> None:
+    """Asked to sum up the news, the local model told the Gateshead report's lead once more; the
+    result ("Match ends, Gateshead 1, Guiseley 1.") is told as the report gives it, unasked."""
+    from briefpress.ingest import ingest
+    from briefpress.models import Options, Run
+    from briefpress.plan import build_outline
+
+    report = ("Gateshead have not lost in nine National League matches while Guiseley are unbeaten in five. "
+              "Guiseley went ahead on 15 minutes when James Hurst squared to Jake Lawlor to stroke into an empty "
+              "net. The hosts levelled on 62 minutes when Wesley York curled into the top-right corner. "
+              "Match ends, Gateshead 1, Guiseley 1. Second Half ends, Gateshead 1, Guiseley 1.")
+    brief = "\n-\n".join(report.split(". ")[:3])
+    run = ingest(Run(options=Options()), brief, brief_name="brief.txt", sources=[("story.txt", report)])
+    asked: list[str] = []
+
+    def model(messages: list[dict[str, str]], spec: Any) -> str:
+        asked.append(spec.name)
+        return "A first call [F1]" if spec.name == "headline" else "Gateshead have not lost in nine matches. [F1]"
+
+    draft = ScriptedEngine(responses=model).write(run, build_outline(run.facts))
+    assert draft.conclusion == "The match ended Gateshead 1, Guiseley 1."
+    assert "conclusion" not in asked

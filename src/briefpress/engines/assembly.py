@@ -25,6 +25,7 @@ from ..spec import (
     META_MIN,
     PARAGRAPH_SENTENCES,
 )
+from ..storylines import is_result
 from ..text import ensure_period, split_sentences, words
 from ..verify.hedges import drops_hedge
 from .base import Draft, ProgressCallback
@@ -128,10 +129,13 @@ class ArticleWriter:
         """Whether the extractive writer's conclusion tells what comes next from a fact that goes
         on from a speaker, with the speaker named (``Outline.named``), which the model's
         request leaves out (``prompts.forward_fact``): the model, asked to restate the lead
-        instead, told Hogwood's lead a fifth time. Only those: another fact the request leaves
-        out (one holding a quote) is the writer's to tell as it is, a copy of the body's."""
+        instead, told Hogwood's lead a fifth time; or a match's result (the model, asked to sum up
+        the news instead, told the lead). Only those: another fact the request leaves out (one
+        holding a quote) is the writer's to tell as it is, a copy of the body's."""
         if forward_fact(self.outline) is not None:
             return False
+        if self.outline.forward is not None and is_result(self.outline.forward.text):
+            return True  # a match's result, as the report gives it: other words would only risk the score
         cited = [i for e in self.fallback.evidence if e.part == "conclusion" for i in e.facts]
         return bool(cited) and bool(set(cited) & set(self.outline.named))
 
