@@ -285,7 +285,8 @@ _NOT_SCORE = r"(?![.,]\d|\s*[-–]\s*\d|,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-
 def _with_number(name: str, texts: list[str]) -> str:
     """``name`` with the number that follows it wherever the texts name it: "Ligue 1", "Channel
     4" are names with their number ("Ligue" alone names nothing anyone searches for)."""
-    after = {m.group(1) for t in texts for m in re.finditer(rf"\b{re.escape(name)}\b(?: (\d{{1,2}})\b{_NOT_SCORE})?", t)}
+    named = re.compile(rf"\b{re.escape(name)}\b(?: (\d{{1,2}})\b{_NOT_SCORE})?")
+    after = {m.group(1) for t in texts for m in named.finditer(t)}
     return f"{name} {after.pop()}" if len(after) == 1 and None not in after else name
 
 
