@@ -220,3 +220,18 @@ def test_a_page_notice_run_into_the_text_is_no_part_of_a_sentence() -> None:
     assert [f.text for f in facts] == ["Wales won a record 12 Grand Slams.",
                                        "Ireland are bidding to win a third title in a row."]
     assert_offsets(source, facts)
+
+
+def test_text_decoded_twice_on_its_way_is_read_as_written() -> None:
+    """Wire text pasted through a wrong encoding ("Â£3m", "â€œ") was told as it came: "sold as
+    scrap for Â£3m" shipped in a body. A text with no such damage is left as it is."""
+    import briefpress
+
+    story = "Last year, the aircraft carrier HMS Ark Royal was sold as scrap for Â£3m. He said â€œnoâ€\x9d."
+    run = ingest(Run(options=Options()), story, brief_name="brief.txt")
+    assert [f.text for f in run.facts] == ["Last year, the aircraft carrier HMS Ark Royal was sold as scrap for £3m.",
+                                           "He said “no”."]
+    plain = "Japan’s new Prime Minister met the café owner."
+    assert ingest(Run(options=Options()), plain, brief_name="brief.txt").facts[0].text == plain
+    report = briefpress.verify.audit("HMS Ark Royal was sold as scrap for Â£3m last year.", [("wire.txt", story)])
+    assert [s.verdict for s in report.sentences] == ["supported"]

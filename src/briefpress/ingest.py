@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ftfy import fix_encoding
+
 from .errors import EmptyInputError, InputError, InputTooLargeError
 from .limits import MAX_INPUT_BYTES, check_facts, check_json_depth, check_sources, check_text
 from .models import Fact, FactRole, Run, Source
@@ -217,6 +219,9 @@ def read_texts(named: Iterable[tuple[str, str]], first: str = "source") -> tuple
     all_sources: list[Source] = []
     all_facts: list[Fact] = []
     for i, (name, text) in enumerate(named):
+        # Text decoded twice on its way here ("Â£3m", "â€œ"): read as it was written, in every
+        # part and in the verifier's sources alike (offsets are into the repaired text).
+        text = fix_encoding(text)
         if not text.strip():
             what = first if i == 0 else "source"
             raise EmptyInputError(f"{name}: the {what} is empty; give it some text or leave it out")

@@ -16,6 +16,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from ftfy import fix_encoding
+
 from ..edit import article_parts
 from ..errors import EmptyInputError, InputError
 from ..limits import MAX_ARTICLE_BYTES, check_json_depth, check_text
@@ -103,7 +105,7 @@ def read_text(article: str | bytes, name: str = "article") -> str:
         text = article.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInputError(f"{name} is empty; give the article to audit")
-    return text
+    return fix_encoding(text)  # "Â£3m" read as "£3m", as the sources are (``ingest.read_texts``)
 
 
 def _from_lines(text: str) -> list[ArticleSentence]:
