@@ -197,3 +197,15 @@ def test_a_fact_a_section_asked_of_in_its_words_gets_no_stock_faq_question() -> 
     assert any("react" in q for q in opened.values())
     stocked = [p.question for p in outline.faq if is_stock(p.question) and p.facts[0].id in opened]
     assert stocked == []
+
+
+def test_a_stock_faq_question_is_answered_by_its_first_fact() -> None:
+    """The frigates story's FAQ asked "What are the key figures?" of a deadline (a date is no
+    figure) because the next fact held the crew's number; the writer answered with the deadline
+    alone, and the seo stage made it "What else is there to know?"."""
+    from briefpress.plan.answering import answers
+
+    outline = planned(*brief_and_story("cliff-xsum-21326309-BART"))
+    for pair in outline.faq:
+        assert answers(pair.question, [pair.facts[0].text]), pair.question
+    assert "What are the key figures?" not in [p.question for p in outline.faq]

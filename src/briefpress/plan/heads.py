@@ -188,7 +188,9 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
         return []
     stock = facet.faq_question
     again = not short and with_topic(stock, outline.topic) in asked
-    if again or not fits(stock, [f.text for f in facts], asked, once=False):
+    # The answer's first sentence answers the question: a figure in the second fact alone left
+    # "What are the key figures?" over a date, which the writer's answer told alone.
+    if again or not fits(stock, [facts[0].text], asked, once=False):
         return []
     asked.add(stock)
     return [Part(stock, facts, facet.label)]
