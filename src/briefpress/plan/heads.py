@@ -23,7 +23,7 @@ from ..spec import (
 from ..text import whole_phrase
 from .answering import answers, has_time
 from .asking import questions_of
-from .questions import CONTEXT, Facet, facet_of, is_stock, stock_question, with_topic
+from .questions import CONTEXT, Facet, facet_of, stock_question, with_topic
 from .speakers import Named, asked_speaker, fits_answer, said_by, same_speaker, told_apart
 
 if TYPE_CHECKING:
@@ -115,10 +115,10 @@ def faq(outline: Outline, others: list[Fact], by_facet: list[tuple[Facet, list[F
         used = {f.id for p in pairs for f in p.facts} | {lead.id}
         return [f for f in facts if f.id not in used]
 
-    # A fact a section was asked of in its own words has had its question answered: its kind's
-    # stock question would ask it again ("What are the key figures?" under "When did the hosts
-    # level?"), save where the pairs are too few without it.
-    opened = {s.facts[0].id for s in outline.sections if not is_stock(s.question)}
+    # A fact that opens a section has had its question answered: its kind's stock question would
+    # ask it again ("What are the key figures?" under "When did the hosts level?", "How did others
+    # react?" under "What was the reaction?"), save where the pairs are too few without it.
+    opened = {s.facts[0].id for s in outline.sections}
     for facet, group in by_facet:
         if len(pairs) < FAQ_MAX and facet is not CONTEXT and unused(group):
             pairs += _faq_part(facet, unused(group), asked, outline, opened=opened)
