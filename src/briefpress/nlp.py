@@ -106,3 +106,14 @@ def in_dictionary(word: str) -> bool | None:
     except ImportError:
         return None
     return word.isalpha() and bool(getAllLemmas(word.lower()))
+
+
+def verb_lemma(word: str) -> str:
+    """The base form of a verb ("runs" -> "run"), by lemminflect; the word in lower case where it
+    is not installed or knows no lemma."""
+    try:
+        from lemminflect import getLemma
+    except ImportError:
+        return word.lower()
+    found = getLemma(word.lower(), upos="VERB")
+    return found[0] if found else word.lower()

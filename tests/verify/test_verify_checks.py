@@ -543,3 +543,19 @@ def test_a_title_the_source_puts_on_the_name_is_that_person_s() -> None:
     ], facts)
     assert titled.verdict == "supported" and chief.verdict == "supported"
     assert swapped.verdict == "contradicted" and "someone other than 'Doe'" in swapped.reasons[0].detail
+
+
+@pytest.mark.parametrize(("sentence", "verdict_"), [
+    ("Ron Burkle runs Tesco.", "contradicted"),  # every word is in the sources, the deed's thing is not
+    ("Tesco is run by billionaire investor Ron Burkle.", "contradicted"),
+    ("Ron Burkle runs Yucaipa.", "supported"),
+    ("Yucaipa is run by Ron Burkle.", "supported"),
+])
+def test_a_named_doer_s_deed_given_another_named_thing_is_caught(sentence: str, verdict_: str) -> None:
+    facts = read_sources([("brief.txt", "Tesco said it would sell Fresh & Easy to Yucaipa.\n-\n"
+                           "Yucaipa is a Los Angeles based private equity company and is run by billionaire "
+                           "investor Ron Burkle.")])
+    v = verdict(sentence, facts)
+    assert v.verdict == verdict_, v.reasons
+    if verdict_ == "contradicted":
+        assert any("no source ties 'Tesco'" in r.detail for r in v.reasons)
