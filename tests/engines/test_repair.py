@@ -536,3 +536,22 @@ def test_a_match_report_closes_on_its_result_as_the_report_gives_it() -> None:
     draft = ScriptedEngine(responses=model).write(run, build_outline(run.facts))
     assert draft.conclusion == "The match ended Gateshead 1, Guiseley 1."
     assert "conclusion" not in asked
+
+
+def test_the_meta_description_never_tells_its_first_fact_twice() -> None:
+    """The local Russian-embassy meta description read "Activists in London dumped paint to protest
+    Russia's invasion. Activists in London dumped gallons of yellow and blue paint in front of the
+    Russian embassy.": its second sentence, meant to add a fact, told the first one's again."""
+    brief = ("Activists in London dumped gallons of yellow and blue paint in front of the Russian embassy in support "
+             "of Ukraine on Thursday morning.\n-\nThe protest comes on the eve of the one-year anniversary of "
+             "Russia's invasion of Ukraine.\n-\nFour people were arrested in connection with the protest.\n")
+    first = "Activists in London dumped paint in front of the Russian embassy. [F1]"
+    again = "Activists in London dumped gallons of yellow and blue paint on Thursday morning. [F1]"
+
+    def model(messages: list[dict[str, str]], spec: Any) -> str:
+        return "A first call [F1]" if spec.name == "headline" else f"{first}\n{again}"
+
+    run, outline = make_run(brief)
+    meta = ScriptedEngine(responses=model).write(run, outline).meta_description
+    told = [s for s in (first, again) if s.removesuffix(" [F1]") in meta]
+    assert len(told) <= 1, meta

@@ -359,20 +359,24 @@ class ArticleWriter:
         # wants no filler there), as the extractive writer's meta description does. Each second
         # sentence is cut and verified once, and only as far as one is needed.
         seconds: list[Evidence] = []
-        for second in self._seconds(text):
+        for second in self._seconds(text, {f.id for f in facts}):
             if _first_fitting([[first, second]]):
                 return [first, second]
             seconds.append(second)
         return _first_fitting([[first, b] for b in benefits]) \
             or _first_fitting([[first, second, b] for second in seconds for b in benefits])
 
-    def _seconds(self, text: str) -> Iterator[Evidence]:
-        """The verified sentences of the pool that may follow ``text``, each cut to the room left."""
+    def _seconds(self, text: str, told: set[str]) -> Iterator[Evidence]:
+        """The verified sentences of the pool that may follow ``text`` (which tells the facts
+        ``told``), each cut to the room left: a second fact, never the first one's again
+        ("Activists in London dumped paint to protest Russia's invasion. Activists in London
+        dumped gallons of yellow and blue paint in front of the Russian embassy.")."""
         room = META_MAX - len(text) - 1
         for other, other_facts in self.pool:
             # A snippet is read alone: "They would not have to have sufficient funds." after a
             # sentence on a party's plan gives the passport applicants' terms to the party.
-            if other == text or near(other, {norm(text)}) or orphan_reason(other, []):
+            if other == text or near(other, {norm(text)}) or orphan_reason(other, []) \
+                    or told & {f.id for f in other_facts}:
                 continue
             cut = other if len(other) <= room else shorten(other, room - 1)
             if not cut or len(ensure_period(cut)) > room:
