@@ -348,7 +348,7 @@ def test_a_meta_description_takes_no_second_sentence_that_points_back() -> None:
     first = "A Just Russia has announced a new fast-track procedure for issuing Russian passports."
     writer.pool = [("They would not have to have sufficient funds.", []),
                    ("Applicants would not have to pay a state tax.", [])]
-    seconds = [e.sentence for e in writer._seconds(first)]
+    seconds = [e.sentence for e in writer._seconds(first, set())]
     assert seconds == ["Applicants would not have to pay a state tax."]
 
 
