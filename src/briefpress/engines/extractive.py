@@ -7,6 +7,8 @@ cannot add a number, name, quote or attribution, and the evidence map is exact.
 
 from __future__ import annotations
 
+import re
+
 from ..edit import part_order
 from ..models import Fact, Run, Section, Takeaway
 from ..plan import _TIME, Outline, Part, answering, facet_of
@@ -171,6 +173,7 @@ class ExtractiveEngine(Engine):
         others = list({f.id: f for f in [*points, *outline.body] if f is not lead}.values())
         first = others if story else [lead, *points, *outline.body]
         takeaways: list[Takeaway] = []
+        told_facts: list[Fact] = []
         used_labels: set[str] = set()
         used_facts: set[str] = set(reserved)
 
@@ -188,6 +191,7 @@ class ExtractiveEngine(Engine):
             used_facts.add(fact.id)
             text = w.claim(f"takeaways[{i}].text", condensed, [fact])
             takeaways.append(Takeaway(label=label, text=text))
+            told_facts.append(fact)
 
         for fact in first[:8]:
             if len(takeaways) == TAKEAWAYS_MAX:
@@ -214,7 +218,7 @@ class ExtractiveEngine(Engine):
             details = TAKEAWAY_DETAILS_LABEL not in used_labels
             label = TAKEAWAY_DETAILS_LABEL if details else TAKEAWAY_BACKGROUND_LABEL
             add(TAKEAWAY_LEAD_LABEL if fact is lead and TAKEAWAY_LEAD_LABEL not in used_labels else label, fact)
-        return takeaways
+        return _in_story_order(w, takeaways, told_facts, [lead, *points, *outline.body])
 
     @staticmethod
     def _meta_description(w: Writer, outline: Outline) -> str:
@@ -286,6 +290,25 @@ class ExtractiveEngine(Engine):
             else:
                 merged.append(list(group))
         return [w.paragraph(f"body[{i}]", group) for i, group in enumerate(merged)]
+
+
+_TAKEAWAY_PART = re.compile(r"takeaways\[(\d+)\]")
+
+
+def _in_story_order(w: Writer, takeaways: list[Takeaway], facts: list[Fact], story: list[Fact]) -> list[Takeaway]:
+    """The takeaways in the order the story tells their facts (one added past the first pass went
+    last, whatever its place: the Takaichi "Gratitude" after the market's gains), the evidence
+    map renumbered with them."""
+    position: dict[str, int] = {}
+    for k, fact in enumerate(story):
+        position.setdefault(fact.id, k)
+    order = sorted(range(len(takeaways)), key=lambda k: position.get(facts[k].id, len(story)))
+    new_index = {old: new for new, old in enumerate(order)}
+    for e in w.evidence:
+        m = _TAKEAWAY_PART.match(e.part)
+        if m:
+            e.part = f"takeaways[{new_index[int(m[1])]}]{e.part[m.end():]}"
+    return [takeaways[k] for k in order]
 
 
 def _tells_story(outline: Outline) -> bool:
