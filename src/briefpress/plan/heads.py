@@ -164,8 +164,8 @@ def _faq_part(facet: Facet, group: list[Fact], asked: set[str], outline: Outline
     """The FAQ pair of a kind of fact: asked of the first of its facts that gives a question no
     other part asks, and answered by that fact alone (one or two sentences); else the kind's
     stock question where its first two facts hold what it asks for and (unless the FAQ is
-    ``short`` of pairs) no section asks it with the topic, none of them ``opened`` (a fact a
-    section was asked of in its own words); else none. An answer is read alone,
+    ``short`` of pairs) no section asks it with the topic, none of them ``opened`` (a fact that
+    opens a section); else none. An answer is read alone,
     after the lead only: a fact that goes on from someone told before it ("He said Moscow
     ...", "It added ...") answers no pair."""
     group = [f for f in group if not speaks_for_someone_before(f.text)]
