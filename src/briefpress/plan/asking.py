@@ -342,7 +342,6 @@ def questions_of(sentence: str, name: str = "") -> tuple[str, ...]:
     if nlp is None or not sentence.strip():
         return ()
     found = _questions(nlp(sentence.strip()), name)
-    bare = without_relative_aside(sentence.strip())
-    if not found and bare != sentence.strip():
+    if not found and (bare := without_relative_aside(sentence.strip())) != sentence.strip():
         found = _questions(nlp(bare), name)
     return tuple(q[:1].upper() + q[1:] for q in dict.fromkeys(found) if len(q.split()) <= MOST_WORDS)

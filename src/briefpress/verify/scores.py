@@ -120,7 +120,7 @@ def _given(score: Score, index: SourceIndex, facts: list[int]) -> list[tuple[tup
                 ordered = _as_sides(s, score.sides)
                 if ordered is not None:
                     out.append((ordered, True, s.text))
-            elif s.values:
+            else:
                 out.append((s.values, False, s.text))
     return out
 
@@ -139,11 +139,11 @@ def check_scores(text: str, index: SourceIndex) -> list[Reason]:
         return []
     known = [s.sides for i in every for s in index.scores[i] if s.sides]
     result = bool(_RESULT.search(text)) and not _PART_TIME.search(text)
+    pool = _result_facts(index) if result else every
     reasons = []
     for score in extract(text):
         if not score.sides:
             score = _bare_sides(text, score, known)
-        pool = _result_facts(index) if result else every
         given = _given(score, index, pool or every)
         if not given or any(_told(score.values, g, ordered) for g, ordered, _ in given):
             continue
