@@ -32,7 +32,8 @@ _PEOPLE = frozenset("""people person man men woman women child children official
     mayor senator prosecutor prosecutors executive executives singer actor actress author writer editor pilot
     pilots soldier soldiers troops driver drivers passenger passengers victim victims suspect suspects patient
     patients customer customers employee employees ambassador envoy girl girls boy boys refugee refugees""".split())
-_FORCES = frozenset("troops soldiers police".split())
+# A force sent somewhere is asked of as one: the people words less these, for what is done to them.
+_DONE_TO_PEOPLE = _PEOPLE - frozenset("troops soldiers police".split())
 _COUNTS = frozenset("hundreds thousands dozens scores millions some many most all none".split())
 # Pronouns and determiners that stand for something read before: no subject a question asks of.
 _STANDS_FOR = frozenset({"PRP", "DT", "EX", "WDT", "WP", "CD"})
@@ -116,7 +117,7 @@ def names_people(token: Any) -> bool:
     """Whether the noun ``token`` stands for people ("residents", "the team", a person's name):
     what is done to them is asked "Who ...?", never "What did the mayor thank?". A force sent
     somewhere is asked of as one ("What did Russia pour into both regions? Troops.")."""
-    return token.lower_ in _PEOPLE - _FORCES or token.ent_type_ in ("PERSON", "NORP")
+    return token.lower_ in _DONE_TO_PEOPLE or token.ent_type_ in ("PERSON", "NORP")
 
 
 def _points_out(token: Any, words: list[Any]) -> bool:
