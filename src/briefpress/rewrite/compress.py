@@ -14,7 +14,7 @@ from ..lexicon import REPORTING, alternation, forms
 from ..nlp import spacy_pipeline
 from ..text import STOPWORDS, ensure_period, open_quote
 from .headline import attributed_headline, news_headline, possessive_end, trimmed
-from .prune import without_subject_participle
+from .prune import without_subject_description
 from .whole import cut_reason, cuts_off_a_head, drops_reason, ends_on_bare_verb, fragment_reason, inside_quote
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -148,7 +148,7 @@ def variants(sentence: str) -> list[str]:
             if shorter and shorter != text and shorter not in out and not fragment_reason(ensure_period(shorter)):
                 out.append(shorter[:1].upper() + shorter[1:])
     for text in list(out):
-        without = without_subject_participle(text)
+        without = without_subject_description(text)
         if without and without not in out:
             out.append(without)
     return out

@@ -84,10 +84,13 @@ def without_phrases(sentence: str, words: list[str]) -> str | None:
     return ensure_period(kept.rstrip(".")) if kept else None
 
 
-def without_subject_participle(sentence: str) -> str | None:
+def without_subject_description(sentence: str) -> str | None:
     """``sentence`` without a participle phrase on its subject ("A chiropractor [accused of ...]
-    has surrendered his license"): what the subject did stays, only how it is described goes.
-    None where there is none, or the phrase holds a figure, date, negation or quote."""
+    has surrendered his license"), else without an apposition set off by commas that describes it
+    ("The Northern Irishman[, twice a winner of the season-finale,] stumbled"): what the subject
+    did stays, only how it is described goes. None where there is none, or the phrase holds a
+    figure, negation or quote, or (a participle) a date or name, or (an apposition) is the
+    subject's name ("The chief[, John Smith,] said": a title needs who)."""
     nlp = spacy_pipeline()
     if nlp is None:
         return None
@@ -96,15 +99,28 @@ def without_subject_participle(sentence: str) -> str | None:
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return None
     for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
-        for phrase in (c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i > subject.i):
+        for phrase in (c for c in subject.children if _describes(c) and c.i > subject.i):
             words = list(phrase.subtree)
             first, last = words[0], words[-1]
-            if last.i + 1 >= len(doc) or doc[last.i + 1].head.i != root.i or any(
-                    t.like_num or t.ent_type_ or t.dep_ == "neg" or t.text in _QUOTE_MARKS for t in words):
+            # An apposition without its commas may be the name itself ("frigates HMS Cumberland").
+            closing = 1 if phrase.dep_ == "appos" else 0
+            if closing and not (first.i > 0 and doc[first.i - 1].text == "," and doc[last.i + 1].text == ","):
+                continue
+            after = last.i + 1 + closing
+            if after >= len(doc) or (doc[after].head.i != root.i and after != root.i) or any(
+                    t.like_num or t.dep_ == "neg" or t.text in _QUOTE_MARKS or (t.ent_type_ and not closing)
+                    for t in words):
                 continue  # the phrase must end where the verb's side begins, and hold no checkable detail
             cut = sentence[: first.idx].rstrip(" ,") + " " + sentence[last.idx + len(last.text):].lstrip(" ,")
             return re.sub(r"\s+", " ", cut).strip()
     return None
+
+
+def _describes(phrase: Any) -> bool:
+    """A participle phrase, or an apposition that is not a name."""
+    if phrase.dep_ == "acl":
+        return bool(phrase.tag_ in ("VBN", "VBG"))
+    return bool(phrase.dep_ == "appos" and phrase.pos_ != "PROPN")
 
 
 _QUOTE_MARKS = frozenset(('"', "“", "”"))
