@@ -62,6 +62,10 @@ def _fact(text: str, fid: str, role: str = "point") -> Fact:
     ("Children's charities will publish a report.", "What will children's charities publish?"),
     # a force sent somewhere is asked of as a thing (people are not: "Who arrested four people?")
     ("Russia poured troops into both regions.", "What did Russia pour?"),
+    # what a court heard or a report found is its clause (the Kempston court report had a stock heading)
+    ("The court heard the sun was 10 minutes from setting.", "What did the court hear?"),
+    ("The report found that the council had overspent by £3m.", "What did the report find?"),
+    ("Figures released on Monday showed that unemployment rose to 5%.", "What did figures show?"),
 ])
 def test_a_question_is_formed_from_the_sentence_it_asks_of(sentence: str, question: str) -> None:
     asked = questions_of(sentence)
@@ -90,6 +94,12 @@ def test_a_question_is_formed_from_the_sentence_it_asks_of(sentence: str, questi
 ])
 def test_no_question_where_the_sentence_gives_no_well_formed_one(sentence: str) -> None:
     assert questions_of(sentence) == ()
+
+
+def test_what_was_not_done_is_not_asked_what() -> None:
+    # "What had the company paid?" over "paid no tax" would be answered by nothing
+    asked = questions_of("An investigation revealed the company had paid no tax.")
+    assert asked == ("What did an investigation reveal?",)
 
 
 def test_a_hypothetical_is_not_asked_as_what_happened_nor_a_time_as_why() -> None:

@@ -35,7 +35,7 @@ _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp"})
 _CHANGE_VERBS = frozenset("""fall rise drop climb slump surge collapse close shut die grow decline soar plunge
     tumble jump slide sink rally crash""".split())
 _CLAUSE_VERBS = frozenset("""announce decide expect want plan agree vote propose believe feel think hope
-    promise fear warn predict estimate""".split())
+    promise fear warn predict estimate hear find show reveal conclude learn""".split())
 # Verbs whose object carries the meaning ("held her first official phone call"): "What did she
 # hold?" asks of the verb, not of the news, so the question names the object instead; and verbs of
 # moving, whose "object" is where ("go top", "move second"): never "What do Lyon go?"; and verbs of
@@ -212,9 +212,11 @@ def _clause_questions(root: Any, front: str, subject: str, verb: str) -> list[st
         out.append(_asked(f"How many {counted}", front, subject, verb))
     elif charged is not None:  # "What does the indictment accuse Watson of?", not "What does it accuse?"
         out.append(_asked("What", front, subject, f"{verb} {charged}"))
-    # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?".
+    # An activity named by its verb ("opened the scoring") is asked of when or why, not "What did X open?";
+    # a light verb only with its particle ("put forward"); and "paid no tax" answers no "What".
     elif obj is not None and (base not in _LIGHT_VERBS or _particle(root)) and not _activity(obj) \
-            and base not in _CHARGING and not names_people(obj):  # "put forward"
+            and base not in _CHARGING and not names_people(obj) \
+            and not any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
         out.append(_asked("What", front, subject, _what_of(verb, obj)))
     when = _when_and_who(root, (front, subject, verb), wholes, whole)
     # How long a state has held is its news ("has run at a loss since 2015"), not what it ran at.
