@@ -209,3 +209,14 @@ def test_a_stock_faq_question_is_answered_by_its_first_fact() -> None:
     for pair in outline.faq:
         assert answers(pair.question, [pair.facts[0].text]), pair.question
     assert "What are the key figures?" not in [p.question for p in outline.faq]
+
+
+def test_what_comes_next_for_the_topic_is_never_asked_over_another_s_next_step() -> None:
+    # The golf report's keyphrase is "Northern Irishman" (McIlroy); the seo stage put "What happens
+    # next for the Northern Irishman?" over Westwood's missing the World Cup next week.
+    brief, story = brief_and_story("cliff-xsum-38016892-BART")
+    article = briefpress.write(brief, [("story.txt", story)], engine="extractive")
+    for part in [*article.sections, *article.faq]:
+        if part.question.startswith("What happens next for"):
+            assert article.keyphrase.split()[-1].lower() in part.answer.split(".")[0].lower(), part
+

@@ -157,12 +157,24 @@ def _stock_for(draft: EditableArticle, part: str, question: str, topic: str, ask
     keyphrase = draft.data["keyphrase"]
     person = bool(first) and is_person(keyphrase, [f["text"] for f in draft.data.get("facts", [])])
     someone_else = person and tells_of_someone_else(first[0], keyphrase)
-    found = [q for q in (own, *kinds) if q and q not in asked and answers(q, first) and not someone_else]
+    # Nor "What happens next for the Northern Irishman?" over Westwood's next week: what comes
+    # next for a topic the sentence does not name may be another's.
+    ahead = {stock_question(f.section_question, topic) for f in facets if f.name == "next"}
+    ahead |= {q for f in facets if f.name == "next" and (q := with_topic(f.faq_question, topic))}
+    elsewhere = bool(first) and not _names(first[0], keyphrase)
+    found = [q for q in (own, *kinds) if q and q not in asked and answers(q, first) and not someone_else
+             and not (elsewhere and q in ahead)]
     if found or part.startswith("faq"):
         return found[0] if found else None
     opening = OPENING_QUESTIONS[0] if is_name(keyphrase) else OPENING_QUESTIONS[1]
     new = stock_question(opening if part == "sections[0].question" else CONTEXT.section_question, topic)
     return new if new not in asked else None
+
+
+def _names(sentence: str, keyphrase: str) -> bool:
+    """Whether ``sentence`` names the keyphrase, or its last word ("the frigates" for "Type 22
+    frigates")."""
+    return any(whole_phrase(k, re.IGNORECASE).search(sentence) for k in (keyphrase, keyphrase.split()[-1]))
 
 
 def ask_of_answers(draft: EditableArticle) -> None:
