@@ -220,3 +220,15 @@ def test_what_comes_next_for_the_topic_is_never_asked_over_another_s_next_step()
         if part.question.startswith("What happens next for"):
             assert article.keyphrase.split()[-1].lower() in part.answer.split(".")[0].lower(), part
 
+
+def test_a_section_loses_a_sentence_the_fewest_faq_pairs_need() -> None:
+    # The Pro-Kremlin story: a section's second sentence and an FAQ answer were Yemelyanov's words
+    # alike; the pairs were at their fewest, so the copy stayed in both.
+    from briefpress.seo.fix.copies import copy_key
+    from briefpress.text import split_sentences
+
+    brief, story = brief_and_story("cliff-xsum-26381454-BART")
+    article = briefpress.write(brief, [("story.txt", story)], engine="extractive")
+    sections = {copy_key(s.text) for part in article.sections for s in split_sentences(part.answer)}
+    answers = [copy_key(s.text) for pair in article.faq for s in split_sentences(pair.answer)]
+    assert not sections & set(answers), answers

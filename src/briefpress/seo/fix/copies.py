@@ -15,6 +15,8 @@ keyphrase often holds the density up: on a thin brief that one stays).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...edit import EditableArticle, field_of
 from ...editorial import norm_words
 from ...plan.labels import takeaway_label
@@ -24,11 +26,13 @@ from ...rewrite.whole import fragment_reason
 from ...spec import FAQ_MIN, TAKEAWAY_MAX_WORDS, TAKEAWAYS_MIN
 from ...storylines import as_told
 from ..language import TRANSITION_WORDS
-from .judge import Grounded, always, both, worse
+from .judge import Audits, Grounded, always, both, worse
 from .questions import ask_of_answers, fix_questions, still_answered
 from .sizes import sentences_of
 from .transitions import fix_transitions, without_connective
 
+# A way to mend one copy in place: whether it changed the draft.
+Mend = Callable[[EditableArticle, str, str, Grounded], bool]
 # Which part keeps a sentence that several tell, first first.
 _KEEPER = ("body", "meta_description", "sections", "conclusion", "faq", "takeaways")
 # A condensed form of an FAQ answer or takeaway: within a takeaway's size, as the engines write them.
@@ -132,40 +136,64 @@ def _drop(draft: EditableArticle, part: str, sentence: str) -> bool:
     return True
 
 
+def _drop_from_section(draft: EditableArticle, part: str, sentence: str, _grounded: Grounded) -> bool:
+    """Where an FAQ pair or takeaway can neither condense nor lose its copy (the fewest pairs or
+    bullets remain), the section that tells the sentence after its first one loses it instead:
+    the pair needs it, the section only adds it."""
+    if field_of(part) not in ("faq", "takeaways"):
+        return False
+    key = copy_key(sentence)
+    for section, text in draft.parts():
+        if section.startswith("sections[") and section.endswith(".answer"):
+            held = next((s for s in sentences_of(text)[1:] if copy_key(s) == key), None)
+            if held is not None:
+                return _drop(draft, section, held)
+    return False
+
+
 def fix_copies(draft: EditableArticle, grounded: Grounded = always) -> None:
     """Each copy (``_copies``), in reading order, in a fresh condensed form, else out of its part
     (see the module's note), with the connectives tried again; kept where there are fewer copies,
-    neither score falls and no filler connective had to be added, logged as "copy"."""
+    neither score falls and no filler connective had to be added, logged as "copy". Then, for the
+    copies left, a section's later sentence that a pair or bullet needs goes instead
+    (``_drop_from_section``)."""
     current = both(draft.article())
-    tried: set[tuple[str, str]] = set()
-    while True:
-        found = _copies(draft)
-        todo = [c for c in found if c not in tried]
-        if not todo:
-            return
-        part, sentence = todo[0]
-        tried.add((part, sentence))
-        saved = draft.snapshot()
-        copies, logged = len(found), len(draft.changes)
-        form = _fresh_form(draft, part, sentence, grounded)
-        done = _replace(draft, part, sentence, form) if form else _drop(draft, part, sentence)
-        if done and field_of(part) in ("sections", "faq"):
-            # the answer has changed under its question: "What are the key figures on X?" kept
-            # over an answer whose figure went with the copy
-            ask_of_answers(draft)
-        if done and len(_copies(draft)) < copies:
+    for mend in (_mend, _drop_from_section):
+        tried: set[tuple[str, str]] = set()
+        while todo := [c for c in _copies(draft) if c not in tried]:
+            tried.add(todo[0])
+            current = _attempt(draft, *todo[0], mend, grounded, current)
+
+
+def _mend(draft: EditableArticle, part: str, sentence: str, grounded: Grounded) -> bool:
+    form = _fresh_form(draft, part, sentence, grounded)
+    return _replace(draft, part, sentence, form) if form else _drop(draft, part, sentence)
+
+
+def _attempt(draft: EditableArticle, part: str, sentence: str, mend: Mend, grounded: Grounded,
+             current: Audits) -> Audits:
+    """``mend`` the copy of ``sentence`` at ``part``, kept where it leaves fewer copies and the
+    scores hold (see ``fix_copies``); the audits the article now stands at."""
+    saved = draft.snapshot()
+    copies, logged = len(_copies(draft)), len(draft.changes)
+    done = mend(draft, part, sentence, grounded)
+    if done and field_of(part) in ("sections", "faq"):
+        # the answer has changed under its question: "What are the key figures on X?" kept
+        # over an answer whose figure went with the copy
+        ask_of_answers(draft)
+    if done and len(_copies(draft)) < copies:
+        trial = both(draft.article())
+        if worse(trial, current):  # the sentences the check counts have changed: connectives again
+            fix_transitions(draft, grounded)
             trial = both(draft.article())
-            if worse(trial, current):  # the sentences the check counts have changed: connectives again
-                fix_transitions(draft, grounded)
-                trial = both(draft.article())
-            if worse(trial, current) and field_of(part) == "faq":
-                # a pair gone changes the share of headings that name the keyphrase: ask again
-                fix_questions(draft, grounded)
-                trial = both(draft.article())
-            filler = "filler transition" in draft.changes[logged:]  # a link only filler makes up for
-            if not worse(trial, current) and not filler:
-                current = trial
-                draft.changes.append("copy")
-                continue
-        draft.restore(saved)
-        del draft.changes[logged:]
+        if worse(trial, current) and field_of(part) == "faq":
+            # a pair gone changes the share of headings that name the keyphrase: ask again
+            fix_questions(draft, grounded)
+            trial = both(draft.article())
+        filler = "filler transition" in draft.changes[logged:]  # a link only filler makes up for
+        if not worse(trial, current) and not filler:
+            draft.changes.append("copy")
+            return trial
+    draft.restore(saved)
+    del draft.changes[logged:]
+    return current
