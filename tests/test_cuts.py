@@ -552,3 +552,12 @@ def test_the_body_keeps_whole_a_sentence_whose_cut_drops_a_name_it_tells_nowhere
     assert "just after having Rory Burns caught on the boundary" in body, body
     assert any("from Stuart Meaker" in point for point in a.summary), a.summary
     assert a.grounding["summary"]["unsupported"] == 0
+
+
+def test_a_cut_keeps_what_a_figure_stands_for() -> None:
+    # The golf report's takeaway "share second place on five." dropped "under" (par)
+    golf = ("Nicolas Colsaerts and Julien Quesne share second place on five under, with Sergio Garcia and "
+            "Joost Luiten a shot further back.")
+    assert drops_reason(golf, "Nicolas Colsaerts and Julien Quesne share second place on five")
+    assert all("on five under" in c or "on five" not in c for c in _every_cut(golf))
+

@@ -294,6 +294,10 @@ def _duration(token: Any) -> bool:
     return span is not None and any(t.like_num for t in span) and any(t.lower_ in _UNITS for t in span)
 
 
+# What says what a kept figure measures or how it stands: "five [under]" par, "[over] 20".
+_FIGURE_MODIFIERS = frozenset({"advmod", "quantmod", "npadvmod"})
+
+
 def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: bool = False) -> str | None:
     """What ``cut``, a prefix of ``sentence``, drops that it may not (the main verb, a kept word's
     object or complement, a negation, a figure or date of what is kept, an attribution, a quote),
@@ -329,6 +333,8 @@ def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: boo
             return f"drops the main verb '{token.text}'"
         if token.dep_ == "prep" and bare_gerund(token.head, token, end):  # "... by looking [at factors]"
             return f"leaves '{token.head.text}' without '{token.text}'"
+        if token.head.idx < end and token.head.like_num and token.dep_ in _FIGURE_MODIFIERS:
+            return f"leaves the figure '{token.head.text}' without '{token.text}'"  # "on five [under]"
         if (title or condensed) and token.ent_type_ in ("DATE", "TIME") and not _duration(token) \
                 and not (names_a_year(token) and _times_a_kept_word(token, end)):
             continue  # the sentence under a title says when; a condensed form's fact is told whole too
