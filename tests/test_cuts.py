@@ -561,3 +561,11 @@ def test_a_cut_keeps_what_a_figure_stands_for() -> None:
     assert drops_reason(golf, "Nicolas Colsaerts and Julien Quesne share second place on five")
     assert all("on five under" in c or "on five" not in c for c in _every_cut(golf))
 
+
+def test_a_link_set_off_after_the_subject_is_no_part_of_a_form_read_alone() -> None:
+    from briefpress.rewrite.forms import condensed_forms
+
+    sentence = "Westwood, meanwhile, carded seven birdies and just one bogey in his 66."
+    assert "Westwood carded seven birdies and just one bogey in his 66." in compress.variants(sentence)
+    # an FAQ answer or takeaway is read alone: "meanwhile" would point back to nothing
+    assert condensed_forms(sentence) == ["Westwood carded seven birdies and just one bogey in his 66."]

@@ -104,11 +104,15 @@ _HOLDER_NAME = re.compile(
 )
 # A connective that ties the sentence to one before it; alone, the sentence reads better without.
 _CONNECTIVE = re.compile(r"^(?:But|And|However|Separately|Meanwhile|Also|Still|Yet),?\s+(?=\w)")
+# The same link set off by commas after the subject ("Westwood[, meanwhile,] carded ..."): a
+# condensed form is read alone, where it points back to nothing.
+_INNER_CONNECTIVE = re.compile(r",\s(?:however|meanwhile|though|also|too|in turn|separately),(?=\s)")
 
 
 def opens_with_connective(sentence: str) -> bool:
-    """Whether ``sentence`` opens with a word that links it to the one before ("But", "Also")."""
-    return bool(_CONNECTIVE.match(sentence.strip()))
+    """Whether ``sentence`` opens with a word that links it to the one before ("But", "Also"), or
+    sets one off after its subject ("Westwood, meanwhile, carded ...")."""
+    return bool(_CONNECTIVE.match(sentence.strip()) or _INNER_CONNECTIVE.search(sentence))
 
 
 def _outside_quotes(pattern: re.Pattern[str], keep: str, text: str) -> str:
@@ -135,6 +139,7 @@ def variants(sentence: str) -> list[str]:
     out = [base]
     removers: list[Callable[[str], str]] = [
         lambda t: _outside_quotes(_CONNECTIVE, "", t),
+        lambda t: _outside_quotes(_INNER_CONNECTIVE, "", t),
         _without_titles,
         lambda t: _outside_quotes(_PARENTHESIS, "", t),
         lambda t: _outside_quotes(_APPOSITION, "", t),
