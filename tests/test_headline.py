@@ -239,3 +239,14 @@ def test_a_meta_description_drops_a_leads_second_predicate_for_a_second_fact_not
     meta = briefpress.write(brief, engine="extractive", date=DATE).meta_description
     assert 120 <= len(meta) <= META_MAX and not meta.endswith(META_POINTERS), meta
     assert meta.startswith("Pro-Kremlin party A Just Russia put forward both bills."), meta
+
+
+def test_a_meta_description_is_one_sentence_cut_of_its_date_and_its_aside_rather_than_a_pointer() -> None:
+    # The Ozy lead (264 characters) cut at its clause fitted only with its date, leaving 93
+    # characters and "Here is what we know so far."; without the date the cut holds its purpose.
+    from pathlib import Path
+
+    brief = (Path(__file__).parent / "golden" / "briefs" / "ozy-media-founder-arrested.txt").read_text("utf-8")
+    meta = briefpress.write(brief, engine="extractive", date=DATE).meta_description
+    assert meta == ("The founder of the troubled digital start-up Ozy Media was arrested on fraud charges as part "
+                    "of a scheme to prop up the financially struggling company.")

@@ -33,6 +33,9 @@ def meta_options(outline: Outline, condensed: Forms = lambda _text: []) -> list[
         # A date or a reporting verb's manner dropped ("said [in a statement] that"): the room a
         # second fact needs, where the fact alone falls short of the size.
         dated = [ensure_period(c) for c in headline_cuts(fact.text, title=False) if fragment_reason(c + ".") is None]
+        # ... and then cut at a clause boundary, as the fact is ("was arrested [Thursday] on fraud
+        # charges as part of a scheme to prop up the company[, which ...]"): one sentence that fits.
+        dated += [c for d in dated for c in map(ensure_period, prefixes(d)[1:])]
         # The first of two joined predicates ("... put forward both bills[, and linked them to
         # ...]"), true whenever the fact is: room for a second fact rather than a pointer.
         first = first_predicate(fact.text)
