@@ -96,6 +96,14 @@ def test_no_question_where_the_sentence_gives_no_well_formed_one(sentence: str) 
     assert questions_of(sentence) == ()
 
 
+def test_a_speaker_is_not_asked_about_a_name_their_own_holds() -> None:
+    # The Hogwood obituary: Christopher Purvis spoke of Christopher Hogwood
+    asked = questions_of('"Christopher had extraordinary generosity of spirit," Christopher Purvis, honorary '
+                         'president of the AAM, said.')
+    assert asked == ("What did Christopher Purvis say?",)
+    assert questions_of("Mr Smith said Smith Holdings had gone bust.")[0] == "What did Smith say about Smith Holdings?"
+
+
 def test_what_was_not_done_is_not_asked_what() -> None:
     # "What had the company paid?" over "paid no tax" would be answered by nothing
     asked = questions_of("An investigation revealed the company had paid no tax.")

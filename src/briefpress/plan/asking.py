@@ -138,7 +138,10 @@ def _said(verb: Any, subject: str, front: str, name: str) -> list[str]:
     reported, out = next(iter(clauses), None), []
     if reported is not None:
         about = heading_subject(reported)
-        if about is not None and len(about.split()) <= 6:
+        # Not "about" a name the speaker's own holds: "What did Christopher Purvis say about
+        # Christopher?" (Hogwood, the one he spoke of) reads as speaking of himself.
+        own = set(about.lower().split()) <= set(subject.lower().split()) if about else False
+        if about is not None and len(about.split()) <= 6 and not own:
             out.append(_asked("What", front, subject, f"say about {about}"))
     out.append(_asked("What", front, subject, "say"))
     if reported is not None and reported.pos_ in ("VERB", "AUX"):
