@@ -7,8 +7,10 @@ Of the parts that hold one sentence, the one whose telling it is keeps it (``_KE
 tells the whole story, the meta description is the search snippet, a section answers its
 question in full); each other copy becomes a condensed form of its fact that no part tells (a
 deletion, checked like any new sentence), else goes where its part keeps the sentence that answers
-its question, or its FAQ pair or takeaway goes while more than the fewest remain. A copy nothing can replace stays: a
-fact told twice is better than a part left empty or below FORMAT.md's fewest pairs and bullets.
+its question, or its FAQ pair or takeaway goes while more than the fewest remain; where the
+fewest remain, a section that tells the sentence after its first one loses it instead. A copy
+nothing can replace stays: a fact told twice is better than a part left empty or below
+FORMAT.md's fewest pairs and bullets.
 Like every fixer's, a change is kept only where neither score falls (a copy that names the
 keyphrase often holds the density up: on a thin brief that one stays).
 """
