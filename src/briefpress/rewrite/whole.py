@@ -294,8 +294,7 @@ def _duration(token: Any) -> bool:
     return span is not None and any(t.like_num for t in span) and any(t.lower_ in _UNITS for t in span)
 
 
-# What says what a kept figure measures or how it stands: "five [under]" par, "[over] 20".
-_FIGURE_MODIFIERS = frozenset({"advmod", "quantmod", "npadvmod"})
+_FIGURE_MODIFIERS = frozenset({"advmod", "quantmod", "npadvmod"})  # what a figure stands for: "five [under]"
 
 
 def drops_reason(sentence: str, cut: str, *, title: bool = False, condensed: bool = False) -> str | None:
