@@ -12,6 +12,7 @@ from ...plan.answering import answers, is_person, need_of, tells_of_someone_else
 from ...plan.heads import fits
 from ...plan.questions import stock_question
 from ...plan.speakers import asked_speaker, same_speaker
+from ...rewrite.headline import opens_on_pointer
 from ...rewrite.refer import names_as_subject, pronoun_for, refer_back
 from ...spec import SAID_FIRST, SAID_MORE
 from ...text import whole_phrase
@@ -158,10 +159,11 @@ def _stock_for(draft: EditableArticle, part: str, question: str, topic: str, ask
     person = bool(first) and is_person(keyphrase, [f["text"] for f in draft.data.get("facts", [])])
     someone_else = person and tells_of_someone_else(first[0], keyphrase)
     # Nor "What happens next for the Northern Irishman?" over Westwood's next week: what comes
-    # next for a topic the sentence does not name may be another's.
+    # next for a topic the sentence names neither by name nor by a pronoun ("This will allow
+    # ...") may be another's.
     ahead = {stock_question(f.section_question, topic) for f in facets if f.name == "next"}
     ahead |= {q for f in facets if f.name == "next" and (q := with_topic(f.faq_question, topic))}
-    elsewhere = bool(first) and not _names(first[0], keyphrase)
+    elsewhere = bool(first) and not _names(first[0], keyphrase) and not opens_on_pointer(first[0])
     found = [q for q in (own, *kinds) if q and q not in asked and answers(q, first) and not someone_else
              and not (elsewhere and q in ahead)]
     if found or part.startswith("faq"):
