@@ -61,8 +61,9 @@ def test_generate_read_evidence_edit_and_see_it_turn_unsupported(page: Any, taka
     assert page.locator("#checklist li.rating-good").count() >= 1
 
     # Hover shows the sentence's evidence from the source.
-    # The brief's figure-free sentence, in whichever section the writer put it.
-    target = page.locator("#article span.s[data-part^=sections]", has_text="conveyed gratitude").first
+    # The brief's figure-free sentence, in whichever section or FAQ answer the writer put it (a
+    # section loses a sentence the fewest FAQ pairs need: seo/fix/copies).
+    target = page.locator("#article span.s[data-part$=answer]", has_text="conveyed gratitude").first
     part = target.get_attribute("data-part")
     old = target.text_content()
     target.hover()
