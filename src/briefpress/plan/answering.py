@@ -232,9 +232,13 @@ def tells_of_someone_else(sentence: str, person: str) -> bool:
     them (nor their surname) nor a "he" or "she" who could be them. A stock question naming them
     over it ("What are the key figures on Davies?" over "Tim Bresnan made 68") gives another's
     deeds to them."""
-    if any(re.search(rf"\b{re.escape(name)}\b", sentence, re.I) for name in (person, person.split()[-1])):
-        return False
-    return not _open_pronoun(sentence)
+    return not names_or_last_word(sentence, person) and not _open_pronoun(sentence)
+
+
+def names_or_last_word(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` names ``name`` or its last word (a surname, "the frigates" for "Type
+    22 frigates")."""
+    return any(re.search(rf"\b{re.escape(n)}\b", sentence, re.I) for n in (name, name.split()[-1]))
 
 
 def _open_pronoun(text: str) -> bool:

@@ -140,8 +140,8 @@ def _said(verb: Any, subject: str, front: str, name: str) -> list[str]:
         about = heading_subject(reported)
         # Not "about" a name the speaker's own holds: "What did Christopher Purvis say about
         # Christopher?" (Hogwood, the one he spoke of) reads as speaking of himself.
-        own = set(about.lower().split()) <= set(subject.lower().split()) if about else False
-        if about is not None and len(about.split()) <= 6 and not own:
+        if about is not None and len(about.split()) <= 6 \
+                and not set(about.lower().split()) <= set(subject.lower().split()):
             out.append(_asked("What", front, subject, f"say about {about}"))
     out.append(_asked("What", front, subject, "say"))
     if reported is not None and reported.pos_ in ("VERB", "AUX"):

@@ -145,11 +145,10 @@ def _drop_from_section(draft: EditableArticle, part: str, sentence: str, _ground
     if field_of(part) not in ("faq", "takeaways"):
         return False
     key = copy_key(sentence)
-    for section, text in draft.parts():
-        if section.startswith("sections[") and section.endswith(".answer"):
-            held = next((s for s in sentences_of(text)[1:] if copy_key(s) == key), None)
-            if held is not None:
-                return _drop(draft, section, held)
+    for section, text in draft.parts():  # prose: the answers, not the questions
+        held = next((s for s in sentences_of(text)[1:] if copy_key(s) == key), None)
+        if field_of(section) == "sections" and held is not None:
+            return _drop(draft, section, held)
     return False
 
 
@@ -162,9 +161,13 @@ def fix_copies(draft: EditableArticle, grounded: Grounded = always) -> None:
     current = both(draft.article())
     for mend in (_mend, _drop_from_section):
         tried: set[tuple[str, str]] = set()
-        while todo := [c for c in _copies(draft) if c not in tried]:
+        while True:
+            found = _copies(draft)
+            todo = [c for c in found if c not in tried]
+            if not todo:
+                break
             tried.add(todo[0])
-            current = _attempt(draft, *todo[0], mend, grounded, current)
+            current = _attempt(draft, *todo[0], len(found), mend, grounded, current)
 
 
 def _mend(draft: EditableArticle, part: str, sentence: str, grounded: Grounded) -> bool:
@@ -172,12 +175,12 @@ def _mend(draft: EditableArticle, part: str, sentence: str, grounded: Grounded) 
     return _replace(draft, part, sentence, form) if form else _drop(draft, part, sentence)
 
 
-def _attempt(draft: EditableArticle, part: str, sentence: str, mend: Mend, grounded: Grounded,
+def _attempt(draft: EditableArticle, part: str, sentence: str, copies: int, mend: Mend, grounded: Grounded,
              current: Audits) -> Audits:
-    """``mend`` the copy of ``sentence`` at ``part``, kept where it leaves fewer copies and the
-    scores hold (see ``fix_copies``); the audits the article now stands at."""
+    """``mend`` the copy of ``sentence`` at ``part``, kept where it leaves fewer than ``copies``
+    and the scores hold (see ``fix_copies``); the audits the article now stands at."""
     saved = draft.snapshot()
-    copies, logged = len(_copies(draft)), len(draft.changes)
+    logged = len(draft.changes)
     done = mend(draft, part, sentence, grounded)
     if done and field_of(part) in ("sections", "faq"):
         # the answer has changed under its question: "What are the key figures on X?" kept

@@ -8,7 +8,7 @@ import re
 
 from ...edit import Data, EditableArticle
 from ...plan import CONTEXT, FACETS, OPENING_QUESTIONS, is_name, is_stock, questions_of, topic_phrase, with_topic
-from ...plan.answering import answers, is_person, need_of, tells_of_someone_else
+from ...plan.answering import answers, is_person, names_or_last_word, need_of, tells_of_someone_else
 from ...plan.heads import fits
 from ...plan.questions import stock_question
 from ...plan.speakers import asked_speaker, same_speaker
@@ -163,7 +163,7 @@ def _stock_for(draft: EditableArticle, part: str, question: str, topic: str, ask
     # ...") may be another's.
     ahead = {stock_question(f.section_question, topic) for f in facets if f.name == "next"}
     ahead |= {q for f in facets if f.name == "next" and (q := with_topic(f.faq_question, topic))}
-    elsewhere = bool(first) and not _names(first[0], keyphrase) and not opens_on_pointer(first[0])
+    elsewhere = bool(first) and not names_or_last_word(first[0], keyphrase) and not opens_on_pointer(first[0])
     found = [q for q in (own, *kinds) if q and q not in asked and answers(q, first) and not someone_else
              and not (elsewhere and q in ahead)]
     if found or part.startswith("faq"):
@@ -171,12 +171,6 @@ def _stock_for(draft: EditableArticle, part: str, question: str, topic: str, ask
     opening = OPENING_QUESTIONS[0] if is_name(keyphrase) else OPENING_QUESTIONS[1]
     new = stock_question(opening if part == "sections[0].question" else CONTEXT.section_question, topic)
     return new if new not in asked else None
-
-
-def _names(sentence: str, keyphrase: str) -> bool:
-    """Whether ``sentence`` names the keyphrase, or its last word ("the frigates" for "Type 22
-    frigates")."""
-    return any(whole_phrase(k, re.IGNORECASE).search(sentence) for k in (keyphrase, keyphrase.split()[-1]))
 
 
 def ask_of_answers(draft: EditableArticle) -> None:
