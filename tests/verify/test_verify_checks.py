@@ -559,3 +559,31 @@ def test_a_named_doer_s_deed_given_another_named_thing_is_caught(sentence: str, 
     assert v.verdict == verdict_, v.reasons
     if verdict_ == "contradicted":
         assert any("no source ties 'Tesco'" in r.detail for r in v.reasons)
+
+
+_ALEPPO = ("Washington blamed Russia and the Syrian government for intensifying their attacks against civilians.\n-\n"
+           "Aleppo, Syria's largest city in the north, has come under heavy aerial bombardment since the end of "
+           "the ceasefire two weeks ago.")
+
+
+@pytest.mark.parametrize(("sentence", "verdict_"), [
+    # The local engine wrote the first for the Aleppo story and the verifier passed it: every word
+    # is in the sources, and "come under" has no object for the doer check to read.
+    ("The Syrian government has come under heavy aerial bombardment since the end of the ceasefire.",
+     "contradicted"),
+    ("Russia has come under heavy aerial bombardment.", "contradicted"),
+    ("Aleppo has come under heavy aerial bombardment since the end of the ceasefire two weeks ago.", "supported"),
+    # A description that may be the name is no swap.
+    ("Syria's largest city has come under heavy aerial bombardment.", "supported"),
+])
+def test_a_deed_with_no_object_given_to_another_name_is_caught(sentence: str, verdict_: str) -> None:
+    v = verdict(sentence, read_sources([("brief.txt", _ALEPPO)]))
+    assert v.verdict == verdict_, v.reasons
+    if verdict_ == "contradicted":
+        assert any("it is Aleppo that has come under heavy aerial bombardment" in r.detail for r in v.reasons)
+
+
+def test_a_source_that_tells_the_deed_with_a_pronoun_leaves_it_open() -> None:
+    facts = read_sources([("brief.txt", "Aleppo is Syria's largest city.\n-\n"
+                           "It has come under heavy aerial bombardment since the ceasefire ended.")])
+    assert verdict("Aleppo has come under heavy aerial bombardment.", facts).verdict == "supported"

@@ -15,6 +15,7 @@ from ..lexicon import REPORTING, alternation, forms
 from ..nlp import parse_one, stem
 from ..text import STOPWORDS
 from .deeds import thing_swapped
+from .undergoers import undergoer_swapped
 
 if TYPE_CHECKING:
     from .sources import SourceIndex
@@ -32,7 +33,8 @@ def role_conflict(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
     """Why the sentence gives a role to the wrong one, checked against the ``candidates`` facts."""
     return (_agent(doc, index, candidates) or _patient(doc, index, candidates)
             or _speaker_as_subject(doc, index, candidates) or _sequence_swapped(doc.text, index, candidates)
-            or _doer_left_behind(doc, index, candidates) or thing_swapped(doc, index, candidates))
+            or _doer_left_behind(doc, index, candidates) or thing_swapped(doc, index, candidates)
+            or undergoer_swapped(doc, index, candidates))
 
 
 _BY = re.compile(r"\bby\s+")
