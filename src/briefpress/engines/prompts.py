@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from ..models import Fact
-from ..plan import Outline, tells_what_comes
+from ..plan import Outline, is_stock, tells_what_comes
 from ..rewrite.compress import headline as compress_headline
 from ..rewrite.quotes import quote_pieces
 from ..rewrite.refer import dangling, goes_on_from_before
@@ -90,12 +90,13 @@ def part_specs(outline: Outline, alias_of: Mapping[str, str]) -> dict[str, PartS
     }
     for i, part in enumerate(o.sections):
         n = min(3, max(2, len(part.facts)))
-        specs[f"sections[{i}].answer"] = PartSpec(
-            f"sections[{i}].answer",
-            f'Answer the question "{part.question}" in {n} sentences; the first sentence answers it '
-            f"directly. Use {cited_ids(alias_of, part.facts)}.",
-            1, n + 1, 45 * (n + 1),
-        )
+        ids = cited_ids(alias_of, part.facts)
+        # A stock question ("What else is there to know about the Syrian government?") is no fact's
+        # own: asked to answer it, the model made its topic the subject of another's deed.
+        ask = (f"Tell what {ids} say in {n} sentences, each about what its fact is about" if is_stock(part.question)
+               else f'Answer the question "{part.question}" in {n} sentences; the first sentence answers it '
+                    f"directly. Use {ids}")
+        specs[f"sections[{i}].answer"] = PartSpec(f"sections[{i}].answer", f"{ask}.", 1, n + 1, 45 * (n + 1))
     specs["conclusion"] = _conclusion_spec(o, alias_of)
     paragraphs = max(2, min(5, (len(o.body) + 1) // 2))
     specs["body"] = PartSpec(
