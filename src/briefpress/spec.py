@@ -31,7 +31,7 @@ TEMPLATE_WORDS = frozenset(
     else known about say said figures statement reaction context detail details main news what's
     here latest on and read facts how of key full story at glance background next steps others
     react is this story so far we know how did others react more where does stand also addition
-    additionally furthermore overall short do there why much many""".split()
+    additionally furthermore overall short finally do there why much many""".split()
 )
 
 FAQ_HEADING = "Frequently Asked Questions"
@@ -46,6 +46,7 @@ CONNECTIVES = ("Also,", "In addition,", "Additionally,", "Furthermore,")
 # The conclusion restates the news: its first sentence may open by saying so.
 CONCLUDING = "In short,"
 CONCLUDING_SHORT = "Overall,"  # where "In short," would take the sentence over 20 words
+CLOSING = "Finally,"  # a conclusion that tells what comes next, not the news again
 
 # Reader benefits: sentences that make no claim. The extractive writer uses none (a meta
 # description states the main fact); a model-written one, built from one or two whole sentences,

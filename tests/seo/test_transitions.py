@@ -16,7 +16,7 @@ from briefpress.edit import EditableArticle
 from briefpress.models import Article
 from briefpress.seo.fix.relations import continues
 from briefpress.seo.fix.sizes import sentences_of
-from briefpress.seo.fix.transitions import _may_open, _source_opened
+from briefpress.seo.fix.transitions import _may_open, _restates_lead, _source_opened, without_connective
 from briefpress.spec import CONNECTIVES
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "briefs"
@@ -143,3 +143,25 @@ def test_no_additive_connective_on_a_fact_the_source_sets_against_another() -> N
     campaign = "a public fundraising campaign launched in september hit its target"
     told = [s for s in sentences if campaign in s.lower()]
     assert told and not any(s.startswith(CONNECTIVES) for s in told), told
+
+
+def test_in_short_only_on_a_conclusion_that_restates_the_lead() -> None:
+    # "In short, the Art Fund ... will gift the collection to the V&A" summed up nothing: the lead
+    # is the works that faced auction. A conclusion telling what comes next closes with "Finally,".
+    wedgwood = _written("wedgwood-collection-saved")
+    assert wedgwood.conclusion.startswith("Finally, the Art Fund")
+    assert _written("starbucks-tax-probe").conclusion.startswith("In short, Starbucks")
+
+
+def test_a_conclusion_citing_the_lead_beside_another_fact_does_not_restate_it() -> None:
+    # The local model concluded the Hogwood obituary with his funeral, citing the lead too.
+    draft = EditableArticle(_written("starbucks-tax-probe"))
+    lead = next(f for f in draft.data["facts"] if f.get("role") == "lead")
+    funeral = "A statement on the company's website said its funeral will be private."
+    draft.data["conclusion"] = funeral
+    draft.data["evidence"].append({"part": "conclusion", "sentence": funeral, "facts": [lead["id"]], "no_claim": False})
+    assert not _restates_lead(draft, funeral)
+    restated = without_connective(_written("starbucks-tax-probe").conclusion)
+    draft.data["conclusion"] = restated
+    draft.data["evidence"].append({"part": "conclusion", "sentence": restated, "facts": [lead["id"]], "no_claim": False})
+    assert _restates_lead(draft, restated)

@@ -229,7 +229,7 @@ def test_an_opener_that_asserts_nothing_is_not_checked_as_content() -> None:
     # gives, the sentence failed, and the stage's every fix was undone.
     facts = read_sources([("brief.txt", "A public fundraising campaign launched in September hit its target in "
                            "just a month. The Art Fund led the successful campaign.")])
-    for opener in ("In short,", "Also,", "In addition,", "Furthermore,"):
+    for opener in ("In short,", "Also,", "In addition,", "Furthermore,", "Finally,"):
         v = verdict(f"{opener} the Art Fund led the successful campaign, which hit its target in just a month.", facts)
         assert v.verdict == "supported", (opener, v.reasons)
 

@@ -59,10 +59,11 @@ def is_no_claim(text: str, doc: Any | None = None) -> bool:
     return False
 
 
-# Openers that only link a sentence to the one before or sum up ("In short,"): they assert
-# nothing, so the sentence is checked without them.
+# Openers that only link a sentence to the one before, sum up ("In short,") or close ("Finally,"):
+# they assert nothing, so the sentence is checked without them.
 _EMPTY_OPENER = re.compile(
-    r"^(?:Also|In addition|Additionally|Furthermore|Moreover|In short|In brief|In summary|To sum up|Overall),\s+(?=\S)"
+    r"^(?:Also|In addition|Additionally|Furthermore|Moreover|In short|In brief|In summary|To sum up|Overall"
+    r"|Finally),\s+(?=\S)"
 )
 
 

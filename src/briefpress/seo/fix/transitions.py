@@ -15,10 +15,11 @@ from typing import Any
 
 from ...edit import EditableArticle
 from ...lexicon import CONTRASTS
-from ...nlp import in_dictionary, spacy_pipeline
+from ...nlp import in_dictionary, spacy_pipeline, stem
 from ...rewrite.split import split_clauses
 from ...rewrite.whole import holds_quote
-from ...spec import CONCLUDING, CONCLUDING_SHORT, CONNECTIVES
+from ...spec import CLOSING, CONCLUDING, CONCLUDING_SHORT, CONNECTIVES
+from ...text import content_words
 from ..language import TRANSITION_WORDS
 from ..readability_checks import SENTENCE_WORDS as LONG_SENTENCE
 from ..readability_checks import has_transition
@@ -50,6 +51,8 @@ _ORDER = {"body": 0, "sections": 1, "conclusion": 2, "faq": 3}
 
 Words = tuple[set[str], set[str]]  # (names, words written in lower case)
 
+# The share of a conclusion's content words the lead must hold for it to restate the lead.
+_RESTATED_SHARE = 0.6
 # Yoast's readability light is green from 70 (tests/golden's floor).
 READABLE = 70
 # The only connective a sentence holding a quotation may take: it adds the quote to what the same
@@ -79,7 +82,7 @@ def _common_noun_opens(sentence: str) -> bool:
 
 def without_connective(sentence: str) -> str:
     """``sentence`` as it was before ``fix_transitions`` opened it with a connective."""
-    for connective in (*CONNECTIVES, CONCLUDING, CONCLUDING_SHORT):
+    for connective in (*CONNECTIVES, CONCLUDING, CONCLUDING_SHORT, CLOSING):
         if sentence.startswith(connective + " "):
             rest = sentence[len(connective) + 1 :]
             return rest[:1].upper() + rest[1:]
@@ -132,9 +135,13 @@ def _newly_long(sentence: str) -> bool:
     return len(length_words(sentence)) <= LONG_SENTENCE < len(length_words(sentence)) + 2
 
 
-def concluding(sentence: str) -> str:
-    """The connective that opens the conclusion: the one-word one where two words would take the
-    sentence over 20."""
+def concluding(sentence: str, restates: bool = True) -> str:
+    """The connective that opens the conclusion: "In short," where it ``restates`` the lead (the
+    one-word one where two words would take the sentence over 20); else "Finally,", which claims
+    only its place ("In short, a statement on his website said his funeral will be private." read
+    as a summary of an obituary)."""
+    if not restates:
+        return CLOSING
     return CONCLUDING_SHORT if _newly_long(sentence) else CONCLUDING
 
 
@@ -196,10 +203,16 @@ def _source_opened(draft: EditableArticle, part: str, told: list[str], i: int) -
 
 
 def _restates_lead(draft: EditableArticle, sentence: str) -> bool:
-    """Whether the conclusion's ``sentence`` tells the lead's fact, so that "In short," is true of it."""
+    """Whether the conclusion's ``sentence`` tells the lead's fact, so that "In short," is true of
+    it: it rests on the lead and most of its words are the lead's (a model's conclusion may cite
+    the lead beside the fact it tells, the funeral that comes next)."""
     evidence = draft.evidence_for("conclusion", sentence)
-    lead = {f["id"] for f in draft.data.get("facts", []) if f.get("role") == "lead"}
-    return evidence is not None and bool(lead & set(evidence.get("facts") or []))
+    leads = [f for f in draft.data.get("facts", []) if f.get("role") == "lead"]
+    if evidence is None or not {f["id"] for f in leads} & set(evidence.get("facts") or []):
+        return False
+    mine = {stem(w) for w in content_words(sentence)}
+    theirs = {stem(w) for f in leads for w in content_words(f.get("text", ""))}
+    return len(mine & theirs) >= _RESTATED_SHARE * len(mine)
 
 
 def _may_open(draft: EditableArticle, part: str, told: list[str], i: int, *, true_only: bool = True) -> bool:
@@ -246,7 +259,7 @@ def _opened(draft: EditableArticle, part: str, sentence: str, connective: str, w
     """``sentence`` opened by ``connective`` (by ``concluding`` where it opens the conclusion), or
     by it before its cut where the whole would run over 20 words; None where it cannot be."""
     if part == "conclusion" and draft.get(part).startswith(sentence):
-        connective = concluding(sentence)
+        connective = concluding(sentence, _restates_lead(draft, sentence))
     new = _with_connective(sentence, connective, words)
     if new is not None and _newly_long(sentence) and len(length_words(new)) > LONG_SENTENCE:
         # Rather than make a sentence long, open its cut to fit (here only: the other parts
