@@ -73,3 +73,16 @@ def test_loops_are_seen() -> None:
 )
 def test_cut_off_sentences(text: str, cut: bool) -> None:
     assert looks_cut_off(text) is cut
+
+
+def test_ids_written_as_labels_before_their_sentences_are_citations() -> None:
+    # Asked to tell "F1, F3, F4", the local model wrote "F1: Pro-Kremlin party ... F3: Russian MPs
+    # say ...", and "F1:" shipped in the article's section.
+    out = parse("F1: A Just Russia put forward both bills. F3: Russian MPs say a referendum would be "
+                "enough. F4: There are already many Russian citizens in Crimea.")
+    assert [(s.text, s.facts) for s in out] == [
+        ("A Just Russia put forward both bills.", ["F1"]),
+        ("Russian MPs say a referendum would be enough.", ["F3"]),
+        ("There are already many Russian citizens in Crimea.", ["F4"]),
+    ]
+    assert [s.text for s in parse("- F2, F5: The hosts levelled on 62 minutes.")] == ["The hosts levelled on 62 minutes."]

@@ -23,6 +23,9 @@ _CITE = re.compile(r"\s*\[(?P<ids>[^\[\]]*)\]\s*[.]?|\n")
 _SPLIT_INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
 _PLACEHOLDERS = {"sentence", "sentence one", "sentence two"}
 _ID = re.compile(r"[A-Za-z]+\d+(?:\.[A-Za-z]+\d+)?")
+# A fact's id written as a label before its sentence ("F1: Pro-Kremlin party A Just Russia put
+# forward both bills."), where the ids belong after it.
+_LABEL = re.compile(r"(?:^|(?<=\s))(F\d+(?:\s*,\s*F\d+)*):\s+")
 
 
 class MalformedOutput(ValueError):
@@ -94,6 +97,16 @@ def _parse_json(body: str) -> list[Sentence]:
     return out
 
 
+def _unlabelled(line: str) -> str:
+    """``line`` with each id label moved behind the sentences it heads, as a citation."""
+    pieces = _LABEL.split(line)
+    if len(pieces) == 1:
+        return line
+    told = [pieces[0].strip()] if pieces[0].strip() else []
+    told += [f"{text.strip()} [{ids}]" for ids, text in zip(pieces[1::2], pieces[2::2], strict=True) if text.strip()]
+    return " ".join(told)
+
+
 def _parse_lines(body: str) -> list[Sentence]:
     """Prose where each sentence is followed by its ids in brackets; a blank line starts a new
     paragraph. Models often put several sentences on a line and cite only after the last one, or
@@ -106,7 +119,7 @@ def _parse_lines(body: str) -> list[Sentence]:
             if out and out[-1].paragraph == paragraph:
                 paragraph += 1
             continue
-        line = _BULLET.sub("", line)
+        line = _unlabelled(_BULLET.sub("", line))
         pos = 0
         for match in _CITE.finditer(line + "\n"):
             chunk = line[pos : match.start()] if match.group("ids") is not None else line[pos:]

@@ -93,7 +93,8 @@ def part_specs(outline: Outline, alias_of: Mapping[str, str]) -> dict[str, PartS
         ids = cited_ids(alias_of, part.facts)
         # A stock question ("What else is there to know about the Syrian government?") is no fact's
         # own: asked to answer it, the model made its topic the subject of another's deed.
-        ask = (f"Tell what {ids} say in {n} sentences, each about what its fact is about" if is_stock(part.question)
+        ask = (f"Write {n} sentences that tell the news of {ids}; each keeps the subject its fact has"
+               if is_stock(part.question)
                else f'Answer the question "{part.question}" in {n} sentences; the first sentence answers it '
                     f"directly. Use {ids}")
         specs[f"sections[{i}].answer"] = PartSpec(f"sections[{i}].answer", f"{ask}.", 1, n + 1, 45 * (n + 1))
