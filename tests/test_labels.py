@@ -162,3 +162,14 @@ def test_a_label_never_drops_a_word_from_inside_a_name() -> None:
                            "developing and promoting best practice in social care.")
     assert "Forum Wales" not in label or "Care Forum Wales" in label, label
     assert takeaway_label("Takaichi held her first official phone call with Trump.") == "Phone call with Trump"
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # The local Hogwood obituary labelled both "Details": each sentence's subject is the keyphrase,
+    # which no label holds, and the parse found no object.
+    ("Hogwood was considered one of the most influential exponents of the early-music movement.",
+     "Exponents of early-music movement"),
+    ("Hogwood worked with many leading orchestras around the world.", "Leading orchestras"),
+])
+def test_a_keyphrase_subject_s_fact_is_labelled_by_its_complement(sentence: str, label: str) -> None:
+    assert takeaway_label(sentence, [], "Details", "Hogwood") == label

@@ -35,6 +35,8 @@ _QUALIFYING = frozenset({"with", "in", "of", "for", "to", "on", "against", "over
 
 
 _COUNT_NOUNS = frozenset("hundreds thousands millions billions dozens scores percent".split())
+# Adjectives of amount say how many, not which: "Leading orchestras", not "Many leading orchestras".
+_AMOUNTS = frozenset("many several some few numerous various most more".split())
 _TITLES = _TITLE_WORDS | _NOT_NAME
 # A place or a date says where or when, not what: no label of its own.
 _NOT_TOPICS = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -64,7 +66,7 @@ def _modifiers(head: Any) -> list[Any]:
         sub = list(child.subtree)
         if any(_is_figure(t) or t.tag_ in ("POS", "PRP$", "DT", "CC") or t.dep_ in ("conj", "cc") for t in sub):
             continue
-        if any(t.is_punct and t.text != "-" for t in sub):
+        if any(t.is_punct and t.text != "-" for t in sub) or child.lower_ in _AMOUNTS:
             continue
         if head.tag_ in ("NNP", "NNPS") and any(t.lower_.rstrip(".") in _TITLES for t in sub):
             continue
@@ -139,6 +141,8 @@ def _phrases(head: Any) -> Iterator[str]:
         if body is not None:
             yield from _phrases(body)
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if head.i and head.doc[head.i - 1].text == "-":
+        return  # the second half of a hyphenated word ("re-[election]")
     if after is not None and (after.text == "-" or head.tag_ in ("NNP", "NNPS") and after.tag_ == "CD"):
         return  # the first half of a hyphenated word ("Co-star"), or of a name with its number ("Ligue [1]")
     core = _core(head)
@@ -152,12 +156,19 @@ def _clause_heads(verb: Any) -> Iterator[Any]:
     """A clause's topic nouns: a copula's subject before its complement ("the closure ... was a
     national security interest"), any other verb's object before its subject."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]  # "was considered one of ..."
     objects += [g for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
     # A verb joined to it in the same form ("conveyed gratitude ... and reaffirmed the alliance").
     objects += [g for c in verb.children if c.dep_ == "conj" and c.tag_ == verb.tag_ for g in c.children
                 if g.dep_ == "dobj"]
     yield from (subjects + objects if verb.lemma_ == "be" or verb.lower_ in _BE else objects + subjects)
+
+
+def _complements(verb: Any) -> Iterator[Any]:
+    """What a verb was done with ("worked with many leading orchestras"), never when or where it
+    happened ("in the fourth quarter", "after a week of trading")."""
+    yield from (g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                and g.ent_type_ not in _NOT_TOPICS and not TIME_WORD.search(_spaced(list(g.subtree))))
 
 
 def _heads(root: Any) -> Iterator[Any]:
@@ -192,6 +203,10 @@ def label_forms(sentence: str) -> tuple[str, ...]:
     described = any(h.dep_ in ("nsubj", "nsubjpass") and h.tag_ in ("NN", "NNS") and len(_core(h)) > 1 for h in heads)
     heads.sort(key=lambda h: (_pointing(h), described and h.dep_ == "dobj" and _bare(h)))
     found = [p for head in heads for p in _phrases(head)]
+    # Last, where the subject is the keyphrase (no label holds it) and the verb has no object, a
+    # short form of its complement: a longer one would repeat the words its bullet reads next.
+    if root.lower_ not in _SAYING:
+        found += [p for head in _complements(root) for p in _phrases(head) if len(p.split()) <= 2]
     return tuple(dict.fromkeys(p[:1].upper() + p[1:] for p in found))
 
 
