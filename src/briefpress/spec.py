@@ -46,7 +46,7 @@ CONNECTIVES = ("Also,", "In addition,", "Additionally,", "Furthermore,")
 # The conclusion restates the news: its first sentence may open by saying so.
 CONCLUDING = "In short,"
 CONCLUDING_SHORT = "Overall,"  # where "In short," would take the sentence over 20 words
-CLOSING = "Finally,"  # a conclusion that tells what comes next, not the news again
+CLOSING = "Finally,"  # a conclusion that does not restate the news (what comes next, a result)
 
 # Reader benefits: sentences that make no claim. The extractive writer uses none (a meta
 # description states the main fact); a model-written one, built from one or two whole sentences,

@@ -70,8 +70,8 @@ def undergoer_swapped(doc: Any, index: SourceIndex, candidates: list[int]) -> st
         for i in candidates:
             if not (deed & index.stem_sets[i] and phrase <= index.stem_sets[i]):
                 continue
-            told, theirs = _subject_in_fact(index.facts[i].text, deed, phrase)
-            if not told:
+            tells, theirs = _subject_in_fact(index.facts[i].text, deed, phrase)
+            if not tells:
                 continue
             if theirs is None or doer & set(content_stems(" ".join(t.text for t in theirs.subtree))):
                 return ""
@@ -80,6 +80,6 @@ def undergoer_swapped(doc: Any, index: SourceIndex, candidates: list[int]) -> st
             others.append(" ".join(t.text for t in _name(theirs)))
         if others:
             start = min([verb.i, *(c.i for c in kids if c.dep_ in ("aux", "neg"))])
-            told = doc[start : prep.right_edge.i + 1].text
-            return f"in the sources it is {others[0]} that {told}, not {' '.join(t.text for t in _name(subject))}"
+            deed_words = doc[start : prep.right_edge.i + 1].text
+            return f"in the sources it is {others[0]} that {deed_words}, not {' '.join(t.text for t in _name(subject))}"
     return ""
