@@ -24,6 +24,12 @@ def _stems(name: list[Any]) -> set[str]:
     return {stem(t.text) for t in name if t.is_alpha and not t.is_stop}
 
 
+def deed_stems(verb: Any) -> set[str]:
+    """The stems a verb's deed is looked up by: its own and its base form's (the stems leave short
+    words as they are: "runs", "run")."""
+    return {stem(verb.text), stem(verb_lemma(verb.text))}
+
+
 def _doer_and_thing(verb: Any) -> tuple[Any, Any] | None:
     """The named doer and the named thing of ``verb``: subject and object of an active verb, the
     "by" phrase and the subject of a passive one."""
@@ -52,8 +58,7 @@ def thing_swapped(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
         doer, thing = _stems(doer_name), _stems(thing_name[-1:])
         if not doer or not thing or not (doer | thing) <= index.all_stems:
             continue  # a name the sources lack: the names check reports it
-        base = verb_lemma(verb.text)
-        deed = {stem(verb.text), stem(base)}  # the stems leave short words as they are: "runs", "run"
+        deed = deed_stems(verb)
         # The index's stems, as the guard below reads them: a verb of the stop list ("say", "have")
         # is in neither, so no verdict is given where the guard could not see the deed.
         with_doer = [s for s in (index.stem_sets[i] for i in candidates) if deed & s and doer <= s]
@@ -62,5 +67,5 @@ def thing_swapped(doc: Any, index: SourceIndex, candidates: list[int]) -> str:
         if any(deed & s and thing <= s for s in index.stem_sets):
             continue  # some fact tells the deed with this thing: the statement score weighs it
         said = " ".join(t.text for t in doer_name), " ".join(t.text for t in thing_name)
-        return f"no source ties '{said[1]}' to '{said[0]}' by '{base}'"
+        return f"no source ties '{said[1]}' to '{said[0]}' by '{verb_lemma(verb.text)}'"
     return ""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..nlp import parse_one, stem, verb_lemma
+from ..nlp import parse_one
+from .deeds import deed_stems
 from .sources import content_stems
 
 if TYPE_CHECKING:
@@ -25,10 +26,6 @@ def _name(token: Any) -> list[Any]:
             if t.i == token.i or t.head.i == token.i and t.dep_ in ("compound", "flat", "amod")]
 
 
-def _deed(verb: Any) -> set[str]:
-    return {stem(verb.text), stem(verb_lemma(verb.text))}
-
-
 def _named(token: Any) -> bool:
     """Whether ``token`` heads a name: a proper noun, or a nation's ("the Syrian government")."""
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in _name(token))
@@ -42,7 +39,7 @@ def _subject_in_fact(text: str, deed: set[str], phrase: set[str]) -> tuple[bool,
     if fact is None:
         return True, None
     for verb in fact:
-        if verb.pos_ not in ("VERB", "AUX") or not _deed(verb) & deed:
+        if verb.pos_ not in ("VERB", "AUX") or not deed_stems(verb) & deed:
             continue
         if not phrase <= set(content_stems(fact[verb.i : verb.right_edge.i + 1].text)):
             continue
@@ -65,7 +62,7 @@ def undergoer_swapped(doc: Any, index: SourceIndex, candidates: list[int]) -> st
         if prep is None or not doer or not doer <= index.all_stems:
             continue  # a name the sources lack: the names check reports it
         phrase = set(content_stems(doc[prep.i : prep.right_edge.i + 1].text))
-        deed = _deed(verb)
+        deed = deed_stems(verb)
         others: list[str] = []
         for i in candidates:
             if not (deed & index.stem_sets[i] and phrase <= index.stem_sets[i]):
